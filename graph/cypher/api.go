@@ -1,0 +1,83 @@
+// Package cypher is kg's embedded openCypher engine: a hand-written lexer and
+// recursive-descent parser producing an AST with positions, semantic checks, a
+// planner and a pull-based executor over an in-memory property graph.
+//
+// # Values
+//
+// Values crossing the package boundary (parameters and results) are plain Go
+// values: nil, bool, int64, float64, string, []any, map[string]any, Node,
+// Relationship and Path. Integers are always int64 and floats float64.
+package cypher
+
+import "fmt"
+
+// Node is a node value in a query result.
+type Node struct {
+	ID     int64
+	Labels []string
+	Props  map[string]any
+}
+
+// Relationship is a relationship value in a query result.
+type Relationship struct {
+	ID      int64
+	Type    string
+	StartID int64
+	EndID   int64
+	Props   map[string]any
+}
+
+// Path is a path value in a query result: len(Nodes) == len(Rels)+1.
+type Path struct {
+	Nodes []Node
+	Rels  []Relationship
+}
+
+// Stats counts what an updating query changed, as Neo4j's summary counters do.
+type Stats struct {
+	NodesCreated         int
+	NodesDeleted         int
+	RelationshipsCreated int
+	RelationshipsDeleted int
+	PropertiesSet        int
+	LabelsAdded          int
+	LabelsRemoved        int
+}
+
+// Result is the outcome of a query: the column names (verbatim projection
+// text or alias), the rows in order, and the update counters.
+// A query that only writes has no columns and no rows.
+type Result struct {
+	Columns []string
+	Rows    [][]any
+	Stats   Stats
+}
+
+// Phases of an Error, in the TCK's vocabulary.
+const (
+	CompileTime = "compile time"
+	Runtime     = "runtime"
+)
+
+// Error is a query error classified as Neo4j and the openCypher TCK classify
+// them: Type is SyntaxError, SemanticError, TypeError, ArgumentError,
+// EntityNotFound, ParameterMissing, ConstraintVerificationFailed, …; Detail is
+// the TCK detail code such as UndefinedVariable or InvalidArgumentType.
+// Line and Column are 1-based and zero when the error has no position.
+type Error struct {
+	Type   string
+	Phase  string
+	Detail string
+	Msg    string
+	Line   int
+	Column int
+	Offset int    // byte offset into Query; valid when Line > 0
+	Query  string // the query text, for Caret
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s (%s): %s at line %d, column %d", e.Type, e.Detail, e.Msg, e.Line, e.Column)
+	}
+	return fmt.Sprintf("%s (%s): %s", e.Type, e.Detail, e.Msg)
+}
