@@ -1,0 +1,196 @@
+package graph
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+)
+
+// MergeProps merges src into dst with kg's merge rules and reports whether dst
+// changed:
+//
+//   - a list ([]string) is a set: dst gets the sorted union, without
+//     duplicates, so the result does not depend on the order of loads;
+//   - a scalar is kept when dst already has a non-empty value (the first
+//     non-empty value wins) and taken from src otherwise;
+//   - nil values and empty strings in src are ignored.
+//
+// A list and a scalar under one key are merged as a list.
+func MergeProps(dst, src Props) (changed bool) {
+	for k, v := range src {
+		if isEmpty(v) {
+			continue
+		}
+		old, ok := dst[k]
+		if list, isList := v.([]string); isList || isStringList(old) {
+			merged := union(toList(old), list, v)
+			if !ok || !slices.Equal(toList(old), merged) || !isStringList(old) {
+				dst[k] = merged
+				changed = true
+			}
+			continue
+		}
+		if !ok || isEmpty(old) {
+			dst[k] = v
+			changed = true
+		}
+	}
+	return changed
+}
+
+func isStringList(v any) bool { _, ok := v.([]string); return ok }
+
+func toList(v any) []string {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case []string:
+		return v
+	case string:
+		if v == "" {
+			return nil
+		}
+		return []string{v}
+	default:
+		return []string{fmt.Sprint(v)}
+	}
+}
+
+// union returns the sorted set union of a, b and the scalar form of v when v
+// is not a list.
+func union(a, b []string, v any) []string {
+	if _, ok := v.([]string); !ok {
+		b = toList(v)
+	}
+	out := make([]string, 0, len(a)+len(b))
+	out = append(out, a...)
+	out = append(out, b...)
+	out = slices.DeleteFunc(out, func(s string) bool { return s == "" })
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+func isEmpty(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case string:
+		return v == ""
+	case []string:
+		return len(v) == 0
+	}
+	return false
+}
+
+// Clone returns a deep copy of p.
+func (p Props) Clone() Props {
+	out := make(Props, len(p))
+	for k, v := range p {
+		if l, ok := v.([]string); ok {
+			v = slices.Clone(l)
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// Batch is a set of nodes and relationships to load with merge semantics.
+// Relationships refer to nodes by id; their endpoints must be in the batch or
+// already in the store.
+type Batch struct {
+	Nodes         []Node
+	Relationships []Relationship
+}
+
+// Len returns the number of nodes and relationships in b.
+func (b *Batch) Len() int { return len(b.Nodes) + len(b.Relationships) }
+
+// Builder accumulates nodes and relationships, merging those with the same id
+// by MergeProps, and yields them as a Batch in a deterministic order. The zero
+// value is ready to use. A Builder is not safe for concurrent use.
+type Builder struct {
+	nodes map[string]*Node
+	rels  map[string]*Relationship
+}
+
+// AddNode merges n into the builder. A node whose id is already present with
+// another label keeps its first label.
+func (bd *Builder) AddNode(n Node) {
+	if bd.nodes == nil {
+		bd.nodes = make(map[string]*Node)
+	}
+	if old, ok := bd.nodes[n.ID]; ok {
+		MergeProps(old.Props, n.Props)
+		return
+	}
+	n.Props = n.Props.Clone()
+	bd.nodes[n.ID] = &n
+}
+
+// AddRelationship merges r into the builder.
+func (bd *Builder) AddRelationship(r Relationship) {
+	if bd.rels == nil {
+		bd.rels = make(map[string]*Relationship)
+	}
+	if old, ok := bd.rels[r.ID]; ok {
+		MergeProps(old.Props, r.Props)
+		return
+	}
+	r.Props = r.Props.Clone()
+	bd.rels[r.ID] = &r
+}
+
+// AddBatch merges every node and relationship of b into the builder.
+func (bd *Builder) AddBatch(b *Batch) {
+	for _, n := range b.Nodes {
+		bd.AddNode(n)
+	}
+	for _, r := range b.Relationships {
+		bd.AddRelationship(r)
+	}
+}
+
+// Node returns the node with id, if the builder has it.
+func (bd *Builder) Node(id string) (*Node, bool) {
+	n, ok := bd.nodes[id]
+	return n, ok
+}
+
+// Len returns the number of nodes and relationships in the builder.
+func (bd *Builder) Len() int { return len(bd.nodes) + len(bd.rels) }
+
+// Batch returns the merged contents, nodes sorted by label then id and
+// relationships by type then id. The builder must not be used afterwards.
+func (bd *Builder) Batch() *Batch {
+	b := &Batch{
+		Nodes:         make([]Node, 0, len(bd.nodes)),
+		Relationships: make([]Relationship, 0, len(bd.rels)),
+	}
+	for _, n := range bd.nodes {
+		b.Nodes = append(b.Nodes, *n)
+	}
+	for _, r := range bd.rels {
+		b.Relationships = append(b.Relationships, *r)
+	}
+	SortBatch(b)
+	return b
+}
+
+// SortBatch orders b's nodes by label then id, and its relationships by type
+// then id, the order of every export.
+func SortBatch(b *Batch) {
+	sort.Slice(b.Nodes, func(i, j int) bool {
+		x, y := b.Nodes[i], b.Nodes[j]
+		if x.Label != y.Label {
+			return x.Label < y.Label
+		}
+		return x.ID < y.ID
+	})
+	sort.Slice(b.Relationships, func(i, j int) bool {
+		x, y := b.Relationships[i], b.Relationships[j]
+		if x.Type != y.Type {
+			return x.Type < y.Type
+		}
+		return x.ID < y.ID
+	})
+}

@@ -1,0 +1,71 @@
+package graph_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/kgnews/kg/graph"
+)
+
+func TestMergeProps(t *testing.T) {
+	tests := []struct {
+		name        string
+		dst, src    graph.Props
+		want        graph.Props
+		wantChanged bool
+	}{
+		{"new key", graph.Props{}, graph.Props{"name": "China"}, graph.Props{"name": "China"}, true},
+		{"first scalar wins", graph.Props{"role": "President"}, graph.Props{"role": "Leader"}, graph.Props{"role": "President"}, false},
+		{"empty scalar replaced", graph.Props{"role": ""}, graph.Props{"role": "President"}, graph.Props{"role": "President"}, true},
+		{"empty src ignored", graph.Props{"role": "President"}, graph.Props{"role": "", "x": nil}, graph.Props{"role": "President"}, false},
+		{"list union sorted", graph.Props{"sources": []string{"b"}}, graph.Props{"sources": []string{"a", "b"}},
+			graph.Props{"sources": []string{"a", "b"}}, true},
+		{"list no change", graph.Props{"sources": []string{"a", "b"}}, graph.Props{"sources": []string{"b", "a"}},
+			graph.Props{"sources": []string{"a", "b"}}, false},
+		{"scalar joins list", graph.Props{"aliases": []string{"Xi"}}, graph.Props{"aliases": "President Xi"},
+			graph.Props{"aliases": []string{"President Xi", "Xi"}}, true},
+		{"numbers kept", graph.Props{"quantity": int64(20)}, graph.Props{"quantity": int64(25)}, graph.Props{"quantity": int64(20)}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tc.dst.Clone()
+			changed := graph.MergeProps(got, tc.src)
+			if !reflect.DeepEqual(got, tc.want) || changed != tc.wantChanged {
+				t.Fatalf("MergeProps = %v (changed %v), want %v (changed %v)", got, changed, tc.want, tc.wantChanged)
+			}
+			// Merging the same source again is idempotent.
+			if graph.MergeProps(got, tc.src) {
+				t.Fatalf("second MergeProps changed %v", got)
+			}
+		})
+	}
+}
+
+func TestBuilderMergesSameFact(t *testing.T) {
+	var bd graph.Builder
+	id := graph.RelID(graph.SpokeWith, "actor-a", "actor-b", "2026-02-04")
+	if rev := graph.RelID(graph.SpokeWith, "actor-b", "actor-a", "2026-02-04"); rev != id {
+		t.Fatalf("SPOKE_WITH id depends on direction: %s vs %s", id, rev)
+	}
+	for _, src := range []string{"art-2", "art-1", "art-2"} {
+		bd.AddRelationship(graph.Relationship{ID: id, Type: graph.SpokeWith, Start: "actor-a", End: "actor-b",
+			Props: graph.Props{graph.PropSources: []string{src}, graph.PropEvidence: []string{"sentence of " + src}}})
+	}
+	b := bd.Batch()
+	if len(b.Relationships) != 1 {
+		t.Fatalf("got %d relationships, want 1", len(b.Relationships))
+	}
+	if got, want := b.Relationships[0].Props[graph.PropSources], []string{"art-1", "art-2"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("sources = %v, want %v", got, want)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Xi Jinping": "xi-jinping", "  Côte d'Ivoire ": "cote-d-ivoire", "U.S.": "u-s", "": "",
+	} {
+		if got := graph.Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

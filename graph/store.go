@@ -1,0 +1,108 @@
+package graph
+
+import (
+	"context"
+	"errors"
+)
+
+// Store is a Cypher-queryable graph store: the one interface the command line
+// talks to. Implementations: graph/embedded (bbolt file, kg's own Cypher
+// engine) and graph/neo4j (a Neo4j 5 server). Both must give the same answers
+// to the same query on the same graph.
+type Store interface {
+	// Load merges b into the store with the merge rules of MergeProps: a node
+	// or relationship whose id exists is updated, never duplicated. Loading
+	// the same batch twice changes nothing the second time.
+	Load(ctx context.Context, b *Batch) (LoadStats, error)
+	// Query runs a Cypher query with parameters and returns its columns and
+	// rows. Values are nil, bool, int64, float64, string, []any,
+	// map[string]any, NodeValue, RelationshipValue and PathValue.
+	Query(ctx context.Context, cypher string, params map[string]any) (*Result, error)
+	// Counts returns the number of nodes per label and relationships per type.
+	Counts(ctx context.Context) (*Counts, error)
+	// Snapshot returns the whole graph as a batch sorted by SortBatch.
+	Snapshot(ctx context.Context) (*Batch, error)
+	// Close releases the store. It is safe to call once.
+	Close() error
+}
+
+// ErrStoreInUse is returned when another process holds the store for writing.
+var ErrStoreInUse = errors.New("store is in use by another kg process")
+
+// LoadStats counts what a Load created and changed.
+type LoadStats struct {
+	NodesCreated         int
+	NodesUpdated         int
+	RelationshipsCreated int
+	RelationshipsUpdated int
+}
+
+// Add adds o to s.
+func (s *LoadStats) Add(o LoadStats) {
+	s.NodesCreated += o.NodesCreated
+	s.NodesUpdated += o.NodesUpdated
+	s.RelationshipsCreated += o.RelationshipsCreated
+	s.RelationshipsUpdated += o.RelationshipsUpdated
+}
+
+// Counts is the size of a graph: nodes per label and relationships per type.
+type Counts struct {
+	Nodes         map[string]int
+	Relationships map[string]int
+}
+
+// TotalNodes returns the number of nodes over all labels.
+func (c *Counts) TotalNodes() int { return sum(c.Nodes) }
+
+// TotalRelationships returns the number of relationships over all types.
+func (c *Counts) TotalRelationships() int { return sum(c.Relationships) }
+
+func sum(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// Result is the outcome of a Cypher query: column names and rows of values.
+type Result struct {
+	Columns []string
+	Rows    [][]any
+	Stats   QueryStats
+}
+
+// QueryStats counts what an updating query changed.
+type QueryStats struct {
+	NodesCreated         int
+	NodesDeleted         int
+	RelationshipsCreated int
+	RelationshipsDeleted int
+	PropertiesSet        int
+	LabelsAdded          int
+	LabelsRemoved        int
+}
+
+// NodeValue is a node in a query result. ElementID identifies it within its
+// store (Neo4j's elementId); Props holds every property, "id" included.
+type NodeValue struct {
+	ElementID string
+	Labels    []string
+	Props     map[string]any
+}
+
+// RelationshipValue is a relationship in a query result.
+type RelationshipValue struct {
+	ElementID      string
+	Type           string
+	StartElementID string
+	EndElementID   string
+	Props          map[string]any
+}
+
+// PathValue is a path in a query result: len(Nodes) == len(Relationships)+1,
+// and Relationships[i] joins Nodes[i] and Nodes[i+1] in either direction.
+type PathValue struct {
+	Nodes         []NodeValue
+	Relationships []RelationshipValue
+}
