@@ -1,0 +1,73 @@
+package cypher
+
+// Direction selects which relationships of a node an expansion follows.
+type Direction int
+
+// Directions of an expansion, seen from the node being expanded.
+const (
+	Outgoing Direction = iota // (n)-[]->()
+	Incoming                  // (n)<-[]-()
+	Both                      // (n)-[]-(): every relationship once, self-loops once
+)
+
+// Graph is the store view the executor reads and writes. Node and
+// relationship identities are int64 ids that are never reused.
+//
+// Reads must reflect earlier writes of the same query. Writes must be
+// undoable: the executor takes a [Graph.Savepoint] before running an updating
+// query and calls [Graph.Rollback] with it when the query fails, which must
+// restore the graph exactly (ids handed out may stay consumed).
+//
+// Property maps returned by NodeProps and RelProps belong to the graph: the
+// executor never modifies them and copies them before they escape in results.
+type Graph interface {
+	// ScanNodes calls fn for every node carrying label (every node when label
+	// is ""), until fn returns false.
+	ScanNodes(label string, fn func(id int64) bool)
+	// LabelCount returns the number of nodes carrying label (all nodes for "").
+	LabelCount(label string) int
+	// LookupNodes calls fn for every node carrying label whose property key
+	// equals value (Cypher equality) and reports true, when the graph holds an
+	// index on (label, key); it reports false without calling fn otherwise.
+	LookupNodes(label, key string, value any, fn func(id int64) bool) bool
+	// Expand calls fn with each relationship of node in direction dir whose
+	// type is one of types (any type when types is empty), and the node at its
+	// other end, until fn returns false.
+	Expand(node int64, dir Direction, types []string, fn func(rel, other int64) bool)
+	// NodeExists reports whether node id exists.
+	NodeExists(id int64) bool
+	// NodeLabels returns the labels of node id, sorted; nil if it does not exist.
+	NodeLabels(id int64) []string
+	// HasLabel reports whether node id carries label.
+	HasLabel(id int64, label string) bool
+	// NodeProps returns the properties of node id (read-only), nil if none.
+	NodeProps(id int64) map[string]any
+	// Rel returns the type and end points of relationship id.
+	Rel(id int64) (typ string, start, end int64, ok bool)
+	// RelProps returns the properties of relationship id (read-only), nil if none.
+	RelProps(id int64) map[string]any
+	// Degree returns the number of relationships attached to node id.
+	Degree(id int64) int
+
+	// CreateNode creates a node and returns its new id.
+	CreateNode(labels []string, props map[string]any) int64
+	// CreateRel creates a relationship between existing nodes.
+	CreateRel(typ string, start, end int64, props map[string]any) (int64, error)
+	// SetNodeProp sets (value non-nil) or removes (value nil) a node property.
+	SetNodeProp(id int64, key string, value any)
+	// SetRelProp sets (value non-nil) or removes (value nil) a relationship property.
+	SetRelProp(id int64, key string, value any)
+	// AddLabel adds label to node id and reports whether it was absent.
+	AddLabel(id int64, label string) bool
+	// RemoveLabel removes label from node id and reports whether it was present.
+	RemoveLabel(id int64, label string) bool
+	// DeleteRel deletes relationship id; deleting a missing one is a no-op.
+	DeleteRel(id int64)
+	// DeleteNode deletes node id, which must have no relationships left.
+	DeleteNode(id int64) error
+
+	// Savepoint marks the current state for Rollback.
+	Savepoint() int
+	// Rollback undoes every write made since savepoint sp was taken.
+	Rollback(sp int)
+}

@@ -1,0 +1,75 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// Statement is a parsed, checked and planned query, reusable across graphs
+// and parameter sets. It is safe for concurrent use.
+type Statement struct {
+	query    string
+	params   []string
+	readOnly bool
+	plan     *program
+}
+
+// Parse checks query syntax and semantics without running it. It returns an
+// *Error (Phase CompileTime) on failure.
+func Parse(query string) (*Statement, error) {
+	prog, err := prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(prog.params))
+	for n := range prog.params {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return &Statement{query: query, params: names, readOnly: !prog.writes, plan: prog}, nil
+}
+
+// Run parses, checks, plans and executes query on g with params. On any
+// error the graph is left exactly as before. It honours ctx cancellation,
+// returning ctx.Err() (possibly wrapped). Query errors are *Error.
+func Run(ctx context.Context, g Graph, query string, params map[string]any) (*Result, error) {
+	st, err := Parse(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.Run(ctx, g, params)
+}
+
+// Run executes the statement on g with params; see [Run].
+func (s *Statement) Run(ctx context.Context, g Graph, params map[string]any) (res *Result, err error) {
+	for _, name := range s.params {
+		if _, ok := params[name]; !ok {
+			return nil, newError(ParameterMissing, CompileTime, "MissingParameter",
+				fmt.Sprintf("expected parameter $%s", name), s.query, -1)
+		}
+	}
+	sp := g.Savepoint()
+	defer func() {
+		if r := recover(); r != nil {
+			g.Rollback(sp)
+			res, err = nil, fmt.Errorf("cypher: internal error running query: %v", r)
+		}
+	}()
+	res, err = s.plan.run(ctx, g, params)
+	if err != nil {
+		g.Rollback(sp)
+		return nil, err
+	}
+	return res, nil
+}
+
+// Parameters returns the names of the $parameters the query uses, sorted.
+func (s *Statement) Parameters() []string { return append([]string(nil), s.params...) }
+
+// ReadOnly reports whether the query never writes to the graph.
+func (s *Statement) ReadOnly() bool { return s.readOnly }
+
+// Explain returns the execution plan as indented text, one operator a line;
+// index lookups appear as NodeIndexSeek.
+func (s *Statement) Explain() string { return s.plan.explain() }
