@@ -1,0 +1,302 @@
+package cypher_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/graph/cypher/internal/tck"
+	"github.com/kgnews/kg/graph/memgraph"
+)
+
+// The TCK runner. It reads the openCypher TCK from ../shared/tck at the
+// project root, or from the directory in KG_TCK_DIR, and runs every scenario
+// as a parallel subtest TestTCK/<dir>/<Feature>/<n> (outline rows as
+// <n>#<row>) on a fresh memgraph.Graph.
+//
+// The checked-in list testdata/tck/must-pass.txt is a ratchet: a listed
+// scenario that fails fails the test; an unlisted one that fails is skipped;
+// an unlisted one that passes is logged, and -tck.update adds it to the list.
+// The list only grows: -tck.update never removes an entry.
+//
+// At the end the runner prints one line, "tck: N passed, M failed, K
+// skipped", counting the scenarios that ran (K: unsupported ones, such as
+// @ignore or those needing test procedures); with -v it also prints the counts
+// per directory.
+var (
+	tckUpdate  = flag.Bool("tck.update", false, "add newly passing TCK scenarios to testdata/tck/must-pass.txt")
+	tckTimeout = flag.Duration("tck.timeout", 10*time.Second, "time limit for one TCK scenario")
+)
+
+const mustPassFile = "testdata/tck/must-pass.txt"
+
+// tckDir returns the TCK directory: KG_TCK_DIR, or ../shared/tck from the
+// project root (three levels above this package).
+func tckDir() string {
+	if d := os.Getenv("KG_TCK_DIR"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "..", "shared", "tck")
+}
+
+// tckGraph adapts a memgraph.Graph and cypher.Run to tck.Graph.
+type tckGraph struct{ g *memgraph.Graph }
+
+func (t tckGraph) Run(ctx context.Context, query string, params map[string]any) (*tck.Result, error) {
+	res, err := cypher.Run(ctx, t.g, query, params)
+	if err != nil {
+		var ce *cypher.Error
+		if errors.As(err, &ce) {
+			return nil, &tck.QueryError{Type: ce.Type, Phase: ce.Phase, Detail: ce.Detail, Err: err}
+		}
+		return nil, err
+	}
+	out := &tck.Result{Columns: res.Columns, Rows: make([][]any, len(res.Rows))}
+	for i, row := range res.Rows {
+		out.Rows[i] = make([]any, len(row))
+		for j, v := range row {
+			out.Rows[i][j] = toTCK(v)
+		}
+	}
+	return out, nil
+}
+
+func (t tckGraph) Contents(context.Context) ([]tck.Node, []tck.Relationship, error) {
+	var nodes []tck.Node
+	var rels []tck.Relationship
+	t.g.ForEachNode(func(n cypher.Node) bool {
+		nodes = append(nodes, tckNode(n))
+		return true
+	})
+	t.g.ForEachRelationship(func(r cypher.Relationship) bool {
+		rels = append(rels, tckRel(r))
+		return true
+	})
+	return nodes, rels, nil
+}
+
+// toTCK converts a result value of package cypher to the tck package's
+// model; values of unexpected Go types pass through unchanged (and then
+// equal nothing the TCK expects).
+func toTCK(v any) any {
+	switch v := v.(type) {
+	case []any:
+		l := make([]any, len(v))
+		for i, e := range v {
+			l[i] = toTCK(e)
+		}
+		return l
+	case map[string]any:
+		return tckProps(v)
+	case cypher.Node:
+		return tckNode(v)
+	case cypher.Relationship:
+		return tckRel(v)
+	case cypher.Path:
+		p := tck.Path{Nodes: make([]tck.Node, len(v.Nodes)), Rels: make([]tck.Relationship, len(v.Rels))}
+		for i, n := range v.Nodes {
+			p.Nodes[i] = tckNode(n)
+		}
+		for i, r := range v.Rels {
+			p.Rels[i] = tckRel(r)
+		}
+		return p
+	}
+	return v
+}
+
+func tckProps(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, e := range m {
+		out[k] = toTCK(e)
+	}
+	return out
+}
+
+func tckNode(n cypher.Node) tck.Node {
+	return tck.Node{ID: n.ID, Labels: n.Labels, Props: tckProps(n.Props)}
+}
+
+func tckRel(r cypher.Relationship) tck.Relationship {
+	return tck.Relationship{ID: r.ID, Type: r.Type, StartID: r.StartID, EndID: r.EndID, Props: tckProps(r.Props)}
+}
+
+// subtestName names a scenario's subtest: "clauses/match/Match1/3" or, for
+// an outline row, "expressions/graph/Graph4/6#2".
+func subtestName(sc *tck.Scenario) string {
+	name := fmt.Sprintf("%s/%s/%d", sc.Dir(), strings.TrimSuffix(filepath.Base(sc.Feature), ".feature"), sc.Number)
+	if sc.Row > 0 {
+		name += fmt.Sprintf("#%d", sc.Row)
+	}
+	return name
+}
+
+// readMustPass reads the must-pass list: one scenario ID a line, '#' comments.
+func readMustPass(path string) (map[string]bool, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return map[string]bool{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("failed to read must-pass list: %w", err)
+	}
+	ids := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		ids[line] = true
+	}
+	return ids, sc.Err()
+}
+
+func writeMustPass(path string, ids map[string]bool) error {
+	list := make([]string, 0, len(ids))
+	for id := range ids {
+		list = append(list, id)
+	}
+	sort.Strings(list)
+	var b bytes.Buffer
+	b.WriteString("# TCK scenarios the embedded engine must pass: a ratchet that only grows.\n")
+	b.WriteString("# Add newly passing ones with: go test ./graph/cypher -run TestTCK -tck.update\n")
+	for _, id := range list {
+		b.WriteString(id + "\n")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("failed to write must-pass list: %w", err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("failed to write must-pass list: %w", err)
+	}
+	return nil
+}
+
+// tckTally counts outcomes, in total and per directory.
+type tckTally struct {
+	mu       sync.Mutex
+	total    [3]int
+	byDir    map[string]*[3]int
+	newPass  []string
+	regress  []string
+	passedID map[string]bool
+}
+
+func (t *tckTally) add(sc *tck.Scenario, st tck.Status, listed bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.total[st]++
+	d := t.byDir[sc.Dir()]
+	if d == nil {
+		d = new([3]int)
+		t.byDir[sc.Dir()] = d
+	}
+	d[st]++
+	switch {
+	case st == tck.Passed:
+		t.passedID[sc.ID] = true
+		if !listed {
+			t.newPass = append(t.newPass, sc.ID)
+		}
+	case listed:
+		t.regress = append(t.regress, sc.ID)
+	}
+}
+
+func formatTally(prefix string, c [3]int) string {
+	return fmt.Sprintf("%s%d passed, %d failed, %d skipped", prefix, c[tck.Passed], c[tck.Failed], c[tck.Unsupported])
+}
+
+func TestTCK(t *testing.T) {
+	dir := tckDir()
+	if _, err := os.Stat(filepath.Join(dir, "features")); err != nil {
+		t.Skipf("no openCypher TCK at %s (set KG_TCK_DIR to a directory holding features/ and graphs/): %v", dir, err)
+	}
+	root := os.DirFS(dir)
+	feats, err := tck.LoadFeatures(root, "features")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustPass, err := readMustPass(mustPassFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	graphs, err := fs.Sub(root, "graphs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := tck.Options{Graphs: graphs, Timeout: *tckTimeout}
+
+	tally := &tckTally{byDir: map[string]*[3]int{}, passedID: map[string]bool{}}
+	known := map[string]bool{}
+	t.Cleanup(func() {
+		fmt.Println(formatTally("tck: ", tally.total))
+		if testing.Verbose() {
+			dirs := make([]string, 0, len(tally.byDir))
+			for d := range tally.byDir {
+				dirs = append(dirs, d)
+			}
+			sort.Strings(dirs)
+			for _, d := range dirs {
+				fmt.Println(formatTally("tck: "+d+": ", *tally.byDir[d]))
+			}
+			missing := 0
+			for id := range mustPass {
+				if !known[id] {
+					missing++
+				}
+			}
+			if missing > 0 {
+				fmt.Printf("tck: %d must-pass scenarios are not in %s\n", missing, dir)
+			}
+		}
+		sort.Strings(tally.newPass)
+		if len(tally.newPass) > 0 && !*tckUpdate {
+			t.Logf("%d scenarios pass but are not in %s; run with -tck.update to add them", len(tally.newPass), mustPassFile)
+		}
+		if *tckUpdate && len(tally.newPass) > 0 {
+			for id := range tally.passedID {
+				mustPass[id] = true
+			}
+			if err := writeMustPass(mustPassFile, mustPass); err != nil {
+				t.Error(err)
+				return
+			}
+			t.Logf("added %d scenarios to %s (now %d)", len(tally.newPass), mustPassFile, len(mustPass))
+		}
+	})
+
+	for _, f := range feats {
+		for _, sc := range f.Scenarios {
+			known[sc.ID] = true
+			listed := mustPass[sc.ID]
+			t.Run(subtestName(sc), func(t *testing.T) {
+				t.Parallel()
+				out := tck.RunScenario(t.Context(), sc, tckGraph{memgraph.New()}, opts)
+				tally.add(sc, out.Status, listed)
+				switch {
+				case out.Status == tck.Passed:
+				case out.Status == tck.Unsupported:
+					t.Skipf("%s: unsupported: %s", sc.ID, out.Msg)
+				case listed:
+					t.Errorf("%s (%s) is in the must-pass list but fails:\n%s", sc.ID, sc.Name, out.Msg)
+				default:
+					t.Skipf("%s (%s) fails:\n%s", sc.ID, sc.Name, out.Msg)
+				}
+			})
+		}
+	}
+}
