@@ -309,7 +309,7 @@ func (r *scenarioRun) namedGraph(name string) *Outcome {
 	if err != nil {
 		return failf("failed to read named graph: %v", err)
 	}
-	query := strings.TrimSuffix(strings.TrimSpace(string(src)), ";")
+	query := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(string(src)), ";"))
 	if _, err := r.run(query); err != nil {
 		return failf("loading graph %s failed: %v", name, err)
 	}
