@@ -1,0 +1,414 @@
+package embedded
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+)
+
+// Records are stored in a compact, versioned binary encoding:
+//
+//	node:         version labels props
+//	relationship: version type start end props
+//	labels:       uvarint(n) string*n
+//	props:        uvarint(n) (key value)*n, keys sorted
+//	string:       uvarint(len) bytes
+//	value:        tag payload
+//
+// with start and end as varint int64 ids. Tags keep value types exact: an
+// int64 stays an int64 and a float64 a float64 across a round trip.
+const recordVersion = 1
+
+const (
+	tagString  = 1 // string
+	tagInt     = 2 // varint int64
+	tagFloat   = 3 // 8 bytes, IEEE 754 bits, big endian
+	tagFalse   = 4
+	tagTrue    = 5
+	tagStrings = 6 // uvarint(n) string*n: a []string
+	tagList    = 7 // uvarint(n) value*n: a []any of other values
+)
+
+// errCorrupt is wrapped by every decoding error.
+var errCorrupt = errors.New("corrupt record")
+
+type encoder struct{ buf []byte }
+
+func (e *encoder) uvarint(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
+func (e *encoder) varint(v int64)   { e.buf = binary.AppendVarint(e.buf, v) }
+func (e *encoder) str(s string)     { e.uvarint(uint64(len(s))); e.buf = append(e.buf, s...) }
+
+func (e *encoder) strs(l []string) {
+	e.uvarint(uint64(len(l)))
+	for _, s := range l {
+		e.str(s)
+	}
+}
+
+func (e *encoder) props(p map[string]any) error {
+	keys := make([]string, 0, len(p))
+	for k, v := range p {
+		if v != nil {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	e.uvarint(uint64(len(keys)))
+	for _, k := range keys {
+		e.str(k)
+		if err := e.value(p[k]); err != nil {
+			return fmt.Errorf("property %q: %w", k, err)
+		}
+	}
+	return nil
+}
+
+func (e *encoder) value(v any) error {
+	switch v := v.(type) {
+	case string:
+		e.buf = append(e.buf, tagString)
+		e.str(v)
+	case int64:
+		e.buf = append(e.buf, tagInt)
+		e.varint(v)
+	case float64:
+		e.buf = append(e.buf, tagFloat)
+		e.buf = binary.BigEndian.AppendUint64(e.buf, math.Float64bits(v))
+	case bool:
+		if v {
+			e.buf = append(e.buf, tagTrue)
+		} else {
+			e.buf = append(e.buf, tagFalse)
+		}
+	case []string:
+		e.buf = append(e.buf, tagStrings)
+		e.strs(v)
+	case []any:
+		e.buf = append(e.buf, tagList)
+		e.uvarint(uint64(len(v)))
+		for i, x := range v {
+			if x == nil {
+				return fmt.Errorf("list element %d is null", i)
+			}
+			if err := e.value(x); err != nil {
+				return fmt.Errorf("list element %d: %w", i, err)
+			}
+		}
+	default:
+		return fmt.Errorf("unsupported property value type %T", v)
+	}
+	return nil
+}
+
+// encodeNode returns the record of a node.
+func encodeNode(labels []string, props map[string]any) ([]byte, error) {
+	e := encoder{buf: make([]byte, 0, 64)}
+	e.buf = append(e.buf, recordVersion)
+	e.strs(labels)
+	if err := e.props(props); err != nil {
+		return nil, err
+	}
+	return e.buf, nil
+}
+
+// encodeRel returns the record of a relationship.
+func encodeRel(typ string, start, end int64, props map[string]any) ([]byte, error) {
+	e := encoder{buf: make([]byte, 0, 64)}
+	e.buf = append(e.buf, recordVersion)
+	e.str(typ)
+	e.varint(start)
+	e.varint(end)
+	if err := e.props(props); err != nil {
+		return nil, err
+	}
+	return e.buf, nil
+}
+
+type decoder struct {
+	buf []byte
+	err error
+}
+
+func (d *decoder) fail(what string) {
+	if d.err == nil {
+		d.err = fmt.Errorf("%w: truncated or invalid %s", errCorrupt, what)
+	}
+	d.buf = nil
+}
+
+func (d *decoder) byte1(what string) byte {
+	if len(d.buf) == 0 {
+		d.fail(what)
+		return 0
+	}
+	b := d.buf[0]
+	d.buf = d.buf[1:]
+	return b
+}
+
+func (d *decoder) uvarint(what string) uint64 {
+	v, n := binary.Uvarint(d.buf)
+	if n <= 0 {
+		d.fail(what)
+		return 0
+	}
+	d.buf = d.buf[n:]
+	return v
+}
+
+func (d *decoder) varint(what string) int64 {
+	v, n := binary.Varint(d.buf)
+	if n <= 0 {
+		d.fail(what)
+		return 0
+	}
+	d.buf = d.buf[n:]
+	return v
+}
+
+// count reads a length and checks that at least min bytes per element remain,
+// so that a corrupt length cannot trigger a huge allocation.
+func (d *decoder) count(what string) int {
+	n := d.uvarint(what)
+	if n > uint64(len(d.buf)) {
+		d.fail(what)
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) str(what string) string {
+	n := d.count(what)
+	if d.err != nil {
+		return ""
+	}
+	s := string(d.buf[:n])
+	d.buf = d.buf[n:]
+	return s
+}
+
+func (d *decoder) strs(what string) []string {
+	n := d.count(what)
+	out := make([]string, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		out = append(out, d.str(what))
+	}
+	return out
+}
+
+func (d *decoder) version() {
+	if v := d.byte1("version"); d.err == nil && v != recordVersion {
+		d.err = fmt.Errorf("%w: unknown record version %d", errCorrupt, v)
+	}
+}
+
+func (d *decoder) props() map[string]any {
+	n := d.count("property count")
+	p := make(map[string]any, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		k := d.str("property key")
+		v := d.value(0)
+		if d.err == nil {
+			p[k] = v
+		}
+	}
+	return p
+}
+
+func (d *decoder) value(depth int) any {
+	if depth > 32 {
+		d.fail("nesting")
+		return nil
+	}
+	switch tag := d.byte1("value tag"); tag {
+	case tagString:
+		return d.str("string")
+	case tagInt:
+		return d.varint("integer")
+	case tagFloat:
+		if len(d.buf) < 8 {
+			d.fail("float")
+			return nil
+		}
+		v := math.Float64frombits(binary.BigEndian.Uint64(d.buf))
+		d.buf = d.buf[8:]
+		return v
+	case tagFalse:
+		return false
+	case tagTrue:
+		return true
+	case tagStrings:
+		return d.strs("string list")
+	case tagList:
+		n := d.count("list")
+		out := make([]any, 0, n)
+		for i := 0; i < n && d.err == nil; i++ {
+			out = append(out, d.value(depth+1))
+		}
+		return out
+	default:
+		if d.err == nil {
+			d.err = fmt.Errorf("%w: unknown value tag %d", errCorrupt, tag)
+		}
+		return nil
+	}
+}
+
+func (d *decoder) done() error {
+	if d.err == nil && len(d.buf) != 0 {
+		d.err = fmt.Errorf("%w: %d trailing bytes", errCorrupt, len(d.buf))
+	}
+	return d.err
+}
+
+// decodeNode decodes a node record.
+func decodeNode(b []byte) (labels []string, props map[string]any, err error) {
+	d := decoder{buf: b}
+	d.version()
+	labels = d.strs("labels")
+	props = d.props()
+	return labels, props, d.done()
+}
+
+// decodeNodeLabels decodes only the labels of a node record.
+func decodeNodeLabels(b []byte) ([]string, error) {
+	d := decoder{buf: b}
+	d.version()
+	labels := d.strs("labels")
+	return labels, d.err
+}
+
+// decodeRel decodes a relationship record.
+func decodeRel(b []byte) (typ string, start, end int64, props map[string]any, err error) {
+	d := decoder{buf: b}
+	d.version()
+	typ = d.str("type")
+	start = d.varint("start")
+	end = d.varint("end")
+	props = d.props()
+	return typ, start, end, props, d.done()
+}
+
+// decodeRelHead decodes the type and end points of a relationship record.
+func decodeRelHead(b []byte) (typ string, start, end int64, err error) {
+	d := decoder{buf: b}
+	d.version()
+	typ = d.str("type")
+	start = d.varint("start")
+	end = d.varint("end")
+	return typ, start, end, d.err
+}
+
+// itob returns the 8-byte big-endian key of an int64 id, so that ids sort
+// numerically in bbolt's byte order for non-negative ids.
+func itob(id int64) []byte { return binary.BigEndian.AppendUint64(nil, uint64(id)) }
+
+// btoi is the inverse of itob.
+func btoi(b []byte) (int64, error) {
+	if len(b) != 8 {
+		return 0, fmt.Errorf("%w: id key of %d bytes", errCorrupt, len(b))
+	}
+	return int64(binary.BigEndian.Uint64(b)), nil
+}
+
+// normalize returns v as a storable property value: string, int64, float64,
+// bool, []string or a []any of such values. Other integer and float kinds are
+// widened; a []any whose elements are all strings becomes a []string.
+func normalize(v any) (any, error) {
+	switch v := v.(type) {
+	case nil, string, int64, float64, bool:
+		return v, nil
+	case []string:
+		return slices.Clone(v), nil
+	case int:
+		return int64(v), nil
+	case int8:
+		return int64(v), nil
+	case int16:
+		return int64(v), nil
+	case int32:
+		return int64(v), nil
+	case uint8:
+		return int64(v), nil
+	case uint16:
+		return int64(v), nil
+	case uint32:
+		return int64(v), nil
+	case uint:
+		if uint64(v) > math.MaxInt64 {
+			return nil, fmt.Errorf("integer %d overflows int64", v)
+		}
+		return int64(v), nil
+	case uint64:
+		if v > math.MaxInt64 {
+			return nil, fmt.Errorf("integer %d overflows int64", v)
+		}
+		return int64(v), nil
+	case float32:
+		return float64(v), nil
+	case []any:
+		allStrings := true
+		out := make([]any, len(v))
+		for i, x := range v {
+			if x == nil {
+				return nil, fmt.Errorf("list element %d is null", i)
+			}
+			n, err := normalize(x)
+			if err != nil {
+				return nil, fmt.Errorf("list element %d: %w", i, err)
+			}
+			if _, ok := n.(string); !ok {
+				allStrings = false
+			}
+			out[i] = n
+		}
+		if allStrings {
+			ss := make([]string, len(out))
+			for i, x := range out {
+				ss[i] = x.(string)
+			}
+			return ss, nil
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("unsupported property value type %T", v)
+}
+
+// normalizeProps returns a normalized copy of p without nil values.
+func normalizeProps(p map[string]any) (map[string]any, error) {
+	out := make(map[string]any, len(p))
+	for k, v := range p {
+		n, err := normalize(v)
+		if err != nil {
+			return nil, fmt.Errorf("property %q: %w", k, err)
+		}
+		if n != nil {
+			out[k] = n
+		}
+	}
+	return out, nil
+}
+
+// toEngine returns p with every []string turned into the []any the Cypher
+// engine works with.
+func toEngine(p map[string]any) map[string]any {
+	out := make(map[string]any, len(p))
+	for k, v := range p {
+		out[k] = engineValue(v)
+	}
+	return out
+}
+
+func engineValue(v any) any {
+	if l, ok := v.([]string); ok {
+		out := make([]any, len(l))
+		for i, s := range l {
+			out[i] = s
+		}
+		return out
+	}
+	return v
+}

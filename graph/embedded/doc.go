@@ -1,0 +1,26 @@
+// Package embedded is kg's default graph store: a single bbolt file, queried
+// through kg's own openCypher engine (graph/cypher) over an in-memory graph
+// (graph/memgraph) built from the file.
+//
+// # File layout
+//
+// Five buckets: "meta" (format name and FormatVersion), "nodes" and "rels"
+// (records under 8-byte big-endian int64 ids taken from the bucket's
+// sequence, never reused), and "nodeIndex" and "relIndex" (the model's "id"
+// property → int64 id). Records use a compact, versioned binary encoding
+// that keeps property types exact: string, int64, float64, bool, []string,
+// and lists of other values written by Cypher.
+//
+// # Durability and locking
+//
+// Every Load, and every updating query, is one bbolt transaction, fsynced
+// when it commits: what a finished Load wrote survives a crash of the
+// process in a later one. One writer holds the file exclusively; see
+// [Store] for the lock rules and graph.ErrStoreInUse.
+//
+// # Merge rules
+//
+// Load merges by graph.MergeProps: lists are sets (sorted union), the first
+// non-empty scalar wins. Loading the same batch twice changes nothing, and
+// writes nothing the second time.
+package embedded

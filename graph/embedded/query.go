@@ -1,0 +1,432 @@
+package embedded
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/graph/memgraph"
+)
+
+// Query runs a Cypher query with parameters on the in-memory graph, built
+// from the file on the first query and kept in step with later Loads.
+//
+// An updating query (CREATE, MERGE, SET, REMOVE, DELETE) is persisted to the
+// file in one transaction when it succeeds; a query that fails, or whose
+// changes cannot be persisted, changes nothing. Updating queries fail with
+// ErrReadOnly on a read-only store, and with ErrConstraint when they would
+// give two nodes (or two relationships) the same string "id" property; a
+// non-string "id" is rejected too, since ids are the model's keys.
+//
+// Parameters may be nil, bool, string, any Go integer or float kind,
+// []string, []any and map[string]any. Result values are those documented
+// by graph.Store; list properties come back as []any, nodes carry their
+// "id" property, and ElementIDs are decimal int64 ids. Query errors of the
+// engine are *cypher.Error, possibly wrapped.
+func (s *Store) Query(ctx context.Context, query string, params map[string]any) (*graph.Result, error) {
+	st, err := cypher.Parse(query)
+	if err != nil {
+		return nil, err
+	}
+	p, err := engineParams(params)
+	if err != nil {
+		return nil, err
+	}
+	var res *cypher.Result
+	if st.ReadOnly() {
+		res, err = s.queryRead(ctx, st, p)
+	} else {
+		res, err = s.queryWrite(ctx, st, p)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return convertResult(res), nil
+}
+
+func (s *Store) queryRead(ctx context.Context, st *cypher.Statement, params map[string]any) (*cypher.Result, error) {
+	for range 3 {
+		s.mu.RLock()
+		if s.closed {
+			s.mu.RUnlock()
+			return nil, fmt.Errorf("query: %w", ErrClosed)
+		}
+		if g := s.mem; g != nil {
+			res, err := st.Run(ctx, g, params)
+			s.mu.RUnlock()
+			return res, err
+		}
+		s.mu.RUnlock()
+		s.wmu.Lock()
+		_, err := s.memLocked(ctx)
+		s.wmu.Unlock()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return nil, errors.New("query: the in-memory graph keeps being invalidated")
+}
+
+func (s *Store) queryWrite(ctx context.Context, st *cypher.Statement, params map[string]any) (*cypher.Result, error) {
+	if s.readOnly {
+		return nil, fmt.Errorf("query: %w", ErrReadOnly)
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	g, err := s.memLocked(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	g.ResetJournal()
+	sp := g.Savepoint()
+	res, err := st.Run(ctx, g, params)
+	if err != nil {
+		g.ResetJournal()
+		return nil, err
+	}
+	if err := s.db.Update(func(tx *bolt.Tx) error { return persistJournal(tx, g) }); err != nil {
+		g.Rollback(sp)
+		g.ResetJournal()
+		return nil, fmt.Errorf("query: persist changes: %w", err)
+	}
+	g.ResetJournal()
+	return res, nil
+}
+
+// memLocked returns the in-memory graph, building it from the file if
+// needed. The caller holds wmu, so that no Load runs meanwhile.
+func (s *Store) memLocked(ctx context.Context) (*memgraph.Graph, error) {
+	s.mu.RLock()
+	g, closed := s.mem, s.closed
+	s.mu.RUnlock()
+	if closed {
+		return nil, fmt.Errorf("query: %w", ErrClosed)
+	}
+	if g != nil {
+		return g, nil
+	}
+	g = memgraph.New()
+	if err := s.db.View(func(tx *bolt.Tx) error { return buildMem(ctx, tx, g) }); err != nil {
+		return nil, fmt.Errorf("query: build in-memory graph: %w", err)
+	}
+	s.mu.Lock()
+	s.mem = g
+	s.mu.Unlock()
+	return g, nil
+}
+
+func buildMem(ctx context.Context, tx *bolt.Tx, g *memgraph.Graph) error {
+	i := 0
+	if err := tx.Bucket(bucketNodes).ForEach(func(k, v []byte) error {
+		if i++; i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		id, err := btoi(k)
+		if err != nil {
+			return err
+		}
+		labels, props, err := decodeNode(v)
+		if err != nil {
+			return fmt.Errorf("node %d: %w", id, err)
+		}
+		return g.LoadNode(id, labels, toEngine(props))
+	}); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketRels).ForEach(func(k, v []byte) error {
+		if i++; i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		id, err := btoi(k)
+		if err != nil {
+			return err
+		}
+		typ, start, end, props, err := decodeRel(v)
+		if err != nil {
+			return fmt.Errorf("relationship %d: %w", id, err)
+		}
+		return g.LoadRelationship(id, typ, start, end, toEngine(props))
+	}); err != nil {
+		return err
+	}
+	g.ResetJournal()
+	return nil
+}
+
+// persistJournal writes to tx the current state of every node and
+// relationship in g's journal: present ones are upserted, absent ones
+// deleted, and the id indexes follow.
+func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
+	j := g.Journal()
+	nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
+	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
+
+	// First drop the index entries of the old states, so that ids may move
+	// between elements within one query.
+	for id := range j.Nodes {
+		if rec := nb.Get(itob(id)); rec != nil {
+			_, props, err := decodeNode(rec)
+			if err != nil {
+				return fmt.Errorf("node %d: %w", id, err)
+			}
+			if err := unindex(ni, props, id); err != nil {
+				return err
+			}
+		}
+	}
+	for id := range j.Rels {
+		if rec := rb.Get(itob(id)); rec != nil {
+			_, _, _, props, err := decodeRel(rec)
+			if err != nil {
+				return fmt.Errorf("relationship %d: %w", id, err)
+			}
+			if err := unindex(ri, props, id); err != nil {
+				return err
+			}
+		}
+	}
+
+	var maxNode, maxRel int64
+	for id := range j.Nodes {
+		key := itob(id)
+		if !g.NodeExists(id) {
+			if err := nb.Delete(key); err != nil {
+				return fmt.Errorf("delete node %d: %w", id, err)
+			}
+			continue
+		}
+		props, err := normalizeProps(g.NodeProps(id))
+		if err != nil {
+			return fmt.Errorf("node %d: %w", id, err)
+		}
+		rec, err := encodeNode(g.NodeLabels(id), props)
+		if err != nil {
+			return fmt.Errorf("node %d: %w", id, err)
+		}
+		if err := nb.Put(key, rec); err != nil {
+			return fmt.Errorf("write node %d: %w", id, err)
+		}
+		if err := index(ni, "node", props, id); err != nil {
+			return err
+		}
+		maxNode = max(maxNode, id)
+	}
+	for id := range j.Rels {
+		key := itob(id)
+		typ, start, end, ok := g.Rel(id)
+		if !ok {
+			if err := rb.Delete(key); err != nil {
+				return fmt.Errorf("delete relationship %d: %w", id, err)
+			}
+			continue
+		}
+		props, err := normalizeProps(g.RelProps(id))
+		if err != nil {
+			return fmt.Errorf("relationship %d: %w", id, err)
+		}
+		rec, err := encodeRel(typ, start, end, props)
+		if err != nil {
+			return fmt.Errorf("relationship %d: %w", id, err)
+		}
+		if err := rb.Put(key, rec); err != nil {
+			return fmt.Errorf("write relationship %d: %w", id, err)
+		}
+		if err := index(ri, "relationship", props, id); err != nil {
+			return err
+		}
+		maxRel = max(maxRel, id)
+	}
+	if maxNode >= 0 && uint64(maxNode) > nb.Sequence() {
+		if err := nb.SetSequence(uint64(maxNode)); err != nil {
+			return err
+		}
+	}
+	if maxRel >= 0 && uint64(maxRel) > rb.Sequence() {
+		if err := rb.SetSequence(uint64(maxRel)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unindex removes the index entry of props' id when it points to id.
+func unindex(idx *bolt.Bucket, props map[string]any, id int64) error {
+	s, ok := props[graph.PropID].(string)
+	if !ok {
+		return nil
+	}
+	if v := idx.Get([]byte(s)); v != nil {
+		if cur, err := btoi(v); err == nil && cur == id {
+			return idx.Delete([]byte(s))
+		}
+	}
+	return nil
+}
+
+// index adds the index entry of props' id, failing with ErrConstraint when
+// another element has it.
+func index(idx *bolt.Bucket, what string, props map[string]any, id int64) error {
+	v, ok := props[graph.PropID]
+	if !ok {
+		return nil
+	}
+	s, ok := v.(string)
+	if !ok || s == "" {
+		return fmt.Errorf("%s %d: property id must be a non-empty string, not %T %v: %w", what, id, v, v, ErrConstraint)
+	}
+	if old := idx.Get([]byte(s)); old != nil {
+		if cur, err := btoi(old); err != nil || cur != id {
+			return fmt.Errorf("%s %d: id %q is already used by %s %d: %w", what, id, s, what, cur, ErrConstraint)
+		}
+		return nil
+	}
+	return idx.Put([]byte(s), itob(id))
+}
+
+// engineParams converts query parameters to the engine's value types.
+func engineParams(params map[string]any) (map[string]any, error) {
+	out := make(map[string]any, len(params))
+	for k, v := range params {
+		c, err := paramValue(v)
+		if err != nil {
+			return nil, fmt.Errorf("query: parameter $%s: %w", k, err)
+		}
+		out[k] = c
+	}
+	return out, nil
+}
+
+func paramValue(v any) (any, error) {
+	switch v := v.(type) {
+	case []string:
+		return engineValue(v), nil
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			c, err := paramValue(x)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = c
+		}
+		return out, nil
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			c, err := paramValue(x)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = c
+		}
+		return out, nil
+	case graph.Props:
+		return paramValue(map[string]any(v))
+	}
+	n, err := normalize(v)
+	if err != nil {
+		return nil, err
+	}
+	return engineValue(n), nil
+}
+
+func convertResult(r *cypher.Result) *graph.Result {
+	out := &graph.Result{
+		Columns: r.Columns,
+		Rows:    make([][]any, len(r.Rows)),
+		Stats: graph.QueryStats{
+			NodesCreated:         r.Stats.NodesCreated,
+			NodesDeleted:         r.Stats.NodesDeleted,
+			RelationshipsCreated: r.Stats.RelationshipsCreated,
+			RelationshipsDeleted: r.Stats.RelationshipsDeleted,
+			PropertiesSet:        r.Stats.PropertiesSet,
+			LabelsAdded:          r.Stats.LabelsAdded,
+			LabelsRemoved:        r.Stats.LabelsRemoved,
+		},
+	}
+	if out.Columns == nil {
+		out.Columns = []string{}
+	}
+	for i, row := range r.Rows {
+		conv := make([]any, len(row))
+		for j, v := range row {
+			conv[j] = convertValue(v)
+		}
+		out.Rows[i] = conv
+	}
+	return out
+}
+
+func elementID(id int64) string { return strconv.FormatInt(id, 10) }
+
+func convertNode(n cypher.Node) graph.NodeValue {
+	labels := n.Labels
+	if labels == nil {
+		labels = []string{}
+	}
+	return graph.NodeValue{ElementID: elementID(n.ID), Labels: labels, Props: convertMap(n.Props)}
+}
+
+func convertRel(r cypher.Relationship) graph.RelationshipValue {
+	return graph.RelationshipValue{ElementID: elementID(r.ID), Type: r.Type,
+		StartElementID: elementID(r.StartID), EndElementID: elementID(r.EndID), Props: convertMap(r.Props)}
+}
+
+func convertMap(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = convertValue(v)
+	}
+	return out
+}
+
+// convertValue turns an engine value into a graph.Result value.
+func convertValue(v any) any {
+	switch v := v.(type) {
+	case cypher.Node:
+		return convertNode(v)
+	case *cypher.Node:
+		return convertNode(*v)
+	case cypher.Relationship:
+		return convertRel(v)
+	case *cypher.Relationship:
+		return convertRel(*v)
+	case cypher.Path:
+		return convertPath(v)
+	case *cypher.Path:
+		return convertPath(*v)
+	case []string:
+		return engineValue(v)
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = convertValue(x)
+		}
+		return out
+	case map[string]any:
+		return convertMap(v)
+	}
+	return v
+}
+
+func convertPath(p cypher.Path) graph.PathValue {
+	out := graph.PathValue{Nodes: make([]graph.NodeValue, len(p.Nodes)), Relationships: make([]graph.RelationshipValue, len(p.Rels))}
+	for i, n := range p.Nodes {
+		out.Nodes[i] = convertNode(n)
+	}
+	for i, r := range p.Rels {
+		out.Relationships[i] = convertRel(r)
+	}
+	return out
+}

@@ -1,0 +1,663 @@
+package embedded
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/memgraph"
+)
+
+var _ graph.Store = (*Store)(nil)
+
+// FormatVersion is the version of the file layout written in the meta bucket.
+// Open refuses files of another version.
+const FormatVersion = 1
+
+// DefaultLockTimeout is how long Open waits for the file lock by default.
+const DefaultLockTimeout = 2 * time.Second
+
+// Errors returned by Open and by the methods of Store.
+var (
+	// ErrReadOnly is returned by Load, and by Query for an updating query,
+	// on a store opened with Options.ReadOnly.
+	ErrReadOnly = errors.New("store is opened read-only")
+	// ErrClosed is returned by every method called after Close.
+	ErrClosed = errors.New("store is closed")
+	// ErrNotStore is returned by Open for a bbolt file that kg did not
+	// write, or one of an unknown format version.
+	ErrNotStore = errors.New("not a kg embedded store")
+	// ErrConstraint is returned when a write would give two nodes, or two
+	// relationships, the same id property. The write changes nothing.
+	ErrConstraint = errors.New("id uniqueness constraint violated")
+)
+
+// Bucket names of the file layout.
+var (
+	bucketMeta    = []byte("meta")      // "format" → "kg-embedded", "version" → decimal FormatVersion
+	bucketNodes   = []byte("nodes")     // itob(id) → node record; sequence = highest id handed out
+	bucketRels    = []byte("rels")      // itob(id) → relationship record; sequence likewise
+	bucketNodeIdx = []byte("nodeIndex") // model id ("id" property) → itob(node id)
+	bucketRelIdx  = []byte("relIndex")  // model id ("id" property) → itob(relationship id)
+	metaFormat    = []byte("format")
+	metaVersion   = []byte("version")
+	formatName    = []byte("kg-embedded")
+	allBuckets    = [][]byte{bucketMeta, bucketNodes, bucketRels, bucketNodeIdx, bucketRelIdx}
+)
+
+// Options configures Open. The zero value (or nil) opens the file for
+// writing and waits DefaultLockTimeout for the lock.
+type Options struct {
+	// ReadOnly opens the file with a shared lock: many read-only stores may
+	// be open on one file at once, but not alongside a writer. Load and
+	// updating queries then fail with ErrReadOnly.
+	ReadOnly bool
+	// LockTimeout is how long Open waits for the file lock before it fails
+	// with graph.ErrStoreInUse; zero means DefaultLockTimeout.
+	LockTimeout time.Duration
+}
+
+// Store is the embedded graph store: a bbolt file holding nodes and
+// relationships under int64 ids, with indexes from the model's id property
+// to those ids, and an in-memory graph built from the file on the first
+// query to run Cypher on.
+//
+// # Locking
+//
+// The file is locked with flock(2) for the life of the Store: exclusively
+// by a writable store, shared by a read-only one. A second writable Open on
+// the file, or a read-only Open while a writer holds it, fails with
+// graph.ErrStoreInUse after Options.LockTimeout; a writable Open while
+// read-only stores hold the file fails likewise. flock locks belong to an
+// open file description, so this holds between two Opens in one process too.
+//
+// # Concurrency
+//
+// A Store is safe for concurrent use. Loads and updating queries are
+// serialised; read-only queries run concurrently with each other.
+//
+// # Ids
+//
+// Every node and relationship has an int64 id, never reused, which is the
+// ElementID of query results. Nodes and relationships loaded from batches
+// carry their model id as the "id" property; those created by Cypher
+// without an "id" property are given the synthetic id "n<int64 id>" or
+// "r<int64 id>" by Snapshot.
+type Store struct {
+	db       *bolt.DB
+	path     string
+	readOnly bool
+
+	wmu sync.Mutex   // serialises writers: Load, updating queries, building mem
+	mu  sync.RWMutex // guards mem and closed
+	mem *memgraph.Graph
+	// closed is set by Close.
+	closed bool
+}
+
+// Open opens the store at path, creating it unless opts.ReadOnly is set.
+// A nil opts means the zero Options. It fails with graph.ErrStoreInUse when
+// another store holds the file's lock for longer than the lock timeout,
+// and with ErrNotStore for a file that is not a kg store.
+func Open(path string, opts *Options) (*Store, error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	if o.LockTimeout <= 0 {
+		o.LockTimeout = DefaultLockTimeout
+	}
+	if path == "" {
+		return nil, errors.New("open store: empty path")
+	}
+	if o.ReadOnly {
+		// bbolt would create nothing but fail obscurely on a missing file.
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+	}
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: o.LockTimeout, ReadOnly: o.ReadOnly})
+	if err != nil {
+		if errors.Is(err, berrors.ErrTimeout) {
+			return nil, fmt.Errorf("open store %s: %w", path, graph.ErrStoreInUse)
+		}
+		if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrVersionMismatch) || errors.Is(err, berrors.ErrChecksum) {
+			return nil, fmt.Errorf("open store %s: %w (%v)", path, ErrNotStore, err)
+		}
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, readOnly: o.ReadOnly}
+	if o.ReadOnly {
+		err = db.View(checkMeta)
+	} else {
+		err = db.Update(initMeta)
+	}
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("open store %s: %w", path, err), db.Close())
+	}
+	return s, nil
+}
+
+func initMeta(tx *bolt.Tx) error {
+	if tx.Bucket(bucketMeta) == nil {
+		// A new file, or a bbolt file of someone else's: only claim it
+		// when it holds no other bucket.
+		foreign := false
+		if err := tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+			foreign = true
+			return nil
+		}); err != nil {
+			return err
+		}
+		if foreign {
+			return fmt.Errorf("%w: the file holds buckets but no kg metadata", ErrNotStore)
+		}
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucket(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put(metaFormat, formatName); err != nil {
+			return err
+		}
+		return meta.Put(metaVersion, []byte(strconv.Itoa(FormatVersion)))
+	}
+	return checkMeta(tx)
+}
+
+func checkMeta(tx *bolt.Tx) error {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil || string(meta.Get(metaFormat)) != string(formatName) {
+		return fmt.Errorf("%w: no kg metadata", ErrNotStore)
+	}
+	if v := string(meta.Get(metaVersion)); v != strconv.Itoa(FormatVersion) {
+		return fmt.Errorf("%w: format version %q, want %d", ErrNotStore, v, FormatVersion)
+	}
+	for _, name := range allBuckets {
+		if tx.Bucket(name) == nil {
+			return fmt.Errorf("%w: bucket %s missing", ErrNotStore, name)
+		}
+	}
+	return nil
+}
+
+// Path returns the file the store was opened on.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the file and its lock. Calling it again returns nil.
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	s.mem = nil
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close store %s: %w", s.path, err)
+	}
+	return nil
+}
+
+func (s *Store) isClosed() bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.closed
+}
+
+// view runs fn in a read transaction, failing with ErrClosed after Close.
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return ErrClosed
+	}
+	return s.db.View(fn)
+}
+
+// change is a node or relationship written by a Load, to replay on mem.
+type change struct {
+	id      int64
+	created bool
+	labels  []string // nodes
+	typ     string   // relationships
+	start   int64
+	end     int64
+	props   map[string]any // the full, merged properties
+	changed []string       // keys that changed, when !created
+}
+
+// Load merges b into the store in one transaction, with the merge rules of
+// graph.MergeProps: nodes first, then relationships, whose end points must
+// be in b or already stored. A node keeps its first label. Either all of b
+// is stored or, on error, nothing; a Load that returned survives a crash of
+// the process afterwards. Nothing is written when b changes nothing.
+func (s *Store) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, error) {
+	var st graph.LoadStats
+	if s.readOnly {
+		return st, fmt.Errorf("load: %w", ErrReadOnly)
+	}
+	if err := ctx.Err(); err != nil {
+		return st, err
+	}
+	if b == nil || b.Len() == 0 {
+		return st, nil
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if s.isClosed() {
+		return st, fmt.Errorf("load: %w", ErrClosed)
+	}
+	// Read first: a batch that changes nothing needs no write transaction
+	// and no fsync.
+	var nodes, rels []change
+	plan := func(tx *bolt.Tx) error {
+		var err error
+		st = graph.LoadStats{}
+		nodes, rels, err = planLoad(ctx, tx, b, &st)
+		return err
+	}
+	if err := s.db.View(plan); err != nil {
+		return graph.LoadStats{}, fmt.Errorf("load: %w", err)
+	}
+	if len(nodes) == 0 && len(rels) == 0 {
+		return st, nil
+	}
+	// Writes happen only under wmu, so nothing changed since the plan; the
+	// write transaction still re-plans so that it never relies on that.
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := plan(tx); err != nil {
+			return err
+		}
+		return applyLoad(tx, nodes, rels)
+	})
+	if err != nil {
+		return graph.LoadStats{}, fmt.Errorf("load: %w", err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.mem != nil {
+		if err := syncMem(s.mem, nodes, rels); err != nil {
+			// The file is right; rebuild the in-memory graph on next query.
+			s.mem = nil
+		}
+	}
+	return st, nil
+}
+
+// planLoad computes, in tx, what loading b changes. New nodes and
+// relationships get ids after the buckets' sequences, in batch order.
+func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadStats) (nodes, rels []change, err error) {
+	nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
+	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
+	// Ids given to nodes and relationships new in this batch.
+	newNodes := map[string]int64{}
+	newRels := map[string]int64{}
+	nodeAt := map[int64]int{} // id → index in nodes, for repeated ids in b
+	relAt := map[int64]int{}
+	nextNode, nextRel := int64(nb.Sequence()), int64(rb.Sequence())
+	for i := range b.Nodes {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+		}
+		n := &b.Nodes[i]
+		if n.ID == "" {
+			return nil, nil, fmt.Errorf("node %d of batch (%s): empty id", i, n.Label)
+		}
+		src, err := normalizeProps(n.Props)
+		if err != nil {
+			return nil, nil, fmt.Errorf("node %s: %w", n.ID, err)
+		}
+		src[graph.PropID] = n.ID
+		id, known := newNodes[n.ID]
+		if known {
+			c := &nodes[nodeAt[id]]
+			if keys := mergeKeys(c.props, src); len(keys) > 0 && !c.created {
+				c.changed = appendNew(c.changed, keys)
+			}
+			continue
+		}
+		if v := ni.Get([]byte(n.ID)); v != nil {
+			id, err := btoi(v)
+			if err != nil {
+				return nil, nil, fmt.Errorf("node %s: index: %w", n.ID, err)
+			}
+			rec := nb.Get(v)
+			if rec == nil {
+				return nil, nil, fmt.Errorf("node %s: index points to missing node %d: %w", n.ID, id, errCorrupt)
+			}
+			labels, props, err := decodeNode(rec)
+			if err != nil {
+				return nil, nil, fmt.Errorf("node %s (%d): %w", n.ID, id, err)
+			}
+			newNodes[n.ID] = id
+			nodeAt[id] = len(nodes)
+			keys := mergeKeys(props, src)
+			if len(keys) > 0 {
+				st.NodesUpdated++
+			}
+			nodes = append(nodes, change{id: id, labels: labels, props: props, changed: keys})
+			continue
+		}
+		if n.Label == "" {
+			return nil, nil, fmt.Errorf("node %s: empty label", n.ID)
+		}
+		nextNode++
+		newNodes[n.ID] = nextNode
+		nodeAt[nextNode] = len(nodes)
+		st.NodesCreated++
+		nodes = append(nodes, change{id: nextNode, created: true, labels: []string{n.Label}, props: src})
+	}
+	lookupNode := func(modelID string) (int64, error) {
+		if id, ok := newNodes[modelID]; ok {
+			return id, nil
+		}
+		v := ni.Get([]byte(modelID))
+		if v == nil {
+			return 0, fmt.Errorf("node %q not found", modelID)
+		}
+		return btoi(v)
+	}
+	for i := range b.Relationships {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+		}
+		r := &b.Relationships[i]
+		if r.ID == "" {
+			return nil, nil, fmt.Errorf("relationship %d of batch (%s): empty id", i, r.Type)
+		}
+		src, err := normalizeProps(r.Props)
+		if err != nil {
+			return nil, nil, fmt.Errorf("relationship %s: %w", r.ID, err)
+		}
+		src[graph.PropID] = r.ID
+		if id, known := newRels[r.ID]; known {
+			c := &rels[relAt[id]]
+			if keys := mergeKeys(c.props, src); len(keys) > 0 && !c.created {
+				c.changed = appendNew(c.changed, keys)
+			}
+			continue
+		}
+		if v := ri.Get([]byte(r.ID)); v != nil {
+			id, err := btoi(v)
+			if err != nil {
+				return nil, nil, fmt.Errorf("relationship %s: index: %w", r.ID, err)
+			}
+			rec := rb.Get(v)
+			if rec == nil {
+				return nil, nil, fmt.Errorf("relationship %s: index points to missing relationship %d: %w", r.ID, id, errCorrupt)
+			}
+			typ, start, end, props, err := decodeRel(rec)
+			if err != nil {
+				return nil, nil, fmt.Errorf("relationship %s (%d): %w", r.ID, id, err)
+			}
+			newRels[r.ID] = id
+			relAt[id] = len(rels)
+			keys := mergeKeys(props, src)
+			if len(keys) > 0 {
+				st.RelationshipsUpdated++
+			}
+			rels = append(rels, change{id: id, typ: typ, start: start, end: end, props: props, changed: keys})
+			continue
+		}
+		if r.Type == "" {
+			return nil, nil, fmt.Errorf("relationship %s: empty type", r.ID)
+		}
+		start, err := lookupNode(r.Start)
+		if err != nil {
+			return nil, nil, fmt.Errorf("relationship %s: start: %w", r.ID, err)
+		}
+		end, err := lookupNode(r.End)
+		if err != nil {
+			return nil, nil, fmt.Errorf("relationship %s: end: %w", r.ID, err)
+		}
+		nextRel++
+		newRels[r.ID] = nextRel
+		relAt[nextRel] = len(rels)
+		st.RelationshipsCreated++
+		rels = append(rels, change{id: nextRel, created: true, typ: r.Type, start: start, end: end, props: src})
+	}
+	// Keep only what changed.
+	nodes = slices.DeleteFunc(nodes, func(c change) bool { return !c.created && len(c.changed) == 0 })
+	rels = slices.DeleteFunc(rels, func(c change) bool { return !c.created && len(c.changed) == 0 })
+	return nodes, rels, nil
+}
+
+// mergeKeys merges src into dst by graph.MergeProps and returns the keys
+// whose value changed.
+func mergeKeys(dst, src map[string]any) []string {
+	var keys []string
+	for k, v := range src {
+		if graph.MergeProps(dst, graph.Props{k: v}) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+func appendNew(dst, keys []string) []string {
+	for _, k := range keys {
+		if !slices.Contains(dst, k) {
+			dst = append(dst, k)
+		}
+	}
+	return dst
+}
+
+// applyLoad writes the planned changes.
+func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
+	nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
+	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
+	var maxNode, maxRel int64
+	for _, c := range nodes {
+		rec, err := encodeNode(c.labels, c.props)
+		if err != nil {
+			return fmt.Errorf("node %v: %w", c.props[graph.PropID], err)
+		}
+		key := itob(c.id)
+		if err := nb.Put(key, rec); err != nil {
+			return fmt.Errorf("write node %d: %w", c.id, err)
+		}
+		if c.created {
+			if err := ni.Put([]byte(c.props[graph.PropID].(string)), key); err != nil {
+				return fmt.Errorf("index node %d: %w", c.id, err)
+			}
+			maxNode = max(maxNode, c.id)
+		}
+	}
+	for _, c := range rels {
+		rec, err := encodeRel(c.typ, c.start, c.end, c.props)
+		if err != nil {
+			return fmt.Errorf("relationship %v: %w", c.props[graph.PropID], err)
+		}
+		key := itob(c.id)
+		if err := rb.Put(key, rec); err != nil {
+			return fmt.Errorf("write relationship %d: %w", c.id, err)
+		}
+		if c.created {
+			if err := ri.Put([]byte(c.props[graph.PropID].(string)), key); err != nil {
+				return fmt.Errorf("index relationship %d: %w", c.id, err)
+			}
+			maxRel = max(maxRel, c.id)
+		}
+	}
+	if uint64(maxNode) > nb.Sequence() {
+		if err := nb.SetSequence(uint64(maxNode)); err != nil {
+			return err
+		}
+	}
+	if uint64(maxRel) > rb.Sequence() {
+		if err := rb.SetSequence(uint64(maxRel)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// syncMem replays a committed Load on the in-memory graph.
+func syncMem(g *memgraph.Graph, nodes, rels []change) error {
+	defer g.ResetJournal()
+	for _, c := range nodes {
+		if c.created {
+			if err := g.LoadNode(c.id, c.labels, toEngine(c.props)); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, k := range c.changed {
+			g.SetNodeProp(c.id, k, engineValue(c.props[k]))
+		}
+	}
+	for _, c := range rels {
+		if c.created {
+			if err := g.LoadRelationship(c.id, c.typ, c.start, c.end, toEngine(c.props)); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, k := range c.changed {
+			g.SetRelProp(c.id, k, engineValue(c.props[k]))
+		}
+	}
+	return nil
+}
+
+// Counts returns the number of nodes per label and relationships per type,
+// read from the file. A node with several labels counts under each.
+func (s *Store) Counts(ctx context.Context) (*graph.Counts, error) {
+	c := &graph.Counts{Nodes: map[string]int{}, Relationships: map[string]int{}}
+	err := s.view(func(tx *bolt.Tx) error {
+		i := 0
+		if err := tx.Bucket(bucketNodes).ForEach(func(k, v []byte) error {
+			if i++; i%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			labels, err := decodeNodeLabels(v)
+			if err != nil {
+				return fmt.Errorf("node %x: %w", k, err)
+			}
+			for _, l := range labels {
+				c.Nodes[l]++
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketRels).ForEach(func(k, v []byte) error {
+			if i++; i%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			typ, _, _, err := decodeRelHead(v)
+			if err != nil {
+				return fmt.Errorf("relationship %x: %w", k, err)
+			}
+			c.Relationships[typ]++
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("counts: %w", err)
+	}
+	return c, nil
+}
+
+// Snapshot returns the whole graph, read from the file, sorted by
+// graph.SortBatch. Node and relationship ids are their "id" property; those
+// without one (created by Cypher) get "n<int64 id>" or "r<int64 id>". A node
+// with several labels (possible only through Cypher) appears under the first
+// in sorted order; a node without labels under "". Props never hold "id".
+func (s *Store) Snapshot(ctx context.Context) (*graph.Batch, error) {
+	b := &graph.Batch{}
+	err := s.view(func(tx *bolt.Tx) error {
+		modelID := map[int64]string{}
+		if err := tx.Bucket(bucketNodes).ForEach(func(k, v []byte) error {
+			if len(b.Nodes)%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			id, err := btoi(k)
+			if err != nil {
+				return err
+			}
+			labels, props, err := decodeNode(v)
+			if err != nil {
+				return fmt.Errorf("node %d: %w", id, err)
+			}
+			n := graph.Node{ID: nodeModelID(id, props), Props: props}
+			delete(props, graph.PropID)
+			if len(labels) > 0 {
+				n.Label = labels[0]
+			}
+			modelID[id] = n.ID
+			b.Nodes = append(b.Nodes, n)
+			return nil
+		}); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketRels).ForEach(func(k, v []byte) error {
+			if len(b.Relationships)%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			id, err := btoi(k)
+			if err != nil {
+				return err
+			}
+			typ, start, end, props, err := decodeRel(v)
+			if err != nil {
+				return fmt.Errorf("relationship %d: %w", id, err)
+			}
+			r := graph.Relationship{ID: relModelID(id, props), Type: typ, Props: props}
+			delete(props, graph.PropID)
+			var ok1, ok2 bool
+			r.Start, ok1 = modelID[start]
+			r.End, ok2 = modelID[end]
+			if !ok1 || !ok2 {
+				return fmt.Errorf("relationship %d: dangling end point: %w", id, errCorrupt)
+			}
+			b.Relationships = append(b.Relationships, r)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	graph.SortBatch(b)
+	return b, nil
+}
+
+func nodeModelID(id int64, props map[string]any) string {
+	if s, ok := props[graph.PropID].(string); ok && s != "" {
+		return s
+	}
+	return "n" + strconv.FormatInt(id, 10)
+}
+
+func relModelID(id int64, props map[string]any) string {
+	if s, ok := props[graph.PropID].(string); ok && s != "" {
+		return s
+	}
+	return "r" + strconv.FormatInt(id, 10)
+}
