@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -298,5 +299,60 @@ func TestTCK(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+var mustPassID = regexp.MustCompile(`^[\w./-]+\.feature:\[[1-9][0-9]*\](#[1-9][0-9]*)?$`)
+
+// TestTCKMustPassList checks the ratchet file: well-formed IDs, sorted, no
+// duplicates, so that -tck.update diffs stay minimal and reviewable.
+func TestTCKMustPassList(t *testing.T) {
+	data, err := os.ReadFile(mustPassFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prev string
+	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if !mustPassID.MatchString(line) {
+			t.Errorf("%s:%d: malformed scenario ID %q", mustPassFile, i+1, line)
+		}
+		if line <= prev {
+			t.Errorf("%s:%d: %q is not after %q (keep the list sorted and unique)", mustPassFile, i+1, line, prev)
+		}
+		prev = line
+	}
+}
+
+// BenchmarkTCK runs every TCK scenario once per iteration, one after the
+// other, each on a fresh graph; unsupported and failing ones count too.
+func BenchmarkTCK(b *testing.B) {
+	dir := tckDir()
+	if _, err := os.Stat(filepath.Join(dir, "features")); err != nil {
+		b.Skipf("no openCypher TCK at %s: %v", dir, err)
+	}
+	root := os.DirFS(dir)
+	feats, err := tck.LoadFeatures(root, "features")
+	if err != nil {
+		b.Fatal(err)
+	}
+	graphs, err := fs.Sub(root, "graphs")
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := tck.Options{Graphs: graphs, Timeout: *tckTimeout}
+	b.ReportAllocs()
+	for b.Loop() {
+		passed := 0
+		for _, f := range feats {
+			for _, sc := range f.Scenarios {
+				if tck.RunScenario(b.Context(), sc, tckGraph{memgraph.New()}, opts).Status == tck.Passed {
+					passed++
+				}
+			}
+		}
+		b.ReportMetric(float64(passed), "passed")
 	}
 }

@@ -177,3 +177,37 @@ func TestLoadFeaturesTCK(t *testing.T) {
 	}
 	t.Logf("%d features, %d scenarios, %d values", len(feats), len(ids), values)
 }
+
+// FuzzParseFeature checks that the Gherkin reader never panics and reports
+// every failure as a *ParseError.
+func FuzzParseFeature(f *testing.F) {
+	if src, err := os.ReadFile("testdata/sample.feature"); err == nil {
+		f.Add(string(src))
+	}
+	f.Add("Feature: a\nScenario Outline: <x>\n  Given <x>\n  Examples:\n    | x |\n    | 1 |\n")
+	f.Add("Feature: a\nScenario: s\n  When q:\n    \"\"\"\n    x\n    \"\"\"\n  Then t:\n    | a \\| b | \\n |\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		_, err := tck.ParseFeature("f.feature", []byte(src))
+		var pe *tck.ParseError
+		if err != nil && !errors.As(err, &pe) {
+			t.Fatalf("error %v is not a *ParseError", err)
+		}
+	})
+}
+
+func BenchmarkLoadFeatures(b *testing.B) {
+	dir := os.Getenv("KG_TCK_DIR")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "..", "..", "shared", "tck")
+	}
+	fsys := os.DirFS(dir)
+	if _, err := os.Stat(filepath.Join(dir, "features")); err != nil {
+		b.Skipf("no openCypher TCK at %s: %v", dir, err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := tck.LoadFeatures(fsys, "features"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -224,3 +224,31 @@ func TestSnapshotDiff(t *testing.T) {
 		t.Error("Empty() wrong")
 	}
 }
+
+// FuzzParseValue checks that ParseValue never panics and that every value it
+// accepts formats to text that parses back to an equal value.
+func FuzzParseValue(f *testing.F) {
+	for _, s := range []string{
+		"null", "-12", "1.5e-3", ".5", "NaN", "-Inf", `'a\'b\\c'`, "[1, [2, 'x']]", "{a: {b: []}}",
+		"(:A:B {k: 'v'})", "[:T {w: 2}]", "<(:A)-[:T]->()<-[:U {x: null}]-(:B)>", "{`a b`: 1}",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		v, err := tck.ParseValue(text)
+		if err != nil {
+			var ve *tck.ValueError
+			if !errors.As(err, &ve) {
+				t.Fatalf("error %v is not a *ValueError", err)
+			}
+			return
+		}
+		back, err := tck.ParseValue(tck.Format(v))
+		if err != nil {
+			t.Fatalf("Format(ParseValue(%q)) = %q does not parse: %v", text, tck.Format(v), err)
+		}
+		if !tck.Equal(v, back, false) {
+			t.Fatalf("%q: round trip %s -> %s", text, tck.Format(v), tck.Format(back))
+		}
+	})
+}
