@@ -1,0 +1,479 @@
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/kgnews/kg/graph"
+)
+
+// Store is a graph.Store on a Neo4j 5 server. It holds one driver (a pool
+// of connections) for its whole life; all methods are safe for concurrent
+// use, though loads are meant to come from one writer at a time (see Load).
+type Store struct {
+	cfg    Config
+	driver neo4j.DriverWithContext
+	stmts  statements
+	agent  string
+
+	schemaMu   sync.Mutex
+	schemaDone bool
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Open connects to the Neo4j server cfg names and checks, within
+// cfg.ConnectTimeout, that it answers, accepts the credentials, runs Neo4j
+// MinServerVersion or later and has the database. Each failure is one clear
+// error: *UnreachableError, *AuthError, *VersionError or
+// *DatabaseNotFoundError. Open does not change the database: the schema is
+// created by the first Load (or EnsureSchema). Close the Store when done.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	stmts, err := parseStatements(cypherFS, "cypher")
+	if err != nil {
+		return nil, err
+	}
+	auth := neo4j.NoAuth()
+	if cfg.Username != "" || cfg.Password != "" {
+		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
+	}
+	drv, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		c.UserAgent = "kg"
+		if cfg.MaxRetryTime > 0 {
+			c.MaxTransactionRetryTime = cfg.MaxRetryTime
+		}
+		c.SocketConnectTimeout = min(cfg.ConnectTimeout, c.SocketConnectTimeout)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: invalid URI %q: %v", cfg.URI, err)
+	}
+	s := &Store{cfg: cfg, driver: drv, stmts: stmts}
+	if err := s.verify(ctx); err != nil {
+		return nil, errors.Join(err, drv.Close(context.WithoutCancel(ctx)))
+	}
+	return s, nil
+}
+
+// verify checks connectivity, credentials, version and database.
+func (s *Store) verify(ctx context.Context) error {
+	vctx, cancel := context.WithTimeout(ctx, s.cfg.ConnectTimeout)
+	defer cancel()
+	info, err := s.driver.GetServerInfo(vctx)
+	if err == nil {
+		s.agent = info.Agent()
+		if err := checkAgent(s.cfg.URI, info.Agent()); err != nil {
+			return err
+		}
+		ping, perr := s.stmts.get(stmtPing)
+		if perr != nil {
+			return perr
+		}
+		_, err = neo4j.ExecuteQuery(vctx, s.driver, ping, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
+	}
+	if err == nil {
+		return nil
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if vctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) {
+		return &UnreachableError{URI: s.cfg.URI, Err: fmt.Errorf("no answer within %v: %w", s.cfg.ConnectTimeout, err)}
+	}
+	return classify(err, s.cfg, "connect")
+}
+
+// ServerAgent returns the server's name and version as it announced them,
+// for example "Neo4j/5.26.21".
+func (s *Store) ServerAgent() string { return s.agent }
+
+// Config returns the configuration in force, defaults applied. Its String
+// masks the password.
+func (s *Store) Config() Config { return s.cfg }
+
+// Close closes the driver and its connections. Later calls return the first
+// call's result.
+func (s *Store) Close() error {
+	s.closeOnce.Do(func() { s.closeErr = s.driver.Close(context.Background()) })
+	return s.closeErr
+}
+
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{
+		DatabaseName:    s.cfg.Database,
+		AccessMode:      mode,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(),
+	})
+}
+
+// EnsureSchema creates the uniqueness constraints and indexes of the model
+// if they do not exist and waits for them to come online. It is idempotent
+// and runs once per Store; Load calls it first.
+func (s *Store) EnsureSchema(ctx context.Context) error {
+	s.schemaMu.Lock()
+	defer s.schemaMu.Unlock()
+	if s.schemaDone {
+		return nil
+	}
+	// Schema and data cannot share a transaction: one statement each.
+	for _, st := range s.stmts.withPrefix(stmtSchemaPrefix) {
+		_, err := neo4j.ExecuteQuery(ctx, s.driver, st.Text, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.cfg.Database))
+		if err != nil {
+			return fmt.Errorf("neo4j: schema %s: %w", st.Name, classify(err, s.cfg, "create schema"))
+		}
+	}
+	s.schemaDone = true
+	return nil
+}
+
+// Load merges b into the database: the schema first (once), then the nodes
+// label by label and the relationships type by type, in transactions of
+// cfg.BatchSize rows. Each transaction reads the stored properties of its
+// rows, merges them with graph.MergeProps and writes back only new or
+// changed rows, so the result is exactly the embedded store's and loading
+// the same batch twice writes nothing. Transactions are managed: the driver
+// retries transient errors; a *RetriesExhaustedError explains when it gave
+// up. A relationship whose endpoint is in neither the batch nor the
+// database fails its transaction with an error naming it.
+//
+// Load is not atomic across transactions: after an error or a cancelled
+// ctx (Ctrl-C), the committed chunks stay, and loading the batch again
+// completes it. Concurrent Loads of overlapping ids from several processes
+// may lose list items (read, merge, write is not locked); kg loads with one
+// writer.
+func (s *Store) Load(ctx context.Context, b *graph.Batch) (total graph.LoadStats, err error) {
+	p, err := planBatch(b)
+	if err != nil {
+		return total, fmt.Errorf("neo4j: load: %w", err)
+	}
+	if err := s.EnsureSchema(ctx); err != nil {
+		return total, err
+	}
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer func() { err = errors.Join(err, sess.Close(context.WithoutCancel(ctx))) }()
+	for _, label := range graph.Labels {
+		nodes := p.nodes[label]
+		for _, c := range chunks(len(nodes), s.cfg.BatchSize) {
+			st, err := s.loadNodes(ctx, sess, label, nodes[c[0]:c[1]])
+			total.Add(st)
+			if err != nil {
+				return total, err
+			}
+		}
+	}
+	for _, typ := range graph.RelTypes {
+		rels := p.rels[typ]
+		for _, c := range chunks(len(rels), s.cfg.BatchSize) {
+			st, err := s.loadRels(ctx, sess, typ, rels[c[0]:c[1]])
+			total.Add(st)
+			if err != nil {
+				return total, err
+			}
+		}
+	}
+	return total, nil
+}
+
+func (s *Store) loadNodes(ctx context.Context, sess neo4j.SessionWithContext, label string, chunk []graph.Node) (graph.LoadStats, error) {
+	read, err := s.stmts.get(stmtNodeRead + label)
+	if err != nil {
+		return graph.LoadStats{}, err
+	}
+	merge, err := s.stmts.get(stmtNodeMerge + label)
+	if err != nil {
+		return graph.LoadStats{}, err
+	}
+	ids := nodeIDs(chunk)
+	op := "load " + label + " nodes"
+	st, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (graph.LoadStats, error) {
+		stored, err := readStored(ctx, tx, read, ids)
+		if err != nil {
+			return graph.LoadStats{}, err
+		}
+		rows, st := mergeNodeRows(chunk, stored)
+		if len(rows) > 0 {
+			if err := runConsume(ctx, tx, merge, map[string]any{"rows": rows}); err != nil {
+				return graph.LoadStats{}, err
+			}
+		}
+		return st, nil
+	})
+	if err != nil {
+		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", op, classify(err, s.cfg, op))
+	}
+	return st, nil
+}
+
+// endpointError is returned from a load transaction (which it rolls back)
+// when relationships name endpoints that do not exist.
+type endpointError struct {
+	typ     string
+	missing []string
+}
+
+func (e *endpointError) Error() string {
+	const show = 5
+	list := e.missing
+	more := ""
+	if len(list) > show {
+		list, more = list[:show], fmt.Sprintf(" and %d more", len(e.missing)-show)
+	}
+	return fmt.Sprintf("%d %s relationships have an endpoint in neither the batch nor the database: %v%s",
+		len(e.missing), e.typ, list, more)
+}
+
+func (s *Store) loadRels(ctx context.Context, sess neo4j.SessionWithContext, typ string, chunk []graph.Relationship) (graph.LoadStats, error) {
+	read, err := s.stmts.get(stmtRelRead + typ)
+	if err != nil {
+		return graph.LoadStats{}, err
+	}
+	update, err := s.stmts.get(stmtRelUpdate + typ)
+	if err != nil {
+		return graph.LoadStats{}, err
+	}
+	create, err := s.stmts.get(stmtRelCreate + typ)
+	if err != nil {
+		return graph.LoadStats{}, err
+	}
+	ids := relIDs(chunk)
+	op := "load " + typ + " relationships"
+	st, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (graph.LoadStats, error) {
+		stored, err := readStored(ctx, tx, read, ids)
+		if err != nil {
+			return graph.LoadStats{}, err
+		}
+		newRows, changed, st := mergeRelRows(chunk, stored)
+		if len(changed) > 0 {
+			if err := runConsume(ctx, tx, update, map[string]any{"rows": changed}); err != nil {
+				return graph.LoadStats{}, err
+			}
+		}
+		if len(newRows) > 0 {
+			res, err := tx.Run(ctx, create, map[string]any{"rows": newRows})
+			if err != nil {
+				return graph.LoadStats{}, err
+			}
+			written := make(map[string]bool, len(newRows))
+			for res.Next(ctx) {
+				if id, ok := res.Record().Values[0].(string); ok {
+					written[id] = true
+				}
+			}
+			if err := res.Err(); err != nil {
+				return graph.LoadStats{}, err
+			}
+			if missing := missingEndpoints(newRows, written); len(missing) > 0 {
+				return graph.LoadStats{}, &endpointError{typ: typ, missing: missing}
+			}
+		}
+		return st, nil
+	})
+	if err != nil {
+		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", op, classify(err, s.cfg, op))
+	}
+	return st, nil
+}
+
+// readStored runs a read statement ($ids → id, props) and returns the
+// stored properties by id.
+func readStored(ctx context.Context, tx neo4j.ManagedTransaction, query string, ids []string) (map[string]graph.Props, error) {
+	res, err := tx.Run(ctx, query, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]graph.Props)
+	for res.Next(ctx) {
+		rec := res.Record()
+		id, _ := rec.Values[0].(string)
+		props, _ := rec.Values[1].(map[string]any)
+		out[id] = propsFromDB(props)
+	}
+	return out, res.Err()
+}
+
+func runConsume(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any) error {
+	res, err := tx.Run(ctx, query, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}
+
+// Query runs cypher with params in one managed transaction (retried on
+// transient errors, so an updating query should be idempotent) and returns
+// its columns, rows and update counters. Values are mapped to kg's result
+// values (see graph.Store.Query); elementIds identify nodes and
+// relationships. A statement the server rejects is a *QueryError.
+func (s *Store) Query(ctx context.Context, cypher string, params map[string]any) (*graph.Result, error) {
+	args := make(map[string]any, len(params))
+	for k, v := range params {
+		p, err := toParam(k, v)
+		if err != nil {
+			return nil, fmt.Errorf("neo4j: query: %w", err)
+		}
+		args[k] = p
+	}
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, args, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.cfg.Database))
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: query: %w", classify(err, s.cfg, "query"))
+	}
+	return resultFrom(res.Keys, res.Records, res.Summary), nil
+}
+
+// resultFrom maps the driver's records and summary to a graph.Result.
+func resultFrom(keys []string, records []*neo4j.Record, summary neo4j.ResultSummary) *graph.Result {
+	out := &graph.Result{Columns: slices.Clone(keys), Rows: make([][]any, len(records))}
+	for i, rec := range records {
+		row := make([]any, len(rec.Values))
+		for j, v := range rec.Values {
+			row[j] = fromDriver(v)
+		}
+		out.Rows[i] = row
+	}
+	if summary != nil {
+		c := summary.Counters()
+		out.Stats = graph.QueryStats{
+			NodesCreated:         c.NodesCreated(),
+			NodesDeleted:         c.NodesDeleted(),
+			RelationshipsCreated: c.RelationshipsCreated(),
+			RelationshipsDeleted: c.RelationshipsDeleted(),
+			PropertiesSet:        c.PropertiesSet(),
+			LabelsAdded:          c.LabelsAdded(),
+			LabelsRemoved:        c.LabelsRemoved(),
+		}
+	}
+	return out
+}
+
+// Counts returns the number of nodes per label and relationships per type,
+// only those present.
+func (s *Store) Counts(ctx context.Context) (*graph.Counts, error) {
+	c := &graph.Counts{Nodes: make(map[string]int), Relationships: make(map[string]int)}
+	for _, q := range []struct {
+		name string
+		into map[string]int
+	}{{stmtCountsNodes, c.Nodes}, {stmtCountsRels, c.Relationships}} {
+		err := s.read(ctx, q.name, "count", func(rec *neo4j.Record) error {
+			key, _ := rec.Values[0].(string)
+			n, _ := rec.Values[1].(int64)
+			q.into[key] += int(n)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// Snapshot returns the whole graph as a batch sorted by graph.SortBatch.
+// A node's label is its first label that belongs to the model (else its
+// first label); nodes and relationships without an id property are named
+// by their elementId.
+func (s *Store) Snapshot(ctx context.Context) (*graph.Batch, error) {
+	b := &graph.Batch{}
+	err := s.read(ctx, stmtSnapshotNodes, "snapshot", func(rec *neo4j.Record) error {
+		b.Nodes = append(b.Nodes, snapshotNode(rec.Values))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = s.read(ctx, stmtSnapshotRels, "snapshot", func(rec *neo4j.Record) error {
+		b.Relationships = append(b.Relationships, snapshotRel(rec.Values))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	graph.SortBatch(b)
+	return b, nil
+}
+
+// snapshotNode maps a snapshot-nodes record (id, elementId, labels, props).
+func snapshotNode(v []any) graph.Node {
+	id, _ := v[0].(string)
+	if id == "" {
+		id, _ = v[1].(string)
+	}
+	var labels []string
+	if l, ok := v[2].([]any); ok {
+		labels, _ = stringList(l)
+	}
+	props, _ := v[3].(map[string]any)
+	return graph.Node{ID: id, Label: modelLabel(labels), Props: propsFromDB(props)}
+}
+
+// snapshotRel maps a snapshot-relationships record (id, elementId, type,
+// start, end, props).
+func snapshotRel(v []any) graph.Relationship {
+	id, _ := v[0].(string)
+	if id == "" {
+		id, _ = v[1].(string)
+	}
+	typ, _ := v[2].(string)
+	start, _ := v[3].(string)
+	end, _ := v[4].(string)
+	props, _ := v[5].(map[string]any)
+	return graph.Relationship{ID: id, Type: typ, Start: start, End: end, Props: propsFromDB(props)}
+}
+
+func modelLabel(labels []string) string {
+	for _, l := range graph.Labels {
+		if slices.Contains(labels, l) {
+			return l
+		}
+	}
+	if len(labels) == 0 {
+		return ""
+	}
+	sorted := slices.Clone(labels)
+	sort.Strings(sorted)
+	return sorted[0]
+}
+
+// read streams the records of a named statement through fn in a managed
+// read transaction. fn may be called again from the start if the
+// transaction is retried, so callers reset their state on the first record:
+// read does that by running fn only after the whole result arrived.
+func (s *Store) read(ctx context.Context, name, op string, fn func(*neo4j.Record) error) (err error) {
+	query, err := s.stmts.get(name)
+	if err != nil {
+		return err
+	}
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer func() { err = errors.Join(err, sess.Close(context.WithoutCancel(ctx))) }()
+	records, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+		res, err := tx.Run(ctx, query, nil)
+		if err != nil {
+			return nil, err
+		}
+		return res.Collect(ctx)
+	})
+	if err != nil {
+		return fmt.Errorf("neo4j: %s: %w", op, classify(err, s.cfg, op))
+	}
+	for _, rec := range records {
+		if err := fn(rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,205 @@
+package neo4j
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/kgnews/kg/graph"
+)
+
+// fromDriver maps a value received from the driver to kg's result values
+// (see graph.Store.Query): nil, bool, int64, float64, string, []any,
+// map[string]any, graph.NodeValue, graph.RelationshipValue and
+// graph.PathValue.
+//
+// Values without a kg counterpart are mapped faithfully to strings or maps:
+// temporal values to their ISO 8601 text as Neo4j's toString() writes it,
+// durations to ISO 8601 durations, points to maps {srid, x, y[, z]}, and
+// byte arrays to lists of integers.
+func fromDriver(v any) any {
+	switch v := v.(type) {
+	case nil, bool, int64, float64, string:
+		return v
+	case int:
+		return int64(v)
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = fromDriver(x)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[k] = fromDriver(x)
+		}
+		return out
+	case dbtype.Node:
+		return nodeValue(v)
+	case dbtype.Relationship:
+		return relValue(v)
+	case dbtype.Path:
+		p := graph.PathValue{
+			Nodes:         make([]graph.NodeValue, len(v.Nodes)),
+			Relationships: make([]graph.RelationshipValue, len(v.Relationships)),
+		}
+		for i, n := range v.Nodes {
+			p.Nodes[i] = nodeValue(n)
+		}
+		for i, r := range v.Relationships {
+			p.Relationships[i] = relValue(r)
+		}
+		return p
+	case time.Time:
+		return formatDateTime(v)
+	case dbtype.Date:
+		return v.String()
+	case dbtype.LocalTime:
+		return v.String()
+	case dbtype.LocalDateTime:
+		return v.String()
+	case dbtype.Time:
+		return time.Time(v).Format("15:04:05.999999999Z07:00")
+	case dbtype.Duration:
+		return v.String()
+	case dbtype.Point2D:
+		return map[string]any{"srid": int64(v.SpatialRefId), "x": v.X, "y": v.Y}
+	case dbtype.Point3D:
+		return map[string]any{"srid": int64(v.SpatialRefId), "x": v.X, "y": v.Y, "z": v.Z}
+	case []byte:
+		out := make([]any, len(v))
+		for i, b := range v {
+			out[i] = int64(b)
+		}
+		return out
+	}
+	// Not reached with the driver's types; keep the value visible.
+	return fmt.Sprint(v)
+}
+
+// formatDateTime writes a zoned datetime as Neo4j does: ISO 8601 with the
+// offset, followed by the zone name in brackets for a named time zone.
+func formatDateTime(t time.Time) string {
+	s := t.Format("2006-01-02T15:04:05.999999999Z07:00")
+	if name := t.Location().String(); name != "UTC" && name != "Local" && name != "" && !isOffsetName(name) {
+		s += "[" + name + "]"
+	}
+	return s
+}
+
+// isOffsetName reports whether a location name is a fixed offset such as
+// "+01:00", as the driver names zones given by offset only.
+func isOffsetName(name string) bool {
+	return len(name) > 0 && (name[0] == '+' || name[0] == '-')
+}
+
+func mapProps(props map[string]any) map[string]any {
+	out := make(map[string]any, len(props))
+	for k, v := range props {
+		out[k] = fromDriver(v)
+	}
+	return out
+}
+
+func nodeValue(n dbtype.Node) graph.NodeValue {
+	return graph.NodeValue{ElementID: n.ElementId, Labels: append([]string(nil), n.Labels...), Props: mapProps(n.Props)}
+}
+
+func relValue(r dbtype.Relationship) graph.RelationshipValue {
+	return graph.RelationshipValue{
+		ElementID:      r.ElementId,
+		Type:           r.Type,
+		StartElementID: r.StartElementId,
+		EndElementID:   r.EndElementId,
+		Props:          mapProps(r.Props),
+	}
+}
+
+// propsFromDB turns stored properties into graph.Props for merging and
+// snapshots: lists whose items are all strings become []string (the sets of
+// graph.MergeProps), other values map as in fromDriver, and the "id" key is
+// dropped (graph.Node and graph.Relationship keep it in their ID field).
+func propsFromDB(props map[string]any) graph.Props {
+	out := make(graph.Props, len(props))
+	for k, v := range props {
+		if k == graph.PropID {
+			continue
+		}
+		if list, ok := v.([]any); ok {
+			if strs, ok := stringList(list); ok {
+				out[k] = strs
+				continue
+			}
+		}
+		out[k] = fromDriver(v)
+	}
+	return out
+}
+
+func stringList(list []any) ([]string, bool) {
+	out := make([]string, len(list))
+	for i, x := range list {
+		s, ok := x.(string)
+		if !ok {
+			return nil, false
+		}
+		out[i] = s
+	}
+	return out, true
+}
+
+// toParam converts a query parameter to a value the driver packs: kg's
+// result types back to maps, named map and slice types to plain ones, ints
+// to int64. It returns an error naming the parameter for a value Neo4j
+// cannot hold (Go structs, channels, functions).
+func toParam(name string, v any) (any, error) {
+	switch v := v.(type) {
+	case nil, bool, int64, float64, string, time.Time:
+		return v, nil
+	case int:
+		return int64(v), nil
+	case int32:
+		return int64(v), nil
+	case float32:
+		return float64(v), nil
+	case []string:
+		return v, nil
+	case graph.Props:
+		return toParamMap(name, v)
+	case map[string]any:
+		return toParamMap(name, v)
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			p, err := toParam(fmt.Sprintf("%s[%d]", name, i), x)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = p
+		}
+		return out, nil
+	case []int64, []float64, []bool:
+		return v, nil
+	case map[string]string:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[k] = x
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("parameter %s: unsupported value of type %T", name, v)
+}
+
+func toParamMap(name string, m map[string]any) (map[string]any, error) {
+	out := make(map[string]any, len(m))
+	for k, x := range m {
+		p, err := toParam(name+"."+k, x)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = p
+	}
+	return out, nil
+}
