@@ -140,15 +140,15 @@ func Statements() ([]Statement, error) {
 
 // Names of the statements of the store.
 const (
-	stmtSchemaPrefix     = "schema/"
-	stmtNodeRead         = "node-read/"   // + label
-	stmtNodeMerge        = "node-merge/"  // + label
-	stmtRelRead          = "rel-read/"    // + type
-	stmtRelUpdate        = "rel-update/"  // + type
-	stmtRelCreate        = "rel-create/"  // + type
-	stmtPing             = "ping"         // checks the database exists
-	stmtCountsNodes      = "counts-nodes"
-	stmtCountsRels       = "counts-relationships"
-	stmtSnapshotNodes    = "snapshot-nodes"
-	stmtSnapshotRels     = "snapshot-relationships"
+	stmtSchemaPrefix  = "schema/"
+	stmtNodeRead      = "node-read/"  // + label
+	stmtNodeMerge     = "node-merge/" // + label
+	stmtRelRead       = "rel-read/"   // + type
+	stmtRelUpdate     = "rel-update/" // + type
+	stmtRelCreate     = "rel-create/" // + type
+	stmtPing          = "ping"        // checks the database exists
+	stmtCountsNodes   = "counts-nodes"
+	stmtCountsRels    = "counts-relationships"
+	stmtSnapshotNodes = "snapshot-nodes"
+	stmtSnapshotRels  = "snapshot-relationships"
 )
