@@ -1,0 +1,428 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// execCtx is the per-run state shared by operators and expressions.
+type execCtx struct {
+	ctx     context.Context
+	g       Graph
+	params  map[string]any
+	stats   Stats
+	deleted map[int64]bool // node ids deleted by this query
+	delRels map[int64]bool
+	ticks   int
+	width   int
+	src     string
+}
+
+// tick checks for cancellation every so often.
+func (ec *execCtx) tick() error {
+	ec.ticks++
+	if ec.ticks&1023 == 0 {
+		return ec.ctx.Err()
+	}
+	return nil
+}
+
+func (ec *execCtx) newRow() []any { return make([]any, ec.width) }
+
+func copyRow(r []any) []any {
+	c := make([]any, len(r))
+	copy(c, r)
+	return c
+}
+
+// runtimeErr builds a runtime *Error.
+func (ec *execCtx) runtimeErr(typ, detail, format string, args ...any) *Error {
+	return newError(typ, Runtime, detail, fmt.Sprintf(format, args...), ec.src, -1)
+}
+
+// operator is a pull-based iterator over rows. open (re)starts it with an
+// argument row (the outer row for nested plans); next returns nil at the end.
+type operator interface {
+	open(ec *execCtx, arg []any) error
+	next(ec *execCtx) ([]any, error)
+	describe() (string, []operator)
+}
+
+// argOp yields its argument row once.
+type argOp struct {
+	row  []any
+	done bool
+}
+
+func (o *argOp) open(ec *execCtx, arg []any) error {
+	o.row, o.done = arg, false
+	if o.row == nil {
+		o.row = ec.newRow()
+	}
+	return nil
+}
+
+func (o *argOp) next(*execCtx) ([]any, error) {
+	if o.done {
+		return nil, nil
+	}
+	o.done = true
+	return o.row, nil
+}
+
+func (o *argOp) describe() (string, []operator) { return "Argument", nil }
+
+// flatOp is the common shape of one-input operators that produce, for each
+// input row, a batch of output rows.
+type flatOp struct {
+	in    operator
+	name  string
+	fn    func(ec *execCtx, row []any, emit func([]any)) error
+	batch [][]any
+	pos   int
+}
+
+func (o *flatOp) open(ec *execCtx, arg []any) error {
+	o.batch, o.pos = o.batch[:0], 0
+	return o.in.open(ec, arg)
+}
+
+func (o *flatOp) next(ec *execCtx) ([]any, error) {
+	for {
+		if o.pos < len(o.batch) {
+			r := o.batch[o.pos]
+			o.batch[o.pos] = nil
+			o.pos++
+			return r, nil
+		}
+		o.batch, o.pos = o.batch[:0], 0
+		in, err := o.in.next(ec)
+		if err != nil || in == nil {
+			return nil, err
+		}
+		if err := ec.tick(); err != nil {
+			return nil, err
+		}
+		if err := o.fn(ec, in, func(r []any) { o.batch = append(o.batch, r) }); err != nil {
+			return nil, err
+		}
+	}
+}
+
+func (o *flatOp) describe() (string, []operator) { return o.name, []operator{o.in} }
+
+// filterOp keeps rows whose predicate is true.
+type filterOp struct {
+	in   operator
+	pred evalFn
+	text string
+}
+
+func (o *filterOp) open(ec *execCtx, arg []any) error { return o.in.open(ec, arg) }
+
+func (o *filterOp) next(ec *execCtx) ([]any, error) {
+	for {
+		r, err := o.in.next(ec)
+		if err != nil || r == nil {
+			return nil, err
+		}
+		v, err := o.pred(ec, r)
+		if err != nil {
+			return nil, err
+		}
+		if b, ok := v.(bool); ok && b {
+			return r, nil
+		}
+		if v != nil {
+			if _, ok := v.(bool); !ok {
+				return nil, ec.runtimeErr(TypeError, "InvalidArgumentType", "expected a boolean predicate, got %s", typeName(v))
+			}
+		}
+	}
+}
+
+func (o *filterOp) describe() (string, []operator) { return "Filter(" + o.text + ")", []operator{o.in} }
+
+// optionalOp runs sub per input row (with the row as argument) and yields its
+// rows, or the input row with nulls in slots when sub yields none.
+type optionalOp struct {
+	in, sub operator
+	slots   []int
+	cur     []any
+	found   bool
+}
+
+func (o *optionalOp) open(ec *execCtx, arg []any) error {
+	o.cur = nil
+	return o.in.open(ec, arg)
+}
+
+func (o *optionalOp) next(ec *execCtx) ([]any, error) {
+	for {
+		if o.cur != nil {
+			r, err := o.sub.next(ec)
+			if err != nil {
+				return nil, err
+			}
+			if r != nil {
+				o.found = true
+				return r, nil
+			}
+			cur := o.cur
+			o.cur = nil
+			if !o.found {
+				out := copyRow(cur)
+				for _, s := range o.slots {
+					out[s] = nil
+				}
+				return out, nil
+			}
+		}
+		in, err := o.in.next(ec)
+		if err != nil || in == nil {
+			return nil, err
+		}
+		if err := o.sub.open(ec, in); err != nil {
+			return nil, err
+		}
+		o.cur, o.found = in, false
+	}
+}
+
+func (o *optionalOp) describe() (string, []operator) { return "Optional", []operator{o.in, o.sub} }
+
+// applyOp runs sub per input row and yields sub's rows.
+type applyOp struct {
+	in, sub operator
+	active  bool
+}
+
+func (o *applyOp) open(ec *execCtx, arg []any) error {
+	o.active = false
+	return o.in.open(ec, arg)
+}
+
+func (o *applyOp) next(ec *execCtx) ([]any, error) {
+	for {
+		if o.active {
+			r, err := o.sub.next(ec)
+			if err != nil || r != nil {
+				return r, err
+			}
+			o.active = false
+		}
+		in, err := o.in.next(ec)
+		if err != nil || in == nil {
+			return nil, err
+		}
+		if err := o.sub.open(ec, in); err != nil {
+			return nil, err
+		}
+		o.active = true
+	}
+}
+
+func (o *applyOp) describe() (string, []operator) { return "Apply", []operator{o.in, o.sub} }
+
+// eagerOp materialises all input rows and the work fn does on them before
+// yielding anything (updating clauses, sort, aggregation).
+type eagerOp struct {
+	in   operator
+	name string
+	fn   func(ec *execCtx, rows [][]any) ([][]any, error)
+	out  [][]any
+	pos  int
+	done bool
+}
+
+func (o *eagerOp) open(ec *execCtx, arg []any) error {
+	o.out, o.pos, o.done = nil, 0, false
+	return o.in.open(ec, arg)
+}
+
+func (o *eagerOp) next(ec *execCtx) ([]any, error) {
+	if !o.done {
+		o.done = true
+		var rows [][]any
+		for {
+			r, err := o.in.next(ec)
+			if err != nil {
+				return nil, err
+			}
+			if r == nil {
+				break
+			}
+			if err := ec.tick(); err != nil {
+				return nil, err
+			}
+			rows = append(rows, r)
+		}
+		out, err := o.fn(ec, rows)
+		if err != nil {
+			return nil, err
+		}
+		o.out = out
+	}
+	if o.pos < len(o.out) {
+		r := o.out[o.pos]
+		o.pos++
+		return r, nil
+	}
+	return nil, nil
+}
+
+func (o *eagerOp) describe() (string, []operator) { return o.name, []operator{o.in} }
+
+// limitOp and skipOp take their counts from expressions evaluated on open.
+type limitOp struct {
+	in    operator
+	count evalFn
+	skip  bool
+	n     int64
+	seen  int64
+}
+
+func (o *limitOp) open(ec *execCtx, arg []any) error {
+	o.seen = 0
+	v, err := o.count(ec, arg)
+	if err != nil {
+		return err
+	}
+	what := "LIMIT"
+	if o.skip {
+		what = "SKIP"
+	}
+	switch x := v.(type) {
+	case int64:
+		if x < 0 {
+			return ec.runtimeErr(SyntaxError, "NegativeIntegerArgument", "%s must be non-negative, got %d", what, x)
+		}
+		o.n = x
+	case float64:
+		if x != float64(int64(x)) {
+			return ec.runtimeErr(SyntaxError, "InvalidArgumentType", "%s must be an integer, got %v", what, x)
+		}
+		if x < 0 {
+			return ec.runtimeErr(SyntaxError, "NegativeIntegerArgument", "%s must be non-negative", what)
+		}
+		o.n = int64(x)
+	default:
+		return ec.runtimeErr(SyntaxError, "InvalidArgumentType", "%s must be an integer, got %s", what, typeName(v))
+	}
+	return o.in.open(ec, arg)
+}
+
+func (o *limitOp) next(ec *execCtx) ([]any, error) {
+	if o.skip {
+		for o.seen < o.n {
+			r, err := o.in.next(ec)
+			if err != nil || r == nil {
+				return nil, err
+			}
+			o.seen++
+		}
+		return o.in.next(ec)
+	}
+	if o.seen >= o.n {
+		return nil, nil
+	}
+	o.seen++
+	return o.in.next(ec)
+}
+
+func (o *limitOp) describe() (string, []operator) {
+	if o.skip {
+		return "Skip", []operator{o.in}
+	}
+	return "Limit", []operator{o.in}
+}
+
+// distinctOp drops rows equivalent on slots to an earlier row.
+type distinctOp struct {
+	in    operator
+	slots []int
+	seen  map[string]bool
+	buf   []byte
+}
+
+func (o *distinctOp) open(ec *execCtx, arg []any) error {
+	o.seen = map[string]bool{}
+	return o.in.open(ec, arg)
+}
+
+func (o *distinctOp) next(ec *execCtx) ([]any, error) {
+	for {
+		r, err := o.in.next(ec)
+		if err != nil || r == nil {
+			return nil, err
+		}
+		o.buf = o.buf[:0]
+		for _, s := range o.slots {
+			o.buf = appendKey(o.buf, r[s])
+			o.buf = append(o.buf, '|')
+		}
+		if !o.seen[string(o.buf)] {
+			o.seen[string(o.buf)] = true
+			return r, nil
+		}
+	}
+}
+
+func (o *distinctOp) describe() (string, []operator) { return "Distinct", []operator{o.in} }
+
+// sortKey is one ORDER BY key.
+type sortKey struct {
+	fn   evalFn
+	desc bool
+}
+
+func sortRows(ec *execCtx, rows [][]any, keys []sortKey) ([][]any, error) {
+	vals := make([][]any, len(rows))
+	for i, r := range rows {
+		vals[i] = make([]any, len(keys))
+		for j, k := range keys {
+			v, err := k.fn(ec, r)
+			if err != nil {
+				return nil, err
+			}
+			vals[i][j] = v
+		}
+	}
+	idx := make([]int, len(rows))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		va, vb := vals[idx[a]], vals[idx[b]]
+		for j, k := range keys {
+			c := order(va[j], vb[j])
+			if k.desc {
+				c = -c
+			}
+			if c != 0 {
+				return c < 0
+			}
+		}
+		return false
+	})
+	out := make([][]any, len(rows))
+	for i, j := range idx {
+		out[i] = rows[j]
+	}
+	return out, nil
+}
+
+// explain renders an operator tree.
+func explainOp(b *strings.Builder, o operator, depth int) {
+	name, kids := o.describe()
+	b.WriteString(strings.Repeat("  ", depth))
+	b.WriteString(name)
+	b.WriteByte('\n')
+	for _, k := range kids {
+		if k != nil {
+			explainOp(b, k, depth+1)
+		}
+	}
+}

@@ -1,0 +1,598 @@
+package cypher
+
+import (
+	"context"
+	"sort"
+	"strings"
+)
+
+// program is a compiled query: one plan per UNION part.
+type program struct {
+	params map[string]bool
+	writes bool
+	width  int
+	parts  []*partPlan
+	union  bool // UNION (distinct) between parts
+	cols   []string
+	src    string
+}
+
+type partPlan struct {
+	root  operator
+	cols  []string
+	slots []int // result slots; nil when the query returns nothing
+}
+
+func prepare(src string) (*program, error) {
+	q, perr := parse(src)
+	if perr != nil {
+		return nil, perr
+	}
+	c := &compiler{src: src, params: map[string]bool{}}
+	prog := &program{params: c.params, src: src}
+	for i, sq := range q.parts {
+		pp, err := c.compileSingle(sq)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			if q.all[i-1] != q.all[0] {
+				return nil, c.errAt(sq, SyntaxError, "InvalidClauseComposition", "cannot mix UNION and UNION ALL")
+			}
+			if strings.Join(pp.cols, "\x00") != strings.Join(prog.parts[0].cols, "\x00") {
+				return nil, c.errAt(sq, SyntaxError, "DifferentColumnsInUnion", "all parts of a UNION must return the same columns")
+			}
+		}
+		prog.parts = append(prog.parts, pp)
+	}
+	prog.union = len(q.all) > 0 && !q.all[0]
+	prog.cols = prog.parts[0].cols
+	prog.writes = c.writes
+	prog.width = c.nslots
+	return prog, nil
+}
+
+func (p *program) explain() string {
+	var b strings.Builder
+	for i, pp := range p.parts {
+		if i > 0 {
+			b.WriteString("Union\n")
+		}
+		b.WriteString("ProduceResults\n")
+		explainOp(&b, pp.root, 1)
+	}
+	return b.String()
+}
+
+func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Result, error) {
+	ec := &execCtx{ctx: ctx, g: g, params: params, width: p.width, src: p.src,
+		deleted: map[int64]bool{}, delRels: map[int64]bool{}}
+	if ec.params == nil {
+		ec.params = map[string]any{}
+	}
+	res := &Result{Columns: p.cols}
+	var seen map[string]bool
+	if p.union {
+		seen = map[string]bool{}
+	}
+	var key []byte
+	for _, pp := range p.parts {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := pp.root.open(ec, nil); err != nil {
+			return nil, err
+		}
+		for {
+			row, err := pp.root.next(ec)
+			if err != nil {
+				return nil, err
+			}
+			if row == nil {
+				break
+			}
+			if pp.slots == nil {
+				continue
+			}
+			if seen != nil {
+				key = key[:0]
+				for _, s := range pp.slots {
+					key = appendKey(key, row[s])
+					key = append(key, '|')
+				}
+				if seen[string(key)] {
+					continue
+				}
+				seen[string(key)] = true
+			}
+			out := make([]any, len(pp.slots))
+			for i, s := range pp.slots {
+				v, err := exportValue(ec, row[s])
+				if err != nil {
+					return nil, err
+				}
+				out[i] = v
+			}
+			res.Rows = append(res.Rows, out)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if res.Columns == nil {
+		res.Columns = []string{}
+	}
+	if res.Rows == nil {
+		res.Rows = [][]any{}
+	}
+	res.Stats = ec.stats
+	return res, nil
+}
+
+// exportValue converts an internal value to the API representation.
+func exportValue(ec *execCtx, v any) (any, error) {
+	switch x := v.(type) {
+	case nodeV:
+		return exportNode(ec, int64(x)), nil
+	case relV:
+		return exportRel(ec, int64(x)), nil
+	case pathV:
+		p := Path{Nodes: make([]Node, len(x.nodes)), Rels: make([]Relationship, len(x.rels))}
+		for i, n := range x.nodes {
+			p.Nodes[i] = exportNode(ec, n)
+		}
+		for i, r := range x.rels {
+			p.Rels[i] = exportRel(ec, r)
+		}
+		return p, nil
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			ev, err := exportValue(ec, e)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = ev
+		}
+		return out, nil
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			ev, err := exportValue(ec, e)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = ev
+		}
+		return out, nil
+	}
+	return v, nil
+}
+
+func exportNode(ec *execCtx, id int64) Node {
+	n := Node{ID: id, Labels: append([]string{}, ec.g.NodeLabels(id)...), Props: map[string]any{}}
+	for k, v := range ec.g.NodeProps(id) {
+		n.Props[k] = v
+	}
+	return n
+}
+
+func exportRel(ec *execCtx, id int64) Relationship {
+	t, s, e, _ := ec.g.Rel(id)
+	r := Relationship{ID: id, Type: t, StartID: s, EndID: e, Props: map[string]any{}}
+	for k, v := range ec.g.RelProps(id) {
+		r.Props[k] = v
+	}
+	return r
+}
+
+func isUpdating(cl clause) bool {
+	switch cl.(type) {
+	case *createClause, *mergeClause, *setClause, *removeClause, *deleteClause:
+		return true
+	}
+	return false
+}
+
+// compileSingle plans one single query (no UNION).
+func (c *compiler) compileSingle(sq *singleQuery) (*partPlan, error) {
+	sc := newScope()
+	var op operator = &argOp{}
+	pp := &partPlan{}
+	for i, cl := range sq.clauses {
+		last := i == len(sq.clauses)-1
+		var err error
+		switch x := cl.(type) {
+		case *matchClause:
+			if x.optional {
+				inner := sc.clone()
+				var sub operator
+				if sub, err = c.planMatch(&argOp{}, x.paths, inner, x.where); err != nil {
+					return nil, err
+				}
+				var slots []int
+				for n, s := range inner.vars {
+					if _, ok := sc.vars[n]; !ok {
+						slots = append(slots, s.slot)
+					}
+				}
+				sort.Ints(slots)
+				op = &optionalOp{in: op, sub: sub, slots: slots}
+				sc = inner
+			} else {
+				op, err = c.planMatch(op, x.paths, sc, x.where)
+			}
+		case *unwindClause:
+			op, err = c.planUnwind(op, x, sc)
+		case *projClause:
+			if x.ret && !last {
+				return nil, c.errAt(sq.clauses[i+1], SyntaxError, "InvalidClauseComposition", "RETURN must be the last clause")
+			}
+			var cols []string
+			var slots []int
+			op, sc, cols, slots, err = c.planProjection(op, x, sc)
+			if x.ret {
+				pp.cols, pp.slots = cols, slots
+			}
+		case *createClause:
+			c.writes = true
+			op, err = c.planCreate(op, x, sc)
+		case *mergeClause:
+			c.writes = true
+			op, err = c.planMerge(op, x, sc)
+		case *setClause:
+			c.writes = true
+			op, err = c.planSet(op, x.items, sc, "Set")
+		case *removeClause:
+			c.writes = true
+			op, err = c.planRemove(op, x, sc)
+		case *deleteClause:
+			c.writes = true
+			op, err = c.planDelete(op, x, sc)
+		default:
+			return nil, c.errAt(cl, SyntaxError, "UnexpectedSyntax", "unsupported clause")
+		}
+		if err != nil {
+			return nil, err
+		}
+		if last {
+			if _, ok := cl.(*projClause); ok && !cl.(*projClause).ret {
+				return nil, c.errAt(cl, SyntaxError, "InvalidClauseComposition", "a query cannot end with WITH")
+			}
+			if !isUpdating(cl) {
+				if _, ok := cl.(*projClause); !ok {
+					return nil, c.errAt(cl, SyntaxError, "InvalidClauseComposition", "a query must end with RETURN or an updating clause")
+				}
+			}
+		}
+	}
+	pp.root = op
+	return pp, nil
+}
+
+func (c *compiler) planUnwind(op operator, x *unwindClause, sc *scope) (operator, error) {
+	f, err := c.compileExpr(x.x, sc)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := sc.vars[x.v]; ok {
+		return nil, c.errAt(x, SyntaxError, "VariableAlreadyBound", "variable `"+x.v+"` already declared")
+	}
+	slot := c.slot()
+	sc.vars[x.v] = symbol{slot: slot, kind: kAny}
+	return &flatOp{in: op, name: "Unwind(" + x.v + ")", fn: func(ec *execCtx, row []any, emit func([]any)) error {
+		v, err := f(ec, row)
+		if err != nil {
+			return err
+		}
+		switch l := v.(type) {
+		case nil:
+		case []any:
+			for _, e := range l {
+				out := copyRow(row)
+				out[slot] = e
+				emit(out)
+			}
+		default:
+			out := copyRow(row)
+			out[slot] = v
+			emit(out)
+		}
+		return nil
+	}}, nil
+}
+
+func exprText(c *compiler, e expr) string { return strings.TrimSpace(c.src[e.Pos():e.End()]) }
+
+// kindOf returns the symbol kind an expression yields.
+func (c *compiler) kindOf(e expr, sc *scope) kind {
+	if v, ok := e.(*varExpr); ok {
+		if s, ok := sc.lookup(v.name); ok {
+			return s.kind
+		}
+	}
+	switch c.staticType(e, sc) {
+	case stNode:
+		return kNode
+	case stRel:
+		return kRel
+	case stPath:
+		return kPath
+	}
+	return kAny
+}
+
+// planProjection plans WITH and RETURN.
+func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (operator, *scope, []string, []int, error) {
+	items := append([]*projItem(nil), pc.items...)
+	if pc.star {
+		names := make([]string, 0, len(sc.vars))
+		for n := range sc.vars {
+			names = append(names, n)
+		}
+		if len(names) == 0 {
+			return nil, nil, nil, nil, c.errAt(pc, SyntaxError, "NoVariablesInScope", "RETURN * with no variables in scope")
+		}
+		sort.Strings(names)
+		var star []*projItem
+		for _, n := range names {
+			star = append(star, &projItem{x: &varExpr{span{pc.P, pc.P}, n}, text: n})
+		}
+		items = append(star, items...)
+	}
+	cols := make([]string, len(items))
+	seenCol := map[string]bool{}
+	for i, it := range items {
+		cols[i] = it.text
+		if it.alias != "" {
+			cols[i] = it.alias
+		} else if !pc.ret {
+			if _, ok := it.x.(*varExpr); !ok {
+				return nil, nil, nil, nil, c.errAt(it.x, SyntaxError, "NoExpressionAlias", "expression in WITH must be aliased (use AS)")
+			}
+		}
+		if seenCol[cols[i]] {
+			return nil, nil, nil, nil, c.errAt(it.x, SyntaxError, "ColumnNameConflict", "multiple columns named "+cols[i])
+		}
+		seenCol[cols[i]] = true
+	}
+	hasAgg := false
+	for _, it := range items {
+		if containsAggregate(it.x) {
+			hasAgg = true
+		}
+	}
+	newSc := newScope()
+	slots := make([]int, len(items))
+	fns := make([]evalFn, len(items))
+	var aggs []*aggSpec
+	var keyIdx, aggIdx []int
+	for i, it := range items {
+		slots[i] = c.slot()
+		if hasAgg && containsAggregate(it.x) {
+			if err := c.checkAmbiguous(it.x, items); err != nil {
+				return nil, nil, nil, nil, err
+			}
+			c.aggs = &aggs
+			f, err := c.compileExpr(it.x, sc)
+			c.aggs = nil
+			if err != nil {
+				return nil, nil, nil, nil, err
+			}
+			fns[i] = f
+			aggIdx = append(aggIdx, i)
+		} else {
+			f, err := c.compileExpr(it.x, sc)
+			if err != nil {
+				return nil, nil, nil, nil, err
+			}
+			fns[i] = f
+			keyIdx = append(keyIdx, i)
+		}
+		newSc.vars[cols[i]] = symbol{slot: slots[i], kind: c.kindOf(it.x, sc)}
+	}
+	if hasAgg {
+		op = c.aggregateOp(op, fns, slots, keyIdx, aggIdx, aggs)
+	} else {
+		op = &flatOp{in: op, name: "Projection(" + strings.Join(cols, ", ") + ")", fn: func(ec *execCtx, row []any, emit func([]any)) error {
+			out := copyRow(row)
+			for i, f := range fns {
+				v, err := f(ec, row)
+				if err != nil {
+					return err
+				}
+				out[slots[i]] = v
+			}
+			emit(out)
+			return nil
+		}}
+	}
+	if pc.distinct {
+		op = &distinctOp{in: op, slots: slots}
+	}
+	if len(pc.order) > 0 {
+		sortSc := newSc
+		if !hasAgg && !pc.distinct {
+			sortSc = sc.clone()
+			for n, s := range newSc.vars {
+				sortSc.vars[n] = s
+			}
+		}
+		var keys []sortKey
+		for _, si := range pc.order {
+			f, err := c.compileSortExpr(si.x, items, slots, cols, sortSc, hasAgg)
+			if err != nil {
+				return nil, nil, nil, nil, err
+			}
+			keys = append(keys, sortKey{f, si.desc})
+		}
+		op = &eagerOp{in: op, name: "Sort", fn: func(ec *execCtx, rows [][]any) ([][]any, error) { return sortRows(ec, rows, keys) }}
+	}
+	if pc.skip != nil {
+		f, err := c.compileCount(pc.skip, "SKIP")
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		op = &limitOp{in: op, count: f, skip: true}
+	}
+	if pc.limit != nil {
+		f, err := c.compileCount(pc.limit, "LIMIT")
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		op = &limitOp{in: op, count: f}
+	}
+	if pc.where != nil {
+		f, err := c.compileExpr(pc.where, newSc)
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		op = &filterOp{in: op, pred: f, text: exprText(c, pc.where)}
+	}
+	return op, newSc, cols, slots, nil
+}
+
+// checkAmbiguous rejects variables used outside aggregates in an aggregating
+// item unless they are grouping keys.
+func (c *compiler) checkAmbiguous(e expr, items []*projItem) error {
+	keys := map[string]bool{}
+	for _, it := range items {
+		if !containsAggregate(it.x) {
+			keys[exprText(c, it.x)] = true
+			if it.alias != "" {
+				keys[it.alias] = true
+			}
+		}
+	}
+	var bad expr
+	walkExpr(e, func(x expr) bool {
+		if bad != nil || isAggregateCall(x) {
+			return false
+		}
+		switch v := x.(type) {
+		case *propExpr:
+			if keys[exprText(c, v)] {
+				return false
+			}
+		case *varExpr:
+			if !keys[v.name] {
+				bad = v
+			}
+			return false
+		case *listComp, *quantExpr, *reduceExpr, *patternComp, *patternExpr:
+			return false
+		}
+		return true
+	})
+	if bad != nil {
+		return c.errAt(bad, SyntaxError, "AmbiguousAggregationExpression", "expression mixes aggregation with a non-grouping variable")
+	}
+	return nil
+}
+
+func (c *compiler) compileSortExpr(e expr, items []*projItem, slots []int, cols []string, sc *scope, hasAgg bool) (evalFn, error) {
+	text := exprText(c, e)
+	for i, it := range items {
+		if it.text == text || cols[i] == text {
+			slot := slots[i]
+			return func(_ *execCtx, row []any) (any, error) { return row[slot], nil }, nil
+		}
+	}
+	if hasAgg && containsAggregate(e) {
+		return nil, c.errAt(e, SyntaxError, "InvalidAggregation", "aggregation in ORDER BY must also be projected")
+	}
+	return c.compileExpr(e, sc)
+}
+
+// compileCount compiles a SKIP or LIMIT expression, which must be constant.
+func (c *compiler) compileCount(e expr, what string) (evalFn, error) {
+	if len(exprVars(e)) > 0 {
+		return nil, c.errAt(e, SyntaxError, "NonConstantExpression", what+" must be a constant")
+	}
+	if l, ok := e.(*litExpr); ok {
+		switch v := l.val.(type) {
+		case int64:
+			if v < 0 {
+				return nil, c.errAt(e, SyntaxError, "NegativeIntegerArgument", what+" must be non-negative")
+			}
+		default:
+			return nil, c.errAt(e, SyntaxError, "InvalidArgumentType", what+" must be an integer")
+		}
+	}
+	if u, ok := e.(*unaryExpr); ok && u.op == "-" {
+		if l, ok := u.x.(*litExpr); ok {
+			if _, ok := l.val.(int64); ok {
+				return nil, c.errAt(e, SyntaxError, "NegativeIntegerArgument", what+" must be non-negative")
+			}
+		}
+	}
+	return c.compileExpr(e, newScope())
+}
+
+// aggregateOp groups rows by the key items and computes the aggregates.
+func (c *compiler) aggregateOp(in operator, fns []evalFn, slots []int, keyIdx, aggIdx []int, aggs []*aggSpec) operator {
+	return &eagerOp{in: in, name: "EagerAggregation", fn: func(ec *execCtx, rows [][]any) ([][]any, error) {
+		type group struct {
+			rep    []any
+			states []*aggState
+		}
+		groups := map[string]*group{}
+		var orderG []*group
+		var key, buf []byte
+		newGroup := func(rep []any) *group {
+			g := &group{rep: rep}
+			for _, a := range aggs {
+				g.states = append(g.states, &aggState{spec: a})
+			}
+			return g
+		}
+		for _, r := range rows {
+			out := copyRow(r)
+			key = key[:0]
+			for _, i := range keyIdx {
+				v, err := fns[i](ec, r)
+				if err != nil {
+					return nil, err
+				}
+				out[slots[i]] = v
+				key = appendKey(key, v)
+				key = append(key, '|')
+			}
+			g := groups[string(key)]
+			if g == nil {
+				g = newGroup(out)
+				groups[string(key)] = g
+				orderG = append(orderG, g)
+			}
+			for _, st := range g.states {
+				var err error
+				if buf, err = st.step(ec, r, buf); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if len(rows) == 0 && len(keyIdx) == 0 {
+			orderG = append(orderG, newGroup(ec.newRow()))
+		}
+		result := make([][]any, 0, len(orderG))
+		for _, g := range orderG {
+			row := g.rep
+			for j, st := range g.states {
+				v, err := st.result(ec)
+				if err != nil {
+					return nil, err
+				}
+				row[aggs[j].slot] = v
+			}
+			for _, i := range aggIdx {
+				v, err := fns[i](ec, row)
+				if err != nil {
+					return nil, err
+				}
+				row[slots[i]] = v
+			}
+			result = append(result, row)
+		}
+		return result, nil
+	}}
+}

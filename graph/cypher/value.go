@@ -1,0 +1,463 @@
+package cypher
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Internal value representation: nil, bool, int64, float64, string, []any,
+// map[string]any, nodeV, relV and pathV. Nodes and relationships are ids
+// resolved against the graph lazily.
+type (
+	nodeV int64
+	relV  int64
+	pathV struct {
+		nodes []int64
+		rels  []int64
+	}
+)
+
+// typeName names v's type as error messages do.
+func typeName(v any) string {
+	switch v.(type) {
+	case nil:
+		return "Null"
+	case bool:
+		return "Boolean"
+	case int64:
+		return "Integer"
+	case float64:
+		return "Float"
+	case string:
+		return "String"
+	case []any:
+		return "List"
+	case map[string]any:
+		return "Map"
+	case nodeV:
+		return "Node"
+	case relV:
+		return "Relationship"
+	case pathV:
+		return "Path"
+	}
+	return "Unknown"
+}
+
+func toFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return float64(x), true
+	case float64:
+		return x, true
+	}
+	return 0, false
+}
+
+func isNumber(v any) bool {
+	switch v.(type) {
+	case int64, float64:
+		return true
+	}
+	return false
+}
+
+// tri is a three-valued boolean: -1 null, 0 false, 1 true.
+type tri int8
+
+const (
+	triNull  tri = -1
+	triFalse tri = 0
+	triTrue  tri = 1
+)
+
+func triOf(b bool) tri {
+	if b {
+		return triTrue
+	}
+	return triFalse
+}
+
+func (t tri) value() any {
+	switch t {
+	case triTrue:
+		return true
+	case triFalse:
+		return false
+	}
+	return nil
+}
+
+// equal implements Cypher's = : three-valued.
+func equal(a, b any) tri {
+	if a == nil || b == nil {
+		return triNull
+	}
+	switch x := a.(type) {
+	case int64:
+		switch y := b.(type) {
+		case int64:
+			return triOf(x == y)
+		case float64:
+			return triOf(float64(x) == y)
+		}
+		return triFalse
+	case float64:
+		switch y := b.(type) {
+		case int64:
+			return triOf(x == float64(y))
+		case float64:
+			return triOf(x == y)
+		}
+		return triFalse
+	case string:
+		y, ok := b.(string)
+		return triOf(ok && x == y)
+	case bool:
+		y, ok := b.(bool)
+		return triOf(ok && x == y)
+	case nodeV:
+		y, ok := b.(nodeV)
+		return triOf(ok && x == y)
+	case relV:
+		y, ok := b.(relV)
+		return triOf(ok && x == y)
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return triFalse
+		}
+		res := triTrue
+		for i := range x {
+			switch equal(x[i], y[i]) {
+			case triFalse:
+				return triFalse
+			case triNull:
+				res = triNull
+			}
+		}
+		return res
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok || len(x) != len(y) {
+			return triFalse
+		}
+		res := triTrue
+		for k, xv := range x {
+			yv, ok := y[k]
+			if !ok {
+				return triFalse
+			}
+			switch equal(xv, yv) {
+			case triFalse:
+				return triFalse
+			case triNull:
+				res = triNull
+			}
+		}
+		return res
+	case pathV:
+		y, ok := b.(pathV)
+		if !ok || len(x.nodes) != len(y.nodes) || len(x.rels) != len(y.rels) {
+			return triFalse
+		}
+		for i := range x.nodes {
+			if x.nodes[i] != y.nodes[i] {
+				return triFalse
+			}
+		}
+		for i := range x.rels {
+			if x.rels[i] != y.rels[i] {
+				return triFalse
+			}
+		}
+		return triTrue
+	}
+	return triFalse
+}
+
+// compare implements comparability for < <= > >=: ok is false when the
+// values are not comparable (the result is then null).
+func compare(a, b any) (int, bool) {
+	switch x := a.(type) {
+	case int64:
+		switch y := b.(type) {
+		case int64:
+			return cmpInt(x, y), true
+		case float64:
+			if math.IsNaN(y) {
+				return 0, false
+			}
+			return cmpFloat(float64(x), y), true
+		}
+	case float64:
+		if math.IsNaN(x) {
+			return 0, false
+		}
+		switch y := b.(type) {
+		case int64:
+			return cmpFloat(x, float64(y)), true
+		case float64:
+			if math.IsNaN(y) {
+				return 0, false
+			}
+			return cmpFloat(x, y), true
+		}
+	case string:
+		if y, ok := b.(string); ok {
+			return strings.Compare(x, y), true
+		}
+	case bool:
+		if y, ok := b.(bool); ok {
+			return cmpBool(x, y), true
+		}
+	case []any:
+		if y, ok := b.([]any); ok {
+			for i := 0; i < len(x) && i < len(y); i++ {
+				if x[i] == nil || y[i] == nil {
+					return 0, false
+				}
+				c, ok := compare(x[i], y[i])
+				if !ok {
+					return 0, false
+				}
+				if c != 0 {
+					return c, true
+				}
+			}
+			return cmpInt(int64(len(x)), int64(len(y))), true
+		}
+	}
+	return 0, false
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func cmpBool(a, b bool) int {
+	if a == b {
+		return 0
+	}
+	if !a {
+		return -1
+	}
+	return 1
+}
+
+// orderRank gives the type's place in the global sort order.
+func orderRank(v any) int {
+	switch x := v.(type) {
+	case map[string]any:
+		return 0
+	case nodeV:
+		return 1
+	case relV:
+		return 2
+	case []any:
+		return 3
+	case pathV:
+		return 4
+	case string:
+		return 5
+	case bool:
+		return 6
+	case int64:
+		return 7
+	case float64:
+		if math.IsNaN(x) {
+			return 8
+		}
+		return 7
+	case nil:
+		return 9
+	}
+	return 10
+}
+
+// order implements orderability: a total order over all values.
+func order(a, b any) int {
+	ra, rb := orderRank(a), orderRank(b)
+	if ra != rb {
+		return cmpInt(int64(ra), int64(rb))
+	}
+	switch x := a.(type) {
+	case map[string]any:
+		y := b.(map[string]any)
+		kx, ky := sortedKeys(x), sortedKeys(y)
+		for i := 0; i < len(kx) && i < len(ky); i++ {
+			if c := strings.Compare(kx[i], ky[i]); c != 0 {
+				return c
+			}
+			if c := order(x[kx[i]], y[ky[i]]); c != 0 {
+				return c
+			}
+		}
+		return cmpInt(int64(len(kx)), int64(len(ky)))
+	case nodeV:
+		return cmpInt(int64(x), int64(b.(nodeV)))
+	case relV:
+		return cmpInt(int64(x), int64(b.(relV)))
+	case []any:
+		y := b.([]any)
+		for i := 0; i < len(x) && i < len(y); i++ {
+			if c := order(x[i], y[i]); c != 0 {
+				return c
+			}
+		}
+		return cmpInt(int64(len(x)), int64(len(y)))
+	case pathV:
+		y := b.(pathV)
+		for i := 0; i < len(x.nodes) && i < len(y.nodes); i++ {
+			if c := cmpInt(x.nodes[i], y.nodes[i]); c != 0 {
+				return c
+			}
+			if i < len(x.rels) && i < len(y.rels) {
+				if c := cmpInt(x.rels[i], y.rels[i]); c != 0 {
+					return c
+				}
+			}
+		}
+		return cmpInt(int64(len(x.nodes)), int64(len(y.nodes)))
+	case string:
+		return strings.Compare(x, b.(string))
+	case bool:
+		return cmpBool(x, b.(bool))
+	case int64, float64:
+		if orderRank(a) == 8 {
+			return 0
+		}
+		if y, ok := b.(int64); ok {
+			if xi, ok := a.(int64); ok {
+				return cmpInt(xi, y)
+			}
+		}
+		fa, _ := toFloat(a)
+		fb, _ := toFloat(b)
+		if c := cmpFloat(fa, fb); c != 0 {
+			return c
+		}
+		// equal as floats: order int before float for determinism
+		_, ai := a.(int64)
+		_, bi := b.(int64)
+		if ai && !bi {
+			return -1
+		}
+		if !ai && bi {
+			return 1
+		}
+		return 0
+	}
+	return 0
+}
+
+func sortedKeys(m map[string]any) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// appendKey appends a canonical encoding of v for equivalence (DISTINCT and
+// grouping): null ≡ null, NaN ≡ NaN, 1 ≡ 1.0.
+func appendKey(b []byte, v any) []byte {
+	switch x := v.(type) {
+	case nil:
+		return append(b, 'N')
+	case bool:
+		if x {
+			return append(b, 'T')
+		}
+		return append(b, 'F')
+	case int64:
+		b = append(b, 'i')
+		return strconv.AppendInt(b, x, 10)
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1<<62 {
+			b = append(b, 'i')
+			return strconv.AppendInt(b, int64(x), 10)
+		}
+		b = append(b, 'f')
+		return strconv.AppendFloat(b, x, 'g', -1, 64)
+	case string:
+		b = append(b, 's')
+		b = strconv.AppendInt(b, int64(len(x)), 10)
+		b = append(b, ':')
+		return append(b, x...)
+	case []any:
+		b = append(b, '[')
+		for _, e := range x {
+			b = appendKey(b, e)
+			b = append(b, ',')
+		}
+		return append(b, ']')
+	case map[string]any:
+		b = append(b, '{')
+		for _, k := range sortedKeys(x) {
+			b = strconv.AppendInt(b, int64(len(k)), 10)
+			b = append(b, ':')
+			b = append(b, k...)
+			b = appendKey(b, x[k])
+			b = append(b, ',')
+		}
+		return append(b, '}')
+	case nodeV:
+		b = append(b, 'n')
+		return strconv.AppendInt(b, int64(x), 10)
+	case relV:
+		b = append(b, 'r')
+		return strconv.AppendInt(b, int64(x), 10)
+	case pathV:
+		b = append(b, 'p')
+		for i, n := range x.nodes {
+			b = strconv.AppendInt(b, n, 10)
+			if i < len(x.rels) {
+				b = append(b, '-')
+				b = strconv.AppendInt(b, x.rels[i], 10)
+				b = append(b, '-')
+			}
+		}
+		return append(b, ';')
+	}
+	return append(b, '?')
+}
+
+// formatFloat renders a float as Cypher's toString does.
+func formatFloat(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if math.Abs(f) >= 1e16 || (f != 0 && math.Abs(f) < 1e-4) {
+		s = strconv.FormatFloat(f, 'E', -1, 64)
+	}
+	if !strings.ContainsAny(s, ".EN") {
+		s += ".0"
+	}
+	return s
+}
