@@ -22,12 +22,17 @@ const (
 	LabelArticle    = "Article"
 )
 
-// Relationship types of the data model. SpokeWith, Pledged and Sanctioned are
-// the fact types: they carry provenance. The others give structure.
+// Relationship types of the data model. SpokeWith, Pledged, Sanctioned and
+// TradesWith are the fact types: they carry provenance. The others give
+// structure.
 const (
 	SpokeWith  = "SPOKE_WITH"
 	Pledged    = "PLEDGED"
 	Sanctioned = "SANCTIONED"
+	// TradesWith (Country → Country, with value and year) records a trade
+	// tie an article states, such as "Iran's largest trading partner is
+	// China": it extends DESIGN.md's vocabulary.
+	TradesWith = "TRADES_WITH"
 	Represents = "REPRESENTS"
 	PartyTo    = "PARTY_TO"
 	PartOf     = "PART_OF"
@@ -63,21 +68,23 @@ const (
 	PropMeasure     = "measure"
 	PropRate        = "rate"
 	PropModality    = "modality"
+	PropValue       = "value"
+	PropYear        = "year"
 )
 
 // Labels lists every node label of the model, in a fixed order.
 var Labels = []string{LabelActor, LabelCountry, LabelAgreement, LabelCommitment, LabelArticle}
 
 // RelTypes lists every relationship type of the model, fact types first.
-var RelTypes = []string{SpokeWith, Pledged, Sanctioned, Represents, PartyTo, PartOf, Mentions}
+var RelTypes = []string{SpokeWith, Pledged, Sanctioned, TradesWith, Represents, PartyTo, PartOf, Mentions}
 
 // FactTypes are the relationship types that carry provenance
 // (sources, evidence, claimedBy, date).
-var FactTypes = []string{SpokeWith, Pledged, Sanctioned}
+var FactTypes = []string{SpokeWith, Pledged, Sanctioned, TradesWith}
 
 // IsFactType reports whether typ is one of FactTypes.
 func IsFactType(typ string) bool {
-	return typ == SpokeWith || typ == Pledged || typ == Sanctioned
+	return typ == SpokeWith || typ == Pledged || typ == Sanctioned || typ == TradesWith
 }
 
 // Props holds the properties of a node or relationship. Values are string,
