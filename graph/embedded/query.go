@@ -73,31 +73,44 @@ func (s *Store) queryRead(ctx context.Context, st *cypher.Statement, params map[
 }
 
 func (s *Store) queryWrite(ctx context.Context, st *cypher.Statement, params map[string]any) (*cypher.Result, error) {
+	var res *cypher.Result
+	err := s.update(ctx, func(g *memgraph.Graph) error {
+		var err error
+		res, err = st.Run(ctx, g, params)
+		return err
+	})
+	return res, err
+}
+
+// update runs fn on the in-memory graph and persists what it changed, per
+// the graph's journal, in one transaction. When fn fails or the changes
+// cannot be persisted, the graph is rolled back and nothing changes.
+func (s *Store) update(ctx context.Context, fn func(g *memgraph.Graph) error) error {
 	if s.readOnly {
-		return nil, fmt.Errorf("query: %w", ErrReadOnly)
+		return fmt.Errorf("query: %w", ErrReadOnly)
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	g, err := s.memLocked(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	g.ResetJournal()
 	sp := g.Savepoint()
-	res, err := st.Run(ctx, g, params)
-	if err != nil {
+	if err := fn(g); err != nil {
+		g.Rollback(sp)
 		g.ResetJournal()
-		return nil, err
+		return err
 	}
 	if err := s.db.Update(func(tx *bolt.Tx) error { return persistJournal(tx, g) }); err != nil {
 		g.Rollback(sp)
 		g.ResetJournal()
-		return nil, fmt.Errorf("query: persist changes: %w", err)
+		return fmt.Errorf("query: persist changes: %w", err)
 	}
 	g.ResetJournal()
-	return res, nil
+	return nil
 }
 
 // memLocked returns the in-memory graph, building it from the file if
