@@ -105,6 +105,38 @@ MERGE (a)-[r:SANCTIONED {id: row.id}]->(b)
 SET r += row.props
 RETURN row.id AS id;
 
+// name: rel-read/TRADES_WITH
+UNWIND $ids AS id
+MATCH ()-[r:TRADES_WITH {id: id}]->()
+RETURN r.id AS id, properties(r) AS props;
+
+// name: rel-update/TRADES_WITH
+UNWIND $rows AS row
+MATCH ()-[r:TRADES_WITH {id: row.id}]->()
+SET r += row.props;
+
+// name: rel-create/TRADES_WITH
+UNWIND $rows AS row
+WITH row,
+     head(COLLECT {
+       MATCH (n:Actor {id: row.start}) RETURN n
+       UNION MATCH (n:Country {id: row.start}) RETURN n
+       UNION MATCH (n:Agreement {id: row.start}) RETURN n
+       UNION MATCH (n:Commitment {id: row.start}) RETURN n
+       UNION MATCH (n:Article {id: row.start}) RETURN n
+     }) AS a,
+     head(COLLECT {
+       MATCH (n:Actor {id: row.end}) RETURN n
+       UNION MATCH (n:Country {id: row.end}) RETURN n
+       UNION MATCH (n:Agreement {id: row.end}) RETURN n
+       UNION MATCH (n:Commitment {id: row.end}) RETURN n
+       UNION MATCH (n:Article {id: row.end}) RETURN n
+     }) AS b
+WHERE a IS NOT NULL AND b IS NOT NULL
+MERGE (a)-[r:TRADES_WITH {id: row.id}]->(b)
+SET r += row.props
+RETURN row.id AS id;
+
 // name: rel-read/REPRESENTS
 UNWIND $ids AS id
 MATCH ()-[r:REPRESENTS {id: id}]->()

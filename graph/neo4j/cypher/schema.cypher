@@ -32,6 +32,9 @@ CREATE CONSTRAINT pledged_id IF NOT EXISTS FOR ()-[r:PLEDGED]-() REQUIRE r.id IS
 // name: schema/constraint/SANCTIONED.id
 CREATE CONSTRAINT sanctioned_id IF NOT EXISTS FOR ()-[r:SANCTIONED]-() REQUIRE r.id IS UNIQUE;
 
+// name: schema/constraint/TRADES_WITH.id
+CREATE CONSTRAINT trades_with_id IF NOT EXISTS FOR ()-[r:TRADES_WITH]-() REQUIRE r.id IS UNIQUE;
+
 // name: schema/constraint/REPRESENTS.id
 CREATE CONSTRAINT represents_id IF NOT EXISTS FOR ()-[r:REPRESENTS]-() REQUIRE r.id IS UNIQUE;
 
@@ -70,6 +73,9 @@ CREATE INDEX pledged_date IF NOT EXISTS FOR ()-[r:PLEDGED]-() ON (r.date);
 
 // name: schema/index/SANCTIONED.date
 CREATE INDEX sanctioned_date IF NOT EXISTS FOR ()-[r:SANCTIONED]-() ON (r.date);
+
+// name: schema/index/TRADES_WITH.date
+CREATE INDEX trades_with_date IF NOT EXISTS FOR ()-[r:TRADES_WITH]-() ON (r.date);
 
 // name: schema/await
 CALL db.awaitIndexes(300);
