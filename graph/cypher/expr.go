@@ -18,13 +18,15 @@ const (
 	kRel
 	kPath
 	kRelList // var-length relationship variable
+	kValue   // a value known not to be a node, relationship or path
 )
 
-var kindNames = [...]string{"Any", "Node", "Relationship", "Path", "List<Relationship>"}
+var kindNames = [...]string{"Any", "Node", "Relationship", "Path", "List<Relationship>", "Value"}
 
 type symbol struct {
 	slot int
 	kind kind
+	st   stype // static type of a projected value, when known
 }
 
 // scope maps variable names to row slots.
@@ -134,6 +136,7 @@ func (c *compiler) staticType(e expr, sc *scope) stype {
 			case kRelList:
 				return stList
 			}
+			return s.st
 		}
 	case *binExpr:
 		switch x.op {
@@ -512,6 +515,17 @@ func (c *compiler) compileBinary(x *binExpr, sc *scope) (evalFn, error) {
 			switch c.staticType(side, sc) {
 			case stInt, stFloat, stString, stList, stMap, stNode, stRel, stPath:
 				return nil, c.errAt(side, SyntaxError, "InvalidArgumentType", x.op+" expects booleans")
+			}
+		}
+	}
+	switch x.op {
+	case "-", "*", "/", "%", "^", "+":
+		lt, rt := c.staticType(x.l, sc), c.staticType(x.r, sc)
+		num := func(t stype) bool { return t == stInt || t == stFloat }
+		bad := func(t stype) bool { return t == stBool || t == stMap || t == stNode || t == stRel || t == stPath || (x.op != "+" && (t == stString || t == stList)) }
+		if (bad(lt) && (num(rt) || bad(rt))) || (bad(rt) && num(lt)) {
+			if !(x.op == "+" && (lt == stList || rt == stList || lt == stString && rt == stString)) {
+				return nil, c.errAt(x, SyntaxError, "InvalidArgumentType", "type mismatch for "+x.op)
 			}
 		}
 	}

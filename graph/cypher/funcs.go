@@ -325,7 +325,7 @@ func init() {
 			case string, int64, float64, bool:
 				return toStringValue(x), nil
 			}
-			return nil, argErr(ec, "toString", a[0])
+			return nil, ec.runtimeErr(TypeError, "InvalidArgumentValue", "toString cannot take %s", typeName(a[0]))
 		}},
 		"tointeger": {1, 1, func(ec *execCtx, a []any) (any, error) {
 			switch x := a[0].(type) {
@@ -352,7 +352,7 @@ func init() {
 				}
 				return int64(0), nil
 			}
-			return nil, argErr(ec, "toInteger", a[0])
+			return nil, ec.runtimeErr(TypeError, "InvalidArgumentValue", "toInteger cannot take %s", typeName(a[0]))
 		}},
 		"tofloat": {1, 1, func(ec *execCtx, a []any) (any, error) {
 			switch x := a[0].(type) {
@@ -368,7 +368,7 @@ func init() {
 				}
 				return nil, nil
 			}
-			return nil, argErr(ec, "toFloat", a[0])
+			return nil, ec.runtimeErr(TypeError, "InvalidArgumentValue", "toFloat cannot take %s", typeName(a[0]))
 		}},
 		"toboolean": {1, 1, func(ec *execCtx, a []any) (any, error) {
 			switch x := a[0].(type) {
@@ -387,7 +387,7 @@ func init() {
 			case int64:
 				return x != 0, nil
 			}
-			return nil, argErr(ec, "toBoolean", a[0])
+			return nil, ec.runtimeErr(TypeError, "InvalidArgumentValue", "toBoolean cannot take %s", typeName(a[0]))
 		}},
 		"size": {1, 1, func(ec *execCtx, a []any) (any, error) {
 			switch x := a[0].(type) {
@@ -445,7 +445,7 @@ func init() {
 			for i, v := range a {
 				n, ok := v.(int64)
 				if !ok {
-					return nil, argErr(ec, "range", v)
+					return nil, ec.runtimeErr(ArgumentError, "InvalidArgumentType", "range cannot take %s", typeName(v))
 				}
 				ns[i] = n
 			}

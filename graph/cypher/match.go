@@ -133,7 +133,7 @@ func (c *compiler) planMatch(in operator, paths []*pathPattern, sc *scope, where
 			}
 		}
 		if pp.v != "" && kinds[pp.v] != "" {
-			return nil, c.errAt(pp, SyntaxError, "VariableTypeConflict", "`"+pp.v+"` is already used in the pattern")
+			return nil, c.errAt(pp, SyntaxError, "VariableAlreadyBound", "`"+pp.v+"` is already used in the pattern")
 		}
 	}
 	if err := c.declarePattern(paths, sc, ms, false); err != nil {

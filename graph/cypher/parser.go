@@ -227,7 +227,7 @@ func (p *parser) parseClause() clause {
 		r := &removeClause{}
 		for {
 			ipos := p.tok.pos
-			x := p.parseAtomPostfix(false)
+			x := p.parseAtomPostfix(true)
 			switch t := x.(type) {
 			case *propExpr:
 				r.items = append(r.items, &setItem{span: span{ipos, t.E}, kind: setProp, target: t})

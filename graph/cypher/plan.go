@@ -318,6 +318,8 @@ func (c *compiler) kindOf(e expr, sc *scope) kind {
 		return kRel
 	case stPath:
 		return kPath
+	case stBool, stInt, stFloat, stString, stList, stMap:
+		return kValue
 	}
 	return kAny
 }
@@ -389,7 +391,7 @@ func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (opera
 			fns[i] = f
 			keyIdx = append(keyIdx, i)
 		}
-		newSc.vars[cols[i]] = symbol{slot: slots[i], kind: c.kindOf(it.x, sc)}
+		newSc.vars[cols[i]] = symbol{slot: slots[i], kind: c.kindOf(it.x, sc), st: c.staticType(it.x, sc)}
 	}
 	if hasAgg {
 		op = c.aggregateOp(op, fns, slots, keyIdx, aggIdx, aggs)
