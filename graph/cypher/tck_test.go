@@ -25,7 +25,7 @@ import (
 // The TCK runner. It reads the openCypher TCK from ../shared/tck at the
 // project root, or from the directory in KG_TCK_DIR, and runs every scenario
 // as a parallel subtest TestTCK/<dir>/<Feature>/<n> (outline rows as
-// <n>#<row>) on a fresh memgraph.Graph.
+// <n>/<row>) on a fresh memgraph.Graph.
 //
 // The checked-in list testdata/tck/must-pass.txt is a ratchet: a listed
 // scenario that fails fails the test; an unlisted one that fails is skipped;
@@ -35,7 +35,9 @@ import (
 // At the end the runner prints one line, "tck: N passed, M failed, K
 // skipped", counting the scenarios that ran (K: unsupported ones, such as
 // @ignore or those needing test procedures); with -v it also prints the counts
-// per directory.
+// per directory and the most frequent kinds of failure. (go test shows a
+// passing package's output only with -v or when run in the package's
+// directory without package arguments.)
 var (
 	tckUpdate  = flag.Bool("tck.update", false, "add newly passing TCK scenarios to testdata/tck/must-pass.txt")
 	tckTimeout = flag.Duration("tck.timeout", 10*time.Second, "time limit for one TCK scenario")
@@ -135,11 +137,12 @@ func tckRel(r cypher.Relationship) tck.Relationship {
 }
 
 // subtestName names a scenario's subtest: "clauses/match/Match1/3" or, for
-// an outline row, "expressions/graph/Graph4/6#2".
+// an outline row, "expressions/graph/Graph4/6/2" (so that -run
+// 'TestTCK/expressions/graph/Graph4/6/' selects all rows of the outline).
 func subtestName(sc *tck.Scenario) string {
 	name := fmt.Sprintf("%s/%s/%d", sc.Dir(), strings.TrimSuffix(filepath.Base(sc.Feature), ".feature"), sc.Number)
 	if sc.Row > 0 {
-		name += fmt.Sprintf("#%d", sc.Row)
+		name += fmt.Sprintf("/%d", sc.Row)
 	}
 	return name
 }
@@ -194,11 +197,58 @@ type tckTally struct {
 	newPass  []string
 	regress  []string
 	passedID map[string]bool
+	kinds    map[string]int // failures by failureKind
 }
 
-func (t *tckTally) add(sc *tck.Scenario, st tck.Status, listed bool) {
+var (
+	stepPrefix = regexp.MustCompile(`^line \d+ "[^"]*": `)
+	numbers    = regexp.MustCompile(`\d+`)
+)
+
+// failureKind reduces a failure message to a coarse kind for the -v report:
+// its first line without the step, the engine's own message or numbers.
+func failureKind(msg string) string {
+	msg, _, _ = strings.Cut(msg, "\n")
+	msg = stepPrefix.ReplaceAllString(msg, "")
+	if i := strings.Index(msg, " ("); i > 0 {
+		msg = msg[:i]
+	}
+	msg = numbers.ReplaceAllString(msg, "N")
+	if len(msg) > 110 {
+		msg = msg[:110] + "…"
+	}
+	return msg
+}
+
+// topKinds returns the n most frequent failure kinds, most frequent first.
+func (t *tckTally) topKinds(n int) []string {
+	kinds := make([]string, 0, len(t.kinds))
+	for k := range t.kinds {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(i, j int) bool {
+		if t.kinds[kinds[i]] != t.kinds[kinds[j]] {
+			return t.kinds[kinds[i]] > t.kinds[kinds[j]]
+		}
+		return kinds[i] < kinds[j]
+	})
+	if len(kinds) > n {
+		kinds = kinds[:n]
+	}
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = fmt.Sprintf("%5d  %s", t.kinds[k], k)
+	}
+	return out
+}
+
+func (t *tckTally) add(sc *tck.Scenario, out tck.Outcome, listed bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	st := out.Status
+	if st == tck.Failed {
+		t.kinds[failureKind(out.Msg)]++
+	}
 	t.total[st]++
 	d := t.byDir[sc.Dir()]
 	if d == nil {
@@ -241,7 +291,7 @@ func TestTCK(t *testing.T) {
 	}
 	opts := tck.Options{Graphs: graphs, Timeout: *tckTimeout}
 
-	tally := &tckTally{byDir: map[string]*[3]int{}, passedID: map[string]bool{}}
+	tally := &tckTally{byDir: map[string]*[3]int{}, passedID: map[string]bool{}, kinds: map[string]int{}}
 	known := map[string]bool{}
 	t.Cleanup(func() {
 		fmt.Println(formatTally("tck: ", tally.total))
@@ -262,6 +312,12 @@ func TestTCK(t *testing.T) {
 			}
 			if missing > 0 {
 				fmt.Printf("tck: %d must-pass scenarios are not in %s\n", missing, dir)
+			}
+			if kinds := tally.topKinds(25); len(kinds) > 0 {
+				fmt.Println("tck: most frequent failures:")
+				for _, k := range kinds {
+					fmt.Println("tck:", k)
+				}
 			}
 		}
 		sort.Strings(tally.newPass)
@@ -287,7 +343,7 @@ func TestTCK(t *testing.T) {
 			t.Run(subtestName(sc), func(t *testing.T) {
 				t.Parallel()
 				out := tck.RunScenario(t.Context(), sc, tckGraph{memgraph.New()}, opts)
-				tally.add(sc, out.Status, listed)
+				tally.add(sc, out, listed)
 				switch {
 				case out.Status == tck.Passed:
 				case out.Status == tck.Unsupported:

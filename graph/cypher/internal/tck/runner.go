@@ -121,13 +121,13 @@ func RunScenario(ctx context.Context, sc *Scenario, g Graph, opts Options) Outco
 		st := &sc.Steps[i]
 		if out := r.step(st); out != nil {
 			if out.Status == Failed {
-				out.Msg = fmt.Sprintf("line %d: %s %s: %s", st.Line, st.Keyword, st.Text, out.Msg)
+				out.Msg = fmt.Sprintf("line %d %q: %s%s", st.Line, st.Keyword+" "+st.Text, out.Msg, r.queryNote())
 			}
 			return *out
 		}
 	}
 	if r.err != nil && !r.errChecked {
-		return Outcome{Failed, fmt.Sprintf("query failed: %v", r.err)}
+		return Outcome{Failed, fmt.Sprintf("query failed: %v%s", r.err, r.queryNote())}
 	}
 	return Outcome{Status: Passed}
 }
@@ -138,6 +138,7 @@ type scenarioRun struct {
 	opts Options
 
 	params map[string]any
+	last   string // the last query run, for failure messages
 
 	// The last query or control query.
 	queried    bool
@@ -189,7 +190,16 @@ func (r *scenarioRun) call(fn func(ctx context.Context) error) error {
 	}
 }
 
+// queryNote shows the last query run, indented, for a failure message.
+func (r *scenarioRun) queryNote() string {
+	if r.last == "" {
+		return ""
+	}
+	return "\nquery:\n    " + strings.ReplaceAll(r.last, "\n", "\n    ")
+}
+
 func (r *scenarioRun) run(query string) (*Result, error) {
+	r.last = query
 	var res *Result
 	err := r.call(func(ctx context.Context) error {
 		var err error
