@@ -522,7 +522,9 @@ func (c *compiler) compileBinary(x *binExpr, sc *scope) (evalFn, error) {
 	case "-", "*", "/", "%", "^", "+":
 		lt, rt := c.staticType(x.l, sc), c.staticType(x.r, sc)
 		num := func(t stype) bool { return t == stInt || t == stFloat }
-		bad := func(t stype) bool { return t == stBool || t == stMap || t == stNode || t == stRel || t == stPath || (x.op != "+" && (t == stString || t == stList)) }
+		bad := func(t stype) bool {
+			return t == stBool || t == stMap || t == stNode || t == stRel || t == stPath || (x.op != "+" && (t == stString || t == stList))
+		}
 		if (bad(lt) && (num(rt) || bad(rt))) || (bad(rt) && num(lt)) {
 			if !(x.op == "+" && (lt == stList || rt == stList || lt == stString && rt == stString)) {
 				return nil, c.errAt(x, SyntaxError, "InvalidArgumentType", "type mismatch for "+x.op)

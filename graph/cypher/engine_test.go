@@ -1,0 +1,202 @@
+package cypher_test
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/graph/memgraph"
+)
+
+func mustRun(t *testing.T, g cypher.Graph, q string, params map[string]any) *cypher.Result {
+	t.Helper()
+	res, err := cypher.Run(context.Background(), g, q, params)
+	if err != nil {
+		t.Fatalf("Run(%q): %v", q, err)
+	}
+	return res
+}
+
+// chain builds (:P {name:'n0'})-[:R]->(:P {name:'n1'})-[:R]->… plus a shortcut.
+func chainGraph(t *testing.T) *memgraph.Graph {
+	t.Helper()
+	g := memgraph.New()
+	mustRun(t, g, `UNWIND range(0, 5) AS i CREATE (:P {name: 'n' + toString(i), id: i})`, nil)
+	mustRun(t, g, `MATCH (a:P), (b:P) WHERE b.id = a.id + 1 CREATE (a)-[:R]->(b)`, nil)
+	mustRun(t, g, `MATCH (a:P {id: 0}), (b:P {id: 3}) CREATE (a)-[:S]->(b)`, nil)
+	return g
+}
+
+func TestQueries(t *testing.T) {
+	g := chainGraph(t)
+	tests := []struct {
+		name, query string
+		params      map[string]any
+		want        [][]any
+	}{
+		{"regex whole string", `MATCH (n:P) WHERE n.name =~ 'n[0-2]' RETURN n.name ORDER BY n.name`, nil,
+			[][]any{{"n0"}, {"n1"}, {"n2"}}},
+		{"regex partial does not match", `RETURN 'abc' =~ 'b', 'abc' =~ '.*b.*', null =~ 'a'`, nil, [][]any{{false, true, nil}}},
+		{"regex case-insensitive flag", `RETURN 'IRAN' =~ '(?i)iran'`, nil, [][]any{{true}}},
+		{"toUpper", `RETURN toUpper('Iran'), toUpper(null), toLower('ChINA')`, nil, [][]any{{"IRAN", nil, "china"}}},
+		{"shortestPath", `MATCH (a:P {name: 'n0'}), (b:P {name: 'n5'}), p = shortestPath((a)-[*..10]->(b)) RETURN length(p), [n IN nodes(p) | n.id]`, nil,
+			[][]any{{int64(3), []any{int64(0), int64(3), int64(4), int64(5)}}}},
+		{"shortestPath types", `MATCH (a:P {name: 'n0'}), (b:P {name: 'n5'}), p = shortestPath((a)-[:R*]->(b)) RETURN length(p)`, nil,
+			[][]any{{int64(5)}}},
+		{"shortestPath none", `MATCH (a:P {name: 'n5'}), (b:P {name: 'n0'}) OPTIONAL MATCH p = shortestPath((a)-[*]->(b)) RETURN p`, nil,
+			[][]any{{nil}}},
+		{"allShortestPaths", `MATCH (a:P {id: 0}), (b:P {id: 3}) MATCH p = allShortestPaths((a)-[*]-(b)) RETURN length(p)`, nil,
+			[][]any{{int64(1)}}},
+		{"elementId", `MATCH (n:P {id: 2}) RETURN elementId(n) = elementId(n), elementId(n) STARTS WITH 'n:'`, nil, [][]any{{true, true}}},
+		{"params and IN", `MATCH (n:P) WHERE n.name IN $names RETURN count(*)`, map[string]any{"names": []any{"n1", "n4", "zz"}}, [][]any{{int64(2)}}},
+		{"var length alternatives", `MATCH (a:P {id: 0})-[:R|S*1..2]->(b) RETURN count(DISTINCT b)`, nil, [][]any{{int64(4)}}},
+		{"pattern predicate", `MATCH (n:P) WHERE NOT (n)-->() RETURN n.id`, nil, [][]any{{int64(5)}}},
+		{"any/all", `RETURN any(x IN [1, 2] WHERE x > 1), all(x IN [1, 2] WHERE x > 1)`, nil, [][]any{{true, false}}},
+		{"collect distinct and case", `UNWIND [1, 1, 2] AS x RETURN collect(DISTINCT CASE WHEN x > 1 THEN 'big' ELSE 'small' END) AS c`, nil,
+			[][]any{{[]any{"small", "big"}}}},
+		{"coalesce", `RETURN coalesce(null, 'a', 'b')`, nil, [][]any{{"a"}}},
+		{"relationships of a named path", `MATCH p = (:P {id: 0})-[:R]->(:P)-[:R]->(c) RETURN size(relationships(p)), c.id`, nil, [][]any{{int64(2), int64(2)}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := mustRun(t, g, tc.query, tc.params)
+			if !reflect.DeepEqual(res.Rows, tc.want) {
+				t.Fatalf("rows = %v, want %v", res.Rows, tc.want)
+			}
+		})
+	}
+}
+
+func TestIndexUse(t *testing.T) {
+	tests := []struct {
+		query string
+		index bool
+	}{
+		{`MATCH (n:P {name: 'x'}) RETURN n`, true},
+		{`MATCH (n:P) WHERE n.id = $id RETURN n`, true},
+		{`MATCH (a:P {id: 1})-[:R]->(b) RETURN b`, true},
+		{`MATCH (n:P) WHERE n.other = 1 RETURN n`, false},
+		{`MATCH (n {name: 'x'}) RETURN n`, false},
+	}
+	for _, tc := range tests {
+		st, err := cypher.Parse(tc.query)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tc.query, err)
+		}
+		plan := st.Explain()
+		if got := strings.Contains(plan, "NodeIndexSeek"); got != tc.index {
+			t.Errorf("%q: index seek = %v, want %v; plan:\n%s", tc.query, got, tc.index, plan)
+		}
+	}
+	// the seek gives the same answer as a scan
+	g := chainGraph(t)
+	a := mustRun(t, g, `MATCH (n:P) WHERE n.id = 2 RETURN n.name`, nil)
+	b := mustRun(t, g, `MATCH (n:P) WHERE n.id + 0 = 2 RETURN n.name`, nil)
+	if !reflect.DeepEqual(a.Rows, b.Rows) || len(a.Rows) != 1 {
+		t.Fatalf("seek %v, scan %v", a.Rows, b.Rows)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		query, typ, detail string
+		line, col          int
+	}{
+		{"MATCH (n RETURN n", cypher.SyntaxError, "UnexpectedSyntax", 1, 10},
+		{"MATCH (n)\nRETURN m", cypher.SyntaxError, "UndefinedVariable", 2, 8},
+		{"RETURN 123 AND true", cypher.SyntaxError, "InvalidArgumentType", 1, 8},
+		{"RETURN foo(1)", cypher.SyntaxError, "UnknownFunction", 1, 8},
+		{"RETURN 9223372036854775808", cypher.SyntaxError, "IntegerOverflow", 1, 8},
+	}
+	for _, tc := range tests {
+		_, err := cypher.Parse(tc.query)
+		var e *cypher.Error
+		if !errors.As(err, &e) {
+			t.Fatalf("Parse(%q) = %v, want *Error", tc.query, err)
+		}
+		if e.Type != tc.typ || e.Detail != tc.detail || e.Line != tc.line || e.Column != tc.col {
+			t.Errorf("Parse(%q) = %s/%s at %d:%d, want %s/%s at %d:%d", tc.query, e.Type, e.Detail, e.Line, e.Column, tc.typ, tc.detail, tc.line, tc.col)
+		}
+	}
+	_, err := cypher.Parse("MATCH (n RETURN n")
+	e, _ := cypher.IsError(err)
+	if want := "MATCH (n RETURN n\n         ^"; e.Caret() != want {
+		t.Errorf("Caret() = %q, want %q", e.Caret(), want)
+	}
+}
+
+func TestRollback(t *testing.T) {
+	g := memgraph.New()
+	mustRun(t, g, `CREATE (:A {v: 1})`, nil)
+	_, err := cypher.Run(context.Background(), g, `MATCH (a:A) CREATE (:B) SET a.v = 2 WITH a RETURN 1 / 0`, nil)
+	if err == nil {
+		t.Fatal("division by zero succeeded")
+	}
+	res := mustRun(t, g, `MATCH (n) RETURN labels(n), n.v`, nil)
+	if want := [][]any{{[]any{"A"}, int64(1)}}; !reflect.DeepEqual(res.Rows, want) {
+		t.Fatalf("after rollback: %v, want %v", res.Rows, want)
+	}
+}
+
+func TestCancel(t *testing.T) {
+	g := chainGraph(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := cypher.Run(ctx, g, `UNWIND range(1, 100000) AS x RETURN count(*)`, nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestStatement(t *testing.T) {
+	st, err := cypher.Parse(`MATCH (n:P {name: $b}) WHERE n.id > $a RETURN n`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := st.Parameters(), []string{"a", "b"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Parameters() = %v, want %v", got, want)
+	}
+	if !st.ReadOnly() {
+		t.Error("ReadOnly() = false for a MATCH … RETURN")
+	}
+	w, _ := cypher.Parse(`CREATE (n)`)
+	if w.ReadOnly() {
+		t.Error("ReadOnly() = true for CREATE")
+	}
+	_, err = st.Run(context.Background(), memgraph.New(), map[string]any{"a": int64(1)})
+	if e, ok := cypher.IsError(err); !ok || e.Type != cypher.ParameterMissing {
+		t.Errorf("missing parameter: %v", err)
+	}
+}
+
+func TestParseValue(t *testing.T) {
+	tests := []struct {
+		in   string
+		want any
+	}{
+		{"42", int64(42)},
+		{"-7", int64(-7)},
+		{"1.5", 1.5},
+		{"true", true},
+		{"NULL", nil},
+		{"'Iran'", "Iran"},
+		{`"a \"b\""`, `a "b"`},
+		{"Donald Trump", "Donald Trump"},
+		{"[1, 'a', [true]]", []any{int64(1), "a", []any{true}}},
+		{"{k: 1, 'x y': [2]}", map[string]any{"k": int64(1), "x y": []any{int64(2)}}},
+	}
+	for _, tc := range tests {
+		got, err := cypher.ParseValue(tc.in)
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("ParseValue(%q) = %#v, %v; want %#v", tc.in, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"[1, 2", "{k 1}", "'open"} {
+		if _, err := cypher.ParseValue(bad); err == nil {
+			t.Errorf("ParseValue(%q) succeeded", bad)
+		}
+	}
+}
