@@ -129,6 +129,9 @@ func RunScenario(ctx context.Context, sc *Scenario, g Graph, opts Options) Outco
 	if r.err != nil && !r.errChecked {
 		return Outcome{Failed, fmt.Sprintf("query failed: %v%s", r.err, r.queryNote())}
 	}
+	if !r.expected {
+		return Outcome{Unsupported, "the scenario states no expected result or error"}
+	}
 	return Outcome{Status: Passed}
 }
 
@@ -145,6 +148,7 @@ type scenarioRun struct {
 	res        *Result
 	err        error
 	errChecked bool
+	expected   bool // whether a result or error step ran
 
 	// The graph around the last "executing query" step.
 	before, after *Snapshot
@@ -286,8 +290,10 @@ func (r *scenarioRun) step(st *Step) *Outcome {
 			return out
 		}
 	case strings.HasPrefix(text, "the result should be"):
+		r.expected = true
 		return r.checkResult(st)
 	case errorStep.MatchString(text):
+		r.expected = true
 		m := errorStep.FindStringSubmatch(text)
 		return r.checkError(m[1], m[2], m[3])
 	case text == "no side effects":

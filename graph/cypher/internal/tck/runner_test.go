@@ -260,6 +260,11 @@ func TestRunScenario(t *testing.T) {
 			status: tck.Unsupported, msg: "unknown step",
 		},
 		{
+			name:   "no expectation",
+			steps:  []string{query, "And no side effects"},
+			status: tck.Unsupported, msg: "no expected result",
+		},
+		{
 			name:   "error step without a query",
 			steps:  []string{"Then a SyntaxError should be raised at compile time: UndefinedVariable"},
 			status: tck.Failed, msg: "no query was executed",
