@@ -114,7 +114,7 @@ func (g *Graph) ForEachNode(fn func(n cypher.Node) bool) {
 	slices.Sort(ids)
 	for _, id := range ids {
 		n := g.nodes[id]
-		if !fn(cypher.Node{ID: id, Labels: slices.Clone(n.labels), Props: copyProps(n.props)}) {
+		if !fn(cypher.Node{ID: id, Labels: append([]string{}, n.labels...), Props: copyProps(n.props)}) {
 			return
 		}
 	}
