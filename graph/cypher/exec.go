@@ -280,12 +280,14 @@ type limitOp struct {
 	in    operator
 	count evalFn
 	skip  bool
+	drain bool // pull the rest of the input anyway (earlier clauses write)
+	done  bool // input drained
 	n     int64
 	seen  int64
 }
 
 func (o *limitOp) open(ec *execCtx, arg []any) error {
-	o.seen = 0
+	o.seen, o.done = 0, false
 	v, err := o.count(ec, arg)
 	if err != nil {
 		return err
@@ -326,6 +328,15 @@ func (o *limitOp) next(ec *execCtx) ([]any, error) {
 		return o.in.next(ec)
 	}
 	if o.seen >= o.n {
+		if o.drain && !o.done {
+			o.done = true
+			for {
+				r, err := o.in.next(ec)
+				if err != nil || r == nil {
+					return nil, err
+				}
+			}
+		}
 		return nil, nil
 	}
 	o.seen++

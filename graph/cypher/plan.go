@@ -442,7 +442,7 @@ func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (opera
 		if err != nil {
 			return nil, nil, nil, nil, err
 		}
-		op = &limitOp{in: op, count: f}
+		op = &limitOp{in: op, count: f, drain: c.writes}
 	}
 	if pc.where != nil {
 		f, err := c.compileExpr(pc.where, newSc)
