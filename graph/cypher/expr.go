@@ -67,10 +67,8 @@ type compiler struct {
 	writes bool
 	// aggs collects aggregate calls while compiling a projection item; nil
 	// where aggregates are not allowed.
-	aggs    *[]*aggSpec
-	inAgg   bool
-	aggWhy  string
-	regexps map[string]*regexp.Regexp
+	aggs  *[]*aggSpec
+	inAgg bool
 }
 
 func (c *compiler) slot() int {
@@ -616,10 +614,9 @@ func (c *compiler) compileBinary(x *binExpr, sc *scope) (evalFn, error) {
 	}, nil
 }
 
-// regexp compiles a whole-string match pattern (Java-style =~) with caching.
+// regexp compiles a pattern for =~, which must match the whole string (RE2
+// syntax: no back-references). Patterns are compiled per evaluation.
 func (c *compiler) regexp(pat string) (*regexp.Regexp, error) {
-	// the cache is filled only at compile time for constant patterns; at
-	// run time compile afresh to stay safe for concurrent use
 	return regexp.Compile("^(?:" + pat + ")$")
 }
 
