@@ -315,8 +315,9 @@ func btoi(b []byte) (int64, error) {
 }
 
 // normalize returns v as a storable property value: string, int64, float64,
-// bool, []string or a []any of such values. Other integer and float kinds are
-// widened; a []any whose elements are all strings becomes a []string.
+// bool, []string, or a []any of int64, float64 or bool values all of one
+// type (as Neo4j stores lists). Other integer and float kinds are widened; a
+// []any of strings, or an empty one, becomes a []string.
 func normalize(v any) (any, error) {
 	switch v := v.(type) {
 	case nil, string, int64, float64, bool:
@@ -350,22 +351,28 @@ func normalize(v any) (any, error) {
 	case float32:
 		return float64(v), nil
 	case []any:
-		allStrings := true
+		// Like Neo4j, a list property holds values of one simple type.
 		out := make([]any, len(v))
+		var kind string
 		for i, x := range v {
-			if x == nil {
-				return nil, fmt.Errorf("list element %d is null", i)
-			}
 			n, err := normalize(x)
 			if err != nil {
 				return nil, fmt.Errorf("list element %d: %w", i, err)
 			}
-			if _, ok := n.(string); !ok {
-				allStrings = false
+			k := fmt.Sprintf("%T", n)
+			switch n.(type) {
+			case nil:
+				return nil, fmt.Errorf("list element %d is null", i)
+			case []string, []any:
+				return nil, fmt.Errorf("list element %d is a list: lists of lists cannot be stored", i)
 			}
+			if i > 0 && k != kind {
+				return nil, fmt.Errorf("list mixes %s and %s: a list property holds values of one type", kind, k)
+			}
+			kind = k
 			out[i] = n
 		}
-		if allStrings {
+		if kind == "" || kind == "string" {
 			ss := make([]string, len(out))
 			for i, x := range out {
 				ss[i] = x.(string)

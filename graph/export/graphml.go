@@ -1,0 +1,233 @@
+package export
+
+import (
+	"bufio"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kgnews/kg/graph"
+)
+
+// GraphML attribute types, as the GraphML schema names them.
+const (
+	gmlString  = "string"
+	gmlLong    = "long"
+	gmlDouble  = "double"
+	gmlBoolean = "boolean"
+)
+
+// gmlKey is one <key> declaration: a property of nodes or of edges.
+type gmlKey struct {
+	id, name, typ string
+}
+
+// GraphML writes b as a GraphML document (graphml.graphdrawing.org) that
+// Gephi and yEd open: one directed graph, a <node> per node with id the
+// node's id, an <edge> per relationship with source and target the end
+// nodes' ids.
+//
+// Each property becomes a typed <key>, declared once per domain (node or
+// edge) with attr.type long (every value an integer), double (every value
+// a number, some floats), boolean or string; string is also used for keys
+// whose values mix types. GraphML has no list type, so lists are written as
+// JSON arrays in a string attribute, e.g. ["Beijing","PRC"]. Node labels are
+// the node attribute "labels" and relationship types the edge attribute
+// "type"; a property of that name is declared as "property.labels" or
+// "property.type" instead. Characters XML 1.0 cannot carry (most control
+// characters) are replaced by U+FFFD. Relationships whose end points are
+// not nodes of b are an error.
+func GraphML(w io.Writer, b *graph.Batch) error {
+	b = sorted(b)
+	nodeIDs := make(map[string]bool, len(b.Nodes))
+	nodeProps := make([]graph.Props, len(b.Nodes))
+	for i, n := range b.Nodes {
+		if nodeIDs[n.ID] {
+			return fmt.Errorf("write GraphML: node id %q used twice", n.ID)
+		}
+		nodeIDs[n.ID] = true
+		nodeProps[i] = n.Props
+	}
+	relProps := make([]graph.Props, len(b.Relationships))
+	for i, r := range b.Relationships {
+		if !nodeIDs[r.Start] || !nodeIDs[r.End] {
+			return fmt.Errorf("write GraphML: relationship %q joins %q and %q, not both in the graph", r.ID, r.Start, r.End)
+		}
+		relProps[i] = r.Props
+	}
+	nkeys, err := gmlKeys("n", "labels", nodeProps)
+	if err != nil {
+		return fmt.Errorf("write GraphML: nodes: %w", err)
+	}
+	ekeys, err := gmlKeys("e", "type", relProps)
+	if err != nil {
+		return fmt.Errorf("write GraphML: relationships: %w", err)
+	}
+
+	bw := bufio.NewWriter(w)
+	bw.WriteString(xml.Header)
+	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns"` +
+		` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
+		` xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
+	bw.WriteString(`  <key id="labels" for="node" attr.name="labels" attr.type="string"/>` + "\n")
+	writeKeys(bw, "node", nkeys)
+	bw.WriteString(`  <key id="type" for="edge" attr.name="type" attr.type="string"/>` + "\n")
+	writeKeys(bw, "edge", ekeys)
+	bw.WriteString(`  <graph id="kg" edgedefault="directed">` + "\n")
+	for i := range b.Nodes {
+		n := &b.Nodes[i]
+		bw.WriteString(`    <node id="`)
+		xmlEscape(bw, n.ID)
+		bw.WriteString("\">\n")
+		writeData(bw, "labels", n.Label)
+		for _, k := range propKeys(n.Props) {
+			s, err := gmlValue(n.Props[k], nkeys[k].typ)
+			if err != nil {
+				return fmt.Errorf("write GraphML: %w", nodeErr(n, k, err))
+			}
+			writeData(bw, nkeys[k].id, s)
+		}
+		bw.WriteString("    </node>\n")
+	}
+	for i := range b.Relationships {
+		r := &b.Relationships[i]
+		bw.WriteString(`    <edge id="`)
+		xmlEscape(bw, r.ID)
+		bw.WriteString(`" source="`)
+		xmlEscape(bw, r.Start)
+		bw.WriteString(`" target="`)
+		xmlEscape(bw, r.End)
+		bw.WriteString("\">\n")
+		writeData(bw, "type", r.Type)
+		for _, k := range propKeys(r.Props) {
+			s, err := gmlValue(r.Props[k], ekeys[k].typ)
+			if err != nil {
+				return fmt.Errorf("write GraphML: %w", relErr(r, k, err))
+			}
+			writeData(bw, ekeys[k].id, s)
+		}
+		bw.WriteString("    </edge>\n")
+	}
+	bw.WriteString("  </graph>\n</graphml>\n")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write GraphML: %w", err)
+	}
+	return nil
+}
+
+// gmlKeys declares a key per property name over all props, ids prefix+index
+// in name order, typed by the values seen.
+func gmlKeys(prefix, reserved string, all []graph.Props) (map[string]gmlKey, error) {
+	types := map[string]string{}
+	for _, p := range all {
+		for _, k := range propKeys(p) {
+			v, err := scalar(p[k])
+			if err != nil {
+				return nil, fmt.Errorf("property %q: %w", k, err)
+			}
+			types[k] = unify(types[k], gmlType(v))
+		}
+	}
+	names := make([]string, 0, len(types))
+	for k := range types {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	keys := make(map[string]gmlKey, len(names))
+	for i, k := range names {
+		name := k
+		if k == reserved {
+			name = "property." + k
+		}
+		keys[k] = gmlKey{id: prefix + strconv.Itoa(i), name: name, typ: types[k]}
+	}
+	return keys, nil
+}
+
+func gmlType(v any) string {
+	switch v.(type) {
+	case int64:
+		return gmlLong
+	case float64:
+		return gmlDouble
+	case bool:
+		return gmlBoolean
+	}
+	return gmlString
+}
+
+// unify returns the attribute type able to hold values of types a and b.
+func unify(a, b string) string {
+	switch {
+	case a == "" || a == b:
+		return b
+	case (a == gmlLong || a == gmlDouble) && (b == gmlLong || b == gmlDouble):
+		return gmlDouble
+	}
+	return gmlString
+}
+
+func writeKeys(bw *bufio.Writer, domain string, keys map[string]gmlKey) {
+	list := make([]gmlKey, 0, len(keys))
+	for _, k := range keys {
+		list = append(list, k)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].name < list[j].name })
+	for _, k := range list {
+		fmt.Fprintf(bw, `  <key id="%s" for="%s" attr.name="`, k.id, domain)
+		xmlEscape(bw, k.name)
+		fmt.Fprintf(bw, `" attr.type="%s"/>`+"\n", k.typ)
+	}
+}
+
+func writeData(bw *bufio.Writer, key, text string) {
+	fmt.Fprintf(bw, `      <data key="%s">`, key)
+	xmlEscape(bw, text)
+	bw.WriteString("</data>\n")
+}
+
+// gmlValue formats v for an attribute of type typ.
+func gmlValue(v any, typ string) (string, error) {
+	v, err := scalar(v)
+	if err != nil {
+		return "", err
+	}
+	switch v := v.(type) {
+	case string:
+		return v, nil
+	case int64:
+		return strconv.FormatInt(v, 10), nil
+	case float64:
+		switch {
+		case math.IsNaN(v):
+			return "NaN", nil
+		case math.IsInf(v, 1):
+			return "Infinity", nil
+		case math.IsInf(v, -1):
+			return "-Infinity", nil
+		}
+		return formatFloat(v), nil
+	case bool:
+		return strconv.FormatBool(v), nil
+	case []string, []any:
+		var sb strings.Builder
+		jw := jsonWriter{w: bufio.NewWriter(&sb)}
+		if err := jw.value(v, 0); err != nil {
+			return "", err
+		}
+		if err := jw.w.Flush(); err != nil {
+			return "", err
+		}
+		return sb.String(), nil
+	}
+	return "", fmt.Errorf("unsupported property value of type %T for %s", v, typ)
+}
+
+// xmlEscape writes s escaped for XML text and attribute values.
+func xmlEscape(w io.Writer, s string) {
+	_ = xml.EscapeText(w, []byte(s))
+}
