@@ -1,0 +1,204 @@
+// Package document reads news articles into documents: validated and
+// decoded text, metadata (title, outlet, publication date, bylines), the
+// body with boilerplate removed, and its sentences with exact offsets.
+//
+// # Reading
+//
+// [Read] accepts plain text (.txt, .md and anything else that is text) and
+// HTML (.html, .htm, or content that starts like an HTML page). It rejects
+// binary files, text that is neither UTF-8 nor plausibly Latin-1/Windows-1252,
+// empty files and files over [MaxSize]; those errors are [*ReadError] values
+// for which errors.Is(err, [ErrSkip]) holds.
+//
+// # Boilerplate
+//
+// Newsletter promotions, share and follow lines, "Advertisement", "Read more",
+// relative timestamps ("1 hour ago"), "- Ends", bracketed teasers, photo
+// captions with credits, bylines, agency and copyright lines and repeated
+// paragraphs never reach [Document.Text]. Names found in bylines and photo
+// credits are kept in [Document.Byline] so that no extractor turns them into
+// actors.
+//
+// # Sentences
+//
+// [Split] is the sentence splitter; [Read] applies it to the cleaned text.
+// [ResolveDate] and [FindDates] resolve date expressions against the article
+// date.
+package document
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/kgnews/kg/graph"
+)
+
+// MaxSize is the largest file Read accepts, in bytes.
+const MaxSize = 10 << 20
+
+// ErrSkip is matched (with errors.Is) by every [*ReadError]: the file is not a
+// readable article and should be skipped, not treated as a fatal error.
+var ErrSkip = errors.New("not a readable article")
+
+// ReadError reports why a file cannot be read as an article. Reason is meant
+// for users: "binary file", "invalid UTF-8 and not Latin-1 text", "empty
+// file", "larger than the 10 MiB limit", "no article text".
+type ReadError struct {
+	Path   string
+	Reason string
+}
+
+func (e *ReadError) Error() string {
+	if e.Path == "" {
+		return e.Reason
+	}
+	return e.Path + ": " + e.Reason
+}
+
+// Unwrap returns [ErrSkip]: every ReadError means "skip this file".
+func (e *ReadError) Unwrap() error { return ErrSkip }
+
+// IsSkip reports whether err, or an error it wraps, says a file should be
+// skipped.
+func IsSkip(err error) bool { return errors.Is(err, ErrSkip) }
+
+// Document is one article, read and cleaned.
+type Document struct {
+	ID        string    // graph.ArticleID(raw content bytes)
+	Path      string    // as given to Read
+	Title     string    // headline when present ("" otherwise)
+	Outlet    string    // when stated or recognisable ("" otherwise)
+	Date      time.Time // publication date, UTC midnight; zero when unknown
+	Byline    []string  // names that are bylines or photo credits: must never become actors
+	Text      string    // cleaned body text: boilerplate removed, paragraphs separated by "\n\n"
+	Sentences []Sentence
+}
+
+// Sentence is one sentence of a document's Text.
+type Sentence struct {
+	Text       string // exact sentence text as in Text (trimmed)
+	Start, End int    // byte offsets into Document.Text
+	Paragraph  int    // 0-based paragraph index (the lede is paragraph 0)
+}
+
+// Read validates and parses one article. name gives the Path and the format:
+// .html, .htm and .xhtml files (and text that starts like an HTML page) have
+// their markup removed; anything else is read as text. data is not retained.
+// Errors are *ReadError with errors.Is(err, ErrSkip) true.
+func Read(name string, data []byte) (*Document, error) {
+	fail := func(reason string) (*Document, error) {
+		return nil, &ReadError{Path: name, Reason: reason}
+	}
+	if len(data) > MaxSize {
+		return fail(fmt.Sprintf("larger than the %d MiB limit", MaxSize>>20))
+	}
+	if blankBytes(data) {
+		return fail("empty file")
+	}
+	text, reason := decodeText(data)
+	if reason != "" {
+		return fail(reason)
+	}
+	var m meta
+	if isHTML(name, text) {
+		text = htmlToText(text, &m)
+	}
+	text = normalize(text)
+	paras := paragraphs(text)
+	body := clean(paras, &m)
+	if len(body) == 0 {
+		if strings.TrimSpace(text) == "" {
+			return fail("empty file")
+		}
+		return fail("no article text")
+	}
+	doc := &Document{
+		ID:     graph.ArticleID(data),
+		Path:   name,
+		Title:  m.title,
+		Outlet: m.outlet,
+		Byline: m.byline,
+	}
+	n := 2 * (len(body) - 1)
+	for _, p := range body {
+		n += len(p)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	sents := make([]Sentence, 0, n/120+len(body))
+	for i, p := range body {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(p)
+	}
+	doc.Text = b.String()
+	off := 0
+	for i, p := range body {
+		sents = appendSentences(sents, doc.Text[off:off+len(p)], off, i)
+		off += len(p) + 2
+	}
+	doc.Sentences = sents
+	if !m.date.IsZero() {
+		doc.Date = m.date
+	} else {
+		doc.Date = bodyDate(body)
+	}
+	return doc, nil
+}
+
+// blankBytes reports whether data holds only ASCII white space and byte
+// order marks.
+func blankBytes(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+		case 0xef:
+			if i+2 < len(data) && data[i+1] == 0xbb && data[i+2] == 0xbf {
+				i += 2
+				continue
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isHTML(name, text string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return true
+	case ".txt", ".md", ".text", ".markdown":
+		return false
+	}
+	head := strings.TrimLeft(text, " \t\r\n\ufeff")
+	if len(head) > 64 {
+		head = head[:64]
+	}
+	head = strings.ToLower(head)
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
+		(strings.HasPrefix(head, "<?xml") && strings.Contains(head, "html"))
+}
+
+// bodyDate returns the first full date (day, month and year) in the first
+// three paragraphs, for articles without a date in their metadata.
+func bodyDate(body []string) time.Time {
+	for i, p := range body {
+		if i >= 3 {
+			break
+		}
+		for _, dm := range FindDates(p, time.Time{}) {
+			if len(dm.Date) == len("2006-01-02") {
+				if t, err := time.Parse("2006-01-02", dm.Date); err == nil {
+					return t
+				}
+			}
+		}
+	}
+	return time.Time{}
+}
