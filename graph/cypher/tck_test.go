@@ -412,3 +412,34 @@ func BenchmarkTCK(b *testing.B) {
 		b.ReportMetric(float64(passed), "passed")
 	}
 }
+
+// TestTCKNamedGraphs loads every named graph of the TCK on the engine and
+// checks the result against the graph's metadata statistics (the shared
+// features may not use them, but the full TCK does).
+func TestTCKNamedGraphs(t *testing.T) {
+	dir := tckDir()
+	entries, err := os.ReadDir(filepath.Join(dir, "graphs"))
+	if err != nil {
+		t.Skipf("no TCK named graphs at %s (set KG_TCK_DIR): %v", dir, err)
+	}
+	graphs := os.DirFS(filepath.Join(dir, "graphs"))
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		name := e.Name()
+		t.Run(name, func(t *testing.T) {
+			src := "Feature: Named\n  Scenario: load\n    Given the " + name + " graph\n" +
+				"    When executing query:\n      \"\"\"\n      MATCH (n) RETURN count(n) > 0 AS loaded\n      \"\"\"\n" +
+				"    Then the result should be, in any order:\n      | loaded |\n      | true |\n    And no side effects\n"
+			f, err := tck.ParseFeature("named/Named.feature", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := tck.RunScenario(t.Context(), f.Scenarios[0], tckGraph{memgraph.New()}, tck.Options{Graphs: graphs})
+			if out.Status != tck.Passed {
+				t.Errorf("%v: %s", out.Status, out.Msg)
+			}
+		})
+	}
+}

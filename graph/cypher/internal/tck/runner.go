@@ -317,17 +317,39 @@ func aborted(err error) *Outcome {
 	return nil
 }
 
+// namedGraph loads a TCK named graph: every statement of every script its
+// metadata lists, then checks the result against the metadata's statistics.
 func (r *scenarioRun) namedGraph(name string) *Outcome {
 	if r.opts.Graphs == nil {
 		return &Outcome{Unsupported, "no named graphs available"}
 	}
-	src, err := fs.ReadFile(r.opts.Graphs, name+"/"+name+".cypher")
+	meta, err := loadGraphMeta(r.opts.Graphs, name)
 	if err != nil {
-		return failf("failed to read named graph: %v", err)
+		return failf("%v", err)
 	}
-	query := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(string(src)), ";"))
-	if _, err := r.run(query); err != nil {
-		return failf("loading graph %s failed: %v", name, err)
+	for _, script := range meta.Scripts {
+		src, err := fs.ReadFile(r.opts.Graphs, name+"/"+script+".cypher")
+		if err != nil {
+			return failf("failed to read named graph: %v", err)
+		}
+		for _, stmt := range SplitStatements(string(src)) {
+			if _, err := r.run(stmt); err != nil {
+				return failf("loading graph %s failed: %v", name, err)
+			}
+		}
+	}
+	var nodes []Node
+	var rels []Relationship
+	err = r.call(func(ctx context.Context) error {
+		var err error
+		nodes, rels, err = r.g.Contents(ctx)
+		return err
+	})
+	if err != nil {
+		return failf("failed to read the graph: %v", err)
+	}
+	if err := meta.Check(nodes, rels); err != nil {
+		return failf("graph %s differs from its description: %v", name, err)
 	}
 	return nil
 }
