@@ -1,0 +1,491 @@
+package gazetteer
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgnews/kg/graph"
+)
+
+// DataError reports a malformed line of a data file given to [New].
+type DataError struct {
+	File string // "countries" or "orgs"
+	Line int    // 1-based line number; 0 when the error is not tied to one line
+	Msg  string
+}
+
+func (e *DataError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("gazetteer: %s line %d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("gazetteer: %s: %s", e.File, e.Msg)
+}
+
+// spec is one form of a data file with its markers parsed.
+type spec struct {
+	text       string // the form without markers, apostrophes normalised to '
+	optArticle bool   // "the? X"
+	reqArticle bool   // "the X"
+	nameLike   bool   // "X?"
+	lookupOnly bool   // "~X"
+}
+
+// display is the form as the Country and Org list fields show it.
+func (s spec) display(keepArticle bool) string {
+	if s.reqArticle || (s.optArticle && keepArticle) {
+		return "the " + s.text
+	}
+	return s.text
+}
+
+func parseSpec(raw string) (spec, error) {
+	var s spec
+	t := strings.TrimSpace(raw)
+	if strings.HasPrefix(t, "~") {
+		s.lookupOnly = true
+		t = strings.TrimSpace(t[1:])
+	}
+	if len(t) > 1 && strings.HasSuffix(t, "?") {
+		s.nameLike = true
+		t = strings.TrimSpace(t[:len(t)-1])
+	}
+	switch {
+	case strings.HasPrefix(t, "the? "):
+		s.optArticle = true
+		t = t[len("the? "):]
+	case strings.HasPrefix(t, "the "):
+		s.reqArticle = true
+		t = t[len("the "):]
+	}
+	t = normApostrophes(strings.Join(strings.Fields(t), " "))
+	if t == "" {
+		return s, fmt.Errorf("empty form %q", raw)
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	if !isWordRune(r) {
+		return s, fmt.Errorf("form %q does not start with a letter or digit", raw)
+	}
+	s.text = t
+	return s, nil
+}
+
+// articleWords are the words that make a country's name take "the" in running English: "the
+// Republic of Korea", "the United Arab Emirates", "the Czech Republic".
+var articleWords = map[string]bool{
+	"Commonwealth": true, "Confederation": true, "Duchy": true, "Emirates": true, "Federation": true,
+	"Islands": true, "Kingdom": true, "Principality": true, "Republic": true, "State": true,
+	"States": true, "Sultanate": true, "Union": true,
+}
+
+// takesArticle reports whether a name of several words reads with "the" ("the Russian
+// Federation"), so that the article is optional on it even when the data file does not say so.
+func takesArticle(s spec) bool {
+	if s.reqArticle {
+		return false
+	}
+	ws := strings.Fields(s.text)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if articleWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// parseList parses a ";"-separated list column; "-" is the empty list.
+func parseList(col string) ([]spec, error) {
+	col = strings.TrimSpace(col)
+	if col == "" || col == "-" {
+		return nil, nil
+	}
+	var out []spec
+	for _, raw := range strings.Split(col, ";") {
+		s, err := parseSpec(raw)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func displays(ss []spec, keepArticle bool) []string {
+	var out []string
+	seen := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		d := s.display(keepArticle)
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// record is one data line: the forms of one target, by kind, in priority order.
+type record struct {
+	line  int
+	forms []kindSpec
+}
+
+type kindSpec struct {
+	kind Kind
+	spec
+}
+
+// dataLines yields the non-comment, non-blank lines of r split on tabs.
+func dataLines(file string, r io.Reader, cols int, each func(line int, f []string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimSpace(text), "#") {
+			continue
+		}
+		if !utf8.ValidString(text) {
+			return &DataError{File: file, Line: n, Msg: "invalid UTF-8"}
+		}
+		f := strings.Split(text, "\t")
+		if len(f) != cols {
+			return &DataError{File: file, Line: n, Msg: fmt.Sprintf("%d tab-separated columns, want %d", len(f), cols)}
+		}
+		if err := each(n, f); err != nil {
+			return &DataError{File: file, Line: n, Msg: err.Error()}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return &DataError{File: file, Msg: fmt.Sprintf("failed to read: %v", err)}
+	}
+	return nil
+}
+
+var isoID = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// New builds a gazetteer from a countries file and an organisations file in the format of the
+// embedded countries.tsv and orgs.tsv (see their headers). orgs may be nil for none. Errors are
+// *[DataError] values naming the file and line.
+func New(countries, orgs io.Reader) (*Gazetteer, error) {
+	g := &Gazetteer{
+		byID:      make(map[string]*Country),
+		lookup:    make(map[string]*Country),
+		orgByID:   make(map[string]*Org),
+		orgLookup: make(map[string]*Org),
+	}
+	if err := g.readCountries(countries); err != nil {
+		return nil, err
+	}
+	if orgs != nil {
+		if err := g.readOrgs(orgs); err != nil {
+			return nil, err
+		}
+	} else {
+		g.oindex = newIndex()
+	}
+	return g, nil
+}
+
+func (g *Gazetteer) readCountries(r io.Reader) error {
+	const file = "countries"
+	type entry struct {
+		c   *Country
+		rec record
+	}
+	var entries []entry
+	var blockers []record
+	err := dataLines(file, r, 7, func(line int, f []string) error {
+		id := strings.TrimSpace(f[0])
+		if id == "-" {
+			ss, err := parseList(f[1])
+			if err != nil {
+				return err
+			}
+			rec := record{line: line}
+			for _, s := range ss {
+				rec.forms = append(rec.forms, kindSpec{KindName, s})
+			}
+			blockers = append(blockers, rec)
+			return nil
+		}
+		if !isoID.MatchString(id) {
+			return fmt.Errorf("id %q is not three capital letters", id)
+		}
+		if _, dup := g.byID[id]; dup {
+			return fmt.Errorf("duplicate id %s", id)
+		}
+		name, err := parseSpec(f[1])
+		if err != nil {
+			return fmt.Errorf("name: %v", err)
+		}
+		official, err := parseList(f[2])
+		if err != nil || len(official) > 1 {
+			return fmt.Errorf("official: want one form, got %q", f[2])
+		}
+		var lists [4][]spec
+		for i := range lists {
+			if lists[i], err = parseList(f[3+i]); err != nil {
+				return fmt.Errorf("column %d: %v", 4+i, err)
+			}
+		}
+		c := &Country{
+			ID:       id,
+			Name:     name.text,
+			Aliases:  displays(lists[0], false),
+			Demonyms: displays(lists[1], false),
+			Capitals: displays(lists[2], false),
+			Metonyms: displays(lists[3], true),
+		}
+		name.optArticle = name.optArticle || takesArticle(name)
+		for i := range official {
+			official[i].optArticle = official[i].optArticle || takesArticle(official[i])
+		}
+		for i := range lists[0] {
+			lists[0][i].optArticle = lists[0][i].optArticle || takesArticle(lists[0][i])
+		}
+		rec := record{line: line, forms: []kindSpec{{KindName, name}}}
+		if len(official) == 1 {
+			c.Official = official[0].text
+			rec.forms = append(rec.forms, kindSpec{KindName, official[0]})
+		}
+		for i, k := range []Kind{KindAlias, KindDemonym, KindCapital, KindMetonym} {
+			for _, s := range lists[i] {
+				rec.forms = append(rec.forms, kindSpec{k, s})
+			}
+		}
+		g.byID[id] = c
+		entries = append(entries, entry{c, rec})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return &DataError{File: file, Msg: "no countries"}
+	}
+	sortEntries := make([]*Country, len(entries))
+	recs := make(map[*Country]record, len(entries))
+	for i, e := range entries {
+		sortEntries[i] = e.c
+		recs[e.c] = e.rec
+	}
+	sortCountries(sortEntries)
+	g.countries = sortEntries
+
+	b := newBuilder(file)
+	for i, c := range g.countries {
+		rec := recs[c]
+		for _, ks := range rec.forms {
+			if err := b.add(ks.spec, int32(i), ks.kind, rec.line); err != nil {
+				return err
+			}
+			if err := addLookup(file, g.lookup, ks.spec.text, c, rec.line); err != nil {
+				return err
+			}
+		}
+	}
+	for _, rec := range blockers {
+		for _, ks := range rec.forms {
+			if err := b.add(ks.spec, -1, KindName, rec.line); err != nil {
+				return err
+			}
+		}
+	}
+	g.cindex = b.build()
+	return nil
+}
+
+func (g *Gazetteer) readOrgs(r io.Reader) error {
+	const file = "orgs"
+	type entry struct {
+		o   *Org
+		rec record
+	}
+	var entries []entry
+	err := dataLines(file, r, 4, func(line int, f []string) error {
+		name, err := parseSpec(f[0])
+		if err != nil {
+			return fmt.Errorf("name: %v", err)
+		}
+		kind := strings.TrimSpace(f[1])
+		if kind == "" || kind == "-" {
+			return fmt.Errorf("missing kind")
+		}
+		country := ""
+		if cs := strings.TrimSpace(f[2]); cs != "" && cs != "-" {
+			c, ok := g.Lookup(cs)
+			if !ok {
+				return fmt.Errorf("unknown country %q", cs)
+			}
+			country = c.Name
+		}
+		aliases, err := parseList(f[3])
+		if err != nil {
+			return fmt.Errorf("aliases: %v", err)
+		}
+		o := &Org{
+			ID:      graph.ActorID(name.text),
+			Name:    name.text,
+			Aliases: displays(aliases, false),
+			Kind:    kind,
+			Country: country,
+		}
+		if _, dup := g.orgByID[o.ID]; dup {
+			return fmt.Errorf("duplicate organisation id %s", o.ID)
+		}
+		g.orgByID[o.ID] = o
+		rec := record{line: line, forms: []kindSpec{{KindName, name}}}
+		for _, s := range aliases {
+			rec.forms = append(rec.forms, kindSpec{KindAlias, s})
+		}
+		entries = append(entries, entry{o, rec})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Sort by ID, keeping each record with its org.
+	for i := 1; i < len(entries); i++ {
+		for j := i; j > 0 && entries[j].o.ID < entries[j-1].o.ID; j-- {
+			entries[j], entries[j-1] = entries[j-1], entries[j]
+		}
+	}
+	b := newBuilder(file)
+	for i, e := range entries {
+		g.orgs = append(g.orgs, e.o)
+		for _, ks := range e.rec.forms {
+			if err := b.add(ks.spec, int32(i), KindName, e.rec.line); err != nil {
+				return err
+			}
+			if err := addLookup(file, g.orgLookup, ks.spec.text, e.o, e.rec.line); err != nil {
+				return err
+			}
+		}
+	}
+	g.oindex = b.build()
+	return nil
+}
+
+// addLookup records a form for case-insensitive lookup; two targets for one form is an error.
+func addLookup[T comparable](file string, m map[string]T, text string, v T, line int) error {
+	k := normKey(text)
+	if old, ok := m[k]; ok && old != v {
+		return &DataError{File: file, Line: line, Msg: fmt.Sprintf("form %q is already another entry's", text)}
+	}
+	m[k] = v
+	return nil
+}
+
+// normKey is the lookup key of a form: accents folded, lower case, one apostrophe, single spaces,
+// no leading article.
+func normKey(s string) string {
+	s = strings.ToLower(foldDiacritics(normApostrophes(s)))
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimPrefix(s, "the ")
+}
+
+// normApostrophes turns the typographic apostrophes into '.
+func normApostrophes(s string) string {
+	if !strings.ContainsAny(s, "’‘ʼ") {
+		return s
+	}
+	return strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(s)
+}
+
+// variants returns the literal strings a form matches in running text. explicit ones are the form
+// with and without its article; generated ones fold accents, spell "Saint" as "St"/"St.", "and" as
+// "&", capitalise a lower-case initial, and put the form in capitals for headlines.
+func variants(s spec) (explicit, generated []string) {
+	bases := []string{s.text}
+	seen := map[string]bool{s.text: true}
+	add := func(v string) {
+		if !seen[v] {
+			seen[v] = true
+			bases = append(bases, v)
+		}
+	}
+	add(foldDiacritics(s.text))
+	for _, v := range append([]string(nil), bases...) {
+		if rest, ok := strings.CutPrefix(v, "Saint "); ok {
+			add("St " + rest)
+			add("St. " + rest)
+		}
+	}
+	for _, v := range append([]string(nil), bases...) {
+		if strings.Contains(v, " and ") {
+			add(strings.ReplaceAll(v, " and ", " & "))
+		}
+	}
+	for _, v := range append([]string(nil), bases...) {
+		r, size := utf8.DecodeRuneInString(v)
+		if unicode.IsLower(r) {
+			add(string(unicode.ToUpper(r)) + v[size:])
+		}
+	}
+	var upper []string
+	for _, v := range bases {
+		if hasLower(v) && letterCount(v) >= 4 {
+			upper = append(upper, strings.ToUpper(v))
+		}
+	}
+	withArticle := func(v, article string) []string {
+		switch {
+		case s.optArticle:
+			return []string{v, article + " " + v}
+		case s.reqArticle:
+			return []string{article + " " + v}
+		}
+		return []string{v}
+	}
+	for i, v := range bases {
+		vs := append(withArticle(v, "the"), withArticle(v, "The")...)
+		if i == 0 {
+			explicit = append(explicit, dedupe(vs)...)
+		} else {
+			generated = append(generated, dedupe(vs)...)
+		}
+	}
+	for _, v := range upper {
+		generated = append(generated, withArticle(v, "THE")...)
+	}
+	return dedupe(explicit), dedupe(generated)
+}
+
+func dedupe(vs []string) []string {
+	out := vs[:0:0]
+	seen := make(map[string]bool, len(vs))
+	for _, v := range vs {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
