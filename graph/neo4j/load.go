@@ -21,6 +21,9 @@ type loadPlan struct {
 // Neo4j cannot store.
 func planBatch(b *graph.Batch) (*loadPlan, error) {
 	p := &loadPlan{nodes: make(map[string][]graph.Node), rels: make(map[string][]graph.Relationship)}
+	if b == nil {
+		return p, nil
+	}
 	labels, types := make(map[string]bool), make(map[string]bool)
 	for _, l := range graph.Labels {
 		labels[l] = true

@@ -104,7 +104,9 @@ func mapProps(props map[string]any) map[string]any {
 }
 
 func nodeValue(n dbtype.Node) graph.NodeValue {
-	return graph.NodeValue{ElementID: n.ElementId, Labels: append([]string(nil), n.Labels...), Props: mapProps(n.Props)}
+	labels := make([]string, len(n.Labels)) // never nil: [] in JSON
+	copy(labels, n.Labels)
+	return graph.NodeValue{ElementID: n.ElementId, Labels: labels, Props: mapProps(n.Props)}
 }
 
 func relValue(r dbtype.Relationship) graph.RelationshipValue {
