@@ -38,6 +38,14 @@ import (
 // per directory and the most frequent kinds of failure. (go test shows a
 // passing package's output only with -v or when run in the package's
 // directory without package arguments.)
+//
+// Typical uses:
+//
+//	go test ./graph/cypher -run 'TestTCK$' -v | grep '^tck'      # the counts
+//	go test ./graph/cypher -run 'TestTCK/clauses/match/Match1/3$' -v  # one scenario
+//	go test ./graph/cypher -run 'TestTCK/expressions/graph/Graph4/6/' -v  # an outline
+//	go test ./graph/cypher -run 'TestTCK$' -tck.update              # grow the list
+//	KG_TCK_DIR=/path/to/openCypher/tck go test ./graph/cypher -run 'TestTCK$' -v
 var (
 	tckUpdate  = flag.Bool("tck.update", false, "add newly passing TCK scenarios to testdata/tck/must-pass.txt")
 	tckTimeout = flag.Duration("tck.timeout", 10*time.Second, "time limit for one TCK scenario")

@@ -64,6 +64,7 @@ type ParseError struct {
 	Msg  string
 }
 
+// Error formats the error as "path:line: message".
 func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg) }
 
 // examples is one Examples block of an outline.

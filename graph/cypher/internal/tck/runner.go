@@ -44,6 +44,7 @@ type QueryError struct {
 	Err    error // the engine's error, for messages; or nil
 }
 
+// Error formats the classification, then the engine's error.
 func (e *QueryError) Error() string {
 	msg := fmt.Sprintf("%s at %s: %s", e.Type, e.Phase, e.Detail)
 	if e.Err != nil {
@@ -52,6 +53,7 @@ func (e *QueryError) Error() string {
 	return msg
 }
 
+// Unwrap returns the engine's error.
 func (e *QueryError) Unwrap() error { return e.Err }
 
 // Status is the verdict on one scenario.
@@ -64,6 +66,7 @@ const (
 	Unsupported        // the scenario cannot run here (@ignore, procedures, unknown steps)
 )
 
+// String returns "passed", "failed" or "unsupported".
 func (s Status) String() string {
 	switch s {
 	case Passed:

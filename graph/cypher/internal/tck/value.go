@@ -43,6 +43,7 @@ type ValueError struct {
 	Msg    string
 }
 
+// Error describes the problem and where it is.
 func (e *ValueError) Error() string {
 	return fmt.Sprintf("bad TCK value %q at offset %d: %s", e.Text, e.Offset, e.Msg)
 }
