@@ -1,0 +1,84 @@
+package eval_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kgnews/kg/extract/eval"
+)
+
+// goldSets are the gold files shipped in extract/testdata/gold and the
+// articles each one describes.
+var goldSets = []struct {
+	name     string
+	gold     string
+	articles string // glob
+}{
+	{"seeds", "../testdata/gold/seeds.gold.json", "../../seeds/*.txt"},
+	{"rules", "../testdata/gold/rules.gold.json", "../testdata/gold/rules/*.txt"},
+}
+
+// TestGoldFiles checks the shipped gold sets themselves: they load strictly,
+// every evidence sentence is quoted exactly from one of their articles, and
+// every name a relation or affiliation uses is a gold entity, so that a typo
+// in the gold cannot pass as an extraction miss.
+func TestGoldFiles(t *testing.T) {
+	for _, gs := range goldSets {
+		t.Run(gs.name, func(t *testing.T) {
+			g, err := eval.LoadGold(gs.gold)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := filepath.Glob(gs.articles)
+			if err != nil || len(files) == 0 {
+				t.Fatalf("no articles for %s (%v)", gs.articles, err)
+			}
+			var corpus strings.Builder
+			for _, f := range files {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				corpus.WriteString(strings.Join(strings.Fields(string(data)), " "))
+				corpus.WriteString("\n")
+			}
+			text := corpus.String()
+			known := make(map[string]bool)
+			for _, e := range g.Entities {
+				known[e.Name] = true
+				for _, a := range e.Aliases {
+					known[a] = true
+				}
+			}
+			for i, r := range g.Relations {
+				if r.Evidence != "" && !strings.Contains(text, strings.Join(strings.Fields(r.Evidence), " ")) {
+					t.Errorf("relations[%d] evidence is not quoted from the articles: %q", i, r.Evidence)
+				}
+				names := append(append(append([]string{r.From, r.To}, r.FromAny...), r.ToAny...), r.ClaimedBy...)
+				names = append(names, r.Topics...)
+				for _, n := range names {
+					if n != "" && !known[n] {
+						t.Errorf("relations[%d] names %q, which no gold entity has as name or alias", i, n)
+					}
+				}
+			}
+			for i, a := range g.Affiliations {
+				for _, n := range a {
+					if !known[n] {
+						t.Errorf("affiliations[%d] names %q, which no gold entity has as name or alias", i, n)
+					}
+				}
+			}
+			for _, n := range g.NotEntities {
+				if known[n] {
+					t.Errorf("not_entities %q is also a gold entity", n)
+				}
+				if !strings.Contains(text, n) {
+					t.Errorf("not_entities %q does not occur in the articles", n)
+				}
+			}
+		})
+	}
+}
