@@ -227,6 +227,9 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	return s.db.View(fn)
 }
 
+// errNoChange rolls back a Load that would write nothing.
+var errNoChange = errors.New("nothing to change")
+
 // change is a node or relationship written by a Load, to replay on mem.
 type change struct {
 	id      int64
@@ -260,29 +263,23 @@ func (s *Store) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, erro
 	if s.isClosed() {
 		return st, fmt.Errorf("load: %w", ErrClosed)
 	}
-	// Read first: a batch that changes nothing needs no write transaction
-	// and no fsync.
 	var nodes, rels []change
-	plan := func(tx *bolt.Tx) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		var err error
 		st = graph.LoadStats{}
 		nodes, rels, err = planLoad(ctx, tx, b, &st)
-		return err
-	}
-	if err := s.db.View(plan); err != nil {
-		return graph.LoadStats{}, fmt.Errorf("load: %w", err)
-	}
-	if len(nodes) == 0 && len(rels) == 0 {
-		return st, nil
-	}
-	// Writes happen only under wmu, so nothing changed since the plan; the
-	// write transaction still re-plans so that it never relies on that.
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if err := plan(tx); err != nil {
+		if err != nil {
 			return err
+		}
+		if len(nodes) == 0 && len(rels) == 0 {
+			// Roll back: a transaction that wrote nothing is not synced.
+			return errNoChange
 		}
 		return applyLoad(tx, nodes, rels)
 	})
+	if errors.Is(err, errNoChange) {
+		return st, nil
+	}
 	if err != nil {
 		return graph.LoadStats{}, fmt.Errorf("load: %w", err)
 	}
