@@ -208,7 +208,7 @@ func clean(paras []string, m *meta) []string {
 	}
 	body = dedupe(body, m)
 	if m.title == "" && len(body) > 1 && looksLikeHeadline(body[0]) {
-		m.title = body[0]
+		m.title = stripSlug(body[0])
 		body = body[1:]
 	} else if m.title != "" && len(body) > 0 {
 		if h1, _ := normKey(body[0]); h1 == mustKey(m.title) {
@@ -623,6 +623,9 @@ var boilerExact = map[string]bool{
 	"click here": true, "breaking news": true, "live updates": true, "key points": false,
 	"follow us": true, "back to top": true, "newsletter": true, "topics": true, "tags": true,
 	"reuters": true, "ap": true, "afp": true, "xinhua": true, "more": true, "next": true, "previous": true,
+	"enditem": true, "explore more on these topics": true, "more on this topic": true, "sponsored": true,
+	"sponsored content": true, "promoted": true, "editor's picks": true, "editor’s picks": true,
+	"recommended stories": true, "see all": true, "view comments": true, "show comments": true,
 }
 
 var boilerPrefixes = []string{
@@ -1022,6 +1025,23 @@ func stripDateline(p string, m *meta) (string, bool) {
 	}
 	m.setOutlet(outlet)
 	return strings.TrimSpace(p[dash+dashLen:]), true
+}
+
+// stripSlug removes wire slugs ("UPDATE 2-", "EXCLUSIVE:", "ANALYSIS-")
+// from a headline.
+func stripSlug(h string) string {
+	for _, slug := range []string{"UPDATE", "EXCLUSIVE", "ANALYSIS", "WRAPUP", "FACTBOX", "BREAKINGVIEWS", "BREAKING", "CORRECTED", "REFILE", "RPT", "INSIGHT", "EXPLAINER"} {
+		if !strings.HasPrefix(h, slug) {
+			continue
+		}
+		rest := strings.TrimLeft(h[len(slug):], " 0123456789")
+		if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, ":") {
+			if r := strings.TrimSpace(rest[1:]); r != "" {
+				return r
+			}
+		}
+	}
+	return h
 }
 
 // looksLikeHeadline reports whether a first paragraph reads as a headline:

@@ -200,19 +200,19 @@ func findDates(text string, ref time.Time, limit int) []DateMention {
 			i++
 			continue
 		}
-		s, e := toks[start].start, toks[i+n-1].end
+		s, e := toks[start].start, toks[start+n-1].end
 		out = append(out, DateMention{Start: s, End: e, Text: text[s:e], Date: v.String()})
 		if limit > 0 && len(out) >= limit {
 			break
 		}
-		i += n
+		i = start + n
 	}
 	return out
 }
 
 // matchDate tries every date form at token i. start is the first token of
 // the expression (it may include a preceding "on", "last"…), n the number of
-// tokens consumed from i.
+// tokens in the expression from start.
 func matchDate(toks []dtok, i int, ref time.Time, hasRef bool) (v dateVal, start, n int, ok bool) {
 	t := toks[i]
 	start = i
@@ -668,7 +668,7 @@ func matchRelative(toks []dtok, i int, ref time.Time) (dateVal, int, int, bool) 
 		return dateVal{ref.AddDate(0, 0, -1), gDay}, i, 1, true
 	case "tomorrow":
 		return dateVal{ref.AddDate(0, 0, 1), gDay}, i, 1, true
-	case "a", "an", "one":
+	case "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve":
 		if v, n, ok := matchAgo(toks, i, ref, true); ok {
 			return v, i, n, true
 		}

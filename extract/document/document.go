@@ -102,17 +102,21 @@ func Read(name string, data []byte) (*Document, error) {
 	if reason != "" {
 		return fail(reason)
 	}
+	if strings.TrimSpace(text) == "" {
+		return fail("empty file")
+	}
 	var m meta
-	if isHTML(name, text) {
+	html := isHTML(name, text)
+	if html {
 		text = htmlToText(text, &m)
 	}
 	text = normalize(text)
 	paras := paragraphs(text)
+	if !html {
+		markdown(paras, isMarkdown(name))
+	}
 	body := clean(paras, &m)
 	if len(body) == 0 {
-		if strings.TrimSpace(text) == "" {
-			return fail("empty file")
-		}
 		return fail("no article text")
 	}
 	doc := &Document{
@@ -183,6 +187,63 @@ func isHTML(name, text string) bool {
 	head = strings.ToLower(head)
 	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
 		(strings.HasPrefix(head, "<?xml") && strings.Contains(head, "html"))
+}
+
+func isMarkdown(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// markdown removes heading marks ("## ") from paragraphs and, for Markdown
+// files, link targets ("[text](url)" → "text") and emphasis marks.
+func markdown(paras []string, full bool) {
+	for i, p := range paras {
+		if len(p) > 1 && p[0] == '#' {
+			q := strings.TrimLeft(p, "#")
+			if len(p)-len(q) <= 6 && strings.HasPrefix(q, " ") {
+				p = strings.TrimSpace(q)
+			}
+		}
+		if full {
+			p = mdInline(p)
+		}
+		paras[i] = p
+	}
+}
+
+// mdInline rewrites inline Markdown: links and images keep their text,
+// "**" and "__" emphasis marks go.
+func mdInline(p string) string {
+	if !strings.ContainsAny(p, "[*_") {
+		return p
+	}
+	var b strings.Builder
+	b.Grow(len(p))
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '!' && i+1 < len(p) && p[i+1] == '[':
+			continue // an image: its alt text is kept like a link text
+		case c == '[':
+			close := strings.IndexByte(p[i:], ']')
+			if close > 0 && i+close+1 < len(p) && p[i+close+1] == '(' {
+				if end := strings.IndexByte(p[i+close:], ')'); end > 0 {
+					b.WriteString(p[i+1 : i+close])
+					i += close + end
+					continue
+				}
+			}
+			b.WriteByte(c)
+		case (c == '*' || c == '_') && i+1 < len(p) && p[i+1] == c:
+			i++
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // bodyDate returns the first full date (day, month and year) in the first

@@ -70,7 +70,7 @@ func isBlank(s string) bool {
 // splitLine appends the sentences of the line text[ls:le].
 func splitLine(out []Sentence, text string, ls, le, base, para int) []Sentence {
 	start := ls
-	curly := 0      // depth of open “ quotes
+	curly := 0        // depth of open “ quotes
 	straight := false // inside a "…" quotation
 	i := ls
 	for i < le {
@@ -232,10 +232,8 @@ func boundary(text string, le, end int, kind terminator, word string, inQuote bo
 		return false, e
 	case r == ',' || r == ';' || r == ':' || r == ')' || r == '-' || r == '%':
 		return false, e
-	case r == '–' || r == '—':
-		return false, e
 	}
-	opener := r == '"' || r == '“' || r == '‘' || r == '(' || r == '[' || r == '\'' || r == '«'
+	opener := r == '"' || r == '“' || r == '‘' || r == '(' || r == '[' || r == '\'' || r == '«' || r == '–' || r == '—'
 	upper := unicode.IsUpper(r) || unicode.IsTitle(r)
 	digit := r >= '0' && r <= '9'
 	if closed && kind == termQuestion && speechFollows(text[n:le]) {
@@ -351,7 +349,7 @@ func periodBreaks(word, next string, upper, digit bool) bool {
 		if digit {
 			return false
 		}
-		return upper && sentenceStarters[next]
+		return upper
 	case abbrMonth:
 		if digit {
 			return false
