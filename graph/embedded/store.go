@@ -357,7 +357,7 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 		newNodes[n.ID] = nextNode
 		nodeAt[nextNode] = len(nodes)
 		st.NodesCreated++
-		nodes = append(nodes, change{id: nextNode, created: true, labels: []string{n.Label}, props: src})
+		nodes = append(nodes, change{id: nextNode, created: true, labels: []string{n.Label}, props: canonical(src)})
 	}
 	lookupNode := func(modelID string) (int64, error) {
 		if id, ok := newNodes[modelID]; ok {
@@ -428,12 +428,21 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 		newRels[r.ID] = nextRel
 		relAt[nextRel] = len(rels)
 		st.RelationshipsCreated++
-		rels = append(rels, change{id: nextRel, created: true, typ: r.Type, start: start, end: end, props: src})
+		rels = append(rels, change{id: nextRel, created: true, typ: r.Type, start: start, end: end, props: canonical(src)})
 	}
 	// Keep only what changed.
 	nodes = slices.DeleteFunc(nodes, func(c change) bool { return !c.created && len(c.changed) == 0 })
 	rels = slices.DeleteFunc(rels, func(c change) bool { return !c.created && len(c.changed) == 0 })
 	return nodes, rels, nil
+}
+
+// canonical returns src merged into empty properties: lists become sorted
+// sets and empty values go, so that a later load of the same values is
+// recognised as no change.
+func canonical(src map[string]any) map[string]any {
+	p := graph.Props{}
+	graph.MergeProps(p, src)
+	return p
 }
 
 // mergeKeys merges src into dst by graph.MergeProps and returns the keys
