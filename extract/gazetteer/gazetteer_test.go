@@ -365,6 +365,7 @@ func TestNewErrors(t *testing.T) {
 		{"duplicate id", good + good, "", 2, "duplicate id"},
 		{"shared form", good + "TWN\tTaiwan\tRepublic of China\tPRC\t-\t-\t-\n", "", 2, "PRC"},
 		{"empty form", "CHN\tChina\t-\tPRC;;X\t-\t-\t-\n", "", 1, "empty form"},
+		{"short form", "CHN\tChina\t-\tC\t-\t-\t-\n", "", 1, "two bytes"},
 		{"bad start", "CHN\tChina\t-\t(PRC)\t-\t-\t-\n", "", 1, "letter or digit"},
 		{"no countries", "# nothing\n", "", 0, "no countries"},
 		{"org country", good, "Xinhua\tnews agency\tAtlantis\t-\n", 1, "unknown country"},

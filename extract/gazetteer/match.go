@@ -27,6 +27,7 @@ type bucket struct {
 type index struct {
 	first map[string]*bucket
 	start [256]bool
+	pair  [256 * 256]bool // the first two bytes of some form, so most words cost no map lookup
 }
 
 func newIndex() *index { return &index{first: make(map[string]*bucket)} }
@@ -105,6 +106,17 @@ func (b *builder) build() *index {
 			x.first[w1] = bk
 		}
 		x.start[s[0]] = true
+		x.pair[int(s[0])<<8|int(s[1])] = true
+		switch s[1] { // a space or an apostrophe in a form matches other bytes in text
+		case ' ':
+			for _, c := range []byte{'\t', '\n', '\r', 0xC2, 0xE2} {
+				x.pair[int(s[0])<<8|int(c)] = true
+			}
+		case '\'':
+			for _, c := range []byte{0xE2, 0xCA} {
+				x.pair[int(s[0])<<8|int(c)] = true
+			}
+		}
 		if isArticle(w1) {
 			j := len(w1) + spaceRun(s, len(w1))
 			w2 := s[j:wordEnd(s, j)]
@@ -125,7 +137,7 @@ func isArticle(w string) bool { return w == "the" || w == "The" || w == "THE" }
 // the match, or nil. Blockers are returned too (target -1), so that a scan can skip them. With
 // before set, name-like forms are also refused after a capitalised word.
 func (x *index) matchAt(text string, i int, before bool) (*form, int) {
-	if i >= len(text) || !x.start[text[i]] {
+	if i+1 >= len(text) || !x.pair[int(text[i])<<8|int(text[i+1])] {
 		return nil, 0
 	}
 	we := wordEnd(text, i)
@@ -377,6 +389,9 @@ func wordBefore(text string, i int) bool {
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiWord[r]
+	}
+	if r >= 0x2000 && r <= 0x206F { // General Punctuation: quotes, dashes, spaces
+		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }

@@ -66,6 +66,9 @@ func parseSpec(raw string) (spec, error) {
 	if t == "" {
 		return s, fmt.Errorf("empty form %q", raw)
 	}
+	if len(t) < 2 {
+		return s, fmt.Errorf("form %q is shorter than two bytes", raw)
+	}
 	r, _ := utf8.DecodeRuneInString(t)
 	if !isWordRune(r) {
 		return s, fmt.Errorf("form %q does not start with a letter or digit", raw)

@@ -1,0 +1,7 @@
+package gazetteer
+
+// Hooks for the external tests.
+var (
+	CountriesTSV = countriesTSV
+	OrgsTSV      = orgsTSV
+)
