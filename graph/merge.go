@@ -82,6 +82,16 @@ func isEmpty(v any) bool {
 	return false
 }
 
+// Normalize returns a copy of p in the form MergeProps produces: lists
+// sorted without duplicates or empty strings, and nil or empty values
+// dropped. Stores keep properties in this form, so that a property's value
+// does not depend on the order in which facts arrived.
+func Normalize(p Props) Props {
+	out := make(Props, len(p))
+	MergeProps(out, p)
+	return out
+}
+
 // Clone returns a deep copy of p.
 func (p Props) Clone() Props {
 	out := make(Props, len(p))
@@ -123,7 +133,7 @@ func (bd *Builder) AddNode(n Node) {
 		MergeProps(old.Props, n.Props)
 		return
 	}
-	n.Props = n.Props.Clone()
+	n.Props = Normalize(n.Props)
 	bd.nodes[n.ID] = &n
 }
 
@@ -136,7 +146,7 @@ func (bd *Builder) AddRelationship(r Relationship) {
 		MergeProps(old.Props, r.Props)
 		return
 	}
-	r.Props = r.Props.Clone()
+	r.Props = Normalize(r.Props)
 	bd.rels[r.ID] = &r
 }
 

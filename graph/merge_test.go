@@ -69,3 +69,16 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestNormalize(t *testing.T) {
+	got := graph.Normalize(graph.Props{"topics": []string{"Taiwan", "China", "Taiwan", ""}, "role": "", "rate": "25%"})
+	want := graph.Props{"topics": []string{"China", "Taiwan"}, "rate": "25%"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Normalize = %v, want %v", got, want)
+	}
+	var bd graph.Builder
+	bd.AddNode(graph.Node{ID: "x", Label: graph.LabelCountry, Props: graph.Props{"aliases": []string{"b", "a"}}})
+	if got := bd.Batch().Nodes[0].Props["aliases"]; !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Fatalf("a new node's list is %v, want it sorted", got)
+	}
+}
