@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgnews/kg/graph/cypher"
+)
+
+type cypherOptions struct {
+	params []string
+	format string
+	file   string
+	width  int
+}
+
+const paramHelp = `Parameters (-p name=value, repeatable) follow Neo4j's :param conventions: 42 and -1 are
+integers, 3.5 and 1e3 floats, true/false booleans, null, 'text' or "text" strings, [1, 'a'] lists
+and {k: 'v'} maps; anything else is taken as a plain string, so -p a=Iran works unquoted.`
+
+func cypherCommand(g *globalOptions) *cli.Command {
+	var opts cypherOptions
+	return &cli.Command{
+		Name:      "cypher",
+		Usage:     "run a Cypher query on the store",
+		ArgsUsage: "'QUERY'",
+		Description: `Runs one Cypher 5 query on the current store: the embedded store (kg's own openCypher
+engine) or Neo4j. Syntax and semantic errors are shown with a caret under the query.
+
+` + paramHelp + `
+
+   kg cypher 'MATCH (c:Country) RETURN c.name ORDER BY c.name'
+   kg cypher 'MATCH (a {name: $name})-[r:SPOKE_WITH]-(b) RETURN b.name, r.date' -p name='Xi Jinping'
+   kg cypher -F query.cypher --format csv`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "query parameter name=value (repeatable)"},
+			&cli.StringFlag{Name: "file", Aliases: []string{"F"}, Usage: "read the query from FILE (- for standard input)", Destination: &opts.file},
+			formatFlag(&opts.format),
+			&cli.IntFlag{Name: "width", Value: 80, Usage: "cut table cells wider than this (0: never)", Destination: &opts.width},
+		},
+		Action: func(c *cli.Context) error {
+			opts.params = c.StringSlice("param")
+			query, err := queryText(g, opts.file, c.Args().Slice())
+			if err != nil {
+				return err
+			}
+			return runCypher(c.Context, g, opts, query)
+		},
+	}
+}
+
+// queryText takes the query from -F FILE or from the one argument.
+func queryText(g *globalOptions, file string, args []string) (string, error) {
+	switch {
+	case file != "" && len(args) > 0:
+		return "", usageErr("", "give the query either as an argument or with --file, not both")
+	case file == "-":
+		b, err := io.ReadAll(g.stdin)
+		return string(b), err
+	case file != "":
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return "", withCode(exitUsage, fmt.Errorf("cannot read the query: %w", err), "")
+		}
+		return string(b), nil
+	case len(args) == 1:
+		return args[0], nil
+	case len(args) == 0:
+		return "", usageErr("for example: kg cypher 'MATCH (n) RETURN count(n)'", "cypher needs a QUERY")
+	}
+	return "", usageErr("quote the whole query: kg cypher 'MATCH (n) RETURN n'", "cypher takes one QUERY argument, got %d", len(args))
+}
+
+// parseParams turns -p name=value arguments into query parameters.
+func parseParams(args []string) (map[string]any, error) {
+	params := map[string]any{}
+	for _, a := range args {
+		name, text, ok := strings.Cut(a, "=")
+		name = strings.TrimPrefix(strings.TrimSpace(name), "$")
+		if !ok || name == "" {
+			return nil, usageErr("write parameters as -p name=value", "bad parameter %q", a)
+		}
+		v, err := cypher.ParseValue(text)
+		if err != nil {
+			return nil, usageErr(paramHint, "bad value for parameter %s: %v", name, err)
+		}
+		params[name] = v
+	}
+	return params, nil
+}
+
+const paramHint = "numbers, true/false, null, 'strings', [lists] and {maps} as in Neo4j's :param; see kg cypher --help"
+
+func runCypher(ctx context.Context, g *globalOptions, opts cypherOptions, query string) (err error) {
+	f, err := parseFormat(opts.format)
+	if err != nil {
+		return err
+	}
+	params, err := parseParams(opts.params)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(query) == "" {
+		return usageErr("", "the query is empty")
+	}
+	readOnly := false
+	if st, perr := cypher.Parse(query); perr == nil {
+		readOnly = st.ReadOnly()
+		if missing := missingParams(st.Parameters(), params); len(missing) > 0 {
+			return usageErr("give each with -p name=value", "the query needs parameter%s %s", plural(len(missing)),
+				"$"+strings.Join(missing, ", $"))
+		}
+	} else if g.neo4jURI == "" {
+		return withCode(exitFailure, perr, "")
+	}
+	store, err := g.openStore(ctx, readOnly)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := store.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	res, err := store.Query(ctx, query, params)
+	if err != nil {
+		return err
+	}
+	return writeResult(g.stdout, res, f, opts.width)
+}
+
+func missingParams(need []string, have map[string]any) []string {
+	var missing []string
+	for _, n := range need {
+		if _, ok := have[n]; !ok {
+			missing = append(missing, n)
+		}
+	}
+	sort.Strings(missing)
+	return missing
+}

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgnews/kg/extract"
+	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/extract/ingest"
+	"github.com/kgnews/kg/graph"
+)
+
+type ingestOptions struct {
+	dryRun  bool
+	workers int
+	quiet   bool
+}
+
+func ingestCommand(g *globalOptions) *cli.Command {
+	var opts ingestOptions
+	return &cli.Command{
+		Name:      "ingest",
+		Usage:     "extract facts from articles and load them into the store",
+		ArgsUsage: "PATH…",
+		Description: fmt.Sprintf(`Reads each PATH: a file, a directory (walked recursively for %s files,
+hidden entries skipped) or - for standard input. Each article's date, title and outlet are read
+where present; extraction runs in parallel and the facts are loaded in batches. The same fact
+reported by several articles becomes one relationship with all their sources and evidence, and
+ingesting the same articles again changes nothing.
+
+A file that is not a readable text article (binary, invalid UTF-8 that is not Latin-1, empty,
+larger than %d MiB) is named with its reason and skipped; the others still load, and the exit
+status is 3.
+
+   kg ingest seeds
+   kg ingest --dry-run article.txt
+   curl -s https://example.org/story.html | kg ingest -`, strings.Join(ingest.Extensions, " "), document.MaxSize>>20),
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "dry-run", Usage: "extract and show what would be loaded, without writing", Destination: &opts.dryRun},
+			&cli.IntFlag{Name: "workers", Usage: "articles extracted at once (default: number of CPUs)", Destination: &opts.workers},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors", Destination: &opts.quiet},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usageErr("for example: kg ingest seeds", "ingest needs at least one PATH (a file, a directory or -)")
+			}
+			return runIngest(c.Context, g, opts, c.Args().Slice())
+		},
+	}
+}
+
+func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths []string) (err error) {
+	x := extract.New(extract.Options{})
+	var store graph.Store
+	var loader ingest.Loader = discard{}
+	if !opts.dryRun {
+		store, err = g.openStore(ctx, false)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if cerr := store.Close(); cerr != nil && err == nil {
+				err = fmt.Errorf("failed to close the store: %w", cerr)
+			}
+		}()
+		loader = store
+	}
+	var bar *progressBar
+	iopts := ingest.Options{Workers: opts.workers, DryRun: opts.dryRun, Stdin: g.stdin}
+	if g.isTerminal && !opts.quiet {
+		bar = newProgressBar(g.stderr, "ingest")
+		iopts.Progress = bar.Update
+	}
+	sum, err := ingest.Run(ctx, x, loader, paths, iopts)
+	bar.Done()
+	for _, s := range sum.Skipped {
+		fmt.Fprintf(g.stderr, "kg: skipped %s: %s\n", s.Path, s.Reason)
+	}
+	if err != nil {
+		return err
+	}
+	if !opts.quiet {
+		if opts.dryRun {
+			writeDryRun(g.stdout, sum)
+		} else {
+			counts, cerr := store.Counts(ctx)
+			if cerr != nil {
+				return fmt.Errorf("failed to count the store: %w", cerr)
+			}
+			writeIngestSummary(g.stdout, g.storeName(), sum, counts)
+		}
+	}
+	if sum.Articles == 0 && len(sum.Skipped) > 0 {
+		return withCode(exitPartial, fmt.Errorf("no article could be read (%d skipped)", len(sum.Skipped)), "")
+	}
+	if len(sum.Skipped) > 0 {
+		return withCode(exitPartial, fmt.Errorf("%d of %d inputs skipped", len(sum.Skipped), sum.Files), "")
+	}
+	return nil
+}
+
+// discard is the loader of a dry run.
+type discard struct{}
+
+func (discard) Load(context.Context, *graph.Batch) (graph.LoadStats, error) {
+	return graph.LoadStats{}, nil
+}
+
+func writeIngestSummary(w io.Writer, store string, sum *ingest.Summary, counts *graph.Counts) {
+	secs := sum.Elapsed.Seconds()
+	fmt.Fprintf(w, "ingested %d article%s (%s) into %s in %s", sum.Articles, plural(sum.Articles),
+		byteSize(sum.Bytes), store, sum.Elapsed.Round(time.Millisecond))
+	if secs > 0 && sum.Articles > 0 {
+		fmt.Fprintf(w, " (%.0f articles/s)", float64(sum.Articles)/secs)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "loaded: %d nodes created, %d updated; %d relationships created, %d updated\n",
+		sum.Load.NodesCreated, sum.Load.NodesUpdated, sum.Load.RelationshipsCreated, sum.Load.RelationshipsUpdated)
+	fmt.Fprintf(w, "the graph now holds %d nodes and %d relationships:\n", counts.TotalNodes(), counts.TotalRelationships())
+	writeCounts(w, counts.Nodes, counts.Relationships)
+	if len(sum.Skipped) > 0 {
+		fmt.Fprintf(w, "skipped %d input%s (reasons above)\n", len(sum.Skipped), plural(len(sum.Skipped)))
+	}
+}
+
+func writeDryRun(w io.Writer, sum *ingest.Summary) {
+	fmt.Fprintf(w, "dry run: %d article%s would load %d nodes and %d relationships (nothing written):\n",
+		sum.Articles, plural(sum.Articles), len(sum.Batch.Nodes), len(sum.Batch.Relationships))
+	writeCounts(w, sum.Nodes, sum.Relationships)
+	fmt.Fprintln(w, "facts:")
+	names := map[string]string{}
+	for _, n := range sum.Batch.Nodes {
+		if name, ok := n.Props[graph.PropName].(string); ok {
+			names[n.ID] = name
+		} else if t, ok := n.Props[graph.PropTitle].(string); ok {
+			names[n.ID] = t
+		}
+	}
+	for _, r := range sum.Batch.Relationships {
+		if !graph.IsFactType(r.Type) {
+			continue
+		}
+		src, _ := r.Props[graph.PropSources].([]string)
+		fmt.Fprintf(w, "  (%s)-[:%s]->(%s)  %d source%s\n", nameOr(names, r.Start), r.Type, nameOr(names, r.End),
+			len(src), plural(len(src)))
+	}
+}
+
+func nameOr(names map[string]string, id string) string {
+	if n := names[id]; n != "" {
+		return n
+	}
+	return id
+}
+
+// writeCounts prints counts by label and by type, in the model's order
+// first and then any other names sorted.
+func writeCounts(w io.Writer, nodes, rels map[string]int) {
+	for _, l := range orderedKeys(nodes, graph.Labels) {
+		fmt.Fprintf(w, "  %-12s %7d\n", l, nodes[l])
+	}
+	for _, t := range orderedKeys(rels, graph.RelTypes) {
+		fmt.Fprintf(w, "  %-12s %7d\n", t, rels[t])
+	}
+}
+
+func orderedKeys(m map[string]int, order []string) []string {
+	var keys []string
+	known := map[string]bool{}
+	for _, k := range order {
+		known[k] = true
+		if m[k] > 0 {
+			keys = append(keys, k)
+		}
+	}
+	var rest []string
+	for k, v := range m {
+		if !known[k] && v > 0 {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	return append(keys, rest...)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,377 @@
+// Package ingest turns article files into graph batches and loads them into a
+// store: it finds the files, reads and extracts them in parallel, and loads
+// the results in input order, in batches, so that a run is deterministic
+// whatever the number of workers.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/graph"
+)
+
+// Extractor turns one document into a batch of nodes and relationships.
+type Extractor interface {
+	Extract(doc *document.Document) (*graph.Batch, error)
+}
+
+// Loader loads a batch with merge semantics; graph.Store is one.
+type Loader interface {
+	Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, error)
+}
+
+// Extensions are the file name endings ingested when walking a directory.
+// A file named explicitly is read whatever its ending.
+var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm"}
+
+// StdinName is the path that stands for standard input.
+const StdinName = "-"
+
+// Options control a Run. The zero value is usable.
+type Options struct {
+	// Workers is the number of files read and extracted at once;
+	// 0 means GOMAXPROCS.
+	Workers int
+	// FlushEvery is the number of articles merged into one Load; 0 means 256.
+	FlushEvery int
+	// DryRun extracts everything but loads nothing.
+	DryRun bool
+	// Stdin is read for the path "-"; nil means os.Stdin.
+	Stdin io.Reader
+	// Progress, when set, is called after each file with the number of
+	// files done and the total. It is called from one goroutine.
+	Progress func(done, total int)
+}
+
+// Skipped is an input that was not loaded, and why.
+type Skipped struct {
+	Path   string
+	Reason string
+}
+
+// Summary reports what a Run read, extracted and loaded.
+type Summary struct {
+	Files    int // inputs found
+	Articles int // articles extracted
+	Bytes    int64
+	Skipped  []Skipped
+	// Nodes and Relationships count what was extracted, by label and type,
+	// after merging across the articles of the run; set with Options.DryRun
+	// only (a real run asks the store for its counts).
+	Nodes         map[string]int
+	Relationships map[string]int
+	Load          graph.LoadStats
+	Elapsed       time.Duration
+	// Batch holds everything extracted when Options.DryRun is set.
+	Batch *graph.Batch
+}
+
+// Input is one file to ingest.
+type Input struct {
+	Path     string
+	Explicit bool // named on the command line rather than found in a directory
+}
+
+// Find expands paths into the inputs to read, in a deterministic order:
+// each argument in turn, directories walked recursively in lexical order
+// (hidden files and directories skipped, only Extensions). A path that does
+// not exist is returned in skipped with its reason.
+func Find(paths []string) (inputs []Input, skipped []Skipped) {
+	seen := map[string]bool{}
+	add := func(in Input) {
+		if !seen[in.Path] {
+			seen[in.Path] = true
+			inputs = append(inputs, in)
+		}
+	}
+	for _, p := range paths {
+		if p == StdinName {
+			add(Input{Path: p, Explicit: true})
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			skipped = append(skipped, Skipped{Path: p, Reason: reason(err)})
+			continue
+		}
+		if !fi.IsDir() {
+			add(Input{Path: p, Explicit: true})
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				skipped = append(skipped, Skipped{Path: path, Reason: reason(err)})
+				return nil
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && hasExtension(name) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			skipped = append(skipped, Skipped{Path: p, Reason: reason(err)})
+		}
+		sort.Strings(found)
+		for _, f := range found {
+			add(Input{Path: f})
+		}
+	}
+	return inputs, skipped
+}
+
+func hasExtension(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// reason turns a file error into the short reason shown to users.
+func reason(err error) string {
+	var re *document.ReadError
+	switch {
+	case errors.As(err, &re):
+		return re.Reason
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+type result struct {
+	index int
+	batch *graph.Batch
+	bytes int64
+	skip  *Skipped
+}
+
+// Run ingests paths: it reads and extracts the files with opts.Workers
+// goroutines and loads the batches into l in input order. A file that cannot
+// be read or is not text is reported in Summary.Skipped and the rest still
+// load. Run returns an error only for a failure of the store or of ctx; the
+// summary then says what was loaded before it.
+func Run(ctx context.Context, x Extractor, l Loader, paths []string, opts Options) (*Summary, error) {
+	start := time.Now()
+	inputs, skipped := Find(paths)
+	sum := &Summary{Files: len(inputs) + len(skipped), Skipped: skipped}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	flushEvery := opts.FlushEvery
+	if flushEvery <= 0 {
+		flushEvery = 256
+	}
+	stdin := opts.Stdin
+	if stdin == nil {
+		stdin = os.Stdin
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan int)
+	results := make(chan result, workers*2)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				r := process(x, inputs[i], stdin)
+				r.index = i
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range inputs {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	// Reassemble in input order so that merges ("first non-empty value
+	// wins") do not depend on scheduling.
+	var (
+		pending  = map[int]result{}
+		next     int
+		done     int
+		pendingB graph.Builder
+		all      graph.Builder
+		inBatch  int
+		loadErr  error
+	)
+	flush := func() error {
+		if inBatch == 0 {
+			return nil
+		}
+		b := pendingB.Batch()
+		pendingB = graph.Builder{}
+		inBatch = 0
+		if opts.DryRun {
+			return nil
+		}
+		st, err := l.Load(ctx, b)
+		sum.Load.Add(st)
+		if err != nil {
+			return fmt.Errorf("failed to load into the store: %w", err)
+		}
+		return nil
+	}
+	for r := range results {
+		pending[r.index] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			done++
+			if r.skip != nil {
+				sum.Skipped = append(sum.Skipped, *r.skip)
+			} else {
+				sum.Articles++
+				sum.Bytes += r.bytes
+				pendingB.AddBatch(r.batch)
+				if opts.DryRun {
+					all.AddBatch(r.batch)
+				}
+				inBatch++
+				if inBatch >= flushEvery && loadErr == nil {
+					loadErr = flush()
+				}
+			}
+			if opts.Progress != nil {
+				opts.Progress(done, len(inputs))
+			}
+		}
+		if loadErr != nil {
+			cancel()
+			break
+		}
+	}
+	if loadErr == nil {
+		if err := ctx.Err(); err != nil {
+			loadErr = err
+		} else {
+			loadErr = flush()
+		}
+	}
+	if loadErr != nil {
+		// Drain the workers so that none is left blocked.
+		for range results {
+		}
+	}
+	if opts.DryRun {
+		sum.Batch = all.Batch()
+		sum.Nodes, sum.Relationships = countBatch(sum.Batch)
+	}
+	sort.SliceStable(sum.Skipped, func(i, j int) bool { return sum.Skipped[i].Path < sum.Skipped[j].Path })
+	sum.Elapsed = time.Since(start)
+	if pctx := context.Cause(ctx); loadErr == nil && pctx != nil && !errors.Is(pctx, context.Canceled) {
+		loadErr = pctx
+	}
+	return sum, loadErr
+}
+
+// process reads and extracts one input.
+func process(x Extractor, in Input, stdin io.Reader) result {
+	var (
+		data []byte
+		err  error
+		name = in.Path
+	)
+	if in.Path == StdinName {
+		data, err = io.ReadAll(io.LimitReader(stdin, document.MaxSize+1))
+		name = "stdin.txt"
+	} else {
+		data, err = readFile(in.Path)
+	}
+	if err != nil {
+		return result{skip: &Skipped{Path: in.Path, Reason: reason(err)}}
+	}
+	doc, err := document.Read(name, data)
+	if err != nil {
+		return result{skip: &Skipped{Path: in.Path, Reason: reason(err)}}
+	}
+	if in.Path == StdinName {
+		doc.Path = StdinName
+	}
+	b, err := extractSafely(x, doc)
+	if err != nil {
+		return result{skip: &Skipped{Path: in.Path, Reason: "extraction failed: " + err.Error()}}
+	}
+	return result{batch: b, bytes: int64(len(data))}
+}
+
+// readFile reads a file up to one byte past document.MaxSize, so that an
+// oversized file is reported without reading all of it.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, document.MaxSize+1))
+}
+
+// extractSafely runs the extractor, turning a panic on one article into an
+// error for that article alone: one bad file must not lose the others.
+func extractSafely(x Extractor, doc *document.Document) (b *graph.Batch, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return x.Extract(doc)
+}
+
+func countBatch(b *graph.Batch) (nodes, rels map[string]int) {
+	nodes, rels = map[string]int{}, map[string]int{}
+	for _, n := range b.Nodes {
+		nodes[n.Label]++
+	}
+	for _, r := range b.Relationships {
+		rels[r.Type]++
+	}
+	return nodes, rels
+}
