@@ -477,3 +477,35 @@ func (s *Store) read(ctx context.Context, name, op string, fn func(*neo4j.Record
 	}
 	return nil
 }
+
+// Explain returns the operators of the plan Neo4j makes for cypher, depth
+// first from the root, without running it (EXPLAIN). Tests use it to keep
+// Eager operators out of the load statements.
+func (s *Store) Explain(ctx context.Context, cypher string, params map[string]any) ([]string, error) {
+	args := make(map[string]any, len(params))
+	for k, v := range params {
+		p, err := toParam(k, v)
+		if err != nil {
+			return nil, fmt.Errorf("neo4j: explain: %w", err)
+		}
+		args[k] = p
+	}
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, "EXPLAIN "+cypher, args, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: explain: %w", classify(err, s.cfg, "explain"))
+	}
+	var ops []string
+	var walk func(p neo4j.Plan)
+	walk = func(p neo4j.Plan) {
+		if p == nil {
+			return
+		}
+		ops = append(ops, p.Operator())
+		for _, c := range p.Children() {
+			walk(c)
+		}
+	}
+	walk(res.Summary.Plan())
+	return ops, nil
+}
