@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"github.com/kgnews/kg/graph"
+)
+
+// build turns the analysis into a merged, sorted batch.
+func (a *analysis) build() *graph.Batch {
+	var bd graph.Builder
+	doc := a.doc
+	art := graph.Props{graph.PropName: doc.Title, graph.PropTitle: doc.Title, graph.PropPath: doc.Path,
+		graph.PropOutlet: doc.Outlet}
+	if a.date != "" {
+		art[graph.PropPublishedAt] = a.date
+	}
+	if doc.Title == "" {
+		art[graph.PropName] = doc.Path
+	}
+	bd.AddNode(graph.Node{ID: doc.ID, Label: graph.LabelArticle, Props: art})
+
+	// entities that take part in a fact are emitted whatever their kind
+	for _, f := range a.facts {
+		for _, e := range []*entity{f.from, f.to} {
+			if e != nil {
+				e.emit = true
+			}
+		}
+	}
+	emitted := make(map[*entity]bool)
+	var emit func(e *entity)
+	emit = func(e *entity) {
+		if emitted[e] {
+			return
+		}
+		emitted[e] = true
+		props := graph.Props{graph.PropName: e.name}
+		if len(e.aliases) > 0 {
+			props[graph.PropAliases] = append([]string(nil), e.aliases...)
+		}
+		label := graph.LabelActor
+		switch e.kind {
+		case entCountry:
+			label = graph.LabelCountry
+		case entPerson:
+			props[graph.PropKind] = "person"
+		case entOrg:
+			props[graph.PropKind] = "organization"
+		}
+		if e.kind != entCountry {
+			if e.role != "" {
+				props[graph.PropRole] = e.role
+			}
+			if e.country != nil {
+				props[graph.PropCountry] = e.country.Name
+			}
+		}
+		bd.AddNode(graph.Node{ID: e.id(), Label: label, Props: props})
+		bd.AddRelationship(graph.Relationship{ID: graph.RelID(graph.Mentions, doc.ID, e.id()), Type: graph.Mentions,
+			Start: doc.ID, End: e.id(), Props: graph.Props{graph.PropSources: []string{doc.ID}}})
+		if e.kind != entCountry && e.country != nil {
+			ce := a.countryEntity(e.country)
+			emit(ce)
+			rp := graph.Props{graph.PropSources: []string{doc.ID}}
+			if e.role != "" {
+				rp[graph.PropRole] = e.role
+			}
+			bd.AddRelationship(graph.Relationship{ID: graph.RelID(graph.Represents, e.id(), ce.id()),
+				Type: graph.Represents, Start: e.id(), End: ce.id(), Props: rp})
+		}
+	}
+	for _, e := range a.ents {
+		if e.emit || e.kind == entOrg && e.active {
+			emit(e)
+		}
+	}
+
+	for _, ag := range a.agrees {
+		p := graph.Props{graph.PropName: ag.name, graph.PropKind: ag.kind}
+		if len(ag.aliases) > 0 {
+			p[graph.PropAliases] = append([]string(nil), ag.aliases...)
+		}
+		if ag.period != "" {
+			p[graph.PropPeriod] = ag.period
+		}
+		id := graph.AgreementID(ag.name)
+		bd.AddNode(graph.Node{ID: id, Label: graph.LabelAgreement, Props: p})
+		bd.AddRelationship(graph.Relationship{ID: graph.RelID(graph.Mentions, doc.ID, id), Type: graph.Mentions,
+			Start: doc.ID, End: id, Props: graph.Props{graph.PropSources: []string{doc.ID}}})
+		for _, party := range ag.parties {
+			pe := party
+			if pe.kind == entPerson && pe.country != nil {
+				pe = a.countryEntity(pe.country)
+				emit(pe)
+			}
+			bd.AddRelationship(graph.Relationship{ID: graph.RelID(graph.PartyTo, pe.id(), id), Type: graph.PartyTo,
+				Start: pe.id(), End: id, Props: graph.Props{graph.PropSources: []string{doc.ID}}})
+		}
+	}
+	for _, c := range a.commits {
+		id := c.id()
+		p := graph.Props{graph.PropName: c.name(), graph.PropText: c.text, graph.PropAction: c.action,
+			graph.PropObject: c.object, graph.PropQuantity: c.quantity, graph.PropUnit: c.unit,
+			graph.PropPeriod: c.period}
+		for k, v := range p {
+			if v == "" {
+				delete(p, k)
+			}
+		}
+		bd.AddNode(graph.Node{ID: id, Label: graph.LabelCommitment, Props: p})
+		if c.agree != nil {
+			aid := graph.AgreementID(c.agree.name)
+			bd.AddRelationship(graph.Relationship{ID: graph.RelID(graph.PartOf, id, aid), Type: graph.PartOf,
+				Start: id, End: aid, Props: graph.Props{graph.PropSources: []string{doc.ID}}})
+		}
+	}
+
+	for _, f := range a.facts {
+		props := graph.Props{graph.PropSources: []string{doc.ID}, graph.PropEvidence: []string{f.evidence}}
+		if f.date != "" {
+			props[graph.PropDate] = f.date
+		}
+		if len(f.claimedBy) > 0 {
+			props[graph.PropClaimedBy] = append([]string(nil), f.claimedBy...)
+		}
+		var r graph.Relationship
+		switch f.typ {
+		case graph.SpokeWith:
+			x, y := f.from.id(), f.to.id()
+			if y < x {
+				x, y = y, x
+			}
+			if f.medium != "" {
+				props[graph.PropMedium] = f.medium
+			}
+			if len(f.topics) > 0 {
+				props[graph.PropTopics] = append([]string(nil), f.topics...)
+			}
+			r = graph.Relationship{ID: graph.RelID(graph.SpokeWith, x, y, f.date), Start: x, End: y}
+		case graph.Pledged:
+			var to string
+			switch {
+			case f.commit != nil:
+				to = f.commit.id()
+			case f.agree != nil:
+				to = graph.AgreementID(f.agree.name)
+			default:
+				continue
+			}
+			r = graph.Relationship{ID: graph.RelID(graph.Pledged, f.from.id(), to), Start: f.from.id(), End: to}
+		case graph.Sanctioned:
+			props[graph.PropMeasure] = f.measure
+			if f.rate != "" {
+				props[graph.PropRate] = f.rate
+			}
+			r = graph.Relationship{ID: graph.RelID(graph.Sanctioned, f.from.id(), f.to.id(), f.measure),
+				Start: f.from.id(), End: f.to.id()}
+		case graph.TradesWith:
+			if f.value != "" {
+				props[graph.PropValue] = f.value
+			}
+			if f.year != "" {
+				props[graph.PropYear] = f.year
+			}
+			r = graph.Relationship{ID: graph.RelID(graph.TradesWith, f.from.id(), f.to.id(), f.year),
+				Start: f.from.id(), End: f.to.id()}
+		default:
+			continue
+		}
+		r.Type = f.typ
+		r.Props = props
+		bd.AddRelationship(r)
+	}
+	return bd.Batch()
+}

@@ -1,0 +1,296 @@
+// Package extract turns news articles into the nodes and relationships of
+// kg's data model: the people, organisations and countries an article names,
+// and the facts between them (SPOKE_WITH, PLEDGED, SANCTIONED) with their
+// provenance: the article, the exact sentence, the date of the event and who
+// claims it.
+//
+// # Pipeline
+//
+// Extraction is rule based and works on text it has never seen. For each
+// document (already cleaned and split by package document):
+//
+//  1. Tokenise every sentence (words, numbers, quotes, possessives).
+//  2. Find mentions: countries and their government metonyms through the
+//     gazetteer, organisations (intergovernmental bodies, ministries,
+//     agencies, news agencies, companies) through the gazetteer and generic
+//     patterns, and people: capitalised name spans licensed by generic
+//     evidence (a title or role before them, an apposition after them, being
+//     the subject of a verb of speech or action). Bylines and photo credits
+//     never become actors.
+//  3. Resolve within the article: short forms ("Xi", "President Xi", "Mr
+//     Trump"), role references ("the Chinese leader", "the US president"),
+//     pronouns and group references ("the two leaders", "both") to the full
+//     name; each person keeps the longest full form as canonical name.
+//  4. Match relation rules over the mention-collapsed token sequence, in the
+//     manner of CAMEO verb classes: consultation (calls, talks, meetings),
+//     commitments and agreements, punitive measures, each checked for
+//     modality (threats, proposals, conditionals, negation, reversals are
+//     not facts) and attribution ("X said", "according to X").
+//  5. Build the graph.Batch with graph.Builder.
+//
+// An [Extractor] holds no per-document state and is safe for concurrent use.
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/extract/gazetteer"
+	"github.com/kgnews/kg/graph"
+)
+
+// Options configure an Extractor. The zero value is ready to use.
+type Options struct {
+	// Gazetteer resolves country and organisation names; nil means
+	// gazetteer.Default().
+	Gazetteer *gazetteer.Gazetteer
+}
+
+// Extractor turns documents into graph batches. It holds no per-document
+// state and is safe for concurrent use by many goroutines.
+type Extractor struct {
+	gz   *gazetteer.Gazetteer
+	pool sync.Pool // *analysis scratch space
+}
+
+// New returns an Extractor configured by opts.
+func New(opts Options) *Extractor {
+	gz := opts.Gazetteer
+	if gz == nil {
+		gz = gazetteer.Default()
+	}
+	return &Extractor{gz: gz}
+}
+
+// Extract returns the nodes and relationships one document yields: the
+// Article node, MENTIONS from it to every entity, the Actors, Countries,
+// Agreements and Commitments, and the SPOKE_WITH, PLEDGED, SANCTIONED,
+// REPRESENTS, PARTY_TO and PART_OF relationships. Fact relationships carry
+// sources ([doc.ID]), evidence (the exact sentence), date (the event's when
+// the text dates it, else the article's) and claimedBy when attributed. The
+// batch is built with graph.Builder, so it is merged and sorted.
+//
+// Extract never panics on document content; it returns an error only for a
+// nil document.
+func (x *Extractor) Extract(doc *document.Document) (b *graph.Batch, err error) {
+	if doc == nil {
+		return nil, fmt.Errorf("extract: nil document")
+	}
+	a, _ := x.pool.Get().(*analysis)
+	if a == nil {
+		a = new(analysis)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			// A rule bug must not take down an ingest of thousands of
+			// articles: report it as this document's error.
+			b, err = nil, fmt.Errorf("extract %s: internal error: %v", doc.Path, r)
+			a = new(analysis)
+		}
+		a.reset()
+		x.pool.Put(a)
+	}()
+	a.init(x, doc)
+	a.run()
+	return a.build(), nil
+}
+
+// analysis is the state of one document's extraction; it is reused through
+// the Extractor's pool.
+type analysis struct {
+	x     *Extractor
+	gz    *gazetteer.Gazetteer
+	doc   *document.Document
+	text  string // doc.Text
+	lower string // ASCII-lowered doc.Text, same offsets
+	ref   time.Time
+	date  string // article date, ISO, or ""
+
+	toks  []token
+	sents []sent
+
+	ents    []*entity
+	byKey   map[string]*entity
+	persons []*entity
+	short   map[string][]*entity // single-token short form → persons
+	byline  map[string]bool
+
+	cands []personCand
+
+	facts   []*fact
+	commits []*commitment
+	agrees  []*agreement
+
+	// resolution state, in document order
+	lastPerson  *entity
+	lastSubject *entity // most recent country or organisation subject
+	lastPair    [2]*entity
+	recent      [2]*entity // the two most recently mentioned persons
+	lastCall    *fact
+	lastCallS   int
+	lastSanct   *fact
+	lastAgree   *agreement
+	lastAgreeS  int
+}
+
+func (a *analysis) reset() {
+	toks, sents := a.toks[:0], a.sents[:0]
+	for i := range sents[:cap(sents)] {
+		sents[:cap(sents)][i] = sent{}
+	}
+	*a = analysis{toks: toks, sents: sents}
+}
+
+func (a *analysis) init(x *Extractor, doc *document.Document) {
+	a.x, a.gz, a.doc = x, x.gz, doc
+	a.text = doc.Text
+	a.lower = asciiLower(doc.Text)
+	a.ref = doc.Date
+	if !doc.Date.IsZero() {
+		a.date = doc.Date.UTC().Format("2006-01-02")
+	}
+	a.byKey = make(map[string]*entity)
+	a.short = make(map[string][]*entity)
+	if len(doc.Byline) > 0 {
+		a.byline = make(map[string]bool)
+		for _, n := range doc.Byline {
+			a.byline[strings.ToLower(strings.Join(strings.Fields(n), " "))] = true
+			for _, f := range strings.Fields(n) {
+				a.byline[strings.ToLower(f)] = true
+			}
+		}
+	}
+}
+
+func (a *analysis) run() {
+	a.tokenizeAll()
+	for i := range a.sents {
+		a.findFixedMentions(&a.sents[i])
+	}
+	for i := range a.sents {
+		a.findPersonCandidates(&a.sents[i])
+	}
+	a.registerPersons()
+	for i := range a.sents {
+		a.findPersonMentions(&a.sents[i])
+	}
+	for i := range a.sents {
+		s := &a.sents[i]
+		a.resolve(s)
+		a.relations(s)
+	}
+}
+
+// tokenizeAll tokenises every sentence of the document.
+func (a *analysis) tokenizeAll() {
+	text := a.text
+	for i, ds := range a.doc.Sentences {
+		if ds.Start < 0 || ds.End > len(text) || ds.Start >= ds.End {
+			continue
+		}
+		from := len(a.toks)
+		a.toks = tokenize(a.toks, text, ds.Start, ds.End)
+		a.sents = append(a.sents, sent{idx: i, start: ds.Start, end: ds.End, para: ds.Paragraph,
+			t0: from, t1: len(a.toks)})
+	}
+	for i := range a.sents {
+		s := &a.sents[i]
+		s.toks = a.toks[s.t0:s.t1]
+		s.markQuotes(a)
+		s.credit = a.isCreditSentence(s)
+	}
+}
+
+// word returns the lower-case text of token k of s.
+func (a *analysis) word(s *sent, k int) string {
+	if k < 0 || k >= len(s.toks) {
+		return ""
+	}
+	t := s.toks[k]
+	return a.lower[t.start:t.end]
+}
+
+// surface returns the text of token k of s as written.
+func (a *analysis) surface(s *sent, k int) string {
+	if k < 0 || k >= len(s.toks) {
+		return ""
+	}
+	t := s.toks[k]
+	return a.text[t.start:t.end]
+}
+
+// span returns the text of tokens [i, j) of s as written.
+func (a *analysis) span(s *sent, i, j int) string {
+	if i >= j || i < 0 || j > len(s.toks) {
+		return ""
+	}
+	return a.text[s.toks[i].start:s.toks[j-1].end]
+}
+
+// isCreditSentence reports whether s is a photo credit, caption credit or
+// byline line that escaped the document cleaner: names in it are never
+// actors.
+func (a *analysis) isCreditSentence(s *sent) bool {
+	for k := 0; k+1 < len(s.toks); k++ {
+		switch a.word(s, k) {
+		case "photograph", "photo", "photos", "picture", "image", "credit", "illustration", "byline":
+			if s.toks[k+1].kind == tPunct && a.surface(s, k+1) == ":" {
+				return true
+			}
+		case "published", "written", "reported", "edited":
+			if a.word(s, k+1) == "by" && (k+2 >= len(s.toks) || a.surface(s, k+2) == ":") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sent is one sentence's tokens and mentions.
+type sent struct {
+	idx        int // index in doc.Sentences
+	start, end int // byte offsets in doc.Text
+	para       int
+	t0, t1     int // token range in analysis.toks
+	toks       []token
+	quoted     []bool // token inside a quotation
+	credit     bool
+
+	ments []mention
+	cover []int16 // token → mention index + 1, 0 when none
+	dates []document.DateMention
+	dated bool
+}
+
+func (s *sent) markQuotes(a *analysis) {
+	s.quoted = growBools(s.quoted, len(s.toks))
+	in := false
+	for k, t := range s.toks {
+		if t.kind == tQuote {
+			r := a.text[t.start:t.end]
+			switch r {
+			case "“", "«", "‘":
+				in = true
+			case "”", "»":
+				in = false
+			default: // straight quote: toggle
+				in = !in
+			}
+			s.quoted[k] = false
+			continue
+		}
+		s.quoted[k] = in
+	}
+}
+
+func growBools(b []bool, n int) []bool {
+	if cap(b) < n {
+		return make([]bool, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}

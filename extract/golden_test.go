@@ -1,0 +1,131 @@
+package extract_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/kgnews/kg/extract"
+	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/graph"
+)
+
+var update = flag.Bool("update", false, "rewrite the testdata golden files")
+
+// dump renders a batch as stable, readable text: one line per node and per
+// relationship (MENTIONS left out), properties sorted.
+func dump(b *graph.Batch) string {
+	names := map[string]string{}
+	for _, n := range b.Nodes {
+		if nm, ok := n.Props[graph.PropName].(string); ok {
+			names[n.ID] = nm
+		}
+	}
+	var sb strings.Builder
+	for _, n := range b.Nodes {
+		if n.Label == graph.LabelArticle {
+			continue
+		}
+		fmt.Fprintf(&sb, "%s %s%s\n", n.Label, n.ID, props(n.Props))
+	}
+	for _, r := range b.Relationships {
+		if r.Type == graph.Mentions {
+			continue
+		}
+		p := r.Props.Clone()
+		delete(p, graph.PropSources)
+		delete(p, graph.PropEvidence)
+		fmt.Fprintf(&sb, "%s (%s) -> (%s)%s\n", r.Type, names[r.Start], names[r.End], props(p))
+	}
+	return sb.String()
+}
+
+func props(p graph.Props) string {
+	keys := make([]string, 0, len(p))
+	for k := range p {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var sb strings.Builder
+	for _, k := range keys {
+		switch v := p[k].(type) {
+		case []string:
+			fmt.Fprintf(&sb, " %s=%q", k, v)
+		default:
+			fmt.Fprintf(&sb, " %s=%q", k, fmt.Sprint(v))
+		}
+	}
+	return sb.String()
+}
+
+func readDoc(t testing.TB, path string) *document.Document {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := document.Read(path, data)
+	if err != nil {
+		t.Fatalf("document.Read(%s): %v", path, err)
+	}
+	return doc
+}
+
+// TestGoldenSeeds extracts each seed article and compares the result with
+// testdata/seeds/<name>.golden (rewrite with -update).
+func TestGoldenSeeds(t *testing.T) {
+	paths, err := filepath.Glob("../seeds/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Skip("no seed articles")
+	}
+	x := extract.New(extract.Options{})
+	for _, p := range paths {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			doc := readDoc(t, p)
+			b, err := x.Extract(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := dump(b)
+			golden := filepath.Join("testdata", "seeds", strings.TrimSuffix(filepath.Base(p), ".txt")+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("extraction of %s differs from %s:\n%s", p, golden, diffLines(string(want), got))
+			}
+		})
+	}
+}
+
+// diffLines lists the lines only in want (-) and only in got (+).
+func diffLines(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var sb strings.Builder
+	for _, l := range w {
+		if !slices.Contains(g, l) {
+			sb.WriteString("- " + l + "\n")
+		}
+	}
+	for _, l := range g {
+		if !slices.Contains(w, l) {
+			sb.WriteString("+ " + l + "\n")
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,272 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgnews/kg/extract/gazetteer"
+)
+
+// tokenAt returns the index of the token of s starting at byte offset off
+// (relative to the document text), or -1.
+func tokenStartAt(s *sent, off int) int {
+	i := sort.Search(len(s.toks), func(k int) bool { return int(s.toks[k].start) >= off })
+	if i < len(s.toks) && int(s.toks[i].start) == off {
+		return i
+	}
+	return -1
+}
+
+// tokenEndAt returns the index of the token of s ending at byte offset off,
+// or -1.
+func tokenEndAt(s *sent, off int) int {
+	i := sort.Search(len(s.toks), func(k int) bool { return int(s.toks[k].end) >= off })
+	if i < len(s.toks) && int(s.toks[i].end) == off {
+		return i
+	}
+	return -1
+}
+
+// addMention adds m to s unless it overlaps a mention already there.
+func (s *sent) addMention(m mention) bool {
+	if m.i < 0 || m.j > len(s.toks) || m.i >= m.j {
+		return false
+	}
+	if len(s.cover) != len(s.toks) {
+		s.cover = growInt16(s.cover, len(s.toks))
+	}
+	for k := m.i; k < m.j; k++ {
+		if s.cover[k] != 0 {
+			return false
+		}
+	}
+	s.ments = append(s.ments, m)
+	for k := m.i; k < m.j; k++ {
+		s.cover[k] = int16(len(s.ments))
+	}
+	return true
+}
+
+// replaceMentions removes the mentions inside [i, j) and adds m.
+func (s *sent) replaceMentions(m mention) {
+	out := s.ments[:0]
+	for _, old := range s.ments {
+		if old.j <= m.i || old.i >= m.j {
+			out = append(out, old)
+		}
+	}
+	s.ments = out
+	s.ments = append(s.ments, m)
+	s.reindex()
+}
+
+// sortMentions orders the mentions by position and rebuilds the cover index.
+func (s *sent) reindex() {
+	sort.Slice(s.ments, func(x, y int) bool { return s.ments[x].i < s.ments[y].i })
+	s.cover = growInt16(s.cover, len(s.toks))
+	for n, m := range s.ments {
+		for k := m.i; k < m.j; k++ {
+			s.cover[k] = int16(n + 1)
+		}
+	}
+}
+
+// mentionAt returns the mention covering token k, or nil.
+func (s *sent) mentionAt(k int) *mention {
+	if k < 0 || k >= len(s.cover) || s.cover[k] == 0 {
+		return nil
+	}
+	return &s.ments[s.cover[k]-1]
+}
+
+func growInt16(b []int16, n int) []int16 {
+	if cap(b) < n {
+		return make([]int16, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+// findFixedMentions finds the countries and organisations of s: gazetteer
+// forms and generic organisation patterns.
+func (a *analysis) findFixedMentions(s *sent) {
+	s.cover = growInt16(s.cover, len(s.toks))
+	s.ments = s.ments[:0]
+	if len(s.toks) == 0 {
+		return
+	}
+	text := a.text[s.start:s.end]
+	for _, om := range a.gz.FindOrgs(text) {
+		i, j := tokenStartAt(s, s.start+om.Start), tokenEndAt(s, s.start+om.End)
+		if i < 0 || j < 0 {
+			continue
+		}
+		var c *gazetteer.Country
+		if om.Org.Country != "" {
+			c, _ = a.gz.Lookup(om.Org.Country)
+		}
+		e := a.orgEntity(om.Org.Name, om.Org.Kind, c)
+		media := om.Org.Kind == "news agency" || om.Org.Kind == "broadcaster" || om.Org.Kind == "newspaper"
+		if !media {
+			e.emit = true
+		}
+		if om.Text != om.Org.Name {
+			e.addAlias(strings.TrimPrefix(strings.TrimPrefix(om.Text, "the "), "The "))
+		}
+		s.addMention(mention{i: i, j: j + 1, ent: e, media: media})
+	}
+	for _, cm := range a.gz.FindAll(text) {
+		i, j := tokenStartAt(s, s.start+cm.Start), tokenEndAt(s, s.start+cm.End)
+		if i < 0 || j < 0 {
+			continue
+		}
+		m := mention{i: i, j: j + 1, ent: a.countryEntity(cm.Country), ckind: cm.Kind, rc: cm.Country}
+		if cm.Kind == gazetteer.KindDemonym {
+			// "Chinese" alone is the people or the language; before a
+			// noun it is a modifier. Neither is the state acting, but the
+			// country is mentioned.
+			m.adj = true
+		}
+		if s.addMention(m) && !s.credit {
+			m.ent.emit = true
+			if cm.Kind != gazetteer.KindDemonym && cm.Kind != gazetteer.KindName {
+				m.ent.addAlias(strings.TrimPrefix(strings.TrimPrefix(cm.Text, "the "), "The "))
+			}
+		}
+	}
+	a.findPatternOrgs(s)
+	s.reindex()
+	for n := range s.ments {
+		m := &s.ments[n]
+		if m.j < len(s.toks) && s.toks[m.j].kind == tPoss {
+			m.poss = true
+		}
+	}
+}
+
+// orgHeads end a capitalised organisation name.
+var orgHeads = setOf("ministry", "department", "agency", "organization", "organisation", "council", "commission",
+	"committee", "union", "alliance", "fund", "bank", "court", "forum", "party", "association", "institute",
+	"bureau", "authority", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "holdings", "technologies",
+	"technology", "company", "airlines", "motors", "industries", "systems", "electronics", "semiconductor",
+	"pharmaceuticals", "petroleum", "guard", "corps", "parliament", "assembly", "senate", "congress", "cabinet",
+	"secretariat", "office", "directorate", "service", "police", "army", "navy", "force", "forces")
+
+// ministryFields are the lower-case fields of "China's commerce ministry".
+var ministryFields = setOf("foreign", "commerce", "defence", "defense", "finance", "trade", "interior", "justice",
+	"economy", "energy", "industry", "agriculture", "health", "education", "treasury", "state", "war", "home",
+	"environment", "transport", "culture", "information", "security", "intelligence", "economic", "oil")
+
+// findPatternOrgs finds organisations by generic patterns: "X Ministry",
+// "Ministry of X", "China's commerce ministry", "the X news agency", "X
+// Corp".
+func (a *analysis) findPatternOrgs(s *sent) {
+	n := len(s.toks)
+	for k := 0; k < n; k++ {
+		if s.cover[k] != 0 {
+			continue
+		}
+		w := a.word(s, k)
+		// "news agency" after a capitalised name: "Interfax news agency",
+		// "the Xinhua state news agency"
+		if w == "news" && a.word(s, k+1) == "agency" || w == "state" && a.word(s, k+1) == "news" && a.word(s, k+2) == "agency" {
+			j := k - 1
+			for j >= 0 && (a.word(s, j) == "state-run" || a.word(s, j) == "official" || a.word(s, j) == "state") {
+				j--
+			}
+			if j >= 0 && s.toks[j].cap && s.cover[j] == 0 && !nameStop[a.word(s, j)] {
+				e := a.orgEntity(a.surface(s, j), "news agency", nil)
+				s.addMention(mention{i: j, j: j + 1, ent: e, media: true})
+			}
+			continue
+		}
+		// "Ministry of Foreign Affairs"
+		if s.toks[k].cap && (w == "ministry" || w == "department") && a.word(s, k+1) == "of" && k+2 < n && s.toks[k+2].cap {
+			j := k + 2
+			for j < n && (s.toks[j].cap || a.word(s, j) == "and") && s.cover[j] == 0 {
+				j++
+			}
+			if a.word(s, j-1) == "and" {
+				j--
+			}
+			i, c := a.orgCountryBefore(s, k)
+			name := a.span(s, k, j)
+			if c != nil {
+				name = c.Name + " " + name
+			}
+			e := a.orgEntity(name, "government agency", c)
+			e.emit = true
+			e.addAlias(a.span(s, i, j))
+			s.addMention(mention{i: i, j: j, ent: e})
+			k = j - 1
+			continue
+		}
+		// "China's commerce ministry", "the Chinese Foreign Ministry"
+		if ministryFields[w] && (a.word(s, k+1) == "ministry" || a.word(s, k+1) == "department") {
+			i, c := a.orgCountryBefore(s, k)
+			if c != nil {
+				name := c.Name + " " + titleCase(w) + " " + titleCase(a.word(s, k+1))
+				e := a.orgEntity(name, "government agency", c)
+				e.emit = true
+				e.addAlias(a.span(s, i, k+2))
+				s.replaceMentions(mention{i: i, j: k + 2, ent: e})
+				k++
+				continue
+			}
+		}
+		// capitalised span ending in an organisation head: "Truth Commission",
+		// "Acme Technologies"
+		if s.toks[k].cap && !nameStop[w] {
+			j := k
+			for j < n && s.cover[j] == 0 && (s.toks[j].cap || (a.word(s, j) == "of" || a.word(s, j) == "and" || a.word(s, j) == "for") && j+1 < n && s.toks[j+1].cap) {
+				j++
+			}
+			if j-k >= 2 && j-k <= 6 && orgHeads[a.word(s, j-1)] && !orgHeads[w] {
+				e := a.orgEntity(a.span(s, k, j), orgKindOf(a.word(s, j-1)), nil)
+				e.emit = true
+				s.addMention(mention{i: k, j: j, ent: e})
+				k = j - 1
+			}
+		}
+	}
+}
+
+func orgKindOf(head string) string {
+	switch head {
+	case "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "holdings", "technologies", "technology",
+		"company", "airlines", "motors", "industries", "systems", "electronics", "semiconductor",
+		"pharmaceuticals", "petroleum":
+		return "company"
+	case "party":
+		return "political organization"
+	}
+	return "government agency"
+}
+
+// orgCountryBefore returns the start of a country modifier before token k
+// ("China's", "Chinese", "the US") and its country, or k and nil.
+func (a *analysis) orgCountryBefore(s *sent, k int) (int, *gazetteer.Country) {
+	j := k - 1
+	if j >= 0 && s.toks[j].kind == tPoss {
+		j--
+	}
+	if m := s.mentionAt(j); m != nil && m.rc != nil {
+		i := m.i
+		if a.word(s, i-1) == "the" {
+			i--
+		}
+		return i, m.rc
+	}
+	return k, nil
+}
+
+func titleCase(w string) string {
+	if w == "" {
+		return w
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
+}

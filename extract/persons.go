@@ -1,0 +1,402 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgnews/kg/extract/gazetteer"
+)
+
+// personCand is a capitalised name span that may be a person, with the
+// evidence found for it.
+type personCand struct {
+	tokens   []string // name tokens as written
+	role     string
+	country  *gazetteer.Country
+	boss     string // "Putin's adviser": the possessor's short form
+	licensed bool
+	sent     int
+}
+
+// isNameToken reports whether token k of s can be part of a person name.
+func (a *analysis) isNameToken(s *sent, k int) bool {
+	t := s.toks[k]
+	if t.kind != tWord || !t.cap || s.cover[k] != 0 {
+		return false
+	}
+	w := a.word(s, k)
+	if nameStop[w] || honorifics[w] {
+		return false
+	}
+	if _, ok := titles[w]; ok {
+		return false
+	}
+	if t.upper && t.end-t.start > 3 {
+		return false // "NATO", "BRICS": acronyms, not names
+	}
+	return true
+}
+
+// nameSpanAt returns the end of the person-name span starting at token k
+// (exclusive), or k when none starts there. Particles ("bin", "van") and
+// hyphens may occur inside between capitalised tokens.
+func (a *analysis) nameSpanAt(s *sent, k int) int {
+	if !a.isNameToken(s, k) {
+		return k
+	}
+	j := k + 1
+	for j < len(s.toks) && j-k < 6 {
+		switch {
+		case a.isNameToken(s, j):
+			j++
+		case (nameParticles[a.word(s, j)] || s.toks[j].kind == tDash) && j+1 < len(s.toks) && a.isNameToken(s, j+1) &&
+			s.toks[j].kind != tPunct:
+			j += 2
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// titleBefore matches a title or role phrase ending just before token k:
+// "President", "Foreign Minister", "special envoy", "Secretary of State",
+// optionally after "top"/"senior" adjectives. It returns the phrase start and
+// the canonical role, or k and "".
+func (a *analysis) titleBefore(s *sent, k int) (int, string) {
+	for n := 5; n >= 1; n-- {
+		i := k - n
+		if i < 0 {
+			continue
+		}
+		ok := true
+		for q := i; q < k; q++ {
+			if s.toks[q].kind != tWord || s.cover[q] != 0 {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		phrase := a.lower[s.toks[i].start:s.toks[k-1].end]
+		if role, ok := titles[phrase]; ok {
+			for i > 0 && titleSkip[a.word(s, i-1)] {
+				i--
+			}
+			return i, role
+		}
+		if n == 1 && honorifics[phrase] {
+			return i, ""
+		}
+	}
+	// "Mr." and "Gen.": the dot is its own token
+	if k >= 2 && a.surface(s, k-1) == "." {
+		w := a.word(s, k-2)
+		if honorifics[w] {
+			return k - 2, ""
+		}
+		if role, ok := titles[w+"."]; ok {
+			return k - 2, role
+		}
+	}
+	return k, ""
+}
+
+// ownerBefore finds who a title belongs to, ending before token k: a country
+// ("Chinese", "China's", "US", "the Kremlin") or a person possessive
+// ("Putin's"). It returns the start of the owner phrase, the country, and the
+// possessor's surface form for a person owner.
+func (a *analysis) ownerBefore(s *sent, k int) (int, *gazetteer.Country, string) {
+	j := k - 1
+	poss := false
+	if j >= 0 && s.toks[j].kind == tPoss {
+		j--
+		poss = true
+	}
+	if j < 0 {
+		return k, nil, ""
+	}
+	if m := s.mentionAt(j); m != nil && m.j == j+1 {
+		i := m.i
+		if a.word(s, i-1) == "the" {
+			i--
+		}
+		if m.rc != nil {
+			return i, m.rc, ""
+		}
+		if m.ent != nil && m.ent.kind == entOrg {
+			return i, m.ent.country, ""
+		}
+		return k, nil, ""
+	}
+	if poss && s.toks[j].cap && s.toks[j].kind == tWord {
+		i := j
+		for i > 0 && a.isNameToken(s, i-1) {
+			i--
+		}
+		return i, nil, a.span(s, i, j+1)
+	}
+	return k, nil, ""
+}
+
+// findPersonCandidates records the capitalised spans of s that may name
+// people, with their licensing evidence.
+func (a *analysis) findPersonCandidates(s *sent) {
+	if s.credit {
+		return
+	}
+	n := len(s.toks)
+	for k := 0; k < n; k++ {
+		j := a.nameSpanAt(s, k)
+		if j == k {
+			continue
+		}
+		c := personCand{sent: len(a.cands)}
+		for q := k; q < j; q++ {
+			if s.toks[q].kind == tWord && (s.toks[q].cap || q == k) {
+				c.tokens = append(c.tokens, a.surface(s, q))
+			} else if s.toks[q].kind == tDash || nameParticles[a.word(s, q)] {
+				// keep particles and hyphens with the next token
+				c.tokens = append(c.tokens, a.surface(s, q))
+			}
+		}
+		c.tokens = joinParticles(c.tokens)
+		if len(c.tokens) > 4 {
+			k = j - 1
+			continue
+		}
+		// evidence before: a title, with an owner before it
+		if ti, role := a.titleBefore(s, k); ti < k {
+			c.licensed = true
+			c.role = role
+			if role != "" {
+				_, c.country, c.boss = a.ownerBefore(s, ti)
+			}
+		}
+		// apposition after: "X, the special envoy", "X, China's president"
+		if !c.licensed || c.role == "" {
+			if role, cc, boss := a.appositionAfter(s, j); role != "" {
+				c.licensed, c.role = true, role
+				if c.country == nil {
+					c.country, c.boss = cc, boss
+				}
+			}
+		}
+		// subject of a verb of speech or action, or the speaker after a
+		// quotation ("…," said John Smith)
+		if !c.licensed && len(c.tokens) >= 2 {
+			v := j
+			for v < n && (a.word(s, v) == "also" || a.word(s, v) == "has" || a.word(s, v) == "had" || a.word(s, v) == "have") {
+				v++
+			}
+			w := a.word(s, v)
+			if speechVerbs[w] || actionVerbs[w] && v == j && w != "is" && w != "was" && w != "has" && w != "had" && w != "will" && w != "would" {
+				c.licensed = true
+			}
+			if k > 0 && speechVerbs[a.word(s, k-1)] && (j == n || s.toks[j].kind == tPunct) {
+				c.licensed = true
+			}
+		}
+		a.cands = append(a.cands, c)
+		k = j - 1
+	}
+}
+
+// joinParticles glues hyphens to their neighbours: ["Jean", "-", "Yves"] →
+// ["Jean-Yves"].
+func joinParticles(ts []string) []string {
+	out := ts[:0]
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if (t == "-" || t == "‐" || t == "‑") && len(out) > 0 && i+1 < len(ts) {
+			out[len(out)-1] += t + ts[i+1]
+			i++
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// appositionAfter matches ", [the|a] [owner] [adj] TITLE" after token j.
+func (a *analysis) appositionAfter(s *sent, j int) (string, *gazetteer.Country, string) {
+	if j >= len(s.toks) || a.surface(s, j) != "," {
+		return "", nil, ""
+	}
+	k := j + 1
+	if w := a.word(s, k); w == "the" || w == "a" || w == "an" {
+		k++
+	}
+	var c *gazetteer.Country
+	boss := ""
+	if m := s.mentionAt(k); m != nil && m.i == k && (m.rc != nil || m.ent != nil && m.ent.kind == entOrg) {
+		if m.rc != nil {
+			c = m.rc
+		} else {
+			c = m.ent.country
+		}
+		k = m.j
+		if k < len(s.toks) && s.toks[k].kind == tPoss {
+			k++
+		}
+	} else if k+1 < len(s.toks) && s.toks[k].cap && s.toks[k+1].kind == tPoss {
+		boss = a.surface(s, k)
+		k += 2
+	}
+	for titleSkip[a.word(s, k)] {
+		k++
+	}
+	for n := 5; n >= 1; n-- {
+		if k+n > len(s.toks) {
+			continue
+		}
+		phrase := a.lower[s.toks[k].start:s.toks[k+n-1].end]
+		if role, ok := titles[phrase]; ok {
+			// the title must end the apposition, not start a new name
+			if e := k + n; e < len(s.toks) && s.toks[e].cap && s.toks[e].kind == tWord {
+				return "", nil, ""
+			}
+			return role, c, boss
+		}
+	}
+	return "", nil, ""
+}
+
+// registerPersons turns the candidates into the document's persons: every
+// licensed span, and unlicensed multi-token spans that extend a licensed
+// short form ("Xi Jinping" when "President Xi" was licensed). Bylines never
+// become persons.
+func (a *analysis) registerPersons() {
+	licensedShort := map[string]bool{}
+	for _, c := range a.cands {
+		if c.licensed && len(c.tokens) == 1 {
+			licensedShort[c.tokens[0]] = true
+		}
+	}
+	for pass := 0; pass < 2; pass++ {
+		for i := range a.cands {
+			c := &a.cands[i]
+			if a.isByline(c.tokens) {
+				continue
+			}
+			multi := len(c.tokens) >= 2
+			ok := c.licensed && multi && pass == 0
+			if !ok && pass == 0 && multi && (licensedShort[c.tokens[0]] || licensedShort[c.tokens[len(c.tokens)-1]]) {
+				ok = true
+			}
+			if !ok && pass == 1 && c.licensed && !multi {
+				ok = true
+			}
+			if !ok {
+				continue
+			}
+			p := a.personFor(c.tokens, pass == 1)
+			if p == nil {
+				continue
+			}
+			if p.role == "" {
+				p.role = c.role
+			}
+			if p.country == nil {
+				p.country = c.country
+			}
+		}
+	}
+	// an owner given as a person ("Putin's adviser") lends its country
+	for i := range a.cands {
+		c := &a.cands[i]
+		if c.boss == "" || !c.licensed || a.isByline(c.tokens) {
+			continue
+		}
+		p := a.lookupPerson(c.tokens)
+		boss := a.lookupPerson(strings.Fields(c.boss))
+		if p != nil && boss != nil && p.country == nil {
+			p.country = boss.country
+		}
+	}
+}
+
+// isByline reports whether the name tokens are a byline or photo credit.
+func (a *analysis) isByline(ts []string) bool {
+	if a.byline == nil {
+		return false
+	}
+	if a.byline[strings.ToLower(strings.Join(ts, " "))] {
+		return true
+	}
+	return len(ts) == 1 && a.byline[strings.ToLower(ts[0])]
+}
+
+// personFor returns the person the name tokens denote, registering a new one
+// when none matches. A single token only joins a person whose first or last
+// name it is; it makes a new person when allowNew.
+func (a *analysis) personFor(ts []string, allowNew bool) *entity {
+	if p := a.lookupPerson(ts); p != nil {
+		if len(ts) > len(p.tokens) && (ts[0] == p.tokens[0] || ts[len(ts)-1] == p.tokens[len(p.tokens)-1]) {
+			// a longer full form: it becomes the canonical name
+			old := p.name
+			p.tokens = append([]string(nil), ts...)
+			p.name = strings.Join(ts, " ")
+			p.addAlias(old)
+			a.indexPerson(p)
+		}
+		return p
+	}
+	if len(ts) == 1 && !allowNew {
+		return nil
+	}
+	p := &entity{kind: entPerson, name: strings.Join(ts, " "), tokens: append([]string(nil), ts...), emit: true, lastS: -1}
+	a.persons = append(a.persons, p)
+	a.ents = append(a.ents, p)
+	a.indexPerson(p)
+	return p
+}
+
+// indexPerson records p's short forms: its first and last name tokens.
+func (a *analysis) indexPerson(p *entity) {
+	add := func(f string) {
+		for _, q := range a.short[f] {
+			if q == p {
+				return
+			}
+		}
+		a.short[f] = append(a.short[f], p)
+	}
+	add(p.name)
+	if len(p.tokens) >= 2 {
+		add(p.tokens[0])
+		add(p.tokens[len(p.tokens)-1])
+	}
+}
+
+// lookupPerson returns the person whose name is ts, or whose short form ts
+// is, or who shares ts's first or last token; nil when none or ambiguous.
+func (a *analysis) lookupPerson(ts []string) *entity {
+	if len(ts) == 0 {
+		return nil
+	}
+	full := strings.Join(ts, " ")
+	for _, p := range a.persons {
+		if p.name == full {
+			return p
+		}
+	}
+	if len(ts) == 1 {
+		if ps := a.short[ts[0]]; len(ps) == 1 {
+			return ps[0]
+		}
+		return nil
+	}
+	// "Xi Jinping" joins "Xi"; "Donald J. Trump" joins "Donald Trump"
+	var found *entity
+	for _, p := range a.persons {
+		if len(p.tokens) == 1 && (p.tokens[0] == ts[0] || p.tokens[0] == ts[len(ts)-1]) ||
+			len(p.tokens) >= 2 && p.tokens[0] == ts[0] && p.tokens[len(p.tokens)-1] == ts[len(ts)-1] {
+			if found != nil && found != p {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
+}

@@ -1,0 +1,596 @@
+package extract
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/kgnews/kg/extract/gazetteer"
+	"github.com/kgnews/kg/graph"
+)
+
+// commitment is one promised action.
+type commitment struct {
+	party    *entity
+	action   string
+	object   string
+	quantity string
+	unit     string
+	period   string
+	text     string
+	objKey   string // normalised object for the id
+	agree    *agreement
+}
+
+func (c *commitment) id() string {
+	return graph.CommitmentID(c.party.name, c.action, c.objKey, c.quantity)
+}
+
+func (c *commitment) name() string {
+	var b strings.Builder
+	if strings.Contains(c.action, " ") && c.quantity != "" && c.object != "" {
+		// "increase purchase of US soybeans to 20 million tonnes"
+		b.WriteString(c.action + " of " + c.object + " to " + c.quantity)
+		if c.unit != "" {
+			b.WriteString(" " + c.unit)
+		}
+		if c.period != "" {
+			b.WriteString(" " + c.period)
+		}
+		return b.String()
+	}
+	b.WriteString(c.action)
+	if c.quantity != "" {
+		b.WriteString(" " + c.quantity)
+		if c.unit != "" {
+			b.WriteString(" " + c.unit)
+		}
+		if c.object != "" {
+			b.WriteString(" of")
+		}
+	}
+	if c.object != "" {
+		b.WriteString(" " + c.object)
+	}
+	if c.period != "" {
+		b.WriteString(" " + c.period)
+	}
+	return b.String()
+}
+
+// agreement is a deal, truce, treaty or partnership.
+type agreement struct {
+	name    string
+	kind    string
+	period  string
+	aliases []string
+	parties []*entity
+}
+
+// rulePledge matches commitments (CAMEO 03x, 05x) at a pledge verb k: "X
+// agreed to buy …", "both pledged to strengthen ties", "X has committed to
+// buying …", "X agreed to a one-year trade truce".
+func (a *analysis) rulePledge(s *sent, k int) {
+	n := len(s.toks)
+	q := k + 1
+	for q < n && (a.word(s, q) == "also" || a.word(s, q) == "on" && false) {
+		q++
+	}
+	w := a.word(s, q)
+	subj, subjStart := a.subjectBefore(s, k, false)
+	if len(subj) == 0 {
+		return
+	}
+	if a.modality(s, subjStart, k) != "" {
+		return
+	}
+	switch {
+	case w == "to" || w == "on" && a.word(s, k) == "agreed":
+		q++
+		if _, ok := commitVerbs[a.word(s, q)]; ok && w == "to" {
+			a.commitments(s, k, q, subj)
+			return
+		}
+		a.agreementAt(s, k, q, subj)
+	default:
+		// "agreed a deal" (British usage)
+		a.agreementAt(s, k, q, subj)
+	}
+}
+
+// ruleAgreementVerb matches "X signed/reached/struck/announced a deal",
+// "upgraded their relationship to a strategic partnership".
+func (a *analysis) ruleAgreementVerb(s *sent, k int) {
+	subj, subjStart := a.subjectBefore(s, k, false)
+	if len(subj) == 0 {
+		subj = a.coordinatedSubject(s, k)
+		subjStart = -1
+	}
+	if len(subj) == 0 {
+		return
+	}
+	if a.modality(s, subjStart, k) != "" {
+		return
+	}
+	q := k + 1
+	if a.word(s, k) == "upgraded" {
+		for ; q < len(s.toks) && q <= k+5 && a.word(s, q) != "to"; q++ {
+		}
+		q++
+	}
+	a.agreementAt(s, k, q, subj)
+}
+
+// coordinatedSubject finds the subject of a verb coordinated with an earlier
+// one: "Trump and Xi met in Busan, South Korea, and struck a truce".
+func (a *analysis) coordinatedSubject(s *sent, k int) []*entity {
+	if a.word(s, k-1) != "and" {
+		return nil
+	}
+	for q := k - 2; q >= 0 && q >= k-12; q-- {
+		if a.isBreak(s, q) {
+			return nil
+		}
+		if contactVerbs[a.word(s, q)] || agreementVerbs[a.word(s, q)] || lightVerbs[a.word(s, q)] {
+			ps, _ := a.subjectBefore(s, q, false)
+			return ps
+		}
+	}
+	return nil
+}
+
+// agreementAt records an agreement whose noun phrase starts at token q (the
+// verb is at k) when the phrase ends in an agreement head within a few
+// tokens: "a one-year trade truce", "the New START treaty".
+func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
+	n := len(s.toks)
+	head := -1
+	for p := q; p < n && p <= q+6; p++ {
+		if a.isBreak(s, p) || s.toks[p].kind == tPunct {
+			break
+		}
+		if _, ok := agreementHeads[a.word(s, p)]; ok {
+			head = p
+			if _, more := agreementHeads[a.word(s, p+1)]; !more {
+				break
+			}
+		}
+	}
+	if head < 0 {
+		return
+	}
+	ag := a.agreementFrom(s, q, head, parties)
+	if ag == nil {
+		return
+	}
+	date := a.dateNear(s, k)
+	claims := a.claimants(s, k)
+	for _, p := range parties {
+		a.addFact(&fact{typ: graph.Pledged, from: p, agree: ag, date: date, claimedBy: claims, evidence: a.sentText(s)})
+	}
+	a.lastAgree, a.lastAgreeS = ag, s.idx
+}
+
+// agreementFrom builds (or finds) the agreement named by tokens [q, head]:
+// a capitalised name is kept as written ("New START treaty"); a common noun
+// phrase is prefixed with its parties' names so that distinct deals stay
+// distinct ("China–United States trade truce").
+func (a *analysis) agreementFrom(s *sent, q, head int, parties []*entity) *agreement {
+	kind := agreementHeads[a.word(s, head)]
+	var words []string
+	named := false
+	period := ""
+	for p := q; p <= head; p++ {
+		if m := s.mentionAt(p); m != nil {
+			p = m.j - 1
+			continue
+		}
+		w := a.word(s, p)
+		if agreementDrop[w] || s.toks[p].kind == tPoss || s.toks[p].kind == tQuote {
+			continue
+		}
+		if strings.HasSuffix(w, "-year") || strings.HasSuffix(w, "-month") || strings.HasSuffix(w, "-day") || strings.HasSuffix(w, "-week") {
+			period = strings.ReplaceAll(w, "-", " ")
+			continue
+		}
+		if s.toks[p].cap && p > q-1 && p != head {
+			named = true
+		}
+		if s.toks[p].cap {
+			words = append(words, a.surface(s, p))
+		} else {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	core := strings.Join(words, " ")
+	name := core
+	if !named {
+		var ps []string
+		for _, p := range parties {
+			nm := p.name
+			if p.kind == entPerson && p.country != nil {
+				nm = p.country.Name
+			}
+			if !slices.Contains(ps, nm) {
+				ps = append(ps, nm)
+			}
+		}
+		sort.Strings(ps)
+		if len(ps) > 0 {
+			name = strings.Join(ps, "–") + " " + core
+		}
+	}
+	for _, ag := range a.agrees {
+		if ag.name == name {
+			if ag.period == "" {
+				ag.period = period
+			}
+			return ag
+		}
+	}
+	ag := &agreement{name: name, kind: kind, period: period}
+	if core != name {
+		ag.aliases = append(ag.aliases, core)
+	}
+	ag.parties = parties
+	a.agrees = append(a.agrees, ag)
+	return ag
+}
+
+// ruleWillPledge matches reported intentions: "Washington said it would
+// postpone …", "Trump said China will buy …" (CAMEO 03x): a modal with a
+// commitment verb, in a clause reported by a verb of speech.
+func (a *analysis) ruleWillPledge(s *sent, k int) {
+	q := k + 1
+	if a.word(s, q) == "also" {
+		q++
+	}
+	v := a.word(s, q)
+	if !willVerbs[commitVerbs[v]] {
+		return
+	}
+	if negators[v] || a.word(s, q) == "not" {
+		return
+	}
+	subj, subjStart := a.subjectBefore(s, k, false)
+	if len(subj) == 0 || subjStart < 2 {
+		return
+	}
+	// reported: a speech verb right before the subject ("said it would")
+	p := subjStart - 1
+	if a.word(s, p) == "that" {
+		p--
+	}
+	if !speechVerbs[a.word(s, p)] {
+		return
+	}
+	if a.modality(s, subjStart, k) != "" {
+		return
+	}
+	a.commitments(s, k, q, subj)
+}
+
+// willVerbs are the actions a reported "will"/"would" commits to: material
+// and diplomatic cooperation, and the easing or deferral of measures.
+var willVerbs = setOf("buy", "purchase", "import", "invest", "provide", "supply", "deliver", "send", "give", "grant",
+	"lift", "ease", "remove", "delay", "postpone", "suspend", "halt", "stop", "reduce", "cut", "lower", "release",
+	"resume", "allow", "open", "increase", "withdraw", "end", "stem", "curb", "crack", "scale", "phase", "roll",
+	"cooperate", "support", "help", "respect", "abide", "honour", "honor", "implement", "refrain", "fund",
+	"finance", "rebuild", "reopen", "donate", "lend", "waive", "exempt")
+
+// commitments parses the verb phrases from token q (coordinated with "and")
+// into commitments of each party.
+func (a *analysis) commitments(s *sent, k, q int, parties []*entity) {
+	n := len(s.toks)
+	end := q
+	for end < n && !a.commitBreak(s, end) {
+		end++
+	}
+	// split "scale back tariffs and crack down on …"
+	var vps [][2]int
+	start := q
+	for p := q + 1; p < end; p++ {
+		if a.word(s, p) == "and" {
+			nx := p + 1
+			if a.word(s, nx) == "to" {
+				nx++
+			}
+			if _, ok := commitVerbs[a.word(s, nx)]; ok && !a.nounAfterDeterminer(s, nx) {
+				vps = append(vps, [2]int{start, p})
+				start = nx
+			}
+		}
+	}
+	vps = append(vps, [2]int{start, end})
+	date := a.dateNear(s, k)
+	claims := a.claimants(s, k)
+	for _, vp := range vps {
+		for _, party := range parties {
+			c := a.parseCommitment(s, vp[0], vp[1], party)
+			if c == nil {
+				continue
+			}
+			c = a.internCommitment(c)
+			if a.lastAgree != nil && s.idx-a.lastAgreeS <= 1 && a.tiedToAgreement(s, vp[0], vp[1]) {
+				c.agree = a.lastAgree
+			}
+			a.addFact(&fact{typ: graph.Pledged, from: party, commit: c, date: date, claimedBy: claims,
+				evidence: a.sentText(s)})
+		}
+	}
+}
+
+// commitBreak reports whether token p ends a commitment's verb phrase: a
+// clause break other than a time preposition, a comma not before "and", any
+// other punctuation, or "and" starting a new clause with its own subject
+// ("… and Washington said …").
+func (a *analysis) commitBreak(s *sent, p int) bool {
+	w := a.word(s, p)
+	switch w {
+	case "following", "during", "until", "since", "once":
+		return false
+	case "and":
+		if m := s.mentionAt(p + 1); m != nil && !m.adj {
+			nx := a.word(s, m.j)
+			_, pv := pledgeVerbs[nx]
+			return speechVerbs[nx] || actionVerbs[nx] || pv
+		}
+		return false
+	}
+	if s.toks[p].kind == tPunct {
+		return a.surface(s, p) != "," || a.word(s, p+1) != "and"
+	}
+	return a.isBreak(s, p)
+}
+
+// nounAfterDeterminer reports whether token p follows a determiner, so is a
+// noun ("the cut"), not a verb.
+func (a *analysis) nounAfterDeterminer(s *sent, p int) bool {
+	switch a.word(s, p-1) {
+	case "a", "an", "the", "its", "their", "his", "her":
+		return true
+	}
+	return false
+}
+
+// tiedToAgreement reports whether the text ties a commitment to the last
+// agreement: "as part of the truce", "under the deal".
+func (a *analysis) tiedToAgreement(s *sent, from, to int) bool {
+	for q := range s.toks {
+		w := a.word(s, q)
+		if (w == "under" || w == "part") && q+2 < len(s.toks) {
+			for p := q + 1; p <= q+4 && p < len(s.toks); p++ {
+				if _, ok := agreementHeads[a.word(s, p)]; ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// determiners dropped at the start of a commitment object.
+var objectDeterminers = setOf("a", "an", "the", "its", "their", "his", "her", "our", "more", "further",
+	"additional", "extra", "some", "any", "much", "many", "greater", "new")
+
+// parseCommitment parses the verb phrase [q, end) into action, object,
+// quantity, unit and period.
+func (a *analysis) parseCommitment(s *sent, q, end int, party *entity) *commitment {
+	if q >= end {
+		return nil
+	}
+	lemma, ok := commitVerbs[a.word(s, q)]
+	if !ok {
+		return nil
+	}
+	c := &commitment{party: party, action: lemma}
+	p := q + 1
+	switch a.word(s, p) {
+	case "back", "down", "up", "out", "off", "on":
+		if a.word(s, p) != "on" || lemma == "crack" || lemma == "work" {
+			c.action += " " + a.word(s, p)
+			p++
+		}
+	}
+	// "buy 25 million tonnes of soybeans"
+	if qt, un, np := a.quantityAt(s, p); qt != "" {
+		c.quantity, c.unit = qt, un
+		p = np
+		if a.word(s, p) == "of" {
+			p++
+		}
+	}
+	for p < end && objectDeterminers[a.word(s, p)] {
+		p++
+	}
+	// "increase its purchase of X": the nominal joins the action
+	if commitNominals[a.word(s, p)] && a.word(s, p+1) == "of" {
+		c.action += " " + singular(a.word(s, p))
+		p += 2
+		for p < end && objectDeterminers[a.word(s, p)] {
+			p++
+		}
+	}
+	if a.word(s, p) == "on" || a.word(s, p) == "with" {
+		p++ // "crack down on X", "work with X"
+		for p < end && objectDeterminers[a.word(s, p)] {
+			p++
+		}
+	}
+	objStart := p
+	for p < end && !objectStop[a.word(s, p)] && s.toks[p].kind != tNum && s.toks[p].kind != tPunct {
+		p++
+	}
+	if a.word(s, p-1) == "and" {
+		p--
+	}
+	c.object = a.span(s, objStart, p)
+	// quantity and period in the rest of the phrase: "from 12 million
+	// tonnes … up to 20 million tonnes", "in the following season"
+	periodAt := -1
+	for r := p; r < end; r++ {
+		if s.toks[r].kind == tNum {
+			if qt, un, np := a.quantityAt(s, r); qt != "" {
+				prev := a.word(s, r-1)
+				if c.quantity == "" || prev == "to" || prev == "up" {
+					c.quantity, c.unit = qt, un
+					if periodAt >= 0 && (prev == "to" || prev == "up") {
+						// "from 12 million tonnes in the current season up
+						// to 20 million": the period was the baseline's
+						c.period, periodAt = "", -1
+					}
+				}
+				r = np - 1
+			}
+			continue
+		}
+		if per := a.periodAt(s, r, end); per != "" && c.period == "" {
+			c.period, periodAt = per, r
+		}
+	}
+	c.text = a.span(s, q, end)
+	if c.object == "" {
+		// an elided object: "committed to buying 25 million tonnes" after
+		// "agreed to increase its purchase of soybeans"
+		for i := len(a.commits) - 1; i >= 0; i-- {
+			if pc := a.commits[i]; pc.party == party && pc.object != "" {
+				c.object = pc.object
+				break
+			}
+		}
+	}
+	c.objKey = a.objectKey(c.object)
+	return c
+}
+
+// internCommitment returns the document's commitment with c's id, adding c
+// when new.
+func (a *analysis) internCommitment(c *commitment) *commitment {
+	id := c.id()
+	for _, old := range a.commits {
+		if old.id() == id {
+			if old.period == "" {
+				old.period = c.period
+			}
+			return old
+		}
+	}
+	a.commits = append(a.commits, c)
+	return c
+}
+
+// quantityAt parses "20 million tonnes", "$11bn", "500,000 barrels" at token
+// q; it returns the quantity, the unit and the token after.
+func (a *analysis) quantityAt(s *sent, q int) (qty, unit string, next int) {
+	if q >= len(s.toks) || s.toks[q].kind != tNum {
+		return "", "", q
+	}
+	if a.rateAt(s, q) != "" {
+		return "", "", q
+	}
+	v := a.surface(s, q)
+	p := q + 1
+	if mg, ok := magnitudes[a.word(s, p)]; ok {
+		v += " " + mg
+		p++
+	}
+	// a year is a date, not a quantity
+	if len(v) == 4 && (strings.HasPrefix(v, "19") || strings.HasPrefix(v, "20")) && p == q+1 {
+		return "", "", q
+	}
+	if a.word(s, p) == "metric" || a.word(s, p) == "cubic" {
+		p++
+	}
+	if u, ok := units[a.word(s, p)]; ok && u != "" {
+		unit = u
+		p++
+	}
+	return v, unit, p
+}
+
+// periodAt matches a period phrase at token r: "in the following season",
+// "over the next three years", "by 2027", "this year", "annually".
+func (a *analysis) periodAt(s *sent, r, end int) string {
+	w := a.word(s, r)
+	switch w {
+	case "in", "over", "for", "within", "during", "by", "this", "next", "each", "every", "per", "annually", "yearly":
+	default:
+		return ""
+	}
+	if w == "annually" || w == "yearly" {
+		return w
+	}
+	for p := r + 1; p < end && p <= r+5; p++ {
+		if periodHeads[a.word(s, p)] || s.toks[p].kind == tNum && len(a.surface(s, p)) == 4 && w == "by" {
+			from := r
+			if w == "in" || w == "over" || w == "for" || w == "within" || w == "during" {
+				from = r + 1
+				if a.word(s, from) == "the" {
+					from++
+				}
+			}
+			return strings.ToLower(a.span(s, from, p+1))
+		}
+	}
+	return ""
+}
+
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ses"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// objectKey normalises a commitment object so that differently worded
+// commitments merge: lower case, country names, demonyms and aliases as the
+// country id, spelling variants of commodities folded.
+func (a *analysis) objectKey(obj string) string {
+	if obj == "" {
+		return ""
+	}
+	var parts []string
+	for _, f := range strings.Fields(obj) {
+		f = strings.Trim(f, ".,;:“”\"'’")
+		if f == "" {
+			continue
+		}
+		if c := a.countryWord(f); c != nil {
+			parts = append(parts, c.ID)
+			continue
+		}
+		parts = append(parts, strings.ToLower(f))
+	}
+	key := strings.Join(parts, " ")
+	for _, r := range commodityFolds {
+		key = strings.ReplaceAll(key, r[0], r[1])
+	}
+	return key
+}
+
+// commodityFolds fold spelling variants of traded goods.
+var commodityFolds = [][2]string{
+	{"soya beans", "soybeans"}, {"soy beans", "soybeans"}, {"soyabeans", "soybeans"}, {"soyabean", "soybeans"},
+	{"soybean", "soybeans"}, {"soybeanss", "soybeans"}, {"aeroplanes", "airplanes"}, {"tons", "tonnes"},
+	{"liquefied natural gas", "lng"}, {"co-operation", "cooperation"}, {"defence", "defense"},
+}
+
+// countryWord returns the country a single word names or qualifies
+// ("US", "American", "Chinese"), or nil.
+func (a *analysis) countryWord(w string) *gazetteer.Country {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return nil
+	}
+	if c, n, _, ok := a.gz.Match(w); ok && n == len(w) {
+		return c
+	}
+	return nil
+}

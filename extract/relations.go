@@ -1,0 +1,509 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/graph"
+)
+
+// fact is one extracted fact relationship before it becomes a
+// graph.Relationship.
+type fact struct {
+	typ       string
+	from, to  *entity
+	commit    *commitment
+	agree     *agreement
+	date      string
+	medium    string
+	topics    []string
+	measure   string
+	rate      string
+	value     string
+	year      string
+	claimedBy []string
+	evidence  string
+}
+
+// relations runs every relation rule over s, left to right, so that group
+// references ("both", "the two leaders") see the pairs found before them.
+func (a *analysis) relations(s *sent) {
+	if s.credit || len(s.toks) < 3 {
+		return
+	}
+	nFacts := len(a.facts)
+	callsBefore := a.countCalls()
+	for k := 0; k < len(s.toks); k++ {
+		if s.cover[k] != 0 || s.toks[k].kind != tWord {
+			continue
+		}
+		w := a.word(s, k)
+		if contactVerbs[w] || contactNouns[w] || w == "called" || w == "told" && a.callContext(s) {
+			a.ruleContact(s, k)
+		}
+		if _, ok := pledgeVerbs[w]; ok {
+			a.rulePledge(s, k)
+		} else if agreementVerbs[w] {
+			a.ruleAgreementVerb(s, k)
+		}
+		if w == "will" || w == "would" || w == "shall" {
+			a.ruleWillPledge(s, k)
+		}
+		if sanctionVerbs[w] || directSanctionVerbs[w] {
+			a.ruleSanction(s, k)
+		}
+		if w == "partner" || w == "partners" {
+			a.ruleTrade(s, k)
+		}
+	}
+	if a.countCalls() == callsBefore {
+		a.followUpTopics(s)
+	}
+	_ = nFacts
+}
+
+func (a *analysis) countCalls() int {
+	n := 0
+	for _, f := range a.facts {
+		if f.typ == graph.SpokeWith {
+			n++
+		}
+	}
+	return n
+}
+
+// isBreak reports whether token k of s ends a clause for subject and object
+// searches.
+func (a *analysis) isBreak(s *sent, k int) bool {
+	t := s.toks[k]
+	switch t.kind {
+	case tPunct:
+		switch a.text[t.start:t.end] {
+		case ";", ":", "(", ")", "[", "]", "?", "!":
+			return true
+		}
+		return false
+	case tDash:
+		return a.text[t.start:t.end] == "—" || a.text[t.start:t.end] == "–" && k > 0 && t.start > s.toks[k-1].end
+	case tWord:
+		return clauseBreak[a.word(s, k)]
+	}
+	return false
+}
+
+// subjectBefore returns the parties of the subject of the predicate at token
+// k: the nearest eligible mention before k in the clause, with the mentions
+// conjoined to it ("Xi and Putin"). speech admits possessives and
+// demonyms ("China's statement said", "Chinese state media said"). It also
+// returns the token where the subject starts, or -1.
+func (a *analysis) subjectBefore(s *sent, k int, speech bool) ([]*entity, int) {
+	limit := 14
+	for q := k - 1; q >= 0 && limit > 0; q-- {
+		limit--
+		if a.isBreak(s, q) {
+			return nil, -1
+		}
+		m := s.mentionAt(q)
+		if m == nil {
+			continue
+		}
+		q = m.i
+		if !a.eligibleSubject(m, speech) {
+			if m.kind == mEntity && m.prep == "" && !m.adj && !m.poss && !m.media && m.ent != nil && m.ent.kind == entPerson {
+				return nil, -1
+			}
+			continue
+		}
+		parties := a.partiesOf(m)
+		start := m.i
+		// conjuncts before: "X and Y", "X, Y and Z", "both X and Y"
+		for c := m.i - 1; c >= 1; {
+			w := a.word(s, c)
+			if w != "and" && w != "," {
+				break
+			}
+			pm := s.mentionAt(c - 1)
+			if pm == nil || !a.eligibleSubject(pm, speech) && pm.prep != "and" {
+				break
+			}
+			parties = append(a.partiesOf(pm), parties...)
+			start = pm.i
+			c = pm.i - 1
+		}
+		if len(parties) == 0 {
+			return nil, -1
+		}
+		return dedupe(parties), start
+	}
+	return nil, -1
+}
+
+// eligibleSubject reports whether m can be a subject.
+func (a *analysis) eligibleSubject(m *mention, speech bool) bool {
+	if m.prep != "" && m.prep != "and" {
+		return false
+	}
+	if (m.adj || m.poss) && !speech {
+		return false
+	}
+	return true
+}
+
+// partiesOf returns the entities a mention stands for, resolving group
+// references to the most recent pair.
+func (a *analysis) partiesOf(m *mention) []*entity {
+	if m.kind == mGroup && m.group[0] == nil {
+		switch {
+		case a.lastPair[0] != nil:
+			m.group = a.lastPair
+		case a.recent[1] != nil:
+			m.group = a.recent
+		}
+		if m.nation {
+			// "both countries": the pair's countries
+			for i, e := range m.group {
+				if e != nil && e.kind == entPerson {
+					if e.country == nil {
+						m.group = [2]*entity{}
+						break
+					}
+					m.group[i] = a.countryEntity(e.country)
+					m.group[i].emit = true
+				}
+			}
+		}
+	}
+	return m.parties()
+}
+
+// partiesAfter returns the parties of the first mention after token k (up to
+// limit tokens, within the clause) governed by one of preps (any when preps
+// is nil), with the mentions conjoined to it.
+func (a *analysis) partiesAfter(s *sent, k, limit int, preps map[string]bool) ([]*entity, int) {
+	n := len(s.toks)
+	for q := k + 1; q < n && q <= k+limit; q++ {
+		if a.isBreak(s, q) && a.word(s, q) != "as" {
+			return nil, -1
+		}
+		m := s.mentionAt(q)
+		if m == nil {
+			continue
+		}
+		if preps != nil && !preps[m.prep] {
+			q = m.j - 1
+			continue
+		}
+		parties := a.partiesOf(m)
+		end := m.j
+		for end+1 < n {
+			w := a.word(s, end)
+			if w != "and" && w != "," {
+				break
+			}
+			c := end + 1
+			if a.word(s, c) == "the" || a.word(s, c) == "with" {
+				c++
+			}
+			nm := s.mentionAt(c)
+			if nm == nil || nm.i != c && nm.i != c-1 {
+				break
+			}
+			parties = append(parties, a.partiesOf(nm)...)
+			end = nm.j
+		}
+		return dedupe(parties), end
+	}
+	return nil, -1
+}
+
+func dedupe(es []*entity) []*entity {
+	out := es[:0]
+	for _, e := range es {
+		if e != nil && !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// modality reports why the predicate at token k is not asserted as a fact:
+// a negation, threat, proposal, consideration, plan, or condition between the
+// subject (from token from) and k, a negated report over the sentence
+// ("did not mention that …"), or a condition after it. It returns "" for an
+// asserted fact.
+func (a *analysis) modality(s *sent, from, k int) string {
+	if from < 0 {
+		from = k - 6
+		if from < 0 {
+			from = 0
+		}
+	}
+	for q := from; q < k; q++ {
+		if s.cover[q] != 0 {
+			continue
+		}
+		w := a.word(s, q)
+		switch {
+		case negators[w]:
+			return "negated"
+		case threatWords[w]:
+			return "hedged"
+		case w == "to" && q+1 < k && q > from && (a.word(s, q-1) == "going" || a.word(s, q-1) == "plans"):
+			return "hedged"
+		}
+	}
+	// negated reports: "did not mention whether China agreed …"
+	for q := 0; q < from; q++ {
+		w := a.word(s, q)
+		if w == "denied" || w == "denies" || w == "dismissed" {
+			return "negated"
+		}
+		if (w == "not" || w == "no" || w == "never") && q+1 < from {
+			nx := a.word(s, q+1)
+			if nx == "mention" || nx == "say" || nx == "confirm" || speechVerbs[nx] {
+				return "negated"
+			}
+		}
+	}
+	// a condition after the predicate: "… if Tehran does not …"
+	for q := k + 1; q < len(s.toks); q++ {
+		w := a.word(s, q)
+		if w == "if" || w == "unless" {
+			return "conditional"
+		}
+	}
+	return ""
+}
+
+// claimants returns who asserts the fact at token k: the subject of a verb of
+// speech before it ("Trump said that China agreed"), the source of
+// "according to X", a trailing attribution (", Xi said"), or the speaker of
+// the quotation the fact stands in.
+func (a *analysis) claimants(s *sent, k int) []string {
+	var out []string
+	add := func(es []*entity) {
+		for _, e := range es {
+			if e != nil && !slices.Contains(out, e.name) {
+				out = append(out, e.name)
+				if e.kind == entOrg {
+					e.active = true
+				}
+			}
+		}
+	}
+	n := len(s.toks)
+	for q := 0; q < n; q++ {
+		w := a.word(s, q)
+		if w == "according" && a.word(s, q+1) == "to" {
+			if ps, _ := a.partiesAfter(s, q+1, 8, nil); len(ps) > 0 {
+				add(ps)
+			}
+			continue
+		}
+		if !speechVerbs[w] || s.cover[q] != 0 {
+			continue
+		}
+		if q < k {
+			if s.quoted[q] != s.quoted[k] {
+				continue
+			}
+			if ps, _ := a.subjectBefore(s, q, true); len(ps) > 0 {
+				add(ps)
+			} else if ps := a.readoutSource(s, q); len(ps) > 0 {
+				add(ps)
+			}
+			continue
+		}
+		// trailing: ", X said." / ", said X" / "”, X said"
+		if q > k && (s.quoted[k] || a.hasCommaBetween(s, k, q)) {
+			if m := s.mentionAt(q - 1); m != nil && m.i > 0 && a.afterPause(s, m.i-1) && q+1 >= len(s.toks)-1 {
+				add([]*entity{a.mentionEntity(m)})
+			} else if m := s.mentionAt(q + 1); m != nil && a.afterPause(s, q-1) {
+				add([]*entity{a.mentionEntity(m)})
+			}
+		}
+	}
+	if len(out) == 0 && s.quoted[k] {
+		if sp := a.quoteSpeaker(s); sp != nil {
+			add([]*entity{sp})
+		}
+	}
+	return out
+}
+
+// readoutSource finds the issuer of a readout, statement or report that is
+// the subject of a speech verb at q: "state media said" after "Chinese",
+// "a readout from the Chinese government says".
+func (a *analysis) readoutSource(s *sent, q int) []*entity {
+	for p := q - 1; p >= 0 && p >= q-12; p-- {
+		if a.isBreak(s, p) {
+			return nil
+		}
+		if m := s.mentionAt(p); m != nil && m.rc != nil {
+			return []*entity{m.ent}
+		} else if m != nil && m.ent != nil && m.ent.kind == entOrg {
+			return []*entity{m.ent}
+		}
+	}
+	return nil
+}
+
+// afterPause reports whether token q is a comma or quotation mark.
+func (a *analysis) afterPause(s *sent, q int) bool {
+	if q < 0 || q >= len(s.toks) {
+		return false
+	}
+	return s.toks[q].kind == tQuote || a.surface(s, q) == ","
+}
+
+func (a *analysis) hasCommaBetween(s *sent, i, j int) bool {
+	for q := i + 1; q < j; q++ {
+		if a.surface(s, q) == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// dateNear returns the date of the event whose predicate is at token k: a
+// date expression in the same clause (after k first, then before), else the
+// article date.
+func (a *analysis) dateNear(s *sent, k int) string {
+	if !s.dated {
+		s.dated = true
+		s.dates = document.FindDates(a.text[s.start:s.end], a.ref)
+	}
+	if len(s.dates) == 0 {
+		return a.date
+	}
+	// the window: from the clause start before k to the first break or
+	// topic cue after k, at most 10 tokens on
+	lo := k
+	for lo > 0 && !a.isBreak(s, lo-1) && k-lo < 14 {
+		lo--
+	}
+	hi := k + 1
+	for hi < len(s.toks) && hi-k <= 10 && !a.isBreak(s, hi) && !(topicCues[a.word(s, hi)] && a.word(s, hi) != "on") {
+		hi++
+	}
+	loOff := int(s.toks[lo].start) - s.start
+	hiOff := a.text2off(s, hi)
+	kOff := int(s.toks[k].start) - s.start
+	best, bestDist := "", 1<<30
+	for _, d := range s.dates {
+		if d.Date == "" || d.Start < loOff || d.End > hiOff {
+			continue
+		}
+		dist := d.Start - kOff
+		if dist < 0 {
+			dist = -dist + 40 // prefer a date after the predicate
+		}
+		if dist < bestDist {
+			best, bestDist = d.Date, dist
+		}
+	}
+	if best == "" {
+		return a.date
+	}
+	return best
+}
+
+// text2off returns the sentence-relative offset of the start of token q, or
+// the sentence length when q is past the end.
+func (a *analysis) text2off(s *sent, q int) int {
+	if q >= len(s.toks) {
+		return s.end - s.start
+	}
+	return int(s.toks[q].start) - s.start
+}
+
+// topicsAfter collects the topics named after a topic cue following token k:
+// countries (by gazetteer name), organisations and topic words.
+func (a *analysis) topicsAfter(s *sent, k int) []string {
+	var out []string
+	cue := -1
+	for q := k + 1; q < len(s.toks); q++ {
+		if topicCues[a.word(s, q)] && s.cover[q] == 0 {
+			cue = q
+			break
+		}
+	}
+	if cue < 0 {
+		return nil
+	}
+	return a.topicsFrom(s, cue+1, len(s.toks), out)
+}
+
+func (a *analysis) topicsFrom(s *sent, from, to int, out []string) []string {
+	for q := from; q < to; q++ {
+		if m := s.mentionAt(q); m != nil {
+			if m.kind == mEntity && m.ent != nil && m.ent.kind != entPerson && !slices.Contains(out, m.ent.name) {
+				out = append(out, m.ent.name)
+			}
+			q = m.j - 1
+			continue
+		}
+		for l := 3; l >= 1; l-- {
+			if q+l > to || s.toks[q+l-1].kind != tWord {
+				continue
+			}
+			ph := a.lower[s.toks[q].start:s.toks[q+l-1].end]
+			if topicWords[ph] {
+				if !slices.Contains(out, ph) {
+					out = append(out, ph)
+				}
+				q += l - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// followUpTopics adds the topics of a sentence that continues the last call
+// ("the two leaders discussed …", "Iran was also a key topic") to that call.
+func (a *analysis) followUpTopics(s *sent) {
+	if a.lastCall == nil || s.idx-a.lastCallS > 3 {
+		return
+	}
+	about := false
+	for q := range s.ments {
+		m := &s.ments[q]
+		if m.kind == mGroup || m.ent != nil && (m.ent == a.lastCall.from || m.ent == a.lastCall.to) && m.ent.kind == entPerson {
+			about = true
+		}
+	}
+	for q := range s.toks {
+		w := a.word(s, q)
+		if w == "call" || w == "talks" || w == "conversation" || w == "topic" || w == "topics" {
+			about = true
+		}
+	}
+	if !about {
+		return
+	}
+	for q := range s.toks {
+		w := a.word(s, q)
+		if !topicCues[w] || w == "on" || w == "over" || s.cover[q] != 0 {
+			continue
+		}
+		from := q + 1
+		if w == "topic" || w == "topics" {
+			from = 0
+		}
+		a.lastCall.topics = a.topicsFrom(s, from, len(s.toks), a.lastCall.topics)
+		return
+	}
+}
+
+// callContext reports whether s speaks of a call or conversation, so that
+// "X told Y" reports what was said in it.
+func (a *analysis) callContext(s *sent) bool {
+	for q := range s.toks {
+		switch a.word(s, q) {
+		case "call", "conversation", "phone", "telephone", "video":
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,519 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgnews/kg/graph"
+)
+
+var (
+	withPreps    = setOf("with")
+	withToPreps  = setOf("with", "to")
+	betweenPreps = setOf("between")
+)
+
+// ruleContact matches consultations (CAMEO 04x) around token k: "X spoke
+// with Y", "X and Y met", "X held a call with Y", "a call between X and Y",
+// "X's call with Y", "the pair spoke", "X-Y call".
+func (a *analysis) ruleContact(s *sent, k int) {
+	w := a.word(s, k)
+	n := len(s.toks)
+	var subj, obj []*entity
+	subjStart := -1
+	isVerb := contactVerbs[w] && !contactNouns[w] || w == "called" || w == "told" || w == "meeting" && a.word(s, k-1) != "a" && a.word(s, k-1) != "the"
+	if w == "meet" || w == "talk" || w == "phone" || w == "call" || w == "calls" {
+		// a noun after a determiner or modifier, a verb after a subject
+		isVerb = !a.nounContext(s, k)
+	}
+	if contactNouns[w] && !isVerb {
+		// the noun must head its phrase: "phone call" triggers on "call"
+		if k+1 < n && contactNouns[a.word(s, k+1)] {
+			return
+		}
+		if w == "phone" || w == "telephone" {
+			return
+		}
+	}
+	switch {
+	case isVerb:
+		switch w {
+		case "exchanged":
+			if a.word(s, k+1) != "views" {
+				return
+			}
+		case "called", "phoned", "telephoned", "told":
+			if m := s.mentionAt(k + 1); m == nil || m.ent == nil || m.ent.kind != entPerson {
+				return
+			}
+		case "hosted", "hosts", "host", "received", "receives", "visited", "visits":
+			m := s.mentionAt(k + 1)
+			if a.word(s, k+1) == "the" || a.word(s, k+1) == "his" || a.word(s, k+1) == "her" {
+				m = s.mentionAt(k + 2)
+			}
+			if m == nil || m.ent == nil || m.ent.kind != entPerson {
+				return
+			}
+		}
+		subj, subjStart = a.subjectBefore(s, k, false)
+		switch w {
+		case "met", "meet", "meets", "called", "phoned", "telephoned", "told", "hosted", "hosts", "host", "received",
+			"receives", "visited", "visits":
+			obj, _ = a.partiesAfter(s, k, 3, nil)
+			if len(obj) == 0 {
+				obj, _ = a.partiesAfter(s, k, 8, withPreps)
+			}
+		case "discussed", "discuss", "exchanged":
+			// only a named pair: "Putin and Xi discussed …"
+			if len(subj) < 2 {
+				return
+			}
+		default:
+			obj, _ = a.partiesAfter(s, k, 8, withToPreps)
+		}
+	default:
+		// noun: "between X and Y" right after, "with Y" after
+		q := k + 1
+		if a.word(s, q) == "between" || a.word(s, q) == "among" {
+			both, _ := a.partiesAfter(s, q, 3, nil)
+			if len(both) >= 2 {
+				subj = both
+				subjStart = q
+			}
+		}
+		if subj == nil {
+			obj, _ = a.partiesAfter(s, k, 8, withPreps)
+			subj, subjStart = a.nounOwner(s, k)
+		}
+	}
+	if len(subj) == 0 {
+		return
+	}
+	if mod := a.modality(s, subjStart, k); mod != "" {
+		return
+	}
+	if a.contactHedged(s, k) {
+		return
+	}
+	var pairs [][2]*entity
+	if len(obj) > 0 {
+		for _, x := range subj {
+			for _, y := range obj {
+				if x != y {
+					pairs = append(pairs, [2]*entity{x, y})
+				}
+			}
+		}
+	} else if len(subj) >= 2 {
+		for i := 0; i < len(subj); i++ {
+			for j := i + 1; j < len(subj); j++ {
+				pairs = append(pairs, [2]*entity{subj[i], subj[j]})
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return
+	}
+	date := a.dateNear(s, k)
+	medium := a.medium(s, k)
+	topics := a.topicsAfter(s, k)
+	claims := a.claimants(s, k)
+	for _, p := range pairs {
+		f := &fact{typ: graph.SpokeWith, from: p[0], to: p[1], date: date, medium: medium, topics: topics,
+			claimedBy: claims, evidence: a.sentText(s)}
+		a.addFact(f)
+		if a.lastCall == nil || a.lastCallS != s.idx || a.lastPair[0] == nil {
+			a.lastPair = p
+		}
+		a.lastCall, a.lastCallS = f, s.idx
+	}
+	a.lastPair = pairs[0]
+}
+
+// nounContext reports whether token k is used as a noun: after a
+// determiner, possessive or modifier.
+func (a *analysis) nounContext(s *sent, k int) bool {
+	if k == 0 {
+		return false
+	}
+	p := a.word(s, k-1)
+	switch p {
+	case "a", "an", "the", "this", "that", "their", "his", "her", "its", "our", "phone", "video", "telephone",
+		"first", "second", "last", "next", "another", "long", "lengthy", "brief", "excellent", "planned",
+		"trump-xi", "leaders'", "private", "virtual":
+		return true
+	}
+	if s.toks[k-1].kind == tPoss || s.toks[k-1].kind == tQuote {
+		return true
+	}
+	if m := s.mentionAt(k - 1); m != nil && a.word(s, k-1) != "" && s.toks[k-1].kind == tWord && m.ent != nil && m.ent.kind == entPerson {
+		// "Trump-Xi call": two people joined before the noun
+		return a.word(s, k-2) == "-" || s.toks[k-2].kind == tDash
+	}
+	return false
+}
+
+// nounOwner returns the parties that hold the consultation noun at token k:
+// the subject of a light verb before it ("X held a call"), a possessive
+// ("Xi's conversations", "his call"), or two names joined by a dash before
+// it ("Trump-Xi call").
+func (a *analysis) nounOwner(s *sent, k int) ([]*entity, int) {
+	// walk back over modifiers to a light verb or possessive
+	for q := k - 1; q >= 0 && q >= k-6; q-- {
+		if a.isBreak(s, q) || a.surface(s, q) == "," {
+			return nil, -1
+		}
+		if m := s.mentionAt(q); m != nil {
+			if m.poss || m.kind == mPronoun && (a.word(s, q) == "his" || a.word(s, q) == "her") || m.kind == mIt && a.word(s, q) == "its" {
+				return a.partiesOf(m), m.i
+			}
+			// "Trump-Xi call"
+			if m.j == k && m.i >= 2 && s.toks[m.i-1].kind == tDash {
+				if pm := s.mentionAt(m.i - 2); pm != nil {
+					return dedupe(append(a.partiesOf(pm), a.partiesOf(m)...)), pm.i
+				}
+			}
+			return nil, -1
+		}
+		if a.word(s, q) == "their" {
+			// "he and Trump … since their meeting": the pair of the clause
+			if ps, st := a.subjectBefore(s, q, false); len(ps) >= 2 {
+				return ps, st
+			}
+			if a.lastPair[0] != nil {
+				return a.lastPair[:], q
+			}
+			return nil, -1
+		}
+		if lightVerbs[a.word(s, q)] {
+			if q > 0 && a.word(s, q-1) == "to" {
+				return nil, -1 // "plans to hold a call": not a fact
+			}
+			return a.subjectBefore(s, q, false)
+		}
+	}
+	return nil, -1
+}
+
+// contactHedged reports whether the consultation noun or verb at k is
+// planned, expected or hoped for rather than held.
+func (a *analysis) contactHedged(s *sent, k int) bool {
+	for q := k - 1; q >= 0 && q >= k-3; q-- {
+		switch a.word(s, q) {
+		case "planned", "proposed", "possible", "potential", "upcoming", "future", "expected", "possibility",
+			"prospect", "invitation", "hold", "to":
+			if a.word(s, q) == "to" && q+1 < k && lightVerbs[a.word(s, q+1)] || a.word(s, q) != "to" && a.word(s, q) != "hold" {
+				return true
+			}
+			if a.word(s, q) == "hold" && a.word(s, q-1) == "to" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// medium returns "phone", "video" or "in person" for the consultation at k.
+func (a *analysis) medium(s *sent, k int) string {
+	// modifiers first: "video call", "telephone conversation", "by phone"
+	for q := k - 2; q <= k+4 && q < len(s.toks); q++ {
+		if q < 0 {
+			continue
+		}
+		switch a.word(s, q) {
+		case "video", "videoconference", "video-conference", "virtual", "virtually", "online", "teleconference":
+			return "video"
+		case "phone", "telephone", "telephonic", "phoned", "telephoned", "phonecall":
+			return "phone"
+		case "in-person", "face-to-face":
+			return "in person"
+		}
+	}
+	if m, ok := mediumWords[a.word(s, k)]; ok && a.word(s, k) != "talks" {
+		return m
+	}
+	for q := range s.toks {
+		switch a.word(s, q) {
+		case "video", "videoconference":
+			return "video"
+		case "phone", "telephone", "telephonic", "call":
+			return "phone"
+		}
+	}
+	if m, ok := mediumWords[a.word(s, k)]; ok {
+		return m
+	}
+	return ""
+}
+
+func (a *analysis) sentText(s *sent) string {
+	return strings.TrimSpace(a.text[s.start:s.end])
+}
+
+// addFact records f unless it is a self-relation.
+func (a *analysis) addFact(f *fact) {
+	if f.from == nil || f.typ != graph.Pledged && (f.to == nil || f.to == f.from) {
+		return
+	}
+	for _, e := range []*entity{f.from, f.to} {
+		if e != nil && e.kind == entOrg {
+			e.active = true
+		}
+	}
+	a.facts = append(a.facts, f)
+}
+
+// ruleSanction matches punitive measures (CAMEO 163, 172) at token k: "X
+// imposed 25% tariffs on Y", "X would impose a tax on imports from countries
+// that trade with Y", "X sanctioned Y", "X placed Y on its entity list", "X
+// retaliated with export controls".
+func (a *analysis) ruleSanction(s *sent, k int) {
+	w := a.word(s, k)
+	n := len(s.toks)
+	var target []*entity
+	measure, rate := "", ""
+	head := -1
+	if directSanctionVerbs[w] {
+		if w == "sanctions" || w == "sanction" && !(a.word(s, k-1) == "to" || a.word(s, k-1) == "will" || a.word(s, k-1) == "would") {
+			return // the noun
+		}
+		target, _ = a.partiesAfter(s, k, 3, nil)
+		if len(target) == 0 {
+			target = a.capitalisedTarget(s, k+1)
+		}
+		measure = "sanctions"
+		if strings.HasPrefix(w, "blacklist") {
+			measure = "blacklist"
+		}
+		head = k
+	} else {
+		// the measure within a few tokens: "imposed steep tariffs",
+		// "would impose a 25% tax", "hit China with tariffs"
+		q := k + 1
+		var objBefore []*entity
+		for ; q < n && q <= k+8; q++ {
+			if a.isBreak(s, q) {
+				return
+			}
+			if m := s.mentionAt(q); m != nil {
+				if objBefore == nil && (m.prep == "" || m.prep == "on") {
+					objBefore = a.partiesOf(m)
+				}
+				q = m.j - 1
+				continue
+			}
+			ww := a.word(s, q)
+			if ms, ok := sanctionHeads[ww]; ok {
+				if ww == "controls" && a.word(s, q-1) != "export" {
+					continue
+				}
+				if (ww == "ban" || ww == "bans") && a.word(s, q+1) != "on" {
+					continue
+				}
+				if ww == "list" {
+					continue
+				}
+				measure, head = ms, q
+				break
+			}
+			if ww == "list" && a.word(s, q-1) == "entity" {
+				measure, head = "blacklist", q
+				break
+			}
+			if r := a.rateAt(s, q); r != "" && rate == "" {
+				rate = r
+			}
+		}
+		if head < 0 {
+			return
+		}
+		if r := a.rateAfter(s, head); rate == "" && r != "" {
+			rate = r
+		}
+		switch w {
+		case "placed", "place", "places", "placing", "put", "puts", "added", "add", "adds", "adding", "hit", "hits",
+			"hitting", "targeted", "target", "targets":
+			target = objBefore
+		}
+		if len(target) == 0 {
+			target = a.sanctionTarget(s, head)
+		}
+	}
+	subj, subjStart := a.subjectBefore(s, k, false)
+	if len(subj) == 0 {
+		return
+	}
+	if mod := a.modality(s, subjStart, k); mod != "" {
+		return
+	}
+	// "postpone placing …", "delay imposing …": deferred, not imposed
+	for q := k - 1; q >= 0 && q >= k-3; q-- {
+		if easeVerbs[a.word(s, q)] {
+			return
+		}
+	}
+	if len(target) == 0 && (w == "retaliated" || w == "retaliate" || w == "retaliates") && a.lastSanct != nil {
+		t := a.lastSanct.from
+		if t.kind == entPerson && t.country != nil && subj[0].kind == entCountry {
+			t = a.countryEntity(t.country)
+			t.emit = true
+		}
+		target = []*entity{t}
+	}
+	if len(target) == 0 {
+		return
+	}
+	date := a.dateNear(s, k)
+	claims := a.claimants(s, k)
+	for _, from := range subj {
+		for _, to := range target {
+			f := &fact{typ: graph.Sanctioned, from: from, to: to, measure: measure, rate: rate, date: date,
+				claimedBy: claims, evidence: a.sentText(s)}
+			a.addFact(f)
+			a.lastSanct = f
+		}
+	}
+}
+
+// sanctionTarget returns the target named after the measure at head: the
+// first party in the rest of the clause ("on Chinese goods", "on imports
+// from countries that do business with Iran", "against Huawei"), or an
+// unknown capitalised name right after "on"/"against" (a company).
+func (a *analysis) sanctionTarget(s *sent, head int) []*entity {
+	n := len(s.toks)
+	for q := head + 1; q < n && q <= head+14; q++ {
+		switch a.word(s, q) {
+		case ";", "after", "before", "while", "because", "although", "but", "amid", "despite", "since", "following",
+			"triggering", "prompting", "forcing":
+			return nil
+		}
+		if s.toks[q].kind == tPunct && a.surface(s, q) != "," || s.toks[q].kind == tDash && a.surface(s, q) == "—" {
+			return nil
+		}
+		if m := s.mentionAt(q); m != nil {
+			if ps := a.partiesOf(m); len(ps) > 0 && m.kind != mGroup {
+				out := ps
+				// "on China and Russia"
+				end := m.j
+				for end+1 < n && a.word(s, end) == "and" {
+					nm := s.mentionAt(end + 1)
+					if nm == nil {
+						break
+					}
+					out = append(out, a.partiesOf(nm)...)
+					end = nm.j
+				}
+				return dedupe(out)
+			}
+			q = m.j - 1
+			continue
+		}
+		if w := a.word(s, q); (w == "on" || w == "against") && q == head+1 {
+			if t := a.capitalisedTarget(s, q+1); len(t) > 0 {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// capitalisedTarget turns an unknown capitalised name at token q into an
+// organisation (a company named as a sanctions target).
+func (a *analysis) capitalisedTarget(s *sent, q int) []*entity {
+	if a.word(s, q) == "the" {
+		q++
+	}
+	j := q
+	for j < len(s.toks) && s.toks[j].kind == tWord && s.toks[j].cap && s.cover[j] == 0 && !nameStop[a.word(s, j)] {
+		j++
+	}
+	if j == q || j-q > 5 {
+		return nil
+	}
+	e := a.orgEntity(a.span(s, q, j), "company", nil)
+	e.emit = true
+	s.addMention(mention{i: q, j: j, ent: e})
+	s.reindex()
+	return []*entity{e}
+}
+
+// rateAt returns a rate starting at token q: "25%", "25 percent", "10 per
+// cent", or "".
+func (a *analysis) rateAt(s *sent, q int) string {
+	if q >= len(s.toks) || s.toks[q].kind != tNum {
+		return ""
+	}
+	v := a.surface(s, q)
+	if strings.HasSuffix(v, "%") {
+		return v
+	}
+	switch a.word(s, q+1) {
+	case "%":
+		return v + "%"
+	case "percent", "pct":
+		return v + "%"
+	case "per":
+		if a.word(s, q+2) == "cent" {
+			return v + "%"
+		}
+	}
+	return ""
+}
+
+// rateAfter finds a rate in the few tokens after a measure: "tariffs of 25%",
+// "tariffs of up to 25 per cent".
+func (a *analysis) rateAfter(s *sent, head int) string {
+	for q := head + 1; q < len(s.toks) && q <= head+4; q++ {
+		if r := a.rateAt(s, q); r != "" {
+			return r
+		}
+		if w := a.word(s, q); w != "of" && w != "up" && w != "to" && w != "as" && w != "high" && w != "much" {
+			return ""
+		}
+	}
+	return ""
+}
+
+// ruleTrade matches trade ties stated as partnerships: "Iran's largest
+// trading partners included China ($32 billion)".
+func (a *analysis) ruleTrade(s *sent, k int) {
+	if a.word(s, k-1) != "trading" && a.word(s, k-1) != "trade" {
+		return
+	}
+	// the owner: "Iran's largest trading partners"
+	var owner *entity
+	for q := k - 2; q >= 0 && q >= k-5; q-- {
+		if m := s.mentionAt(q); m != nil {
+			if m.poss && m.ent != nil && m.ent.kind == entCountry {
+				owner = m.ent
+			}
+			break
+		}
+	}
+	if owner == nil {
+		return
+	}
+	year := ""
+	if d := a.dateNear(s, k); len(d) >= 4 && d != a.date {
+		year = d[:4]
+	}
+	claims := a.claimants(s, k)
+	for q := k + 1; q < len(s.toks); q++ {
+		m := s.mentionAt(q)
+		if m == nil {
+			continue
+		}
+		q = m.j - 1
+		if m.ent == nil || m.ent.kind != entCountry || m.ent == owner || m.adj {
+			continue
+		}
+		value := ""
+		if a.surface(s, m.j) == "(" && m.j+1 < len(s.toks) && s.toks[m.j+1].kind == tNum {
+			value = a.surface(s, m.j+1)
+			if mg, ok := magnitudes[a.word(s, m.j+2)]; ok {
+				value += " " + mg
+			}
+		}
+		a.addFact(&fact{typ: graph.TradesWith, from: owner, to: m.ent, value: value, year: year,
+			date: a.dateNear(s, k), claimedBy: claims, evidence: a.sentText(s)})
+	}
+}
