@@ -1,0 +1,122 @@
+package ingest_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kgnews/kg/extract"
+	"github.com/kgnews/kg/extract/ingest"
+	"github.com/kgnews/kg/graph/embedded"
+)
+
+// synthCorpus writes n synthetic news articles into dir and returns their
+// total size. Names are drawn from pools with skewed reuse, so that many
+// facts merge across articles as in real news.
+func synthCorpus(tb testing.TB, dir string, n int) int64 {
+	tb.Helper()
+	rng := rand.New(rand.NewSource(1))
+	first := []string{"Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemal", "Lucia"}
+	last := []string{"Novak", "Ortega", "Petrov", "Quinn", "Rahman", "Silva", "Tanaka", "Umar", "Varga", "Weber", "Yilmaz", "Zhou"}
+	countries := []string{"France", "Germany", "Japan", "Brazil", "India", "Turkey", "Egypt", "Mexico", "Canada", "Poland", "Kenya", "Vietnam"}
+	demonyms := map[string]string{"France": "French", "Germany": "German", "Japan": "Japanese", "Brazil": "Brazilian", "India": "Indian",
+		"Turkey": "Turkish", "Egypt": "Egyptian", "Mexico": "Mexican", "Canada": "Canadian", "Poland": "Polish", "Kenya": "Kenyan", "Vietnam": "Vietnamese"}
+	roles := []string{"President", "Prime Minister", "Foreign Minister", "Trade Minister"}
+	goods := []string{"wheat", "soybeans", "liquefied natural gas", "steel", "rare earths", "coffee"}
+	zipf := rand.NewZipf(rng, 1.3, 1, uint64(len(first)*len(last)-1))
+	person := func() (string, string, string) {
+		i := int(zipf.Uint64())
+		c := countries[i%len(countries)]
+		return first[i%len(first)] + " " + last[(i/len(first))%len(last)], roles[i%len(roles)], c
+	}
+	var total int64
+	for a := 0; a < n; a++ {
+		p1, r1, c1 := person()
+		p2, r2, c2 := person()
+		day := a%27 + 1
+		var b strings.Builder
+		fmt.Fprintf(&b, "date 2031-03-%02d %s %s %s held a phone call with %s %s %s on Tuesday, discussing trade and %s.\n\n",
+			day, demonyms[c1], r1, p1, demonyms[c2], r2, p2, countries[rng.Intn(len(countries))])
+		fmt.Fprintf(&b, "%s said that %s had agreed to buy %d million tonnes of %s over the next two years.\n\n",
+			lastName(p1), c2, 1+rng.Intn(40), goods[rng.Intn(len(goods))])
+		if rng.Intn(3) == 0 {
+			fmt.Fprintf(&b, "Last month, %s imposed a %d%% tariff on imports of %s from %s, according to officials.\n\n",
+				c1, 5+rng.Intn(40), goods[rng.Intn(len(goods))], countries[rng.Intn(len(countries))])
+		}
+		if rng.Intn(4) == 0 {
+			fmt.Fprintf(&b, "%s threatened to impose sanctions on %s if talks failed.\n\n", lastName(p2), countries[rng.Intn(len(countries))])
+		}
+		fmt.Fprintf(&b, "The two leaders pledged to strengthen ties and to meet again in %s later this year. "+
+			"Analysts in %s said the talks marked a shift after months of tension, and markets rose %d.%d%% on the news.\n",
+			countries[rng.Intn(len(countries))], countries[rng.Intn(len(countries))], rng.Intn(5), rng.Intn(10))
+		path := filepath.Join(dir, fmt.Sprintf("%02d", a%100), fmt.Sprintf("article-%06d.txt", a))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		total += int64(b.Len())
+	}
+	return total
+}
+
+func lastName(full string) string { return full[strings.LastIndexByte(full, ' ')+1:] }
+
+// BenchmarkIngest runs the whole pipeline — read, extract, merge, load into
+// a fresh embedded store — over 10,000 synthetic articles per iteration.
+// It reports articles/s, MB/s (through SetBytes) and the peak resident
+// memory of the process.
+func BenchmarkIngest(b *testing.B) {
+	const articles = 10000
+	dir := b.TempDir()
+	size := synthCorpus(b, filepath.Join(dir, "corpus"), articles)
+	x := extract.New(extract.Options{})
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, err := embedded.Open(filepath.Join(dir, fmt.Sprintf("kg-%d.db", i)), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sum, err := ingest.Run(context.Background(), x, s, []string{filepath.Join(dir, "corpus")}, ingest.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sum.Articles != articles {
+			b.Fatalf("ingested %d articles, want %d (skipped %v)", sum.Articles, articles, sum.Skipped[:min(3, len(sum.Skipped))])
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(articles)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	if kb := peakRSSKiB(); kb > 0 {
+		b.ReportMetric(float64(kb)/1024, "peak-RSS-MiB")
+	}
+}
+
+// peakRSSKiB reads the process's peak resident set size (VmHWM) on Linux,
+// or returns 0.
+func peakRSSKiB() int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return n
+		}
+	}
+	return 0
+}

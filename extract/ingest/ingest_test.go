@@ -1,0 +1,180 @@
+package ingest_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/extract/ingest"
+	"github.com/kgnews/kg/graph"
+)
+
+// fakeExtractor makes one Country node per document, named after its text,
+// and panics on a document that asks it to.
+type fakeExtractor struct{}
+
+func (fakeExtractor) Extract(doc *document.Document) (*graph.Batch, error) {
+	if strings.Contains(doc.Text, "PANIC") {
+		panic("boom")
+	}
+	if strings.Contains(doc.Text, "FAIL") {
+		return nil, errors.New("cannot extract")
+	}
+	var bd graph.Builder
+	bd.AddNode(graph.Node{ID: doc.ID, Label: graph.LabelArticle, Props: graph.Props{"path": doc.Path}})
+	return bd.Batch(), nil
+}
+
+// recorder is a Loader that records the order of the articles it loads.
+type recorder struct {
+	mu      sync.Mutex
+	paths   []string
+	batches [][]string // each load's article paths, sorted
+	fail    error
+}
+
+func (r *recorder) Load(_ context.Context, b *graph.Batch) (graph.LoadStats, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.fail != nil {
+		return graph.LoadStats{}, r.fail
+	}
+	var batch []string
+	for _, n := range b.Nodes {
+		batch = append(batch, n.Props["path"].(string))
+	}
+	sort.Strings(batch)
+	r.paths = append(r.paths, batch...)
+	r.batches = append(r.batches, batch)
+	return graph.LoadStats{NodesCreated: len(b.Nodes)}, nil
+}
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFind(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"b.txt", "a.md", "sub/c.html", "sub/d.htm", ".hidden/e.txt", ".f.txt", "g.pdf", "h.TXT"} {
+		write(t, filepath.Join(dir, p), "text")
+	}
+	inputs, skipped := ingest.Find([]string{dir, filepath.Join(dir, "g.pdf"), filepath.Join(dir, "missing.txt"), "-"})
+	var got []string
+	for _, in := range inputs {
+		got = append(got, strings.TrimPrefix(in.Path, dir+"/"))
+	}
+	want := []string{"a.md", "b.txt", "h.TXT", "sub/c.html", "sub/d.htm", "g.pdf", "-"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Find = %q, want %q", got, want)
+	}
+	if len(skipped) != 1 || skipped[0].Reason != "no such file or directory" {
+		t.Errorf("skipped = %+v", skipped)
+	}
+}
+
+func TestRunLoadsInInputOrderAndSkipsBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	var want []string
+	for i := 0; i < 40; i++ {
+		p := filepath.Join(dir, string(rune('a'+i/26))+string(rune('a'+i%26))+".txt")
+		text := "article " + p
+		switch i {
+		case 3:
+			text = "PANIC"
+		case 7:
+			text = "FAIL"
+		case 11:
+			text = ""
+		default:
+			want = append(want, p)
+		}
+		write(t, p, text)
+	}
+	for _, workers := range []int{1, 2, 8} {
+		rec := &recorder{}
+		sum, err := ingest.Run(context.Background(), fakeExtractor{}, rec, []string{dir},
+			ingest.Options{Workers: workers, FlushEvery: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Batches follow the input order whatever the number of workers:
+		// load i holds the articles 3i … 3i+2 of the good inputs.
+		var chunks [][]string
+		for i := 0; i < len(want); i += 3 {
+			chunks = append(chunks, want[i:min(i+3, len(want))])
+		}
+		if !reflect.DeepEqual(rec.batches, chunks) {
+			t.Fatalf("workers=%d: loaded batches %q, want %q", workers, rec.batches, chunks)
+		}
+		if sum.Articles != 37 || len(sum.Skipped) != 3 || sum.Load.NodesCreated != 37 {
+			t.Fatalf("workers=%d: summary %+v", workers, sum)
+		}
+		reasons := map[string]bool{}
+		for _, s := range sum.Skipped {
+			reasons[s.Reason] = true
+		}
+		for _, r := range []string{"extraction failed: internal error: boom", "extraction failed: cannot extract", "empty file"} {
+			if !reasons[r] {
+				t.Errorf("workers=%d: no skip with reason %q in %+v", workers, r, sum.Skipped)
+			}
+		}
+	}
+}
+
+func TestRunStopsOnStoreError(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 50; i++ {
+		write(t, filepath.Join(dir, string(rune('a'+i/26))+string(rune('a'+i%26))+".txt"), "article")
+	}
+	rec := &recorder{fail: errors.New("disk full")}
+	_, err := ingest.Run(context.Background(), fakeExtractor{}, rec, []string{dir}, ingest.Options{Workers: 2, FlushEvery: 4})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("err = %v, want the store's error", err)
+	}
+}
+
+func TestRunHonoursCancellation(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), "article")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := ingest.Run(ctx, fakeExtractor{}, &recorder{}, []string{dir}, ingest.Options{})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestDryRunLoadsNothing(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), "article one")
+	rec := &recorder{}
+	sum, err := ingest.Run(context.Background(), fakeExtractor{}, rec, []string{dir}, ingest.Options{DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.paths) != 0 || sum.Batch == nil || sum.Nodes[graph.LabelArticle] != 1 {
+		t.Fatalf("dry run loaded %q, summary %+v", rec.paths, sum)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	rec := &recorder{}
+	sum, err := ingest.Run(context.Background(), fakeExtractor{}, rec, []string{"-"},
+		ingest.Options{Stdin: strings.NewReader("an article from standard input")})
+	if err != nil || sum.Articles != 1 || !reflect.DeepEqual(rec.paths, []string{"-"}) {
+		t.Fatalf("err %v, summary %+v, loaded %q", err, sum, rec.paths)
+	}
+}
