@@ -1,0 +1,162 @@
+package neo4j_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/kgnews/kg/graph"
+)
+
+var repoRoot = filepath.Join("..", "..")
+
+// composeFile is the part of docker-compose.yml the test checks.
+type composeFile struct {
+	Services map[string]struct {
+		Image       string            `yaml:"image"`
+		Ports       []string          `yaml:"ports"`
+		Volumes     []string          `yaml:"volumes"`
+		Environment map[string]string `yaml:"environment"`
+		Healthcheck struct {
+			Test []string `yaml:"test"`
+		} `yaml:"healthcheck"`
+	} `yaml:"services"`
+	Volumes map[string]any `yaml:"volumes"`
+}
+
+// TestComposeFile checks docker-compose.yml: the pinned Neo4j 5.26 image
+// (the integration tests' image), APOC, ports, named volumes, the password
+// from NEO4J_PASSWORD with a default of at least 8 characters, a healthcheck
+// that works without curl, memory settings, and a Browser post-connect
+// command whose style and guide exist in browser/ and are served with CORS.
+func TestComposeFile(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot, "docker-compose.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c composeFile
+	if err := yaml.Unmarshal(data, &c); err != nil {
+		t.Fatalf("docker-compose.yml: %v", err)
+	}
+	neo, ok := c.Services["neo4j"]
+	if !ok {
+		t.Fatal("no neo4j service")
+	}
+	if neo.Image != Image {
+		t.Errorf("neo4j image = %q, want %q (the integration tests' image)", neo.Image, Image)
+	}
+	if !regexp.MustCompile(`^neo4j:5\.26\.\d+-community$`).MatchString(neo.Image) {
+		t.Errorf("neo4j image %q is not a pinned 5.26 community tag", neo.Image)
+	}
+	for _, p := range []string{"7474:7474", "7687:7687"} {
+		if !containsPrefix(neo.Ports, p) {
+			t.Errorf("neo4j ports %v lack %s", neo.Ports, p)
+		}
+	}
+	for _, v := range []string{"neo4j-data:/data", "neo4j-logs:/logs"} {
+		if !containsPrefix(neo.Volumes, v) {
+			t.Errorf("neo4j volumes %v lack %s", neo.Volumes, v)
+		}
+		if _, ok := c.Volumes[strings.Split(v, ":")[0]]; !ok {
+			t.Errorf("volume %s is not declared", v)
+		}
+	}
+	env := neo.Environment
+	auth := regexp.MustCompile(`^neo4j/\$\{NEO4J_PASSWORD:-([^}]+)\}$`).FindStringSubmatch(env["NEO4J_AUTH"])
+	if auth == nil || len(auth[1]) < 8 {
+		t.Errorf("NEO4J_AUTH = %q, want neo4j/${NEO4J_PASSWORD:-default of 8+ characters}", env["NEO4J_AUTH"])
+	}
+	if !strings.Contains(env["NEO4J_PLUGINS"], `"apoc"`) {
+		t.Errorf("NEO4J_PLUGINS = %q, want apoc", env["NEO4J_PLUGINS"])
+	}
+	for _, k := range []string{"NEO4J_server_memory_heap_max__size", "NEO4J_server_memory_pagecache_size"} {
+		if env[k] == "" {
+			t.Errorf("%s not set", k)
+		}
+	}
+	hc := strings.Join(neo.Healthcheck.Test, " ")
+	if !strings.Contains(hc, "wget") || strings.Contains(hc, "curl") || !strings.Contains(hc, "7474") {
+		t.Errorf("healthcheck %q: want wget on 7474 (the image has no curl)", hc)
+	}
+	if wl := env["NEO4J_browser_remote__content__hostname__whitelist"]; !strings.Contains(wl, "localhost") {
+		t.Errorf("remote content whitelist %q lacks localhost", wl)
+	}
+
+	// post_connect_cmd: style and play commands without colons, on files
+	// that the browser service serves from browser/.
+	cmd := env["NEO4J_browser_post__connect__cmd"]
+	cmds := map[string]string{}
+	for _, part := range strings.Split(cmd, ";") {
+		verb, arg, _ := strings.Cut(strings.TrimSpace(part), " ")
+		cmds[verb] = arg
+	}
+	for _, verb := range []string{"style", "play"} {
+		url := cmds[verb]
+		if !strings.HasPrefix(url, "http://localhost:8001/") {
+			t.Errorf("post-connect %s %q: want a URL on http://localhost:8001/", verb, url)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(repoRoot, "browser", strings.TrimPrefix(url, "http://localhost:8001/"))); err != nil {
+			t.Errorf("post-connect %s: %v", verb, err)
+		}
+	}
+	web, ok := c.Services["browser"]
+	if !ok {
+		t.Fatal("no browser service")
+	}
+	if !containsPrefix(web.Ports, "8001:") || !containsPrefix(web.Volumes, "./browser:") {
+		t.Errorf("browser service ports %v volumes %v: want 8001 and ./browser", web.Ports, web.Volumes)
+	}
+	conf, err := os.ReadFile(filepath.Join(repoRoot, "browser", "nginx.conf"))
+	if err != nil || !strings.Contains(string(conf), "Access-Control-Allow-Origin") {
+		t.Errorf("browser/nginx.conf does not send the CORS header (%v)", err)
+	}
+}
+
+// TestGrassStyle checks that browser/kg.grass styles every label and
+// relationship type of the model with a colour and a caption.
+func TestGrassStyle(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot, "browser", "kg.grass"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?s)((?:node|relationship)\.[A-Za-z_]+)\s*\{(.*?)\}`).FindAllStringSubmatch(string(data), -1) {
+		rules[m[1]] = m[2]
+	}
+	var selectors []string
+	for _, l := range graph.Labels {
+		selectors = append(selectors, "node."+l)
+	}
+	for _, typ := range graph.RelTypes {
+		selectors = append(selectors, "relationship."+typ)
+	}
+	for _, sel := range selectors {
+		body, ok := rules[sel]
+		if !ok {
+			t.Errorf("kg.grass has no rule for %s", sel)
+			continue
+		}
+		for _, prop := range []string{"color:", "caption:"} {
+			if !strings.Contains(body, prop) {
+				t.Errorf("kg.grass %s lacks %s", sel, prop)
+			}
+		}
+		if strings.HasPrefix(sel, "node.") && !strings.Contains(body, "diameter:") {
+			t.Errorf("kg.grass %s lacks a size (diameter)", sel)
+		}
+	}
+}
+
+func containsPrefix(list []string, prefix string) bool {
+	for _, s := range list {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}
