@@ -98,6 +98,10 @@ func TestLookup(t *testing.T) {
 		{"South Korean", "KOR"},
 		{"Kyiv", "UKR"},
 		{"Kiev", "UKR"},
+		{"St. Lucia", "LCA"},
+		{"st kitts & nevis", "KNA"},
+		{"Iranians", "IRN"},
+		{"Britons", "GBR"},
 	}
 	for _, tc := range tests {
 		c, ok := g.Lookup(tc.name)
@@ -271,6 +275,8 @@ func TestFindAll(t *testing.T) {
 			[]string{"CHINA=CHN", "THE UNITED STATES=USA"}},
 		{"capitals", "Talks in Moscow, Kyiv and Tehran; Downing Street and Zhongnanhai",
 			[]string{"Moscow=RUS", "Kyiv=UKR", "Tehran=IRN", "Downing Street=GBR", "Zhongnanhai=CHN"}},
+		{"plural demonyms", "Americans, Israelis, Britons, Swedes and Kazakhs; French and Chinese; Frenchs",
+			[]string{"Americans=USA", "Israelis=ISR", "Britons=GBR", "Swedes=SWE", "Kazakhs=KAZ", "French=FRA", "Chinese=CHN"}},
 		{"non-ASCII neighbours", "éChina Chinaé «China»",
 			[]string{"China=CHN"}},
 	}
@@ -326,6 +332,7 @@ func TestOrgs(t *testing.T) {
 		{"the Guardian Council in Tehran, reported by the Guardian", []string{"the Guardian=The Guardian"}},
 		{"the G7 and the G-20", []string{"the G7=Group of Seven", "the G-20=Group of Twenty"}},
 		{"the Quad met; a quad bike", []string{"the Quad=Quad"}},
+		{"the National Security Council and Russia’s Security Council, not the Security Council", []string{"the Security Council=UN Security Council"}},
 	}
 	for _, tc := range tests {
 		var got []string

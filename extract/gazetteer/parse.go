@@ -264,6 +264,11 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 				rec.forms = append(rec.forms, kindSpec{k, s})
 			}
 		}
+		for _, s := range lists[1] {
+			if p := pluralDemonym(s.text); p != "" && !s.lookupOnly {
+				rec.forms = append(rec.forms, kindSpec{KindDemonym, spec{text: p, nameLike: s.nameLike}})
+			}
+		}
 		g.byID[id] = c
 		entries = append(entries, entry{c, rec})
 		return nil
@@ -313,7 +318,20 @@ func (g *Gazetteer) readOrgs(r io.Reader) error {
 		rec record
 	}
 	var entries []entry
+	var blockers []record
 	err := dataLines(file, r, 4, func(line int, f []string) error {
+		if strings.TrimSpace(f[0]) == "-" {
+			ss, err := parseList(f[3])
+			if err != nil {
+				return err
+			}
+			rec := record{line: line}
+			for _, s := range ss {
+				rec.forms = append(rec.forms, kindSpec{KindName, s})
+			}
+			blockers = append(blockers, rec)
+			return nil
+		}
 		name, err := parseSpec(f[0])
 		if err != nil {
 			return fmt.Errorf("name: %v", err)
@@ -373,6 +391,13 @@ func (g *Gazetteer) readOrgs(r io.Reader) error {
 			}
 		}
 	}
+	for _, rec := range blockers {
+		for _, ks := range rec.forms {
+			if err := b.add(ks.spec, -1, KindName, rec.line); err != nil {
+				return err
+			}
+		}
+	}
 	g.oindex = b.build()
 	return nil
 }
@@ -387,12 +412,42 @@ func addLookup[T comparable](file string, m map[string]T, text string, v T, line
 	return nil
 }
 
+// pluralSuffixes are the endings of demonyms that are also nouns taking a plural "s": "Iranians",
+// "Israelis", "Britons", "Swedes", "Kazakhs", "Czechs". Adjective-only demonyms ("French",
+// "Chinese", "Swiss") and invariable ones ("Basotho", "Kyrgyz", "Malagasy") end otherwise.
+var pluralSuffixes = []string{
+	"an", "i", "er", "ar", "ot", "ard", "ite", "ene", "ane", "ede", "ine", "ino", "que", "on", "nn",
+	"rb", "at", "k", "kh", "ech",
+}
+
+// pluralDemonym returns the plural of a demonym used as a noun, or "" when it has none.
+func pluralDemonym(d string) string {
+	if strings.HasSuffix(d, "ese") || strings.Contains(d, "-") && strings.HasPrefix(d, "I-") {
+		return ""
+	}
+	for _, suf := range pluralSuffixes {
+		if strings.HasSuffix(d, suf) {
+			return d + "s"
+		}
+	}
+	return ""
+}
+
 // normKey is the lookup key of a form: accents folded, lower case, one apostrophe, single spaces,
 // no leading article.
 func normKey(s string) string {
 	s = strings.ToLower(foldDiacritics(normApostrophes(s)))
 	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimPrefix(s, "the ")
+	s = strings.TrimPrefix(s, "the ")
+	if strings.Contains(s, " & ") {
+		s = strings.ReplaceAll(s, " & ", " and ")
+	}
+	for _, st := range []string{"st. ", "st "} {
+		if rest, ok := strings.CutPrefix(s, st); ok {
+			return "saint " + rest
+		}
+	}
+	return s
 }
 
 // normApostrophes turns the typographic apostrophes into '.
