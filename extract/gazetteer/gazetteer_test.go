@@ -414,3 +414,28 @@ func TestKindString(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrent runs the matchers from several goroutines; with -race it checks that a
+// Gazetteer is safe for concurrent use.
+func TestConcurrent(t *testing.T) {
+	g := gazetteer.Default()
+	text := "The Kremlin said Russia and China, with the UN and Xinhua, met the United States in Geneva."
+	want := mentions(g, text)
+	done := make(chan []string)
+	for range 4 {
+		go func() {
+			var got []string
+			for range 50 {
+				got = mentions(g, text)
+				g.FindOrgs(text)
+				g.Lookup("the kremlin")
+			}
+			done <- got
+		}()
+	}
+	for range 4 {
+		if got := <-done; !slices.Equal(got, want) {
+			t.Errorf("concurrent FindAll = %q, want %q", got, want)
+		}
+	}
+}
