@@ -15,6 +15,11 @@
 // for kg they are misspellings). Warnings are printed: unknown property keys,
 // deprecations. "Parameter $x is not defined" is ignored: parameters are
 // supplied at run time.
+//
+// Limit: the front end does not check labels and types that a CREATE, MERGE
+// or SET writes (they may be new by design). kg's load statements take
+// theirs from the model (graph/neo4j generates them from graph.Labels and
+// graph.RelTypes, TestStatementFiles), and the saved queries only read.
 
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
