@@ -308,17 +308,17 @@ func propOf(ec *execCtx, v any, key string) (any, error) {
 	case nil:
 		return nil, nil
 	case nodeV:
-		props := ec.g.NodeProps(int64(x))
-		if props == nil && ec.deleted[int64(x)] {
+		v, ok := ec.g.NodeProp(int64(x), key)
+		if !ok && ec.deleted[int64(x)] {
 			return nil, ec.runtimeErr(EntityNotFound, "DeletedEntityAccess", "node %d was deleted", int64(x))
 		}
-		return props[key], nil
+		return v, nil
 	case relV:
-		props := ec.g.RelProps(int64(x))
-		if props == nil && ec.delRels[int64(x)] {
+		v, ok := ec.g.RelProp(int64(x), key)
+		if !ok && ec.delRels[int64(x)] {
 			return nil, ec.runtimeErr(EntityNotFound, "DeletedEntityAccess", "relationship %d was deleted", int64(x))
 		}
-		return props[key], nil
+		return v, nil
 	case map[string]any:
 		return x[key], nil
 	}

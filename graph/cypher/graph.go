@@ -18,8 +18,10 @@ const (
 // query and calls [Graph.Rollback] with it when the query fails, which must
 // restore the graph exactly (ids handed out may stay consumed).
 //
-// Property maps returned by NodeProps and RelProps belong to the graph: the
-// executor never modifies them and copies them before they escape in results.
+// Property maps returned by NodeProps and RelProps may belong to the graph:
+// the executor never modifies them and copies them before they escape in
+// results. Single properties are read with NodeProp and RelProp, which need
+// not build a map.
 type Graph interface {
 	// ScanNodes calls fn for every node carrying label (every node when label
 	// is ""), until fn returns false.
@@ -42,10 +44,16 @@ type Graph interface {
 	HasLabel(id int64, label string) bool
 	// NodeProps returns the properties of node id (read-only), nil if none.
 	NodeProps(id int64) map[string]any
+	// NodeProp returns the value of property key of node id (nil when the
+	// node has no such property); ok is false when the node does not exist.
+	NodeProp(id int64, key string) (value any, ok bool)
 	// Rel returns the type and end points of relationship id.
 	Rel(id int64) (typ string, start, end int64, ok bool)
 	// RelProps returns the properties of relationship id (read-only), nil if none.
 	RelProps(id int64) map[string]any
+	// RelProp returns the value of property key of relationship id (nil when
+	// it has no such property); ok is false when it does not exist.
+	RelProp(id int64, key string) (value any, ok bool)
 	// Degree returns the number of relationships attached to node id.
 	Degree(id int64) int
 

@@ -346,14 +346,19 @@ func (c *compiler) nodeCheck(np *nodePattern, sc *scope, skipLabel string) (func
 			}
 		}
 		if props != nil {
-			return props(ec, row, ec.g.NodeProps(id))
+			return props(ec, row, id, false)
 		}
 		return true, nil
 	}, nil
 }
 
-// propsCheck compiles a {k: v} pattern map into a predicate over a property map.
-func (c *compiler) propsCheck(e expr, sc *scope) (func(ec *execCtx, row []any, props map[string]any) (bool, error), error) {
+// propCheckFn tests the properties of node id (rel false) or relationship id
+// (rel true) against a pattern map.
+type propCheckFn func(ec *execCtx, row []any, id int64, rel bool) (bool, error)
+
+// propsCheck compiles a {k: v} pattern map into a predicate over the
+// properties of a node or relationship.
+func (c *compiler) propsCheck(e expr, sc *scope) (propCheckFn, error) {
 	if e == nil {
 		return nil, nil
 	}
@@ -361,7 +366,7 @@ func (c *compiler) propsCheck(e expr, sc *scope) (func(ec *execCtx, row []any, p
 	if err != nil {
 		return nil, err
 	}
-	return func(ec *execCtx, row []any, props map[string]any) (bool, error) {
+	return func(ec *execCtx, row []any, id int64, rel bool) (bool, error) {
 		v, err := f(ec, row)
 		if err != nil {
 			return false, err
@@ -374,7 +379,13 @@ func (c *compiler) propsCheck(e expr, sc *scope) (func(ec *execCtx, row []any, p
 			return false, ec.runtimeErr(TypeError, "InvalidArgumentType", "property map expected, got %s", typeName(v))
 		}
 		for k, want := range m {
-			if equal(props[k], want) != triTrue {
+			var got any
+			if rel {
+				got, _ = ec.g.RelProp(id, k)
+			} else {
+				got, _ = ec.g.NodeProp(id, k)
+			}
+			if equal(got, want) != triTrue {
 				return false, nil
 			}
 		}
@@ -438,7 +449,7 @@ func (c *compiler) bindNode(op operator, np *nodePattern, ms *matchState) (opera
 			}
 			if !ec.g.LookupNodes(label, key, v, emitOne) {
 				ec.g.ScanNodes(label, func(id int64) bool {
-					if equal(ec.g.NodeProps(id)[key], v) != triTrue {
+					if got, _ := ec.g.NodeProp(id, key); equal(got, v) != triTrue {
 						return true
 					}
 					return emitOne(id)
@@ -618,7 +629,7 @@ func (c *compiler) expandStep(op operator, pp *pathPattern, i int, reversed bool
 						continue
 					}
 					if relProps != nil {
-						ok, err := relProps(ec, row, ec.g.RelProps(s.r))
+						ok, err := relProps(ec, row, s.r, true)
 						if err != nil {
 							return err
 						}
@@ -672,7 +683,7 @@ func (c *compiler) expandStep(op operator, pp *pathPattern, i int, reversed bool
 				return true
 			}
 			if relProps != nil {
-				ok, err := relProps(ec, row, ec.g.RelProps(r))
+				ok, err := relProps(ec, row, r, true)
 				if err != nil {
 					ferr = err
 					return false
@@ -769,7 +780,7 @@ func (c *compiler) planShortest(op operator, pp *pathPattern, ms *matchState) (o
 // shortestPaths runs a breadth-first search from a to b, keeping every
 // predecessor on a shortest route when all is set.
 func shortestPaths(ec *execCtx, row []any, a, b int64, dir Direction, types []string,
-	relProps func(*execCtx, []any, map[string]any) (bool, error), minH, maxH int64, all bool) ([]pathV, error) {
+	relProps propCheckFn, minH, maxH int64, all bool) ([]pathV, error) {
 	if a == b {
 		if minH == 0 {
 			return []pathV{{nodes: []int64{a}}}, nil
@@ -793,7 +804,7 @@ func shortestPaths(ec *execCtx, row []any, a, b int64, dir Direction, types []st
 			var ferr error
 			ec.g.Expand(n, dir, types, func(r, o int64) bool {
 				if relProps != nil {
-					ok, err := relProps(ec, row, ec.g.RelProps(r))
+					ok, err := relProps(ec, row, r, true)
 					if err != nil {
 						ferr = err
 						return false

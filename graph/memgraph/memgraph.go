@@ -4,6 +4,22 @@
 // failed query leaves no trace, and a change journal so that an embedded store
 // can persist what a successful query changed.
 //
+// # Storage
+//
+// The graph is laid out for a small heap (about 110 bytes per relationship
+// with one small property, plus about 250 bytes per node with three
+// properties): nodes and relationships live in slices indexed by their ids
+// (ids are dense, as handed out by the graph or by an embedded store's
+// sequence; a deleted id leaves a small tombstone and is never reused);
+// labels, relationship types and property keys are interned as small integers;
+// a node refers to its set of labels by one interned label-set number;
+// properties are short slices of (key, value) pairs; adjacency lists are
+// slices of (relationship, other node) pairs; the label index is one bitmap
+// per label, so label scans run in id order.
+//
+// Ids must lie in [0, [MaxID]]: a far larger id would cost memory for every
+// id below it.
+//
 // # Concurrency
 //
 // A Graph is not synchronised: use it from one goroutine at a time while it is
@@ -16,8 +32,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
-	"sort"
+	"strings"
 
 	"github.com/kgnews/kg/graph/cypher"
 )
@@ -33,33 +50,162 @@ var ErrNotFound = errors.New("memgraph: no such node")
 // ErrConnected is returned by DeleteNode for a node that still has relationships.
 var ErrConnected = errors.New("memgraph: node still has relationships")
 
+// ErrIDRange is returned by LoadNode and LoadRelationship for an id below 0
+// or above [MaxID].
+var ErrIDRange = errors.New("memgraph: id out of range")
+
+// MaxID is the largest node or relationship id the graph accepts.
+const MaxID = 1<<32 - 1
+
 // IndexedKeys are the property keys indexed per label for equality lookups.
 var IndexedKeys = []string{"id", "name"}
 
-type node struct {
-	labels []string // sorted
-	props  map[string]any
-	out    []int64 // relationship ids
-	in     []int64
+// prop is one property: an interned key and a non-nil value.
+type prop struct {
+	key uint32
+	val any
 }
 
-type rel struct {
-	typ        string
+// edge is one adjacency entry: a relationship and the node at its other end.
+type edge struct {
+	rel, other int64
+}
+
+type nodeRec struct {
+	props []prop
+	out   []edge
+	in    []edge
+	set   uint32 // interned label set; 0 is the empty set
+	alive bool
+}
+
+type relRec struct {
 	start, end int64
-	props      map[string]any
+	props      []prop
+	typ        uint32
+	alive      bool
 }
 
-type indexKey struct {
-	label, key string
-	value      any
+// labelSet is an interned, sorted set of labels shared by many nodes.
+type labelSet struct {
+	names []string // sorted; read-only
+	ids   []uint32 // interned label ids, parallel to names
+}
+
+// bitset is a set of node ids with its size.
+type bitset struct {
+	words []uint64
+	n     int
+}
+
+func (b *bitset) add(id int64) bool {
+	w := int(id >> 6)
+	if w >= len(b.words) {
+		b.words = slices.Grow(b.words, w+1-len(b.words))[:w+1]
+	}
+	m := uint64(1) << (uint(id) & 63)
+	if b.words[w]&m != 0 {
+		return false
+	}
+	b.words[w] |= m
+	b.n++
+	return true
+}
+
+func (b *bitset) del(id int64) {
+	w := int(id >> 6)
+	if w >= len(b.words) {
+		return
+	}
+	m := uint64(1) << (uint(id) & 63)
+	if b.words[w]&m != 0 {
+		b.words[w] &^= m
+		b.n--
+	}
+}
+
+func (b *bitset) has(id int64) bool {
+	w := int(id >> 6)
+	return id >= 0 && w < len(b.words) && b.words[w]&(1<<(uint(id)&63)) != 0
+}
+
+// each calls fn for every member in ascending order until fn returns false.
+// It reads the words as they are when it reaches them.
+func (b *bitset) each(fn func(id int64) bool) {
+	for w := 0; w < len(b.words); w++ {
+		x := b.words[w]
+		for x != 0 {
+			t := bits.TrailingZeros64(x)
+			x &= x - 1
+			if !fn(int64(w)<<6 | int64(t)) {
+				return
+			}
+		}
+	}
+}
+
+// valueIndex maps property values to the ids of the nodes holding them: one
+// id in one, two or more (sorted) in many.
+type valueIndex struct {
+	one  map[any]int64
+	many map[any][]int64
+}
+
+func (x *valueIndex) add(v any, id int64) {
+	if ids, ok := x.many[v]; ok {
+		if i, found := slices.BinarySearch(ids, id); !found {
+			x.many[v] = slices.Insert(ids, i, id)
+		}
+		return
+	}
+	if o, ok := x.one[v]; ok {
+		if o == id {
+			return
+		}
+		delete(x.one, v)
+		x.many[v] = []int64{min(o, id), max(o, id)}
+		return
+	}
+	x.one[v] = id
+}
+
+func (x *valueIndex) del(v any, id int64) {
+	if o, ok := x.one[v]; ok {
+		if o == id {
+			delete(x.one, v)
+		}
+		return
+	}
+	ids := x.many[v]
+	i, found := slices.BinarySearch(ids, id)
+	if !found {
+		return
+	}
+	ids = slices.Delete(ids, i, i+1)
+	if len(ids) == 1 {
+		delete(x.many, v)
+		x.one[v] = ids[0]
+		return
+	}
+	x.many[v] = ids
 }
 
 // Graph is an in-memory property graph. The zero value is not usable; call New.
 type Graph struct {
-	nodes  map[int64]*node
-	rels   map[int64]*rel
-	labels map[string]map[int64]struct{}
-	index  map[indexKey]map[int64]struct{}
+	names   []string // interned labels, types and property keys
+	nameIDs map[string]uint32
+
+	nodes     []nodeRec // by id
+	rels      []relRec  // by id
+	nodeCount int
+	relCount  int
+
+	sets    []labelSet
+	setIDs  map[string]uint32 // joined names → set
+	byLabel []bitset          // by interned label id
+	indexed []uint32          // interned IndexedKeys
+	index   map[uint64]*valueIndex
+
 	nextID int64 // next node id handed out
 	nextRe int64 // next relationship id handed out
 
@@ -78,13 +224,66 @@ type Journal struct {
 
 // New returns an empty graph.
 func New() *Graph {
-	return &Graph{
-		nodes:   map[int64]*node{},
-		rels:    map[int64]*rel{},
-		labels:  map[string]map[int64]struct{}{},
-		index:   map[indexKey]map[int64]struct{}{},
+	g := &Graph{
+		nameIDs: map[string]uint32{},
+		sets:    []labelSet{{names: []string{}}},
+		setIDs:  map[string]uint32{"": 0},
+		index:   map[uint64]*valueIndex{},
 		journal: Journal{Nodes: map[int64]struct{}{}, Rels: map[int64]struct{}{}},
 	}
+	for _, k := range IndexedKeys {
+		g.indexed = append(g.indexed, g.intern(k))
+	}
+	return g
+}
+
+// intern returns the id of name, assigning one on first use.
+func (g *Graph) intern(name string) uint32 {
+	if id, ok := g.nameIDs[name]; ok {
+		return id
+	}
+	id := uint32(len(g.names))
+	g.names = append(g.names, name)
+	g.nameIDs[name] = id
+	return id
+}
+
+// lookupName returns the id of an interned name.
+func (g *Graph) lookupName(name string) (uint32, bool) {
+	id, ok := g.nameIDs[name]
+	return id, ok
+}
+
+// internSet returns the label set holding exactly the labels ids (any order).
+func (g *Graph) internSet(ids []uint32) uint32 {
+	if len(ids) == 0 {
+		return 0
+	}
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		names = append(names, g.names[id])
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	key := strings.Join(names, "\x00")
+	if s, ok := g.setIDs[key]; ok {
+		return s
+	}
+	set := labelSet{names: names, ids: make([]uint32, len(names))}
+	for i, n := range names {
+		set.ids[i] = g.nameIDs[n]
+	}
+	s := uint32(len(g.sets))
+	g.sets = append(g.sets, set)
+	g.setIDs[key] = s
+	return s
+}
+
+func (g *Graph) labelBits(label uint32) *bitset {
+	if int(label) >= len(g.byLabel) {
+		g.byLabel = slices.Grow(g.byLabel, int(label)+1-len(g.byLabel))[:label+1]
+	}
+	return &g.byLabel[label]
 }
 
 // Journal returns the ids touched since the last ResetJournal. The maps are
@@ -95,26 +294,47 @@ func (g *Graph) Journal() Journal { return g.journal }
 // becomes the new baseline; savepoints taken earlier become invalid).
 func (g *Graph) ResetJournal() {
 	g.journal = Journal{Nodes: map[int64]struct{}{}, Rels: map[int64]struct{}{}}
+	clear(g.undo)
 	g.undo = g.undo[:0]
 }
 
 // NodeCount returns the number of nodes.
-func (g *Graph) NodeCount() int { return len(g.nodes) }
+func (g *Graph) NodeCount() int { return g.nodeCount }
 
 // RelationshipCount returns the number of relationships.
-func (g *Graph) RelationshipCount() int { return len(g.rels) }
+func (g *Graph) RelationshipCount() int { return g.relCount }
+
+func (g *Graph) node(id int64) *nodeRec {
+	if id < 0 || id >= int64(len(g.nodes)) || !g.nodes[id].alive {
+		return nil
+	}
+	return &g.nodes[id]
+}
+
+func (g *Graph) rel(id int64) *relRec {
+	if id < 0 || id >= int64(len(g.rels)) || !g.rels[id].alive {
+		return nil
+	}
+	return &g.rels[id]
+}
+
+func (g *Graph) propMap(ps []prop) map[string]any {
+	m := make(map[string]any, len(ps))
+	for _, p := range ps {
+		m[g.names[p.key]] = p.val
+	}
+	return m
+}
 
 // ForEachNode calls fn for each node in ascending id order until fn returns false.
 // The node's Labels and Props are copies.
 func (g *Graph) ForEachNode(fn func(n cypher.Node) bool) {
-	ids := make([]int64, 0, len(g.nodes))
 	for id := range g.nodes {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		n := g.nodes[id]
-		if !fn(cypher.Node{ID: id, Labels: append([]string{}, n.labels...), Props: copyProps(n.props)}) {
+		n := &g.nodes[id]
+		if !n.alive {
+			continue
+		}
+		if !fn(cypher.Node{ID: int64(id), Labels: append([]string{}, g.sets[n.set].names...), Props: g.propMap(n.props)}) {
 			return
 		}
 	}
@@ -123,23 +343,25 @@ func (g *Graph) ForEachNode(fn func(n cypher.Node) bool) {
 // ForEachRelationship calls fn for each relationship in ascending id order
 // until fn returns false. Props is a copy.
 func (g *Graph) ForEachRelationship(fn func(r cypher.Relationship) bool) {
-	ids := make([]int64, 0, len(g.rels))
 	for id := range g.rels {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		r := g.rels[id]
-		if !fn(cypher.Relationship{ID: id, Type: r.typ, StartID: r.start, EndID: r.end, Props: copyProps(r.props)}) {
+		r := &g.rels[id]
+		if !r.alive {
+			continue
+		}
+		if !fn(cypher.Relationship{ID: int64(id), Type: g.names[r.typ], StartID: r.start, EndID: r.end, Props: g.propMap(r.props)}) {
 			return
 		}
 	}
 }
 
 // LoadNode adds a node with a given id, as when rebuilding from a file. It is
-// not journaled nor undoable. Later CreateNode calls use higher ids.
+// not journaled nor undoable. Later CreateNode calls use higher ids. The id
+// must lie in [0, MaxID] ([ErrIDRange]) and be unused ([ErrExists]).
 func (g *Graph) LoadNode(id int64, labels []string, props map[string]any) error {
-	if _, ok := g.nodes[id]; ok {
+	if id < 0 || id > MaxID {
+		return fmt.Errorf("load node %d: %w", id, ErrIDRange)
+	}
+	if g.node(id) != nil {
 		return fmt.Errorf("load node %d: %w", id, ErrExists)
 	}
 	g.insertNode(id, labels, props)
@@ -150,12 +372,15 @@ func (g *Graph) LoadNode(id int64, labels []string, props map[string]any) error 
 }
 
 // LoadRelationship adds a relationship with a given id between loaded nodes.
-// It is not journaled nor undoable.
+// It is not journaled nor undoable. The id must lie in [0, MaxID].
 func (g *Graph) LoadRelationship(id int64, typ string, start, end int64, props map[string]any) error {
-	if _, ok := g.rels[id]; ok {
+	if id < 0 || id > MaxID {
+		return fmt.Errorf("load relationship %d: %w", id, ErrIDRange)
+	}
+	if g.rel(id) != nil {
 		return fmt.Errorf("load relationship %d: %w", id, ErrExists)
 	}
-	if g.nodes[start] == nil || g.nodes[end] == nil {
+	if g.node(start) == nil || g.node(end) == nil {
 		return fmt.Errorf("load relationship %d (%d)-[:%s]->(%d): %w", id, start, typ, end, ErrNotFound)
 	}
 	g.insertRel(id, typ, start, end, props)
@@ -165,76 +390,123 @@ func (g *Graph) LoadRelationship(id int64, typ string, start, end int64, props m
 	return nil
 }
 
-func copyProps(p map[string]any) map[string]any {
-	out := make(map[string]any, len(p))
-	for k, v := range p {
-		out[k] = v
+// toProps converts a property map, dropping nil values, with keys in sorted
+// order so that equal maps give equal slices.
+func (g *Graph) toProps(m map[string]any) []prop {
+	n := 0
+	for _, v := range m {
+		if v != nil {
+			n++
+		}
 	}
-	return out
+	if n == 0 {
+		return nil
+	}
+	keys := make([]string, 0, n)
+	for k, v := range m {
+		if v != nil {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	ps := make([]prop, len(keys))
+	for i, k := range keys {
+		ps[i] = prop{g.intern(k), m[k]}
+	}
+	return ps
+}
+
+func getProp(ps []prop, key uint32) (any, bool) {
+	for i := range ps {
+		if ps[i].key == key {
+			return ps[i].val, true
+		}
+	}
+	return nil, false
+}
+
+// setProp returns ps with key set to v (removed when v is nil).
+func setProp(ps []prop, key uint32, v any) []prop {
+	for i := range ps {
+		if ps[i].key == key {
+			if v == nil {
+				return slices.Delete(ps, i, i+1)
+			}
+			ps[i].val = v
+			return ps
+		}
+	}
+	if v == nil {
+		return ps
+	}
+	return append(ps, prop{key, v})
+}
+
+func growTo[T any](s []T, id int64) []T {
+	if id < int64(len(s)) {
+		return s
+	}
+	return slices.Grow(s, int(id)+1-len(s))[:id+1]
 }
 
 func (g *Graph) insertNode(id int64, labels []string, props map[string]any) {
-	n := &node{props: map[string]any{}}
-	for k, v := range props {
-		if v != nil {
-			n.props[k] = v
-		}
-	}
+	g.nodes = growTo(g.nodes, id)
+	ids := make([]uint32, 0, len(labels))
 	for _, l := range labels {
-		if i, found := slices.BinarySearch(n.labels, l); !found {
-			n.labels = slices.Insert(n.labels, i, l)
-		}
+		ids = append(ids, g.intern(l))
 	}
-	g.nodes[id] = n
-	for _, l := range n.labels {
+	g.nodes[id] = nodeRec{props: g.toProps(props), set: g.internSet(ids), alive: true}
+	g.nodeCount++
+	n := &g.nodes[id]
+	for _, l := range g.sets[n.set].ids {
 		g.labelAdd(id, n, l)
 	}
 }
 
-func (g *Graph) labelAdd(id int64, n *node, l string) {
-	set := g.labels[l]
-	if set == nil {
-		set = map[int64]struct{}{}
-		g.labels[l] = set
+func (g *Graph) indexFor(label, key uint32, create bool) *valueIndex {
+	k := uint64(label)<<32 | uint64(key)
+	x := g.index[k]
+	if x == nil && create {
+		x = &valueIndex{one: map[any]int64{}, many: map[any][]int64{}}
+		g.index[k] = x
 	}
-	set[id] = struct{}{}
-	for _, k := range IndexedKeys {
-		if v, ok := n.props[k]; ok {
+	return x
+}
+
+func (g *Graph) labelAdd(id int64, n *nodeRec, l uint32) {
+	g.labelBits(l).add(id)
+	for _, k := range g.indexed {
+		if v, ok := getProp(n.props, k); ok {
 			g.indexAdd(l, k, v, id)
 		}
 	}
 }
 
-func (g *Graph) labelDel(id int64, n *node, l string) {
-	delete(g.labels[l], id)
-	for _, k := range IndexedKeys {
-		if v, ok := n.props[k]; ok {
+func (g *Graph) labelDel(id int64, n *nodeRec, l uint32) {
+	g.labelBits(l).del(id)
+	for _, k := range g.indexed {
+		if v, ok := getProp(n.props, k); ok {
 			g.indexDel(l, k, v, id)
 		}
 	}
 }
 
 func (g *Graph) insertRel(id int64, typ string, start, end int64, props map[string]any) {
-	r := &rel{typ: typ, start: start, end: end, props: map[string]any{}}
-	for k, v := range props {
-		if v != nil {
-			r.props[k] = v
-		}
-	}
-	g.rels[id] = r
-	s := g.nodes[start]
-	s.out = append(s.out, id)
-	e := g.nodes[end]
-	e.in = append(e.in, id)
+	g.rels = growTo(g.rels, id)
+	g.rels[id] = relRec{typ: g.intern(typ), start: start, end: end, props: g.toProps(props), alive: true}
+	g.relCount++
+	g.link(id, start, end)
 }
 
-func isIndexed(key string) bool {
-	for _, k := range IndexedKeys {
-		if k == key {
-			return true
-		}
-	}
-	return false
+func (g *Graph) link(id, start, end int64) {
+	s := &g.nodes[start]
+	s.out = append(s.out, edge{id, end})
+	e := &g.nodes[end]
+	e.in = append(e.in, edge{id, start})
+}
+
+func (g *Graph) isIndexed(key uint32) bool {
+	return slices.Contains(g.indexed, key)
 }
 
 // normKey returns the index form of v: integral floats become int64 so that
@@ -256,120 +528,127 @@ func normKey(v any) (any, bool) {
 	return nil, false
 }
 
-func (g *Graph) indexAdd(label, key string, v any, id int64) {
-	nv, ok := normKey(v)
-	if !ok {
-		return
+func (g *Graph) indexAdd(label, key uint32, v any, id int64) {
+	if nv, ok := normKey(v); ok {
+		g.indexFor(label, key, true).add(nv, id)
 	}
-	k := indexKey{label, key, nv}
-	set := g.index[k]
-	if set == nil {
-		set = map[int64]struct{}{}
-		g.index[k] = set
-	}
-	set[id] = struct{}{}
 }
 
-func (g *Graph) indexDel(label, key string, v any, id int64) {
-	nv, ok := normKey(v)
-	if !ok {
-		return
-	}
-	k := indexKey{label, key, nv}
-	if set := g.index[k]; set != nil {
-		delete(set, id)
-		if len(set) == 0 {
-			delete(g.index, k)
+func (g *Graph) indexDel(label, key uint32, v any, id int64) {
+	if nv, ok := normKey(v); ok {
+		if x := g.indexFor(label, key, false); x != nil {
+			x.del(nv, id)
 		}
 	}
 }
 
-// ScanNodes implements cypher.Graph.
+// ScanNodes implements cypher.Graph: nodes come in ascending id order.
 func (g *Graph) ScanNodes(label string, fn func(id int64) bool) {
 	if label == "" {
-		for id := range g.nodes {
-			if !fn(id) {
+		for id := 0; id < len(g.nodes); id++ {
+			if g.nodes[id].alive && !fn(int64(id)) {
 				return
 			}
 		}
 		return
 	}
-	for id := range g.labels[label] {
-		if !fn(id) {
-			return
-		}
+	l, ok := g.lookupName(label)
+	if !ok || int(l) >= len(g.byLabel) {
+		return
 	}
+	g.byLabel[l].each(fn)
 }
 
 // LabelCount implements cypher.Graph.
 func (g *Graph) LabelCount(label string) int {
 	if label == "" {
-		return len(g.nodes)
+		return g.nodeCount
 	}
-	return len(g.labels[label])
+	l, ok := g.lookupName(label)
+	if !ok || int(l) >= len(g.byLabel) {
+		return 0
+	}
+	return g.byLabel[l].n
 }
 
-// LookupNodes implements cypher.Graph: (label, k) is indexed for k in IndexedKeys.
+// LookupNodes implements cypher.Graph: (label, k) is indexed for k in
+// IndexedKeys. Nodes come in ascending id order.
 func (g *Graph) LookupNodes(label, key string, value any, fn func(id int64) bool) bool {
-	if !isIndexed(key) || label == "" {
+	k, ok := g.lookupName(key)
+	if !ok || !g.isIndexed(k) || label == "" {
 		return false
 	}
 	nv, ok := normKey(value)
 	if !ok {
 		return true // lists, maps, NaN: never equal to an indexed scalar
 	}
-	set := g.index[indexKey{label, key, nv}]
-	if len(set) == 0 {
+	l, ok := g.lookupName(label)
+	if !ok {
 		return true
 	}
-	ids := make([]int64, 0, len(set))
-	for id := range set {
-		ids = append(ids, id)
+	x := g.indexFor(l, k, false)
+	if x == nil {
+		return true
 	}
-	if len(ids) > 1 {
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	if id, ok := x.one[nv]; ok {
+		fn(id)
+		return true
 	}
-	for _, id := range ids {
-		if !fn(id) {
-			return true
+	if ids := x.many[nv]; len(ids) > 0 {
+		for _, id := range slices.Clone(ids) {
+			if !fn(id) {
+				break
+			}
 		}
 	}
 	return true
 }
 
-func hasType(types []string, t string) bool {
+// typeFilter returns the interned ids of types; ok is false when none of
+// them is in use (nothing can match). A nil filter matches every type.
+func (g *Graph) typeFilter(types []string, buf []uint32) (filter []uint32, ok bool) {
 	if len(types) == 0 {
-		return true
+		return nil, true
 	}
-	for _, x := range types {
-		if x == t {
-			return true
+	filter = buf[:0]
+	for _, t := range types {
+		if id, found := g.lookupName(t); found {
+			filter = append(filter, id)
 		}
 	}
-	return false
+	return filter, len(filter) > 0
 }
 
 // Expand implements cypher.Graph.
 func (g *Graph) Expand(id int64, dir cypher.Direction, types []string, fn func(rel, other int64) bool) {
-	n := g.nodes[id]
+	n := g.node(id)
 	if n == nil {
 		return
 	}
+	var buf [4]uint32
+	filter, ok := g.typeFilter(types, buf[:])
+	if !ok {
+		return
+	}
+	match := func(rel int64) bool {
+		return filter == nil || slices.Contains(filter, g.rels[rel].typ)
+	}
 	if dir == cypher.Outgoing || dir == cypher.Both {
-		for _, rid := range n.out {
-			r := g.rels[rid]
-			if hasType(types, r.typ) && !fn(rid, r.end) {
+		for _, e := range n.out {
+			if match(e.rel) && !fn(e.rel, e.other) {
 				return
 			}
 		}
 	}
 	if dir == cypher.Incoming || dir == cypher.Both {
-		for _, rid := range n.in {
-			r := g.rels[rid]
-			if dir == cypher.Both && r.start == r.end {
+		if n = g.node(id); n == nil { // fn may have written
+			return
+		}
+		for _, e := range n.in {
+			if dir == cypher.Both && e.other == id {
 				continue // a self-loop was reported once by the outgoing list
 			}
-			if hasType(types, r.typ) && !fn(rid, r.start) {
+			if match(e.rel) && !fn(e.rel, e.other) {
 				return
 			}
 		}
@@ -377,55 +656,82 @@ func (g *Graph) Expand(id int64, dir cypher.Direction, types []string, fn func(r
 }
 
 // NodeExists implements cypher.Graph.
-func (g *Graph) NodeExists(id int64) bool { return g.nodes[id] != nil }
+func (g *Graph) NodeExists(id int64) bool { return g.node(id) != nil }
 
-// NodeLabels implements cypher.Graph.
+// NodeLabels implements cypher.Graph. The slice is shared and read-only.
 func (g *Graph) NodeLabels(id int64) []string {
-	if n := g.nodes[id]; n != nil {
-		if n.labels == nil {
-			return []string{}
-		}
-		return n.labels
+	if n := g.node(id); n != nil {
+		return g.sets[n.set].names
 	}
 	return nil
 }
 
 // HasLabel implements cypher.Graph.
 func (g *Graph) HasLabel(id int64, label string) bool {
-	if n := g.nodes[id]; n != nil {
-		_, found := slices.BinarySearch(n.labels, label)
-		return found
+	l, ok := g.lookupName(label)
+	if !ok || int(l) >= len(g.byLabel) {
+		return false
 	}
-	return false
+	return g.byLabel[l].has(id)
 }
 
-// NodeProps implements cypher.Graph.
+// NodeProps implements cypher.Graph: it returns a new map, nil when the node
+// does not exist.
 func (g *Graph) NodeProps(id int64) map[string]any {
-	if n := g.nodes[id]; n != nil {
-		return n.props
+	if n := g.node(id); n != nil {
+		return g.propMap(n.props)
 	}
 	return nil
+}
+
+// NodeProp implements cypher.Graph.
+func (g *Graph) NodeProp(id int64, key string) (any, bool) {
+	n := g.node(id)
+	if n == nil {
+		return nil, false
+	}
+	k, ok := g.lookupName(key)
+	if !ok {
+		return nil, true
+	}
+	v, _ := getProp(n.props, k)
+	return v, true
 }
 
 // Rel implements cypher.Graph.
 func (g *Graph) Rel(id int64) (string, int64, int64, bool) {
-	if r := g.rels[id]; r != nil {
-		return r.typ, r.start, r.end, true
+	if r := g.rel(id); r != nil {
+		return g.names[r.typ], r.start, r.end, true
 	}
 	return "", 0, 0, false
 }
 
-// RelProps implements cypher.Graph.
+// RelProps implements cypher.Graph: it returns a new map, nil when the
+// relationship does not exist.
 func (g *Graph) RelProps(id int64) map[string]any {
-	if r := g.rels[id]; r != nil {
-		return r.props
+	if r := g.rel(id); r != nil {
+		return g.propMap(r.props)
 	}
 	return nil
 }
 
+// RelProp implements cypher.Graph.
+func (g *Graph) RelProp(id int64, key string) (any, bool) {
+	r := g.rel(id)
+	if r == nil {
+		return nil, false
+	}
+	k, ok := g.lookupName(key)
+	if !ok {
+		return nil, true
+	}
+	v, _ := getProp(r.props, k)
+	return v, true
+}
+
 // Degree implements cypher.Graph.
 func (g *Graph) Degree(id int64) int {
-	if n := g.nodes[id]; n != nil {
+	if n := g.node(id); n != nil {
 		return len(n.out) + len(n.in)
 	}
 	return 0
@@ -441,20 +747,22 @@ func (g *Graph) CreateNode(labels []string, props map[string]any) int64 {
 	return id
 }
 
-func (g *Graph) removeNode(id int64) {
-	n := g.nodes[id]
-	for _, l := range n.labels {
+// removeNode drops node id from the indexes and marks it deleted; it returns
+// the record as it was.
+func (g *Graph) removeNode(id int64) nodeRec {
+	n := &g.nodes[id]
+	for _, l := range g.sets[n.set].ids {
 		g.labelDel(id, n, l)
-		if len(g.labels[l]) == 0 {
-			delete(g.labels, l)
-		}
 	}
-	delete(g.nodes, id)
+	old := *n
+	g.nodes[id] = nodeRec{}
+	g.nodeCount--
+	return old
 }
 
 // CreateRel implements cypher.Graph.
 func (g *Graph) CreateRel(typ string, start, end int64, props map[string]any) (int64, error) {
-	if g.nodes[start] == nil || g.nodes[end] == nil {
+	if g.node(start) == nil || g.node(end) == nil {
 		return 0, fmt.Errorf("create relationship (%d)-[:%s]->(%d): %w", start, typ, end, ErrNotFound)
 	}
 	id := g.nextRe
@@ -465,62 +773,57 @@ func (g *Graph) CreateRel(typ string, start, end int64, props map[string]any) (i
 	return id, nil
 }
 
-func removeID(s []int64, id int64) []int64 {
+func removeEdge(s []edge, rel int64) []edge {
 	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == id {
-			return append(s[:i], s[i+1:]...)
+		if s[i].rel == rel {
+			return slices.Delete(s, i, i+1)
 		}
 	}
 	return s
 }
 
-func (g *Graph) removeRel(id int64) *rel {
-	r := g.rels[id]
+// removeRel unlinks and deletes relationship id and returns its record.
+func (g *Graph) removeRel(id int64) (relRec, bool) {
+	r := g.rel(id)
 	if r == nil {
-		return nil
+		return relRec{}, false
 	}
-	if s := g.nodes[r.start]; s != nil {
-		s.out = removeID(s.out, id)
+	if s := g.node(r.start); s != nil {
+		s.out = removeEdge(s.out, id)
 	}
-	if e := g.nodes[r.end]; e != nil {
-		e.in = removeID(e.in, id)
+	if e := g.node(r.end); e != nil {
+		e.in = removeEdge(e.in, id)
 	}
-	delete(g.rels, id)
-	return r
+	old := *r
+	g.rels[id] = relRec{}
+	g.relCount--
+	return old, true
 }
 
 // SetNodeProp implements cypher.Graph.
 func (g *Graph) SetNodeProp(id int64, key string, value any) {
-	n := g.nodes[id]
+	n := g.node(id)
 	if n == nil {
 		return
 	}
-	old, had := n.props[key]
-	g.setNodeProp(id, n, key, value)
+	k := g.intern(key)
+	old, _ := getProp(n.props, k)
+	g.setNodeProp(id, k, value)
 	g.journal.Nodes[id] = struct{}{}
-	g.undo = append(g.undo, func() {
-		if had {
-			g.setNodeProp(id, n, key, old)
-		} else {
-			g.setNodeProp(id, n, key, nil)
-		}
-	})
+	g.undo = append(g.undo, func() { g.setNodeProp(id, k, old) })
 }
 
-func (g *Graph) setNodeProp(id int64, n *node, key string, value any) {
-	indexed := isIndexed(key)
-	if old, ok := n.props[key]; ok && indexed {
-		for _, l := range n.labels {
+func (g *Graph) setNodeProp(id int64, key uint32, value any) {
+	n := &g.nodes[id]
+	indexed := g.isIndexed(key)
+	if old, ok := getProp(n.props, key); ok && indexed {
+		for _, l := range g.sets[n.set].ids {
 			g.indexDel(l, key, old, id)
 		}
 	}
-	if value == nil {
-		delete(n.props, key)
-		return
-	}
-	n.props[key] = value
-	if indexed {
-		for _, l := range n.labels {
+	n.props = setProp(n.props, key, value)
+	if value != nil && indexed {
+		for _, l := range g.sets[n.set].ids {
 			g.indexAdd(l, key, value, id)
 		}
 	}
@@ -528,96 +831,102 @@ func (g *Graph) setNodeProp(id int64, n *node, key string, value any) {
 
 // SetRelProp implements cypher.Graph.
 func (g *Graph) SetRelProp(id int64, key string, value any) {
-	r := g.rels[id]
+	r := g.rel(id)
 	if r == nil {
 		return
 	}
-	old, had := r.props[key]
-	set := func(v any, ok bool) {
-		if ok && v != nil {
-			r.props[key] = v
-		} else {
-			delete(r.props, key)
-		}
-	}
-	set(value, true)
+	k := g.intern(key)
+	old, _ := getProp(r.props, k)
+	r.props = setProp(r.props, k, value)
 	g.journal.Rels[id] = struct{}{}
-	g.undo = append(g.undo, func() { set(old, had) })
+	g.undo = append(g.undo, func() {
+		r := &g.rels[id]
+		r.props = setProp(r.props, k, old)
+	})
+}
+
+// setLabels moves node id to label set s.
+func (g *Graph) setLabels(id int64, s uint32) {
+	g.nodes[id].set = s
 }
 
 // AddLabel implements cypher.Graph.
 func (g *Graph) AddLabel(id int64, label string) bool {
-	n := g.nodes[id]
+	n := g.node(id)
 	if n == nil {
 		return false
 	}
-	i, found := slices.BinarySearch(n.labels, label)
-	if found {
+	l := g.intern(label)
+	if slices.Contains(g.sets[n.set].ids, l) {
 		return false
 	}
-	n.labels = slices.Insert(n.labels, i, label)
-	g.labelAdd(id, n, label)
+	old := n.set
+	g.setLabels(id, g.internSet(append(slices.Clone(g.sets[old].ids), l)))
+	g.labelAdd(id, n, l)
 	g.journal.Nodes[id] = struct{}{}
-	g.undo = append(g.undo, func() { g.dropLabel(id, n, label) })
-	return true
-}
-
-func (g *Graph) dropLabel(id int64, n *node, label string) bool {
-	i, found := slices.BinarySearch(n.labels, label)
-	if !found {
-		return false
-	}
-	n.labels = slices.Delete(n.labels, i, i+1)
-	g.labelDel(id, n, label)
-	if len(g.labels[label]) == 0 {
-		delete(g.labels, label)
-	}
+	g.undo = append(g.undo, func() {
+		g.labelDel(id, &g.nodes[id], l)
+		g.setLabels(id, old)
+	})
 	return true
 }
 
 // RemoveLabel implements cypher.Graph.
 func (g *Graph) RemoveLabel(id int64, label string) bool {
-	n := g.nodes[id]
-	if n == nil || !g.dropLabel(id, n, label) {
+	n := g.node(id)
+	if n == nil {
 		return false
 	}
+	l, ok := g.lookupName(label)
+	if !ok {
+		return false
+	}
+	ids := g.sets[n.set].ids
+	i := slices.Index(ids, l)
+	if i < 0 {
+		return false
+	}
+	old := n.set
+	g.labelDel(id, n, l)
+	g.setLabels(id, g.internSet(slices.Delete(slices.Clone(ids), i, i+1)))
 	g.journal.Nodes[id] = struct{}{}
 	g.undo = append(g.undo, func() {
-		i, _ := slices.BinarySearch(n.labels, label)
-		n.labels = slices.Insert(n.labels, i, label)
-		g.labelAdd(id, n, label)
+		g.setLabels(id, old)
+		g.labelAdd(id, &g.nodes[id], l)
 	})
 	return true
 }
 
 // DeleteRel implements cypher.Graph.
 func (g *Graph) DeleteRel(id int64) {
-	r := g.removeRel(id)
-	if r == nil {
+	r, ok := g.removeRel(id)
+	if !ok {
 		return
 	}
 	g.journal.Rels[id] = struct{}{}
 	g.undo = append(g.undo, func() {
 		g.rels[id] = r
-		g.nodes[r.start].out = append(g.nodes[r.start].out, id)
-		g.nodes[r.end].in = append(g.nodes[r.end].in, id)
+		g.relCount++
+		g.link(id, r.start, r.end)
 	})
 }
 
 // DeleteNode implements cypher.Graph.
 func (g *Graph) DeleteNode(id int64) error {
-	n := g.nodes[id]
+	n := g.node(id)
 	if n == nil {
 		return nil
 	}
 	if len(n.out)+len(n.in) > 0 {
 		return fmt.Errorf("delete node %d: %w", id, ErrConnected)
 	}
-	g.removeNode(id)
+	old := g.removeNode(id)
 	g.journal.Nodes[id] = struct{}{}
 	g.undo = append(g.undo, func() {
-		g.nodes[id] = n
-		for _, l := range n.labels {
+		g.nodes[id] = old
+		g.nodeCount++
+		n := &g.nodes[id]
+		for _, l := range g.sets[n.set].ids {
 			g.labelAdd(id, n, l)
 		}
 	})
