@@ -16,7 +16,6 @@ package gazetteer
 import (
 	_ "embed"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -220,8 +219,4 @@ func (g *Gazetteer) FindOrgs(text string) []OrgMention {
 		out = append(out, OrgMention{Org: g.orgs[f.target], Start: start, End: end, Text: text[start:end]})
 	})
 	return out
-}
-
-func sortCountries(cs []*Country) {
-	sort.Slice(cs, func(i, j int) bool { return cs[i].ID < cs[j].ID })
 }

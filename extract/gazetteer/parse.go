@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -80,7 +81,7 @@ func parseSpec(raw string) (spec, error) {
 // articleWords are the words that make a country's name take "the" in running English: "the
 // Republic of Korea", "the United Arab Emirates", "the Czech Republic".
 var articleWords = map[string]bool{
-	"Commonwealth": true, "Confederation": true, "Duchy": true, "Emirates": true, "Federation": true,
+	"Commonwealth": true, "Confederation": true, "Duchy": true, "Emirate": true, "Emirates": true, "Federation": true,
 	"Islands": true, "Kingdom": true, "Principality": true, "Republic": true, "State": true,
 	"States": true, "Sultanate": true, "Union": true,
 }
@@ -279,14 +280,12 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 	if len(entries) == 0 {
 		return &DataError{File: file, Msg: "no countries"}
 	}
-	sortEntries := make([]*Country, len(entries))
+	sort.Slice(entries, func(i, j int) bool { return entries[i].c.ID < entries[j].c.ID })
 	recs := make(map[*Country]record, len(entries))
-	for i, e := range entries {
-		sortEntries[i] = e.c
+	for _, e := range entries {
+		g.countries = append(g.countries, e.c)
 		recs[e.c] = e.rec
 	}
-	sortCountries(sortEntries)
-	g.countries = sortEntries
 
 	b := newBuilder(file)
 	for i, c := range g.countries {
@@ -373,12 +372,7 @@ func (g *Gazetteer) readOrgs(r io.Reader) error {
 	if err != nil {
 		return err
 	}
-	// Sort by ID, keeping each record with its org.
-	for i := 1; i < len(entries); i++ {
-		for j := i; j > 0 && entries[j].o.ID < entries[j-1].o.ID; j-- {
-			entries[j], entries[j-1] = entries[j-1], entries[j]
-		}
-	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].o.ID < entries[j].o.ID })
 	b := newBuilder(file)
 	for i, e := range entries {
 		g.orgs = append(g.orgs, e.o)
