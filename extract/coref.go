@@ -70,7 +70,7 @@ func (a *analysis) findPersonMentions(s *sent) {
 	s.reindex()
 	for q := range s.ments {
 		m := &s.ments[q]
-		m.prep = a.prepBefore(s, m.i)
+		m.prep = a.prepBefore(s, m.i, m.rc != nil)
 	}
 }
 
@@ -81,7 +81,7 @@ var prepositions = setOf("with", "to", "by", "from", "of", "for", "about", "betw
 
 // prepBefore returns the preposition that governs a mention starting at
 // token i ("with Xi", "to the US", "in Busan, South Korea"), or "".
-func (a *analysis) prepBefore(s *sent, i int) string {
+func (a *analysis) prepBefore(s *sent, i int, place bool) string {
 	k := i - 1
 	if w := a.word(s, k); w == "the" || w == "both" {
 		k--
@@ -91,7 +91,7 @@ func (a *analysis) prepBefore(s *sent, i int) string {
 		return w
 	}
 	// "in Busan, South Korea": a place after a locative phrase
-	if w == "," && k >= 2 && s.toks[k-1].cap && (a.word(s, k-2) == "in" || a.word(s, k-2) == "at") {
+	if place && w == "," && k >= 2 && s.toks[k-1].cap && (a.word(s, k-2) == "in" || a.word(s, k-2) == "at") {
 		return a.word(s, k-2)
 	}
 	return ""
@@ -337,4 +337,42 @@ func (a *analysis) notePerson(p *entity) {
 		return
 	}
 	a.recent[1], a.recent[0] = a.recent[0], p
+}
+
+// activateMedia makes the news organisations that report something actors:
+// "Xinhua said", "the Interfax news agency reported", "according to Xinhua",
+// "a readout shared by Xinhua". A newspaper only named ("told The New York
+// Times") stays out.
+func (a *analysis) activateMedia() {
+	for i := range a.sents {
+		s := &a.sents[i]
+		if s.credit {
+			continue
+		}
+		for q := range s.ments {
+			m := &s.ments[q]
+			if m.ent == nil || m.ent.kind != entOrg || m.ent.active {
+				continue
+			}
+			k := m.j
+			for k < len(s.toks) {
+				w := a.word(s, k)
+				if w == "news" || w == "agency" || w == "state" || w == "has" || w == "have" || w == "also" {
+					k++
+					continue
+				}
+				break
+			}
+			nx := a.word(s, k)
+			p1, p2 := a.word(s, m.i-1), a.word(s, m.i-2)
+			if p1 == "the" {
+				p1, p2 = p2, a.word(s, m.i-3)
+			}
+			if speechVerbs[nx] || p1 == "to" && p2 == "according" ||
+				p1 == "by" && (p2 == "shared" || p2 == "reported" || p2 == "published" || p2 == "released" ||
+					p2 == "carried" || p2 == "quoted" || p2 == "issued") {
+				m.ent.active = true
+			}
+		}
+	}
 }

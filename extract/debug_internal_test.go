@@ -43,5 +43,18 @@ func TestDebugMentions(t *testing.T) {
 			fmt.Printf("   [%s] kind=%d -> %s prep=%q adj=%v poss=%v\n", a.span(s, m.i, m.j), m.kind, name, m.prep, m.adj, m.poss)
 		}
 	}
+	for _, f := range a.facts {
+		to := ""
+		if f.to != nil {
+			to = f.to.name
+		}
+		if f.commit != nil {
+			to = f.commit.name()
+		}
+		if f.agree != nil {
+			to = f.agree.name
+		}
+		fmt.Printf("FACT %s %s -> %s date=%s | %s\n", f.typ, f.from.name, to, f.date, f.evidence)
+	}
 	fmt.Printf("title=%q date=%v byline=%q outlet=%q\n", doc.Title, doc.Date, doc.Byline, doc.Outlet)
 }

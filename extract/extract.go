@@ -182,6 +182,8 @@ func (a *analysis) run() {
 		a.resolve(s)
 		a.relations(s)
 	}
+	a.corefEvents()
+	a.activateMedia()
 }
 
 // tokenizeAll tokenises every sentence of the document.

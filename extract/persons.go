@@ -174,9 +174,13 @@ func (a *analysis) findPersonCandidates(s *sent) {
 			}
 		}
 		// apposition after: "X, the special envoy", "X, China's president"
-		if !c.licensed || c.role == "" {
-			if role, cc, boss := a.appositionAfter(s, j); role != "" {
-				c.licensed, c.role = true, role
+		if !c.licensed || c.role == "" || c.country == nil {
+			role, cc, boss := a.appositionAfter(s, j)
+			if role != "" || cc != nil && c.licensed {
+				c.licensed = true
+				if c.role == "" {
+					c.role = role
+				}
 				if c.country == nil {
 					c.country, c.boss = cc, boss
 				}
@@ -224,6 +228,12 @@ func (a *analysis) appositionAfter(s *sent, j int) (string, *gazetteer.Country, 
 		return "", nil, ""
 	}
 	k := j + 1
+	if a.word(s, k) == "of" {
+		// "President Xi, of China,"
+		if m := s.mentionAt(k + 1); m != nil && m.i == k+1 && m.rc != nil {
+			return "", m.rc, ""
+		}
+	}
 	if w := a.word(s, k); w == "the" || w == "a" || w == "an" {
 		k++
 	}

@@ -19,6 +19,7 @@ type commitment struct {
 	period   string
 	text     string
 	objKey   string // normalised object for the id
+	nominal  bool   // the action ends in a nominal ("increase purchase")
 	agree    *agreement
 }
 
@@ -28,9 +29,13 @@ func (c *commitment) id() string {
 
 func (c *commitment) name() string {
 	var b strings.Builder
-	if strings.Contains(c.action, " ") && c.quantity != "" && c.object != "" {
+	if c.nominal && c.object != "" {
 		// "increase purchase of US soybeans to 20 million tonnes"
-		b.WriteString(c.action + " of " + c.object + " to " + c.quantity)
+		b.WriteString(c.action + " of " + c.object)
+		if c.quantity == "" {
+			return b.String()
+		}
+		b.WriteString(" to " + c.quantity)
 		if c.unit != "" {
 			b.WriteString(" " + c.unit)
 		}
@@ -409,6 +414,7 @@ func (a *analysis) parseCommitment(s *sent, q, end int, party *entity) *commitme
 	// "increase its purchase of X": the nominal joins the action
 	if commitNominals[a.word(s, p)] && a.word(s, p+1) == "of" {
 		c.action += " " + singular(a.word(s, p))
+		c.nominal = true
 		p += 2
 		for p < end && objectDeterminers[a.word(s, p)] {
 			p++

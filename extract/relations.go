@@ -23,6 +23,7 @@ type fact struct {
 	year      string
 	claimedBy []string
 	evidence  string
+	dated     bool // the text dates the event itself
 }
 
 // relations runs every relation rule over s, left to right, so that group
@@ -369,12 +370,19 @@ func (a *analysis) hasCommaBetween(s *sent, i, j int) bool {
 // date expression in the same clause (after k first, then before), else the
 // article date.
 func (a *analysis) dateNear(s *sent, k int) string {
+	d, _ := a.dateExplicit(s, k)
+	return d
+}
+
+// dateExplicit is dateNear that also reports whether the text dates the
+// event (false when the article date stands in).
+func (a *analysis) dateExplicit(s *sent, k int) (string, bool) {
 	if !s.dated {
 		s.dated = true
 		s.dates = document.FindDates(a.text[s.start:s.end], a.ref)
 	}
 	if len(s.dates) == 0 {
-		return a.date
+		return a.date, false
 	}
 	// the window: from the clause start before k to the first break or
 	// topic cue after k, at most 10 tokens on
@@ -403,9 +411,23 @@ func (a *analysis) dateNear(s *sent, k int) string {
 		}
 	}
 	if best == "" {
-		return a.date
+		// "said on Wednesday that he held a call": the date of the report
+		// stands for the event it reports
+		for q := lo - 1; q >= 1; q-- {
+			if !speechVerbs[a.word(s, q)] {
+				continue
+			}
+			off := a.text2off(s, q+1)
+			for _, d := range s.dates {
+				if d.Date != "" && d.Start == off {
+					return d.Date, true
+				}
+			}
+			break
+		}
+		return a.date, false
 	}
-	return best
+	return best, true
 }
 
 // text2off returns the sentence-relative offset of the start of token q, or
@@ -506,4 +528,29 @@ func (a *analysis) callContext(s *sent) bool {
 		}
 	}
 	return false
+}
+
+// corefEvents gives each consultation the text does not date the date of
+// the first one between the same pair that it does date: "the call between
+// Trump and Xi" is the call the lede dated, not a second call on the
+// article's date.
+func (a *analysis) corefEvents() {
+	for _, f := range a.facts {
+		if f.typ != graph.SpokeWith || f.dated {
+			continue
+		}
+		for _, g := range a.facts {
+			if g.typ == graph.SpokeWith && g.dated && samePair(f, g) {
+				f.date = g.date
+				if f.medium == "" {
+					f.medium = g.medium
+				}
+				break
+			}
+		}
+	}
+}
+
+func samePair(f, g *fact) bool {
+	return f.from == g.from && f.to == g.to || f.from == g.to && f.to == g.from
 }

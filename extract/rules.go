@@ -68,7 +68,9 @@ func (a *analysis) ruleContact(s *sent, k int) {
 				return
 			}
 		default:
-			obj, _ = a.partiesAfter(s, k, 8, withToPreps)
+			if p := a.skipAdjuncts(s, k+1); p < len(s.toks) && withToPreps[a.word(s, p)] {
+				obj, _ = a.partiesAfter(s, p-1, 4, withToPreps)
+			}
 		}
 	default:
 		// noun: "between X and Y" right after, "with Y" after
@@ -81,7 +83,9 @@ func (a *analysis) ruleContact(s *sent, k int) {
 			}
 		}
 		if subj == nil {
-			obj, _ = a.partiesAfter(s, k, 8, withPreps)
+			if p := a.skipAdjuncts(s, k+1); p < len(s.toks) && a.word(s, p) == "with" {
+				obj, _ = a.partiesAfter(s, p-1, 4, withPreps)
+			}
 			subj, subjStart = a.nounOwner(s, k)
 		}
 	}
@@ -113,13 +117,13 @@ func (a *analysis) ruleContact(s *sent, k int) {
 	if len(pairs) == 0 {
 		return
 	}
-	date := a.dateNear(s, k)
+	date, explicit := a.dateExplicit(s, k)
 	medium := a.medium(s, k)
 	topics := a.topicsAfter(s, k)
 	claims := a.claimants(s, k)
 	for _, p := range pairs {
 		f := &fact{typ: graph.SpokeWith, from: p[0], to: p[1], date: date, medium: medium, topics: topics,
-			claimedBy: claims, evidence: a.sentText(s)}
+			claimedBy: claims, evidence: a.sentText(s), dated: explicit}
 		a.addFact(f)
 		if a.lastCall == nil || a.lastCallS != s.idx || a.lastPair[0] == nil {
 			a.lastPair = p
@@ -127,6 +131,35 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		a.lastCall, a.lastCallS = f, s.idx
 	}
 	a.lastPair = pairs[0]
+}
+
+// adjunctWords may stand between a consultation verb or noun and its "with"
+// phrase: "spoke by phone with", "held a call on Wednesday with".
+var adjunctWords = setOf("by", "phone", "telephone", "video", "link", "videolink", "on", "earlier", "later",
+	"again", "also", "briefly", "separately", "directly", "privately", "last", "this", "week", "month", "night",
+	"morning", "afternoon", "evening", "yesterday", "today", "twice", "for", "an", "hour", "hours", "minutes",
+	"more", "than", "nearly", "about", "almost", "over", "late", "early", "in", "person", "once", "first", "time",
+	"lasting", "the", "a", ",")
+
+// skipAdjuncts returns the first token from p that is not a time, medium or
+// manner adjunct (at most six skipped).
+func (a *analysis) skipAdjuncts(s *sent, p int) int {
+	for n := 0; p < len(s.toks) && n < 6; n++ {
+		w := a.word(s, p)
+		if adjunctWords[w] || weekdays[w] || months[w] || s.toks[p].kind == tNum {
+			if w == "about" || w == "over" || w == "on" {
+				// "about X", "on trade": a topic, unless a time follows
+				nx := a.word(s, p+1)
+				if !weekdays[nx] && !months[nx] && nx != "the" && s.toks[min(p+1, len(s.toks)-1)].kind != tNum {
+					return p
+				}
+			}
+			p++
+			continue
+		}
+		return p
+	}
+	return p
 }
 
 // nounContext reports whether token k is used as a noun: after a
@@ -228,19 +261,20 @@ func (a *analysis) medium(s *sent, k int) string {
 			return "in person"
 		}
 	}
-	if m, ok := mediumWords[a.word(s, k)]; ok && a.word(s, k) != "talks" {
+	w := a.word(s, k)
+	if m, ok := mediumWords[w]; ok && w != "talks" && w != "call" && w != "calls" {
 		return m
 	}
-	for q := range s.toks {
+	for q := k + 1; q < len(s.toks); q++ {
 		switch a.word(s, q) {
 		case "video", "videoconference":
 			return "video"
-		case "phone", "telephone", "telephonic", "call":
+		case "phone", "telephone", "telephonic":
 			return "phone"
 		}
 	}
-	if m, ok := mediumWords[a.word(s, k)]; ok {
-		return m
+	if w == "talks" {
+		return mediumWords[w]
 	}
 	return ""
 }
