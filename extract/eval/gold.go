@@ -94,7 +94,8 @@ type Relation struct {
 	// Date, when given, must be compatible with the predicted date: one is
 	// a prefix of the other ("2025-10" and "2025-10-30", "2025" and
 	// "2025-10"). It tells apart several facts between the same parties.
-	// A predicted fact without a date never matches a dated gold fact.
+	// A predicted fact without a date matches a dated gold fact only when
+	// no dated prediction does; the missing date is then a detail error.
 	Date string `json:"date,omitempty"`
 	// Medium ("phone", "video", "in person"), Rate ("25%"), Topics (names
 	// that must be among the predicted topics) and ClaimedBy (names that

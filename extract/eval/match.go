@@ -12,16 +12,22 @@ import (
 )
 
 // normalize folds a name for comparison: accents removed, lower case,
-// periods and apostrophes dropped ("U.S." is "us", "Xi's" is "xis"), every
+// possessive endings dropped ("Iran's foreign ministry" is "iran foreign
+// ministry"), periods and other apostrophes dropped ("U.S." is "us"), every
 // other run of non-alphanumeric characters one space, and a leading "the"
 // dropped ("the Kremlin" is "kremlin").
 func normalize(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	rs := []rune(norm.NFD.String(s))
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
 		switch {
 		case unicode.Is(unicode.Mn, r):
-		case r == '.' || r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
+		case isApostrophe(r) && i+1 < len(rs) && (rs[i+1] == 's' || rs[i+1] == 'S') &&
+			(i+2 == len(rs) || !unicode.IsLetter(rs[i+2])):
+			i++ // a possessive 's
+		case r == '.' || isApostrophe(r):
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
@@ -38,6 +44,8 @@ func normalize(s string) string {
 	}
 	return out
 }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' }
 
 // containsWords reports whether the normalized phrase occurs in the
 // normalized text as a whole-word sequence.

@@ -192,8 +192,9 @@ func compileGolds(g *Gold, r *Report) []goldRel {
 type fit int
 
 const (
-	noFit   fit = iota
-	undated     // all but the date, which the prediction lacks
+	noFit     fit = iota
+	dateWrong     // all but the date, which disagrees
+	undated       // all but the date, which the prediction lacks
 	fullFit
 )
 
@@ -235,7 +236,7 @@ func (m *matcher) fit(p *graph.Relationship, gr *goldRel) fit {
 	case strings.HasPrefix(d, gr.Date) || strings.HasPrefix(gr.Date, d):
 		return fullFit
 	}
-	return noFit
+	return dateWrong
 }
 
 func keywordsMatch(kws []*regexp.Regexp, text string) bool {
@@ -281,6 +282,16 @@ func (r *Report) scoreType(m *matcher, typ string, b *graph.Batch, golds []goldR
 	predOf, goldOf := maxMatching(len(preds), len(gs), func(i, j int) bool {
 		return required(j) && fits[i][j] == fullFit
 	})
+	// Second round: a prediction without a date may stand for a dated gold
+	// fact that no dated prediction matched; the missing date is reported.
+	predOf2, goldOf2 := maxMatching(len(preds), len(gs), func(i, j int) bool {
+		return goldOf[i] < 0 && predOf[j] < 0 && required(j) && fits[i][j] == undated
+	})
+	for j, i := range predOf2 {
+		if i >= 0 {
+			predOf[j], goldOf[i] = i, goldOf2[i]
+		}
+	}
 
 	var met Metrics
 	for j, gr := range gs {
@@ -290,6 +301,9 @@ func (r *Report) scoreType(m *matcher, typ string, b *graph.Batch, golds []goldR
 		if i := predOf[j]; i >= 0 {
 			met.TP++
 			r.checkDetails(m, preds[i], gr)
+			if fits[i][j] == undated {
+				r.DetailErrors = append(r.DetailErrors, DetailError{Type: gr.Type, Gold: gr.Label(), Field: graph.PropDate, Want: gr.Date})
+			}
 			continue
 		}
 		met.FN++
@@ -300,20 +314,20 @@ func (r *Report) scoreType(m *matcher, typ string, b *graph.Batch, golds []goldR
 			continue
 		}
 		e := m.edge(p)
-		if j := firstFit(fits[i], func(j int) bool { return !required(j) && fits[i][j] == fullFit }); j >= 0 {
+		if j := firstFit(fits[i], func(j int) bool { return !required(j) && fits[i][j] >= undated }); j >= 0 {
 			e.Gold = gs[j].Label()
 			r.Neutral = append(r.Neutral, e)
 			continue
 		}
-		if j := firstFit(fits[i], func(j int) bool { return required(j) && fits[i][j] != noFit && predOf[j] >= 0 }); j >= 0 {
+		if j := firstFit(fits[i], func(j int) bool { return required(j) && fits[i][j] >= undated && predOf[j] >= 0 }); j >= 0 {
 			e.Gold = gs[j].Label()
 			met.Dup++
 			r.Duplicates = append(r.Duplicates, e)
 			continue
 		}
-		if j := firstFit(fits[i], func(j int) bool { return fits[i][j] == undated }); j >= 0 {
+		if j := firstFit(fits[i], func(j int) bool { return fits[i][j] == dateWrong }); j >= 0 {
 			e.Gold = gs[j].Label()
-			e.Reason = "no date, gold has " + gs[j].Date
+			e.Reason = "date " + e.Date + " disagrees with the gold's " + gs[j].Date
 		}
 		met.FP++
 		r.FalsePositives = append(r.FalsePositives, e)

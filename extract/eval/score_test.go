@@ -216,10 +216,18 @@ func TestScoreRelations(t *testing.T) {
 			typ:  graph.SpokeWith, want: eval.Metrics{FP: 1, FN: 1},
 		},
 		{
-			name: "an undated prediction never matches a dated gold fact",
+			name: "an undated prediction stands for a dated gold fact no dated one matched",
 			gold: `{"relations": [{"type": "SPOKE_WITH", "from": "Donald Trump", "to": "Xi Jinping", "date": "2025-10"}]}`,
 			rels: []graph.Relationship{rel(graph.SpokeWith, trump, xi)},
-			typ:  graph.SpokeWith, want: eval.Metrics{FP: 1, FN: 1},
+			typ:  graph.SpokeWith, want: eval.Metrics{TP: 1},
+		},
+		{
+			name: "dated predictions are paired before undated ones",
+			gold: `{"relations": [
+				{"type": "SPOKE_WITH", "from": "Donald Trump", "to": "Xi Jinping", "date": "2026-02-04"},
+				{"type": "SPOKE_WITH", "from": "Donald Trump", "to": "Xi Jinping", "date": "2025-11"}]}`,
+			rels: []graph.Relationship{rel(graph.SpokeWith, trump, xi), rel(graph.SpokeWith, trump, xi, "date", "2026-02-04"), rel(graph.SpokeWith, trump, xi, "date", "2025-11-20")},
+			typ:  graph.SpokeWith, want: eval.Metrics{TP: 2, Dup: 1},
 		},
 		{
 			name: "an undated copy of a matched gold fact is a duplicate",
@@ -403,6 +411,35 @@ func TestDetails(t *testing.T) {
 	}
 	if r.Overall.TP != 2 {
 		t.Errorf("details changed the score: %+v", r.Overall)
+	}
+}
+
+func TestUndatedAndMisdated(t *testing.T) {
+	g := gold(t, `{"relations": [
+		{"type": "SPOKE_WITH", "from": "Donald Trump", "to": "Xi Jinping", "date": "2026-02-04"},
+		{"type": "SPOKE_WITH", "from": "Vladimir Putin", "to": "Xi Jinping", "date": "2026-02-04"}]}`)
+	r := eval.Score(g, batch(all, rel(graph.SpokeWith, trump, xi), rel(graph.SpokeWith, putin, xi, "date", "2026-02-05")))
+	if len(r.DetailErrors) != 1 || r.DetailErrors[0].Field != "date" || r.DetailErrors[0].Want != "2026-02-04" {
+		t.Errorf("detail errors = %+v, want the missing date of the Trump–Xi call", r.DetailErrors)
+	}
+	if len(r.FalsePositives) != 1 || !strings.Contains(r.FalsePositives[0].Reason, "2026-02-05 disagrees") {
+		t.Errorf("false positives = %+v, want the misdated Putin–Xi call with its reason", r.FalsePositives)
+	}
+}
+
+func TestPossessiveNames(t *testing.T) {
+	g := gold(t, `{"entities": [{"type": "Actor", "name": "Iranian Foreign Ministry", "aliases": ["Iran's foreign ministry"]}]}`)
+	ministry := graph.Node{ID: "m", Label: graph.LabelActor, Props: graph.Props{"name": "Iran Foreign Ministry"}}
+	if r := eval.Score(g, batch([]graph.Node{ministry})); r.EntitiesFound != 1 {
+		t.Errorf("\"Iran's foreign ministry\" did not find \"Iran Foreign Ministry\"")
+	}
+	g = gold(t, `{"entities": [{"type": "Actor", "name": "Xi's"}]}`)
+	if r := eval.Score(g, batch([]graph.Node{xi})); r.EntitiesFound != 1 {
+		t.Errorf("\"Xi's\" did not find the node with the alias Xi")
+	}
+	g = gold(t, `{"entities": [{"type": "Actor", "name": "Xis"}]}`)
+	if r := eval.Score(g, batch([]graph.Node{xi})); r.EntitiesFound != 0 {
+		t.Errorf("\"Xis\" found the node with the alias Xi")
 	}
 }
 
