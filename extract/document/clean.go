@@ -294,6 +294,9 @@ func metadataLine(paras []string, i int, m *meta) (int, bool) {
 		m.addByline(reportingNames(p)...)
 		return 0, true
 	}
+	if !labelFirst.has(p) {
+		goto rest
+	}
 	for _, l := range metaLabels {
 		if !hasPrefixFold(p, l.label) {
 			continue
@@ -370,6 +373,7 @@ func metadataLine(paras []string, i int, m *meta) (int, bool) {
 			return 0, false
 		}
 	}
+rest:
 	if copyrightLine(p, m) {
 		return 0, true
 	}
@@ -576,6 +580,9 @@ func isPromo(p string) bool {
 	if len(p) > 300 {
 		return false
 	}
+	if !promoFirst.has(p) && !containsFold(p, "newsletter") {
+		return false
+	}
 	for _, pre := range promoPrefixes {
 		if hasPrefixFold(p, pre) {
 			return true
@@ -649,6 +656,9 @@ func isBoilerplate(p string) bool {
 	}
 	if len(p) < 300 {
 		for _, pre := range boilerPrefixes {
+			if !boilerFirst.has(p) {
+				break
+			}
 			if hasPrefixFold(p, pre) {
 				return true
 			}
@@ -678,6 +688,9 @@ func isBoilerplate(p string) bool {
 
 // removeInline removes inline link furniture from a paragraph.
 func removeInline(p string) string {
+	if !strings.Contains(p, "new tab") && !strings.Contains(p, "new window") {
+		return p
+	}
 	for _, s := range []string{" (opens new tab)", "(opens new tab)", " Opens in new window", "Opens in new window", ", opens new tab"} {
 		if strings.Contains(p, s) {
 			p = strings.ReplaceAll(p, s, "")
@@ -691,6 +704,53 @@ var captionLabels = []string{
 	"Photograph:", "Photographs:", "Photograph by", "Photo:", "Photos:", "Photo by", "Photo credit:",
 	"Photo Credit:", "Picture:", "Pictures:", "Image:", "Images:", "Image credit:", "Credit:",
 	"Illustration:", "Photographer:", "Pic:", "Photo courtesy", "Photo/",
+}
+
+type labelAt struct {
+	at    int
+	label string
+}
+
+// lastCaptionLabels returns the caption labels in tail, the last first. It
+// looks only at colons and at "Photo", so that plain paragraphs cost one
+// fast scan.
+func lastCaptionLabels(tail string) []labelAt {
+	var found []labelAt
+	for from := 0; ; {
+		k := strings.IndexByte(tail[from:], ':')
+		if k < 0 {
+			break
+		}
+		k += from
+		for _, l := range captionLabels {
+			if l[len(l)-1] == ':' && strings.HasSuffix(tail[:k+1], l) {
+				found = append(found, labelAt{k + 1 - len(l), l})
+				break
+			}
+		}
+		from = k + 1
+	}
+	for from := 0; ; {
+		k := strings.Index(tail[from:], "Photo")
+		if k < 0 {
+			break
+		}
+		k += from
+		for _, l := range captionLabels {
+			if l[len(l)-1] != ':' && strings.HasPrefix(tail[k:], l) {
+				found = append(found, labelAt{k, l})
+				break
+			}
+		}
+		from = k + 5
+	}
+	// The last label first.
+	for i := 1; i < len(found); i++ {
+		for j := i; j > 0 && found[j].at > found[j-1].at; j-- {
+			found[j], found[j-1] = found[j-1], found[j]
+		}
+	}
+	return found
 }
 
 // creditAgencies are names of photo agencies and outlets that appear in
@@ -713,11 +773,8 @@ func captionCredit(p string) (string, bool) {
 		tail = tail[len(tail)-240:]
 	}
 	trimmed := strings.TrimRight(tail, " .")
-	for _, l := range captionLabels {
-		idx := strings.LastIndex(tail, l)
-		if idx < 0 {
-			continue
-		}
+	for _, lab := range lastCaptionLabels(tail) {
+		idx, l := lab.at, lab.label
 		abs := len(p) - len(tail) + idx
 		if abs > 0 {
 			c := p[abs-1]
@@ -899,12 +956,22 @@ func looksLikeName(s string) bool {
 	if len(s) > 60 {
 		return false
 	}
-	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 5 {
-		return false
-	}
-	caps := 0
-	for _, w := range words {
+	caps, words := 0, 0
+	for rest := s; rest != ""; {
+		rest = strings.TrimLeft(rest, " ")
+		if rest == "" {
+			break
+		}
+		w := rest
+		if k := strings.IndexByte(rest, ' '); k >= 0 {
+			w, rest = rest[:k], rest[k:]
+		} else {
+			rest = ""
+		}
+		words++
+		if words > 5 {
+			return false
+		}
 		switch strings.ToLower(w) {
 		case "bin", "bint", "ibn", "al", "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "y", "el":
 			continue
@@ -920,7 +987,7 @@ func looksLikeName(s string) bool {
 		}
 		caps++
 	}
-	return caps >= 2
+	return caps >= 2 && words >= 2
 }
 
 // fixCase turns an all-capitals name ("JANE DOE") into title case.
@@ -939,16 +1006,27 @@ func fixCase(s string) string {
 	return string(b)
 }
 
+// splitAny splits s at every occurrence of any of seps.
 func splitAny(s string, seps []string) []string {
-	parts := []string{s}
-	for _, sep := range seps {
-		var next []string
-		for _, p := range parts {
-			next = append(next, strings.Split(p, sep)...)
+	parts := make([]string, 0, 4)
+	start := 0
+	for i := 0; i < len(s); {
+		matched := 0
+		for _, sep := range seps {
+			if len(s)-i >= len(sep) && s[i] == sep[0] && s[i:i+len(sep)] == sep {
+				matched = len(sep)
+				break
+			}
 		}
-		parts = next
+		if matched == 0 {
+			i++
+			continue
+		}
+		parts = append(parts, s[start:i])
+		i += matched
+		start = i
 	}
-	return parts
+	return append(parts, s[start:])
 }
 
 // stripDateline removes a wire dateline ("BEIJING, Feb 5 (Reuters) -",
@@ -1070,16 +1148,36 @@ func dedupe(body []string, m *meta) []string {
 	if len(body) < 2 {
 		return body
 	}
-	keys := make([]uint64, len(body))
-	last := make(map[uint64]int, len(body))
-	for i, p := range body {
+	var small [64]uint64
+	keys := small[:0]
+	if len(body) > len(small) {
+		keys = make([]uint64, 0, len(body))
+	}
+	for _, p := range body {
 		k, _ := normKey(p)
-		keys[i] = k
-		last[k] = i
+		keys = append(keys, k)
+	}
+	var last map[uint64]int
+	if len(body) > 64 {
+		last = make(map[uint64]int, len(body))
+		for i, k := range keys {
+			last[k] = i
+		}
+	}
+	repeated := func(i int) bool {
+		if last != nil {
+			return last[keys[i]] != i
+		}
+		for j := i + 1; j < len(keys); j++ {
+			if keys[j] == keys[i] {
+				return true
+			}
+		}
+		return false
 	}
 	out := body[:0]
 	for i, p := range body {
-		if last[keys[i]] != i {
+		if repeated(i) {
 			continue
 		}
 		if i+1 < len(body) && len(p) < 300 && !endsSentence(p) && len(body[i+1]) > len(p) && normPrefix(p, body[i+1]) {
@@ -1110,6 +1208,10 @@ func normKey(s string) (uint64, int) {
 			h ^= uint64(c)
 			h *= 1099511628211
 			n++
+			continue
+		}
+		if c == 0xe2 && i+2 < len(s) && s[i+1] < 0x82 {
+			i += 3 // U+2000–U+207F: quotes, dashes, spaces, ellipsis
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -1155,26 +1257,91 @@ func nextAlnum(s string, i int) (rune, int) {
 	return 0, -1
 }
 
+// firstSet is the set of first bytes (either case) of a list of prefixes, a
+// cheap filter before comparing each prefix.
+type firstSet [256]bool
+
+func newFirstSet(prefixes ...[]string) *firstSet {
+	var f firstSet
+	for _, list := range prefixes {
+		for _, p := range list {
+			c := p[0]
+			f[c] = true
+			if c >= 'a' && c <= 'z' {
+				f[c-('a'-'A')] = true
+			}
+		}
+	}
+	return &f
+}
+
+func (f *firstSet) has(s string) bool { return s != "" && f[s[0]] }
+
+var (
+	labelFirst  = newFirstSet(metaLabelStrings())
+	promoFirst  = newFirstSet(promoPrefixes)
+	boilerFirst = newFirstSet(boilerPrefixes)
+)
+
+func metaLabelStrings() []string {
+	out := make([]string, len(metaLabels))
+	for i, l := range metaLabels {
+		out[i] = l.label
+	}
+	return out
+}
+
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
-// containsFold reports whether s contains the ASCII lower-case word sub,
-// ignoring ASCII case.
+// containsFold reports whether s contains sub, which must be lower-case
+// ASCII, ignoring ASCII case. It jumps between occurrences of sub's rarest
+// letter (in either case) and compares around them.
 func containsFold(s, sub string) bool {
 	n := len(sub)
 	if n == 0 {
 		return true
 	}
-	first := sub[0]
-	for i := 0; i+n <= len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	k := rarestByte(sub)
+	lo := sub[k]
+	up := lo
+	if lo >= 'a' && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	}
+	for _, c := range [2]byte{lo, up} {
+		for from := k; from < len(s); {
+			j := strings.IndexByte(s[from:], c)
+			if j < 0 {
+				break
+			}
+			j += from
+			if start := j - k; start+n <= len(s) && strings.EqualFold(s[start:start+n], sub) {
+				return true
+			}
+			from = j + 1
 		}
-		if c == first && strings.EqualFold(s[i:i+n], sub) {
-			return true
+		if up == lo {
+			break
 		}
 	}
 	return false
+}
+
+// letterRarity orders letters from the rarest in English text.
+const letterRarity = "zqxjkvbpygfwmucldrhsnioate"
+
+// rarestByte returns the index of the rarest letter of sub.
+func rarestByte(sub string) int {
+	best, bestRank := 0, len(letterRarity)+1
+	for i := 0; i < len(sub); i++ {
+		r := strings.IndexByte(letterRarity, sub[i])
+		if r < 0 {
+			continue
+		}
+		if r < bestRank {
+			best, bestRank = i, r
+		}
+	}
+	return best
 }

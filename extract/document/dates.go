@@ -105,6 +105,7 @@ type dtok struct {
 // single punctuation bytes; other bytes (spaces, non-ASCII) separate tokens.
 func dateTokens(s string) []dtok {
 	toks := make([]dtok, 0, len(s)/5+1)
+	lower := asciiLower(s) // one allocation; words are sliced from it
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -113,7 +114,7 @@ func dateTokens(s string) []dtok {
 			for j < len(s) && (isASCIILetter(s[j]) || (s[j] == '\'' && j+1 < len(s) && isASCIILetter(s[j+1]))) {
 				j++
 			}
-			toks = append(toks, dtok{kind: tWord, start: i, end: j, text: s[i:j], low: lowerASCII(s[i:j])})
+			toks = append(toks, dtok{kind: tWord, start: i, end: j, text: s[i:j], low: lower[i:j]})
 			i = j
 		case c >= '0' && c <= '9':
 			j, n := i, 0
@@ -133,6 +134,22 @@ func dateTokens(s string) []dtok {
 		}
 	}
 	return toks
+}
+
+// asciiLower lower-cases the ASCII letters of s, keeping every byte offset.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }

@@ -25,11 +25,7 @@ func checkBinary(data []byte) string {
 	}
 	ctl := 0
 	for _, c := range head {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1b {
-			ctl++
-		} else if c == 0x7f {
-			ctl++
-		}
+		ctl += int(controlByte[c])
 	}
 	// Text has essentially no control bytes; 1 in 50 is far beyond any
 	// stray form feed.
@@ -38,6 +34,19 @@ func checkBinary(data []byte) string {
 	}
 	return ""
 }
+
+// controlByte is 1 for control bytes that do not occur in text.
+var controlByte = func() (t [256]uint8) {
+	for c := 0; c < 0x20; c++ {
+		switch c {
+		case '\n', '\r', '\t', '\f', '\v', 0x1b:
+		default:
+			t[c] = 1
+		}
+	}
+	t[0x7f] = 1
+	return t
+}()
 
 var binarySignatures = []string{
 	"%PDF-", "\x89PNG", "GIF87a", "GIF89a", "\xff\xd8\xff", "PK\x03\x04", "\x1f\x8b", "BZh",

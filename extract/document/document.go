@@ -253,6 +253,9 @@ func bodyDate(body []string) time.Time {
 		if i >= 3 {
 			break
 		}
+		if !hasYearDigits(p) {
+			continue
+		}
 		for _, dm := range FindDates(p, time.Time{}) {
 			if len(dm.Date) == len("2006-01-02") {
 				if t, err := time.Parse("2006-01-02", dm.Date); err == nil {
@@ -262,4 +265,20 @@ func bodyDate(body []string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// hasYearDigits reports whether s has a run of exactly four digits.
+func hasYearDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 {
+			return true
+		}
+		run = 0
+	}
+	return run == 4
 }

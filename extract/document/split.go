@@ -331,18 +331,17 @@ func periodBreaks(word, next string, upper, digit bool) bool {
 	if word == "" {
 		return upper || digit
 	}
-	lw := lowerASCII(word)
 	if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
 		return false // an initial: "J. D. Vance", "George W. Bush"
 	}
 	if hasInnerPeriod(word) {
 		// "U.S.", "a.m.", "e.g.": a break only before a usual sentence start.
-		if neverBreak[lw] {
+		if word == "e.g" || word == "i.e" || word == "E.g" || word == "I.e" {
 			return false
 		}
 		return upper && sentenceStarters[next]
 	}
-	switch abbrevs[lw] {
+	switch abbrevKind(word) {
 	case abbrTitle:
 		return false
 	case abbrNumber:
@@ -358,7 +357,7 @@ func periodBreaks(word, next string, upper, digit bool) bool {
 	case abbrNever:
 		return false
 	case abbrAmbiguous:
-		if next != "" && abbrevs[lowerASCII(next)] == abbrAmbiguous {
+		if next != "" && abbrevKind(next) == abbrAmbiguous {
 			return false // "Co. Ltd."
 		}
 		return upper && sentenceStarters[next]
@@ -375,27 +374,21 @@ func hasInnerPeriod(s string) bool {
 	return false
 }
 
-// lowerASCII lower-cases ASCII letters; it allocates only when s has an
-// upper-case letter and is short (abbreviation lookups).
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' {
-			if len(s) > 16 {
-				return s
-			}
-			var buf [16]byte
-			b := buf[:len(s)]
-			for j := 0; j < len(s); j++ {
-				c := s[j]
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				b[j] = c
-			}
-			return string(b)
-		}
+// abbrevKind looks word up in abbrevs, ignoring ASCII case, without
+// allocating.
+func abbrevKind(word string) abbrKind {
+	if len(word) > 8 {
+		return abbrNone
 	}
-	return s
+	var buf [8]byte
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbrevs[string(buf[:len(word)])]
 }
 
 // emit appends the trimmed span text[s:e] as a sentence when it holds a
@@ -483,9 +476,6 @@ var abbrevs = map[string]abbrKind{
 	"plc": abbrAmbiguous, "bros": abbrAmbiguous, "jr": abbrAmbiguous, "sr": abbrAmbiguous, "etc": abbrAmbiguous,
 	"al": abbrAmbiguous, "esq": abbrAmbiguous, "bhd": abbrAmbiguous, "pty": abbrAmbiguous, "ag": abbrAmbiguous,
 }
-
-// neverBreak lists dotted abbreviations that never end a sentence.
-var neverBreak = map[string]bool{"e.g": true, "i.e": true}
 
 // sentenceStarters are words that usually begin a sentence; after an
 // ambiguous abbreviation ("U.S.", "Inc.", "a.m.") a capitalised word ends the
