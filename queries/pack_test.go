@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -158,5 +160,26 @@ func TestBrowserFiles(t *testing.T) {
 	again, _ := queries.Favorites(p)
 	if !bytes.Equal(zb, again) {
 		t.Error("two exports of the favorites differ")
+	}
+}
+
+// TestBrowserFilesUpToDate checks that the guide and favorites served by the
+// docker-compose setup (browser/) were generated from the current pack:
+// regenerate them with `go run ./cmd/kg query export --browser browser`.
+func TestBrowserFilesUpToDate(t *testing.T) {
+	p := queries.Default()
+	guide, err := os.ReadFile(filepath.Join("..", "browser", queries.GuideFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(guide, queries.Guide(p)) {
+		t.Errorf("browser/%s is stale: run go run ./cmd/kg query export --browser browser", queries.GuideFile)
+	}
+	fav, err := os.ReadFile(filepath.Join("..", "browser", queries.FavoritesFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, _ := queries.Favorites(p); !bytes.Equal(fav, want) {
+		t.Errorf("browser/%s is stale: run go run ./cmd/kg query export --browser browser", queries.FavoritesFile)
 	}
 }

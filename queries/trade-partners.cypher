@@ -5,7 +5,8 @@
 // param: country  string  ''  only ties of this country (a name or alias); '' for all
 MATCH (a:Country)-[r:TRADES_WITH]->(b:Country)
 WHERE $country = ''
-   OR any(n IN [a.name] + coalesce(a.aliases, []) + [b.name] + coalesce(b.aliases, []) WHERE toLower(n) = toLower($country))
+   OR any(n IN [a.name] + coalesce(a.aliases, []) WHERE toLower(n) = toLower($country))
+   OR any(n IN [b.name] + coalesce(b.aliases, []) WHERE toLower(n) = toLower($country))
 RETURN a.name AS country,
        b.name AS partner,
        r.value AS value,
