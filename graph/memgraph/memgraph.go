@@ -6,19 +6,20 @@
 //
 // # Storage
 //
-// The graph is laid out for a small heap (about 110 bytes per relationship
+// The graph is laid out for a small heap (about 90 bytes per relationship
 // with one small property, plus about 250 bytes per node with three
 // properties): nodes and relationships live in slices indexed by their ids
-// (ids are dense, as handed out by the graph or by an embedded store's
-// sequence; a deleted id leaves a small tombstone and is never reused);
+// (in pages of 4096 ids; ids are dense, as handed out by the graph or by an
+// embedded store's sequence; a deleted id leaves a tombstone and is never
+// reused);
 // labels, relationship types and property keys are interned as small integers;
 // a node refers to its set of labels by one interned label-set number;
 // properties are short slices of (key, value) pairs; adjacency lists are
-// slices of (relationship, other node) pairs; the label index is one bitmap
+// one slice per node of 32-bit (relationship, other node) pairs, both
+// directions; the label index is one paged bitmap
 // per label, so label scans run in id order.
 //
-// Ids must lie in [0, [MaxID]]: a far larger id would cost memory for every
-// id below it.
+// Ids must lie in [0, [MaxID]].
 //
 // # Concurrency
 //
@@ -55,7 +56,7 @@ var ErrConnected = errors.New("memgraph: node still has relationships")
 var ErrIDRange = errors.New("memgraph: id out of range")
 
 // MaxID is the largest node or relationship id the graph accepts.
-const MaxID = 1<<32 - 1
+const MaxID = 1<<31 - 1
 
 // IndexedKeys are the property keys indexed per label for equality lookups.
 var IndexedKeys = []string{"id", "name"}
@@ -66,22 +67,28 @@ type prop struct {
 	val any
 }
 
-// edge is one adjacency entry: a relationship and the node at its other end.
+// edge is one adjacency entry: a relationship, with inBit set when the node
+// is its end (an incoming relationship), and the node at its other end. A
+// self-loop has two entries, one each way.
 type edge struct {
-	rel, other int64
+	rel, other uint32
 }
+
+const inBit = 1 << 31
+
+func (e edge) id() int64      { return int64(e.rel &^ inBit) }
+func (e edge) incoming() bool { return e.rel&inBit != 0 }
 
 type nodeRec struct {
 	props []prop
-	out   []edge
-	in    []edge
+	adj   []edge
 	set   uint32 // interned label set; 0 is the empty set
 	alive bool
 }
 
 type relRec struct {
-	start, end int64
 	props      []prop
+	start, end uint32
 	typ        uint32
 	alive      bool
 }
@@ -92,53 +99,59 @@ type labelSet struct {
 	ids   []uint32 // interned label ids, parallel to names
 }
 
-// bitset is a set of node ids with its size.
+// bitset is a set of node ids with its size, in pages of 4096 bits.
 type bitset struct {
-	words []uint64
+	pages []*[1 << pageBits / 64]uint64
 	n     int
 }
 
 func (b *bitset) add(id int64) bool {
-	w := int(id >> 6)
-	if w >= len(b.words) {
-		b.words = slices.Grow(b.words, w+1-len(b.words))[:w+1]
+	p := int(id >> pageBits)
+	if p >= len(b.pages) {
+		b.pages = slices.Grow(b.pages, p+1-len(b.pages))[:p+1]
 	}
-	m := uint64(1) << (uint(id) & 63)
-	if b.words[w]&m != 0 {
+	if b.pages[p] == nil {
+		b.pages[p] = new([1 << pageBits / 64]uint64)
+	}
+	w, m := &b.pages[p][id>>6&(1<<(pageBits-6)-1)], uint64(1)<<(uint(id)&63)
+	if *w&m != 0 {
 		return false
 	}
-	b.words[w] |= m
+	*w |= m
 	b.n++
 	return true
 }
 
 func (b *bitset) del(id int64) {
-	w := int(id >> 6)
-	if w >= len(b.words) {
+	if !b.has(id) {
 		return
 	}
-	m := uint64(1) << (uint(id) & 63)
-	if b.words[w]&m != 0 {
-		b.words[w] &^= m
-		b.n--
-	}
+	b.pages[id>>pageBits][id>>6&(1<<(pageBits-6)-1)] &^= 1 << (uint(id) & 63)
+	b.n--
 }
 
 func (b *bitset) has(id int64) bool {
-	w := int(id >> 6)
-	return id >= 0 && w < len(b.words) && b.words[w]&(1<<(uint(id)&63)) != 0
+	p := id >> pageBits
+	return id >= 0 && p < int64(len(b.pages)) && b.pages[p] != nil &&
+		b.pages[p][id>>6&(1<<(pageBits-6)-1)]&(1<<(uint(id)&63)) != 0
 }
 
 // each calls fn for every member in ascending order until fn returns false.
-// It reads the words as they are when it reaches them.
+// It reads each word as it is when it reaches it.
 func (b *bitset) each(fn func(id int64) bool) {
-	for w := 0; w < len(b.words); w++ {
-		x := b.words[w]
-		for x != 0 {
-			t := bits.TrailingZeros64(x)
-			x &= x - 1
-			if !fn(int64(w)<<6 | int64(t)) {
-				return
+	for p := 0; p < len(b.pages); p++ {
+		page := b.pages[p]
+		if page == nil {
+			continue
+		}
+		for w := range page {
+			x := page[w]
+			for x != 0 {
+				t := bits.TrailingZeros64(x)
+				x &= x - 1
+				if !fn(int64(p)<<pageBits | int64(w)<<6 | int64(t)) {
+					return
+				}
 			}
 		}
 	}
@@ -195,8 +208,8 @@ type Graph struct {
 	names   []string // interned labels, types and property keys
 	nameIDs map[string]uint32
 
-	nodes     []nodeRec // by id
-	rels      []relRec  // by id
+	nodes     table[nodeRec]
+	rels      table[relRec]
 	nodeCount int
 	relCount  int
 
@@ -305,17 +318,17 @@ func (g *Graph) NodeCount() int { return g.nodeCount }
 func (g *Graph) RelationshipCount() int { return g.relCount }
 
 func (g *Graph) node(id int64) *nodeRec {
-	if id < 0 || id >= int64(len(g.nodes)) || !g.nodes[id].alive {
-		return nil
+	if n := g.nodes.at(id); n != nil && n.alive {
+		return n
 	}
-	return &g.nodes[id]
+	return nil
 }
 
 func (g *Graph) rel(id int64) *relRec {
-	if id < 0 || id >= int64(len(g.rels)) || !g.rels[id].alive {
-		return nil
+	if r := g.rels.at(id); r != nil && r.alive {
+		return r
 	}
-	return &g.rels[id]
+	return nil
 }
 
 func (g *Graph) propMap(ps []prop) map[string]any {
@@ -329,12 +342,12 @@ func (g *Graph) propMap(ps []prop) map[string]any {
 // ForEachNode calls fn for each node in ascending id order until fn returns false.
 // The node's Labels and Props are copies.
 func (g *Graph) ForEachNode(fn func(n cypher.Node) bool) {
-	for id := range g.nodes {
-		n := &g.nodes[id]
+	for id := range g.nodes.ids() {
+		n := g.nodes.at(id)
 		if !n.alive {
 			continue
 		}
-		if !fn(cypher.Node{ID: int64(id), Labels: append([]string{}, g.sets[n.set].names...), Props: g.propMap(n.props)}) {
+		if !fn(cypher.Node{ID: id, Labels: append([]string{}, g.sets[n.set].names...), Props: g.propMap(n.props)}) {
 			return
 		}
 	}
@@ -343,12 +356,12 @@ func (g *Graph) ForEachNode(fn func(n cypher.Node) bool) {
 // ForEachRelationship calls fn for each relationship in ascending id order
 // until fn returns false. Props is a copy.
 func (g *Graph) ForEachRelationship(fn func(r cypher.Relationship) bool) {
-	for id := range g.rels {
-		r := &g.rels[id]
+	for id := range g.rels.ids() {
+		r := g.rels.at(id)
 		if !r.alive {
 			continue
 		}
-		if !fn(cypher.Relationship{ID: int64(id), Type: g.names[r.typ], StartID: r.start, EndID: r.end, Props: g.propMap(r.props)}) {
+		if !fn(cypher.Relationship{ID: id, Type: g.names[r.typ], StartID: int64(r.start), EndID: int64(r.end), Props: g.propMap(r.props)}) {
 			return
 		}
 	}
@@ -442,22 +455,59 @@ func setProp(ps []prop, key uint32, v any) []prop {
 	return append(ps, prop{key, v})
 }
 
-func growTo[T any](s []T, id int64) []T {
-	if id < int64(len(s)) {
-		return s
+const pageBits = 12
+
+// table holds records by id in pages of 4096, so that a sparse id costs a
+// page, not every record below it.
+type table[T any] struct {
+	pages []*[1 << pageBits]T
+}
+
+// at returns the record of id, nil when its page was never written.
+func (t *table[T]) at(id int64) *T {
+	p := id >> pageBits
+	if id < 0 || p >= int64(len(t.pages)) || t.pages[p] == nil {
+		return nil
 	}
-	return slices.Grow(s, int(id)+1-len(s))[:id+1]
+	return &t.pages[p][id&(1<<pageBits-1)]
+}
+
+// ref returns the record of id, creating its page; 0 <= id <= MaxID.
+func (t *table[T]) ref(id int64) *T {
+	p := int(id >> pageBits)
+	if p >= len(t.pages) {
+		t.pages = slices.Grow(t.pages, p+1-len(t.pages))[:p+1]
+	}
+	if t.pages[p] == nil {
+		t.pages[p] = new([1 << pageBits]T)
+	}
+	return &t.pages[p][id&(1<<pageBits-1)]
+}
+
+// ids yields every id of the allocated pages in ascending order.
+func (t *table[T]) ids() func(yield func(int64) bool) {
+	return func(yield func(int64) bool) {
+		for p, page := range t.pages {
+			if page == nil {
+				continue
+			}
+			for i := range page {
+				if !yield(int64(p)<<pageBits | int64(i)) {
+					return
+				}
+			}
+		}
+	}
 }
 
 func (g *Graph) insertNode(id int64, labels []string, props map[string]any) {
-	g.nodes = growTo(g.nodes, id)
 	ids := make([]uint32, 0, len(labels))
 	for _, l := range labels {
 		ids = append(ids, g.intern(l))
 	}
-	g.nodes[id] = nodeRec{props: g.toProps(props), set: g.internSet(ids), alive: true}
+	*g.nodes.ref(id) = nodeRec{props: g.toProps(props), set: g.internSet(ids), alive: true}
 	g.nodeCount++
-	n := &g.nodes[id]
+	n := g.nodes.ref(id)
 	for _, l := range g.sets[n.set].ids {
 		g.labelAdd(id, n, l)
 	}
@@ -492,17 +542,16 @@ func (g *Graph) labelDel(id int64, n *nodeRec, l uint32) {
 }
 
 func (g *Graph) insertRel(id int64, typ string, start, end int64, props map[string]any) {
-	g.rels = growTo(g.rels, id)
-	g.rels[id] = relRec{typ: g.intern(typ), start: start, end: end, props: g.toProps(props), alive: true}
+	*g.rels.ref(id) = relRec{typ: g.intern(typ), start: uint32(start), end: uint32(end), props: g.toProps(props), alive: true}
 	g.relCount++
 	g.link(id, start, end)
 }
 
 func (g *Graph) link(id, start, end int64) {
-	s := &g.nodes[start]
-	s.out = append(s.out, edge{id, end})
-	e := &g.nodes[end]
-	e.in = append(e.in, edge{id, start})
+	s := g.nodes.ref(start)
+	s.adj = append(s.adj, edge{uint32(id), uint32(end)})
+	e := g.nodes.ref(end)
+	e.adj = append(e.adj, edge{uint32(id) | inBit, uint32(start)})
 }
 
 func (g *Graph) isIndexed(key uint32) bool {
@@ -545,8 +594,8 @@ func (g *Graph) indexDel(label, key uint32, v any, id int64) {
 // ScanNodes implements cypher.Graph: nodes come in ascending id order.
 func (g *Graph) ScanNodes(label string, fn func(id int64) bool) {
 	if label == "" {
-		for id := 0; id < len(g.nodes); id++ {
-			if g.nodes[id].alive && !fn(int64(id)) {
+		for id := range g.nodes.ids() {
+			if g.nodes.at(id).alive && !fn(id) {
 				return
 			}
 		}
@@ -630,27 +679,21 @@ func (g *Graph) Expand(id int64, dir cypher.Direction, types []string, fn func(r
 	if !ok {
 		return
 	}
-	match := func(rel int64) bool {
-		return filter == nil || slices.Contains(filter, g.rels[rel].typ)
-	}
-	if dir == cypher.Outgoing || dir == cypher.Both {
-		for _, e := range n.out {
-			if match(e.rel) && !fn(e.rel, e.other) {
-				return
+	adj := n.adj // fn may write: iterate over the list as it was
+	for _, e := range adj {
+		if e.incoming() {
+			if dir == cypher.Outgoing || dir == cypher.Both && int64(e.other) == id {
+				continue // a self-loop is reported once, by its outgoing entry
 			}
+		} else if dir == cypher.Incoming {
+			continue
 		}
-	}
-	if dir == cypher.Incoming || dir == cypher.Both {
-		if n = g.node(id); n == nil { // fn may have written
+		rel := e.id()
+		if filter != nil && !slices.Contains(filter, g.rels.at(rel).typ) {
+			continue
+		}
+		if !fn(rel, int64(e.other)) {
 			return
-		}
-		for _, e := range n.in {
-			if dir == cypher.Both && e.other == id {
-				continue // a self-loop was reported once by the outgoing list
-			}
-			if match(e.rel) && !fn(e.rel, e.other) {
-				return
-			}
 		}
 	}
 }
@@ -701,7 +744,7 @@ func (g *Graph) NodeProp(id int64, key string) (any, bool) {
 // Rel implements cypher.Graph.
 func (g *Graph) Rel(id int64) (string, int64, int64, bool) {
 	if r := g.rel(id); r != nil {
-		return g.names[r.typ], r.start, r.end, true
+		return g.names[r.typ], int64(r.start), int64(r.end), true
 	}
 	return "", 0, 0, false
 }
@@ -732,7 +775,7 @@ func (g *Graph) RelProp(id int64, key string) (any, bool) {
 // Degree implements cypher.Graph.
 func (g *Graph) Degree(id int64) int {
 	if n := g.node(id); n != nil {
-		return len(n.out) + len(n.in)
+		return len(n.adj)
 	}
 	return 0
 }
@@ -750,12 +793,12 @@ func (g *Graph) CreateNode(labels []string, props map[string]any) int64 {
 // removeNode drops node id from the indexes and marks it deleted; it returns
 // the record as it was.
 func (g *Graph) removeNode(id int64) nodeRec {
-	n := &g.nodes[id]
+	n := g.nodes.ref(id)
 	for _, l := range g.sets[n.set].ids {
 		g.labelDel(id, n, l)
 	}
 	old := *n
-	g.nodes[id] = nodeRec{}
+	*g.nodes.ref(id) = nodeRec{}
 	g.nodeCount--
 	return old
 }
@@ -773,7 +816,8 @@ func (g *Graph) CreateRel(typ string, start, end int64, props map[string]any) (i
 	return id, nil
 }
 
-func removeEdge(s []edge, rel int64) []edge {
+// removeEdge removes the entry of relationship rel (flagged as given) from s.
+func removeEdge(s []edge, rel uint32) []edge {
 	for i := len(s) - 1; i >= 0; i-- {
 		if s[i].rel == rel {
 			return slices.Delete(s, i, i+1)
@@ -788,14 +832,14 @@ func (g *Graph) removeRel(id int64) (relRec, bool) {
 	if r == nil {
 		return relRec{}, false
 	}
-	if s := g.node(r.start); s != nil {
-		s.out = removeEdge(s.out, id)
+	if s := g.node(int64(r.start)); s != nil {
+		s.adj = removeEdge(s.adj, uint32(id))
 	}
-	if e := g.node(r.end); e != nil {
-		e.in = removeEdge(e.in, id)
+	if e := g.node(int64(r.end)); e != nil {
+		e.adj = removeEdge(e.adj, uint32(id)|inBit)
 	}
 	old := *r
-	g.rels[id] = relRec{}
+	*g.rels.ref(id) = relRec{}
 	g.relCount--
 	return old, true
 }
@@ -814,7 +858,7 @@ func (g *Graph) SetNodeProp(id int64, key string, value any) {
 }
 
 func (g *Graph) setNodeProp(id int64, key uint32, value any) {
-	n := &g.nodes[id]
+	n := g.nodes.ref(id)
 	indexed := g.isIndexed(key)
 	if old, ok := getProp(n.props, key); ok && indexed {
 		for _, l := range g.sets[n.set].ids {
@@ -840,14 +884,14 @@ func (g *Graph) SetRelProp(id int64, key string, value any) {
 	r.props = setProp(r.props, k, value)
 	g.journal.Rels[id] = struct{}{}
 	g.undo = append(g.undo, func() {
-		r := &g.rels[id]
+		r := g.rels.ref(id)
 		r.props = setProp(r.props, k, old)
 	})
 }
 
 // setLabels moves node id to label set s.
 func (g *Graph) setLabels(id int64, s uint32) {
-	g.nodes[id].set = s
+	g.nodes.ref(id).set = s
 }
 
 // AddLabel implements cypher.Graph.
@@ -865,7 +909,7 @@ func (g *Graph) AddLabel(id int64, label string) bool {
 	g.labelAdd(id, n, l)
 	g.journal.Nodes[id] = struct{}{}
 	g.undo = append(g.undo, func() {
-		g.labelDel(id, &g.nodes[id], l)
+		g.labelDel(id, g.nodes.ref(id), l)
 		g.setLabels(id, old)
 	})
 	return true
@@ -892,7 +936,7 @@ func (g *Graph) RemoveLabel(id int64, label string) bool {
 	g.journal.Nodes[id] = struct{}{}
 	g.undo = append(g.undo, func() {
 		g.setLabels(id, old)
-		g.labelAdd(id, &g.nodes[id], l)
+		g.labelAdd(id, g.nodes.ref(id), l)
 	})
 	return true
 }
@@ -905,9 +949,9 @@ func (g *Graph) DeleteRel(id int64) {
 	}
 	g.journal.Rels[id] = struct{}{}
 	g.undo = append(g.undo, func() {
-		g.rels[id] = r
+		*g.rels.ref(id) = r
 		g.relCount++
-		g.link(id, r.start, r.end)
+		g.link(id, int64(r.start), int64(r.end))
 	})
 }
 
@@ -917,15 +961,15 @@ func (g *Graph) DeleteNode(id int64) error {
 	if n == nil {
 		return nil
 	}
-	if len(n.out)+len(n.in) > 0 {
+	if len(n.adj) > 0 {
 		return fmt.Errorf("delete node %d: %w", id, ErrConnected)
 	}
 	old := g.removeNode(id)
 	g.journal.Nodes[id] = struct{}{}
 	g.undo = append(g.undo, func() {
-		g.nodes[id] = old
+		*g.nodes.ref(id) = old
 		g.nodeCount++
-		n := &g.nodes[id]
+		n := g.nodes.ref(id)
 		for _, l := range g.sets[n.set].ids {
 			g.labelAdd(id, n, l)
 		}
