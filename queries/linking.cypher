@@ -17,12 +17,18 @@ WHERE (y:Actor OR y:Country OR y:Agreement OR y:Commitment)
 MATCH p = (x)-[:SPOKE_WITH|PLEDGED|SANCTIONED|TRADES_WITH|REPRESENTS|PARTY_TO|PART_OF*1..4]-(y)
 WHERE none(n IN nodes(p)[1..-1] WHERE n = x OR n = y)
 WITH p, relationships(p) AS rels, nodes(p) AS ns
+WITH length(p) AS hops,
+     reduce(s = ns[0].name, i IN range(0, size(rels) - 1) |
+       s + CASE WHEN startNode(rels[i]) = ns[i] THEN ' -' + type(rels[i]) + '-> ' ELSE ' <-' + type(rels[i]) + '- ' END + ns[i + 1].name) AS link,
+     reduce(ev = [], r IN rels | ev + [e IN coalesce(r.evidence, []) WHERE NOT e IN ev]) AS ev,
+     reduce(src = [], r IN rels | src + [s IN coalesce(r.sources, []) WHERE NOT s IN src]) AS src
+// Chains that read the same (parallel edges between the same entities) are one row.
+WITH hops, link, collect(ev) AS evs, collect(src) AS srcs
 RETURN 'chain' AS kind,
-       length(p) AS hops,
-       reduce(s = ns[0].name, i IN range(0, size(rels) - 1) |
-         s + CASE WHEN startNode(rels[i]) = ns[i] THEN ' -' + type(rels[i]) + '-> ' ELSE ' <-' + type(rels[i]) + '- ' END + ns[i + 1].name) AS link,
-       reduce(ev = [], r IN rels | ev + [e IN coalesce(r.evidence, []) WHERE NOT e IN ev]) AS evidence,
-       size(reduce(src = [], r IN rels | src + [s IN coalesce(r.sources, []) WHERE NOT s IN src])) AS sources
+       hops,
+       link,
+       reduce(acc = [], e IN evs | acc + [x IN e WHERE NOT x IN acc]) AS evidence,
+       size(reduce(acc = [], s IN srcs | acc + [x IN s WHERE NOT x IN acc])) AS sources
 ORDER BY hops, link
 LIMIT $limit
 UNION ALL
