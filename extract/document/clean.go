@@ -182,8 +182,14 @@ func clean(paras []string, m *meta) []string {
 			promo = true
 			continue
 		}
-		if isBoilerplate(p) {
+		if isBoilerplate(p) || onlyTime(p) {
 			continue
+		}
+		if i > 0 && i < 6 && len(body) < 3 {
+			if names := placedByline(p); names != nil {
+				m.addByline(names...)
+				continue
+			}
 		}
 		if c, ok := captionCredit(p); ok {
 			m.addByline(creditNames(c)...)
@@ -294,9 +300,31 @@ func metadataLine(paras []string, i int, m *meta) (int, bool) {
 		m.addByline(reportingNames(p)...)
 		return 0, true
 	}
-	if !labelFirst.has(p) {
-		goto rest
+	if labelFirst.has(p) {
+		if consumed, handled, ok := labelLine(paras, i, m); handled {
+			return consumed, ok
+		}
 	}
+	if copyrightLine(p, m) {
+		return 0, true
+	}
+	if len(p) < 60 {
+		if isRelativeTime(p) {
+			return 0, true
+		}
+		if t, ok := onlyDate(p); ok {
+			m.setDate(t, rankLoose)
+			return 0, true
+		}
+	}
+	return 0, false
+}
+
+// labelLine handles a paragraph that starts with a metadata label
+// ("Published On:", "By", "Source:"). handled is false when no label
+// matched; ok tells whether the paragraph (and consumed more) is metadata.
+func labelLine(paras []string, i int, m *meta) (consumed int, handled, ok bool) {
+	p := paras[i]
 	for _, l := range metaLabels {
 		if !hasPrefixFold(p, l.label) {
 			continue
@@ -314,13 +342,13 @@ func metadataLine(paras []string, i int, m *meta) (int, bool) {
 		consumed := 0
 		if rest == "" {
 			if !colon && l.kind != lblBy && l.kind != lblPublished && l.kind != lblUpdated {
-				return 0, false
+				return 0, true, false
 			}
 			if i+1 >= len(paras) || len(paras[i+1]) > 200 {
 				if colon {
-					return 0, true
+					return 0, true, true
 				}
-				return 0, false
+				return 0, true, false
 			}
 			rest = paras[i+1]
 			consumed = 1
@@ -333,60 +361,50 @@ func metadataLine(paras []string, i int, m *meta) (int, bool) {
 			}
 			if t, ok := fullDate(rest); ok {
 				m.setDate(t, rank)
-				return consumed, true
+				return consumed, true, true
 			}
 			if isRelativeTime(rest) {
-				return consumed, true
+				return consumed, true, true
 			}
 			if colon && l.label != "date" {
-				return consumed, true
+				return consumed, true, true
 			}
-			return 0, false
+			return 0, true, false
 		case lblBy:
+			if t, ok := fullDate(rest); ok {
+				m.setDate(t, rankPublished) // "By Jane Doe, Feb 5, 2026"
+			}
 			if l.label == "by" && !colon && consumed == 0 {
 				names, outlet, ok := bylineNames(rest)
 				if !ok {
-					return 0, false
+					return 0, true, false
 				}
 				m.addByline(names...)
 				m.setOutlet(outlet)
-				return 0, true
+				return 0, true, true
 			}
 			names, outlet, ok := bylineNames(rest)
 			if !ok && !colon {
-				return 0, false
+				return 0, true, false
 			}
 			m.addByline(names...)
 			m.setOutlet(outlet)
-			return consumed, true
+			return consumed, true, true
 		case lblSource:
 			if !colon && consumed == 0 {
-				return 0, false
+				return 0, true, false
 			}
 			if o, ok := lookupOutlet(strings.TrimRight(rest, ". ")); ok {
 				m.setOutlet(o)
-				return consumed, true
+				return consumed, true, true
 			}
 			if len(rest) < 60 {
-				return consumed, true
+				return consumed, true, true
 			}
-			return 0, false
+			return 0, true, false
 		}
 	}
-rest:
-	if copyrightLine(p, m) {
-		return 0, true
-	}
-	if len(p) < 60 {
-		if isRelativeTime(p) {
-			return 0, true
-		}
-		if t, ok := onlyDate(p); ok {
-			m.setDate(t, rankLoose)
-			return 0, true
-		}
-	}
-	return 0, false
+	return 0, false, false
 }
 
 // pipeLine handles "By Name | Xinhua | Updated: 2026-02-05 07:33" lines:
@@ -550,7 +568,7 @@ func onlyDate(p string) (time.Time, bool) {
 		}
 		switch lw {
 		case "gmt", "utc", "et", "est", "edt", "bst", "cet", "cest", "ist", "jst", "kst", "pst", "pdt", "cst",
-			"msk", "am", "pm", "a.m", "p.m", "t", "z", "hrs", "at", "on", "updated", "published", "posted":
+			"msk", "am", "pm", "a", "p", "m", "t", "z", "hrs", "at", "on", "updated", "published", "posted":
 			continue
 		}
 		digits := true
@@ -566,6 +584,57 @@ func onlyDate(p string) (time.Time, bool) {
 	}
 	t, err := time.Parse("2006-01-02", ms[0].Date)
 	return t, err == nil
+}
+
+// onlyTime reports whether p is only a time of day ("10:32 GMT", "3.42pm
+// ET", "Updated 10:32 AM").
+func onlyTime(p string) bool {
+	if len(p) > 30 || !strings.ContainsAny(p, ":.") {
+		return false
+	}
+	digits := 0
+	for _, w := range strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == ',' }) {
+		lw := strings.ToLower(w)
+		switch lw {
+		case "gmt", "utc", "et", "est", "edt", "bst", "cet", "ist", "jst", "pst", "pdt", "am", "pm", "a.m.", "p.m.", "updated", "hrs":
+			continue
+		}
+		lw = strings.TrimSuffix(strings.TrimSuffix(lw, "am"), "pm")
+		for _, c := range lw {
+			if c >= '0' && c <= '9' {
+				digits++
+			} else if c != ':' && c != '.' {
+				return false
+			}
+		}
+	}
+	return digits >= 3
+}
+
+// placedByline reads a byline without "By" as the Financial Times prints it
+// ("Joe Leahy in Beijing and Demetri Sevastopulo in Washington"): every part
+// is a name followed by "in" and a place.
+func placedByline(p string) []string {
+	if len(p) > 160 || endsSentence(p) || !strings.Contains(p, " in ") {
+		return nil
+	}
+	var names []string
+	for _, part := range splitAny(p, []string{" and ", ", ", " & "}) {
+		k := strings.Index(part, " in ")
+		if k <= 0 {
+			return nil
+		}
+		name, place := strings.TrimSpace(part[:k]), strings.TrimSpace(part[k+4:])
+		if !looksLikeName(name) || place == "" || strings.Count(place, " ") > 2 {
+			return nil
+		}
+		r, _ := utf8.DecodeRuneInString(place)
+		if !unicode.IsUpper(r) {
+			return nil
+		}
+		names = append(names, fixCase(name))
+	}
+	return names
 }
 
 // promoPrefixes start newsletter and subscription promotions.
@@ -1049,6 +1118,15 @@ func stripDateline(p string, m *meta) (string, bool) {
 		return p, false
 	}
 	pre := strings.TrimSpace(head[:dash])
+	if strings.HasPrefix(pre, "(") && strings.HasSuffix(pre, ")") && strings.Count(pre, "(") == 1 {
+		// "(CNN) — …": an agency tag without a place.
+		o, ok := lookupOutlet(pre[1 : len(pre)-1])
+		if !ok {
+			return p, false
+		}
+		m.setOutlet(o)
+		return strings.TrimSpace(p[dash+dashLen:]), true
+	}
 	agency := ""
 	if strings.HasSuffix(pre, ")") {
 		open := strings.LastIndexByte(pre, '(')

@@ -55,9 +55,12 @@ func ResolveDate(expr string, ref time.Time) (date string, ok bool) {
 //     "earlier this month", "three months ago" give "YYYY-MM"; "last year",
 //     "this year", "next year", "earlier this year" give "YYYY".
 //
-// A future context is one of will, 'll, shall, expected, set to, scheduled,
-// plans, planned, due, upcoming, going to, ahead of, later in the eight words
-// before the expression.
+// A future context is a word such as will, 'll, shall, expected, set (to),
+// scheduled, plans, planned, due, upcoming, going (to), ahead (of), later,
+// intention, invitation or "is to" among the eight words before the
+// expression, within its sentence. For months and days (not weekdays, which
+// news mostly uses for the past) reported-speech markers count as well:
+// "said it would sign the deal in March".
 func FindDates(text string, ref time.Time) []DateMention {
 	return findDates(text, ref, -1)
 }
@@ -113,6 +116,9 @@ func dateTokens(s string) []dtok {
 			j := i + 1
 			for j < len(s) && (isASCIILetter(s[j]) || (s[j] == '\'' && j+1 < len(s) && isASCIILetter(s[j+1]))) {
 				j++
+			}
+			if j-i > 3 && s[j-2] == '\'' && (s[j-1] == 's' || s[j-1] == 'S') {
+				j -= 2 // a possessive: "Wednesday's call"
 			}
 			toks = append(toks, dtok{kind: tWord, start: i, end: j, text: s[i:j], low: lower[i:j]})
 			i = j
@@ -178,7 +184,13 @@ var futureMarkers = map[string]bool{
 	"planned": true, "planning": true, "due": true, "upcoming": true, "going": true, "ahead": true,
 	"later": true, "set": true, "intends": true, "aims": true, "next": true, "forthcoming": true,
 	"i'll": true, "we'll": true, "he'll": true, "she'll": true, "they'll": true, "it'll": true,
+	"intention": true, "invitation": true, "invited": true, "hopes": true, "hoping": true, "forward": true,
 }
+
+// weakFutureMarkers mark a future in reported speech ("said it would sign in
+// March"); they count for months and dates, not for weekdays, which news
+// mostly uses for the past.
+var weakFutureMarkers = map[string]bool{"would": true, "wants": true, "aim": true, "seeks": true}
 
 // monthContext are words after which a bare month name is a date.
 var monthContext = map[string]bool{
@@ -368,7 +380,12 @@ func modifierStart(toks []dtok, i int) int {
 }
 
 // futureContext reports a future marker among the eight words before token i.
-func futureContext(toks []dtok, i int) bool {
+func futureContext(toks []dtok, i int) bool { return future(toks, i, false) }
+
+// futureContextWeak is futureContext with reported-speech markers ("would").
+func futureContextWeak(toks []dtok, i int) bool { return future(toks, i, true) }
+
+func future(toks []dtok, i int, weak bool) bool {
 	for j, words := i-1, 0; j >= 0 && words < 8; j-- {
 		if toks[j].kind == tPunct {
 			if toks[j].text == "." || toks[j].text == ";" {
@@ -377,7 +394,7 @@ func futureContext(toks []dtok, i int) bool {
 			continue
 		}
 		if toks[j].kind == tWord {
-			if futureMarkers[toks[j].low] {
+			if futureMarkers[toks[j].low] || weak && weakFutureMarkers[toks[j].low] {
 				return true
 			}
 			if toks[j].low == "to" && j+1 < len(toks) && toks[j+1].kind == tWord && j > 0 && toks[j-1].kind == tWord {
@@ -576,7 +593,7 @@ func matchMonthDay(toks []dtok, i int, ref time.Time, hasRef bool, needDay bool)
 		}
 	case "this":
 	default:
-		if futureContext(toks, i) {
+		if futureContextWeak(toks, i) {
 			if m < rm {
 				y++
 			}
@@ -630,7 +647,7 @@ func dayNoYear(toks []dtok, i int, m time.Month, d int, ref time.Time) dateVal {
 		y-- // 29 February
 	}
 	c := midnight(y, m, d)
-	if futureContext(toks, i) {
+	if futureContextWeak(toks, i) {
 		if c.Before(ref) && validDay(y+1, m, d) {
 			c = midnight(y+1, m, d)
 		}

@@ -140,6 +140,22 @@ func TestReadMetadata(t *testing.T) {
 			outlet: "Xinhua", date: day(2026, 2, 5), first: "Russia and Iran signed a treaty.",
 		},
 		{
+			name: "agency tag without place", text: "(CNN) — Iran and Oman held talks on Sunday.",
+			outlet: "CNN", first: "Iran and Oman held talks on Sunday.",
+		},
+		{
+			name: "FT byline without By", text: "Iran and Oman hold talks\n\nJoe Leahy in Beijing and Ana Ruiz in Washington\n\nIran and Oman held talks.",
+			title: "Iran and Oman hold talks", byline: []string{"Joe Leahy", "Ana Ruiz"}, first: "Iran and Oman held talks.",
+		},
+		{
+			name: "NYT date and time lines", text: "Feb. 5, 2026, 10:32 a.m. ET\n\n10:45 GMT\n\nIran and Oman held talks.",
+			date: day(2026, 2, 5), first: "Iran and Oman held talks.",
+		},
+		{
+			name: "byline with date", text: "By Sara Kim, Feb 5, 2026\n\nIran and Oman held talks.",
+			date: day(2026, 2, 5), byline: []string{"Sara Kim"}, first: "Iran and Oman held talks.",
+		},
+		{
 			name: "plain capital dateline", text: "NEW DELHI — India and Japan agreed on Monday to expand trade.",
 			first: "India and Japan agreed on Monday to expand trade.",
 		},
