@@ -50,7 +50,9 @@ func (a *analysis) findPersonMentions(s *sent) {
 		if ti, role := a.titleBefore(s, pi); ti < pi {
 			i = ti
 			if role != "" {
-				if oi, c, _ := a.ownerBefore(s, ti); c != nil {
+				if oi, _, _ := a.ownerBefore(s, ti); oi < ti && s.mentionAt(oi) != nil {
+					i = oi
+				} else if oi < ti && a.word(s, oi) == "the" && s.mentionAt(oi+1) != nil {
 					i = oi
 				}
 			}

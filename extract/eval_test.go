@@ -53,3 +53,15 @@ func TestSeedsQuality(t *testing.T) {
 		t.Errorf("forbidden entities: %v", r.ForbiddenEntities)
 	}
 }
+
+// TestRulesQuality holds the extraction quality on the rule passages: short
+// articles written to exercise every rule and negative case.
+func TestRulesQuality(t *testing.T) {
+	r := scoreCorpus(t, "testdata/gold/rules/*.txt", "testdata/gold/rules.gold.json")
+	if r.Overall.F1 < 0.80 {
+		t.Errorf("relationship F1 = %.3f, want >= 0.80", r.Overall.F1)
+	}
+	if len(r.ForbiddenEntities) > 0 {
+		t.Errorf("forbidden entities: %v", r.ForbiddenEntities)
+	}
+}

@@ -147,7 +147,11 @@ func (a *analysis) reset() {
 func (a *analysis) init(x *Extractor, doc *document.Document) {
 	a.x, a.gz, a.doc = x, x.gz, doc
 	a.text = doc.Text
-	a.lower = asciiLower(doc.Text)
+	if doc.Title != "" {
+		// the headline is read for names and titles, never for facts
+		a.text = doc.Text + "\n" + doc.Title
+	}
+	a.lower = asciiLower(a.text)
 	a.ref = doc.Date
 	if !doc.Date.IsZero() {
 		a.date = doc.Date.UTC().Format("2006-01-02")
@@ -179,6 +183,9 @@ func (a *analysis) run() {
 	}
 	for i := range a.sents {
 		s := &a.sents[i]
+		if s.headline {
+			continue
+		}
 		a.resolve(s)
 		a.relations(s)
 	}
@@ -197,6 +204,13 @@ func (a *analysis) tokenizeAll() {
 		a.toks = tokenize(a.toks, text, ds.Start, ds.End)
 		a.sents = append(a.sents, sent{idx: i, start: ds.Start, end: ds.End, para: ds.Paragraph,
 			t0: from, t1: len(a.toks)})
+	}
+	if a.doc.Title != "" {
+		from := len(a.toks)
+		start := len(a.doc.Text) + 1
+		a.toks = tokenize(a.toks, a.text, start, len(a.text))
+		a.sents = append(a.sents, sent{idx: len(a.doc.Sentences), start: start, end: len(a.text), para: -1,
+			t0: from, t1: len(a.toks), headline: true})
 	}
 	for i := range a.sents {
 		s := &a.sents[i]
@@ -260,6 +274,7 @@ type sent struct {
 	toks       []token
 	quoted     []bool // token inside a quotation
 	credit     bool
+	headline   bool // the document title: names only, no facts
 
 	ments []mention
 	cover []int16 // token → mention index + 1, 0 when none

@@ -173,6 +173,7 @@ var sanctionHeads = map[string]string{
 	"tax": "tax", "taxes": "tax", "sanction": "sanctions", "sanctions": "sanctions", "embargo": "embargo",
 	"embargoes": "embargo", "blacklist": "blacklist", "ban": "ban", "bans": "ban", "controls": "export controls",
 	"restrictions": "restrictions", "curbs": "restrictions", "penalties": "sanctions", "freeze": "asset freeze",
+	"surtax": "tax", "surtaxes": "tax", "surcharge": "tax", "surcharges": "tax", "quota": "quota", "quotas": "quota",
 }
 
 // sanctionVerbs impose a measure named as their object.
@@ -232,7 +233,8 @@ respect; uphold; abide; honour; honor; implement; withdraw; return; scale; phase
 create; set; launch; hold; host; sign; ratify; join; refrain; avoid; protect; defend; secure; ensure; guarantee;
 share; exchange; cap; limit; freeze; dismantle; destroy; accept; approve; step; double; triple; halve; restrict;
 ban; sell; lend; train; donate; rebuild; reopen; normalise; normalize; reconcile; recognise; recognize; expedite;
-facilitate; accelerate; speed; negotiate; pursue; explore; seek; develop; deploy`)
+facilitate; accelerate; speed; negotiate; pursue; explore; seek; develop; deploy; complete; finish; construct;
+revive; restart; conclude; sign; finalise; finalize; train; transfer; employ; hire; reform; raise; double; commit`)
 
 // commitNominals are nouns that make a light verb's action ("increase its
 // purchase of X" → action "increase purchase", object X).

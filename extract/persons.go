@@ -129,6 +129,23 @@ func (a *analysis) ownerBefore(s *sent, k int) (int, *gazetteer.Country, string)
 		}
 		return k, nil, ""
 	}
+	// "her Australian counterpart, Foreign Minister X"
+	if a.surface(s, j) == "," && a.word(s, j-1) == "counterpart" {
+		if m := s.mentionAt(j - 2); m != nil && m.rc != nil {
+			return k, m.rc, ""
+		}
+	}
+	// "The White House has said special envoy X": the speaking
+	// government's official
+	if speechVerbs[a.word(s, j)] {
+		q := j - 1
+		if w := a.word(s, q); w == "has" || w == "had" || w == "have" {
+			q--
+		}
+		if m := s.mentionAt(q); m != nil && m.rc != nil && !m.adj && m.j == q+1 {
+			return k, m.rc, ""
+		}
+	}
 	if poss && s.toks[j].cap && s.toks[j].kind == tWord {
 		i := j
 		for i > 0 && a.isNameToken(s, i-1) {
@@ -200,6 +217,15 @@ func (a *analysis) findPersonCandidates(s *sent) {
 			if k > 0 && speechVerbs[a.word(s, k-1)] && (j == n || s.toks[j].kind == tPunct) {
 				c.licensed = true
 			}
+		}
+		// a transcript speaker: "Lin Mei: Yes."
+		if !c.licensed && len(c.tokens) >= 2 && k == 0 && a.surface(s, j) == ":" {
+			c.licensed = true
+		}
+		// a list after a plural title: "the foreign ministers, Selim Kaya
+		// and Amr Nabil"
+		if !c.licensed && len(c.tokens) >= 2 && a.pluralTitleBefore(s, k) {
+			c.licensed = true
 		}
 		a.cands = append(a.cands, c)
 		k = j - 1
@@ -409,4 +435,28 @@ func (a *analysis) lookupPerson(ts []string) *entity {
 		}
 	}
 	return found
+}
+
+// pluralTitleBefore reports whether the name at token k is listed after a
+// plural title: "ministers, X and Y", "the two presidents, X and Y".
+func (a *analysis) pluralTitleBefore(s *sent, k int) bool {
+	q := k - 1
+	for q >= 1 {
+		w := a.word(s, q)
+		if w == "," || w == "and" {
+			q--
+			continue
+		}
+		if s.toks[q].cap && s.toks[q].kind == tWord || nameParticles[w] || s.toks[q].kind == tDash {
+			q--
+			continue
+		}
+		break
+	}
+	w := a.word(s, q)
+	if a.word(s, q+1) != "," {
+		return false
+	}
+	_, ok := titles[singular(w)]
+	return ok && strings.HasSuffix(w, "s") && len(w) > 3
 }

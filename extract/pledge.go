@@ -284,7 +284,8 @@ var willVerbs = setOf("buy", "purchase", "import", "invest", "provide", "supply"
 	"lift", "ease", "remove", "delay", "postpone", "suspend", "halt", "stop", "reduce", "cut", "lower", "release",
 	"resume", "allow", "open", "increase", "withdraw", "end", "stem", "curb", "crack", "scale", "phase", "roll",
 	"cooperate", "support", "help", "respect", "abide", "honour", "honor", "implement", "refrain", "fund",
-	"finance", "rebuild", "reopen", "donate", "lend", "waive", "exempt")
+	"finance", "rebuild", "reopen", "donate", "lend", "waive", "exempt", "complete", "finish", "construct", "revive",
+	"transfer", "share")
 
 // commitments parses the verb phrases from token q (coordinated with "and")
 // into commitments of each party.

@@ -120,6 +120,17 @@ func (a *analysis) subjectBefore(s *sent, k int, speech bool) ([]*entity, int) {
 		// conjuncts before: "X and Y", "X, Y and Z", "both X and Y"
 		for c := m.i - 1; c >= 1; {
 			w := a.word(s, c)
+			if w == "," && (a.word(s, c-1) == "counterpart" || a.word(s, c-1) == "counterparts") {
+				// "X and her Australian counterpart, Y"
+				c -= 2
+				if cm := s.mentionAt(c); cm != nil && cm.adj {
+					c = cm.i - 1
+				}
+				if ww := a.word(s, c); ww == "his" || ww == "her" || ww == "their" || ww == "its" {
+					c--
+				}
+				continue
+			}
 			if w != "and" && w != "," {
 				break
 			}
@@ -190,7 +201,12 @@ func (a *analysis) partiesAfter(s *sent, k, limit int, preps map[string]bool) ([
 		if m == nil {
 			continue
 		}
-		if preps != nil && !preps[m.prep] {
+		if preps != nil && !preps[m.prep] || m.poss || m.adj {
+			// "the two countries' foreign ministers, A and B": a
+			// possessive or demonym modifies the real party
+			if m.poss || m.adj {
+				preps = nil
+			}
 			q = m.j - 1
 			continue
 		}
@@ -391,7 +407,7 @@ func (a *analysis) dateExplicit(s *sent, k int) (string, bool) {
 		lo--
 	}
 	hi := k + 1
-	for hi < len(s.toks) && hi-k <= 10 && !a.isBreak(s, hi) && !(topicCues[a.word(s, hi)] && a.word(s, hi) != "on") {
+	for hi < len(s.toks) && hi-k <= 16 && !a.isBreak(s, hi) && !(topicCues[a.word(s, hi)] && a.word(s, hi) != "on") {
 		hi++
 	}
 	loOff := int(s.toks[lo].start) - s.start

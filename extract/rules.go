@@ -90,6 +90,23 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		}
 	}
 	if len(subj) == 0 {
+		// "X proposed a plan during talks with Y", "X said after meeting Y":
+		// the consultation's subject is the main clause's
+		if p := k - 1; p >= 0 && (isVerb && strings.HasSuffix(w, "ing") || !isVerb) {
+			for p >= 0 && !isVerb && (a.word(s, p) == "a" || a.word(s, p) == "the" || a.word(s, p) == "his" ||
+				a.word(s, p) == "her" || a.word(s, p) == "their" || a.word(s, p) == "its") {
+				p--
+			}
+			switch a.word(s, p) {
+			case "during", "after", "before", "while", "when", "at", "in", "following":
+				if len(obj) > 0 {
+					subj, _ = a.subjectBefore(s, p, false)
+					subjStart = p
+				}
+			}
+		}
+	}
+	if len(subj) == 0 {
 		return
 	}
 	if mod := a.modality(s, subjStart, k); mod != "" {
@@ -373,6 +390,11 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		}
 	}
 	subj, subjStart := a.subjectBefore(s, k, false)
+	if strings.HasSuffix(w, "ing") && k > 0 && a.surface(s, k-1) == "," {
+		// "X added Y to its list, imposing export controls": the main
+		// clause's subject imposes
+		subj, subjStart = a.mainSubject(s, k)
+	}
 	if len(subj) == 0 {
 		return
 	}
@@ -408,6 +430,21 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 	}
 }
 
+// mainSubject returns the first subject of the sentence before token k.
+func (a *analysis) mainSubject(s *sent, k int) ([]*entity, int) {
+	for q := 0; q < k; q++ {
+		m := s.mentionAt(q)
+		if m == nil {
+			continue
+		}
+		if a.eligibleSubject(m, false) {
+			return a.subjectBefore(s, m.j, false)
+		}
+		q = m.j - 1
+	}
+	return nil, -1
+}
+
 // sanctionTarget returns the target named after the measure at head: the
 // first party in the rest of the clause ("on Chinese goods", "on imports
 // from countries that do business with Iran", "against Huawei"), or an
@@ -426,6 +463,11 @@ func (a *analysis) sanctionTarget(s *sent, head int) []*entity {
 		if m := s.mentionAt(q); m != nil {
 			if ps := a.partiesOf(m); len(ps) > 0 && m.kind != mGroup {
 				out := ps
+				if m.adj {
+					// "three Russian shipping firms, including Volga Ltd":
+					// the named companies too
+					out = append(out, a.namedMembers(s, m.j)...)
+				}
 				// "on China and Russia"
 				end := m.j
 				for end+1 < n && a.word(s, end) == "and" {
@@ -446,6 +488,37 @@ func (a *analysis) sanctionTarget(s *sent, head int) []*entity {
 				return t
 			}
 		}
+	}
+	return nil
+}
+
+// namedMembers returns the organisations named after "including" or "such
+// as" in the few tokens after q.
+func (a *analysis) namedMembers(s *sent, q int) []*entity {
+	var out []*entity
+	for p := q; p < len(s.toks) && p <= q+6; p++ {
+		w := a.word(s, p)
+		if w != "including" && !(w == "such" && a.word(s, p+1) == "as") {
+			if a.isBreak(s, p) {
+				return nil
+			}
+			continue
+		}
+		if w == "such" {
+			p++
+		}
+		for r := p + 1; r < len(s.toks) && r <= p+12; r++ {
+			if a.isBreak(s, r) && a.word(s, r) != "and" {
+				break
+			}
+			if m := s.mentionAt(r); m != nil {
+				if m.ent != nil && m.ent.kind == entOrg {
+					out = append(out, m.ent)
+				}
+				r = m.j - 1
+			}
+		}
+		return out
 	}
 	return nil
 }
