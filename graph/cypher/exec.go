@@ -3,6 +3,7 @@ package cypher
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -113,6 +114,88 @@ func (o *flatOp) next(ec *execCtx) ([]any, error) {
 
 func (o *flatOp) describe() (string, []operator) { return o.name, []operator{o.in} }
 
+// recycler is implemented by operators that make a new row for every row
+// they yield: a consumer that drops a row it pulled from one, keeping no
+// reference to it, may hand it back for reuse.
+type recycler interface {
+	recycle(row []any)
+}
+
+// recycleTo hands row back to in when in reuses rows.
+func recycleTo(in operator, row []any) {
+	if r, ok := in.(recycler); ok {
+		r.recycle(row)
+	}
+}
+
+// scanOp yields, for each input row, one row per node carrying label (every
+// node when label is "") that passes check, in the graph's scan order. It
+// snapshots the ids when it reaches an input row, so that nodes created
+// meanwhile are not scanned, and reads nodes one at a time.
+type scanOp struct {
+	in    operator
+	name  string
+	label string
+	slot  int
+	check func(ec *execCtx, row []any, id int64) (bool, error)
+
+	cur  []any // input row being expanded; nil before the first
+	ids  []int64
+	pos  int
+	free [][]any
+}
+
+func (o *scanOp) open(ec *execCtx, arg []any) error {
+	o.cur, o.ids, o.pos = nil, o.ids[:0], 0
+	return o.in.open(ec, arg)
+}
+
+func (o *scanOp) next(ec *execCtx) ([]any, error) {
+	for {
+		for o.cur != nil && o.pos < len(o.ids) {
+			id := o.ids[o.pos]
+			o.pos++
+			if err := ec.tick(); err != nil {
+				return nil, err
+			}
+			if !ec.g.NodeExists(id) {
+				continue // deleted by a later operator meanwhile
+			}
+			ok, err := o.check(ec, o.cur, id)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+			var out []any
+			if n := len(o.free); n > 0 {
+				out, o.free = o.free[n-1], o.free[:n-1]
+				copy(out, o.cur)
+			} else {
+				out = copyRow(o.cur)
+			}
+			out[o.slot] = nodeV(id)
+			return out, nil
+		}
+		in, err := o.in.next(ec)
+		if err != nil || in == nil {
+			o.cur = nil
+			return nil, err
+		}
+		o.cur, o.ids, o.pos = in, slices.Grow(o.ids[:0], ec.g.LabelCount(o.label)), 0
+		ec.g.ScanNodes(o.label, func(id int64) bool { o.ids = append(o.ids, id); return true })
+	}
+}
+
+func (o *scanOp) recycle(row []any) {
+	if len(o.free) < 64 && len(row) == len(o.cur) {
+		o.free = append(o.free, row)
+	}
+}
+
+func (o *scanOp) describe() (string, []operator) { return o.name, []operator{o.in} }
+
 // filterOp keeps rows whose predicate is true.
 type filterOp struct {
 	in   operator
@@ -140,6 +223,7 @@ func (o *filterOp) next(ec *execCtx) ([]any, error) {
 				return nil, ec.runtimeErr(TypeError, "InvalidArgumentType", "expected a boolean predicate, got %s", typeName(v))
 			}
 		}
+		recycleTo(o.in, r)
 	}
 }
 

@@ -470,23 +470,7 @@ func (c *compiler) bindNode(op operator, np *nodePattern, ms *matchState) (opera
 	if label != "" {
 		name = "NodeByLabelScan(" + varName(np.v) + ":" + label + ")"
 	}
-	return &flatOp{in: op, name: name, fn: func(ec *execCtx, row []any, emit func([]any)) error {
-		var ferr error
-		ec.g.ScanNodes(label, func(id int64) bool {
-			ok, err := check(ec, row, id)
-			if err != nil {
-				ferr = err
-				return false
-			}
-			if ok {
-				out := copyRow(row)
-				out[slot] = nodeV(id)
-				emit(out)
-			}
-			return true
-		})
-		return ferr
-	}}, nil
+	return &scanOp{in: op, name: name, label: label, slot: slot, check: check}, nil
 }
 
 func varName(v string) string {

@@ -533,68 +533,136 @@ func (c *compiler) compileCount(e expr, what string) (evalFn, error) {
 
 // aggregateOp groups rows by the key items and computes the aggregates.
 func (c *compiler) aggregateOp(in operator, fns []evalFn, slots []int, keyIdx, aggIdx []int, aggs []*aggSpec) operator {
-	return &eagerOp{in: in, name: "EagerAggregation", fn: func(ec *execCtx, rows [][]any) ([][]any, error) {
-		type group struct {
-			rep    []any
-			states []*aggState
+	return &aggOp{in: in, fns: fns, slots: slots, keyIdx: keyIdx, aggIdx: aggIdx, aggs: aggs}
+}
+
+// aggOp groups its input rows by the key items as it pulls them, keeping one
+// row per group (its first, with the keys set) and the aggregate states,
+// then yields one row per group in order of first appearance.
+type aggOp struct {
+	in     operator
+	fns    []evalFn
+	slots  []int
+	keyIdx []int
+	aggIdx []int
+	aggs   []*aggSpec
+
+	out  [][]any
+	pos  int
+	done bool
+}
+
+type aggGroup struct {
+	rep    []any
+	states []aggState
+}
+
+func (o *aggOp) open(ec *execCtx, arg []any) error {
+	o.out, o.pos, o.done = nil, 0, false
+	return o.in.open(ec, arg)
+}
+
+func (o *aggOp) newGroup(rep []any) *aggGroup {
+	g := &aggGroup{rep: rep, states: make([]aggState, len(o.aggs))}
+	for i, a := range o.aggs {
+		g.states[i].spec = a
+	}
+	return g
+}
+
+func (o *aggOp) run(ec *execCtx) error {
+	groups := map[string]*aggGroup{}
+	var order []*aggGroup
+	var single *aggGroup // the only group when there are no keys
+	var key, buf []byte
+	var vals []any
+	rows := 0
+	for {
+		r, err := o.in.next(ec)
+		if err != nil {
+			return err
 		}
-		groups := map[string]*group{}
-		var orderG []*group
-		var key, buf []byte
-		newGroup := func(rep []any) *group {
-			g := &group{rep: rep}
-			for _, a := range aggs {
-				g.states = append(g.states, &aggState{spec: a})
+		if r == nil {
+			break
+		}
+		rows++
+		if err := ec.tick(); err != nil {
+			return err
+		}
+		var g *aggGroup
+		if len(o.keyIdx) == 0 {
+			if single == nil {
+				single = o.newGroup(copyRow(r))
+				order = append(order, single)
 			}
-			return g
-		}
-		for _, r := range rows {
-			out := copyRow(r)
-			key = key[:0]
-			for _, i := range keyIdx {
-				v, err := fns[i](ec, r)
+			g = single
+		} else {
+			key, vals = key[:0], vals[:0]
+			for _, i := range o.keyIdx {
+				v, err := o.fns[i](ec, r)
 				if err != nil {
-					return nil, err
+					return err
 				}
-				out[slots[i]] = v
+				vals = append(vals, v)
 				key = appendKey(key, v)
 				key = append(key, '|')
 			}
-			g := groups[string(key)]
-			if g == nil {
-				g = newGroup(out)
+			if g = groups[string(key)]; g == nil {
+				rep := copyRow(r)
+				for j, i := range o.keyIdx {
+					rep[o.slots[i]] = vals[j]
+				}
+				g = o.newGroup(rep)
 				groups[string(key)] = g
-				orderG = append(orderG, g)
-			}
-			for _, st := range g.states {
-				var err error
-				if buf, err = st.step(ec, r, buf); err != nil {
-					return nil, err
-				}
+				order = append(order, g)
 			}
 		}
-		if len(rows) == 0 && len(keyIdx) == 0 {
-			orderG = append(orderG, newGroup(ec.newRow()))
-		}
-		result := make([][]any, 0, len(orderG))
-		for _, g := range orderG {
-			row := g.rep
-			for j, st := range g.states {
-				v, err := st.result(ec)
-				if err != nil {
-					return nil, err
-				}
-				row[aggs[j].slot] = v
+		for i := range g.states {
+			if buf, err = g.states[i].step(ec, r, buf); err != nil {
+				return err
 			}
-			for _, i := range aggIdx {
-				v, err := fns[i](ec, row)
-				if err != nil {
-					return nil, err
-				}
-				row[slots[i]] = v
-			}
-			result = append(result, row)
 		}
-		return result, nil
-	}}
+		recycleTo(o.in, r)
+	}
+	if rows == 0 && len(o.keyIdx) == 0 {
+		order = append(order, o.newGroup(ec.newRow()))
+	}
+	o.out = make([][]any, 0, len(order))
+	for _, g := range order {
+		row := g.rep
+		for j := range g.states {
+			v, err := g.states[j].result(ec)
+			if err != nil {
+				return err
+			}
+			row[o.aggs[j].slot] = v
+		}
+		for _, i := range o.aggIdx {
+			v, err := o.fns[i](ec, row)
+			if err != nil {
+				return err
+			}
+			row[o.slots[i]] = v
+		}
+		o.out = append(o.out, row)
+	}
+	return nil
 }
+
+func (o *aggOp) next(ec *execCtx) ([]any, error) {
+	if !o.done {
+		o.done = true
+		if err := o.run(ec); err != nil {
+			return nil, err
+		}
+	}
+	if o.pos < len(o.out) {
+		r := o.out[o.pos]
+		o.out[o.pos] = nil
+		o.pos++
+		return r, nil
+	}
+	return nil, nil
+}
+
+func (o *aggOp) describe() (string, []operator) { return "EagerAggregation", []operator{o.in} }

@@ -215,6 +215,7 @@ type Graph struct {
 
 	sets    []labelSet
 	setIDs  map[string]uint32 // joined names → set
+	single  map[uint32]uint32 // label → the set of that label alone
 	byLabel []bitset          // by interned label id
 	indexed []uint32          // interned IndexedKeys
 	index   map[uint64]*valueIndex
@@ -241,6 +242,7 @@ func New() *Graph {
 		nameIDs: map[string]uint32{},
 		sets:    []labelSet{{names: []string{}}},
 		setIDs:  map[string]uint32{"": 0},
+		single:  map[uint32]uint32{},
 		index:   map[uint64]*valueIndex{},
 		journal: Journal{Nodes: map[int64]struct{}{}, Rels: map[int64]struct{}{}},
 	}
@@ -272,6 +274,11 @@ func (g *Graph) internSet(ids []uint32) uint32 {
 	if len(ids) == 0 {
 		return 0
 	}
+	if len(ids) == 1 {
+		if s, ok := g.single[ids[0]]; ok {
+			return s
+		}
+	}
 	names := make([]string, 0, len(ids))
 	for _, id := range ids {
 		names = append(names, g.names[id])
@@ -289,6 +296,9 @@ func (g *Graph) internSet(ids []uint32) uint32 {
 	s := uint32(len(g.sets))
 	g.sets = append(g.sets, set)
 	g.setIDs[key] = s
+	if len(set.ids) == 1 {
+		g.single[set.ids[0]] = s
+	}
 	return s
 }
 
