@@ -182,7 +182,11 @@ func clean(paras []string, m *meta) []string {
 			promo = true
 			continue
 		}
-		if isBoilerplate(p) || onlyTime(p) {
+		if isBoilerplate(p) || onlyTime(p) || !hasAlnum(p) {
+			continue
+		}
+		if names, ok := contributors(p); ok {
+			m.addByline(names...)
 			continue
 		}
 		if i > 0 && i < 6 && len(body) < 3 {
@@ -611,6 +615,48 @@ func onlyTime(p string) bool {
 	return digits >= 3
 }
 
+// contributors reads the contributor note that ends wire stories
+// ("Associated Press writer Jim Gomez contributed to this report.",
+// "Jane Doe in Paris and John Roe contributed reporting.").
+func contributors(p string) ([]string, bool) {
+	if len(p) > 300 {
+		return nil, false
+	}
+	k := strings.Index(p, " contributed ")
+	if k < 0 {
+		return nil, false
+	}
+	tail := p[k+len(" contributed "):]
+	if !hasPrefixFold(tail, "to this report") && !hasPrefixFold(tail, "reporting") &&
+		!hasPrefixFold(tail, "to this story") && !hasPrefixFold(tail, "to this article") &&
+		!hasPrefixFold(tail, "additional reporting") {
+		return nil, false
+	}
+	var names []string
+	for _, part := range splitAny(p[:k], []string{",", " and ", ";"}) {
+		for _, sep := range []string{" in ", " from "} {
+			if j := strings.Index(part, sep); j > 0 {
+				part = part[:j]
+			}
+		}
+		// The name is the last run of capitalised words: "Associated Press
+		// writer Jim Gomez" → "Jim Gomez".
+		words := strings.Fields(part)
+		j := len(words)
+		for j > 0 {
+			r, _ := utf8.DecodeRuneInString(words[j-1])
+			if !unicode.IsUpper(r) {
+				break
+			}
+			j--
+		}
+		if name := strings.Join(words[j:], " "); looksLikeName(name) && !isAgency(name) {
+			names = append(names, fixCase(name))
+		}
+	}
+	return names, true
+}
+
 // placedByline reads a byline without "By" as the Financial Times prints it
 // ("Joe Leahy in Beijing and Demetri Sevastopulo in Washington"): every part
 // is a name followed by "in" and a place.
@@ -701,7 +747,7 @@ var boilerExact = map[string]bool{
 	"reuters": true, "ap": true, "afp": true, "xinhua": true, "more": true, "next": true, "previous": true,
 	"enditem": true, "explore more on these topics": true, "more on this topic": true, "sponsored": true,
 	"sponsored content": true, "promoted": true, "editor's picks": true, "editor’s picks": true,
-	"recommended stories": true, "see all": true, "view comments": true, "show comments": true,
+	"recommended stories": true, "see all": true, "related topics": true, "more stories": true, "view comments": true, "show comments": true,
 }
 
 var boilerPrefixes = []string{
@@ -993,6 +1039,21 @@ func bylineNames(s string) (names []string, outlet string, ok bool) {
 				outlet = o
 			}
 			continue
+		}
+		// "MINH TRAN Associated Press": a name, then the outlet.
+		for k := strings.IndexByte(part, ' '); k > 0; {
+			if o, isOutlet := lookupOutlet(part[k+1:]); isOutlet {
+				if outlet == "" {
+					outlet = o
+				}
+				part = part[:k]
+				break
+			}
+			next := strings.IndexByte(part[k+1:], ' ')
+			if next < 0 {
+				break
+			}
+			k += next + 1
 		}
 		if isStaffLabel(part) {
 			continue

@@ -48,6 +48,9 @@ func htmlToText(src string, m *meta) string {
 			lt = len(src) - i
 		}
 		if lt > 0 {
+			if inByline > 0 {
+				bylineBuf.WriteString(html.UnescapeString(src[i : i+lt]))
+			}
 			if skip == 0 {
 				t := collapseSpace(html.UnescapeString(src[i : i+lt]))
 				if inH1 {
@@ -57,9 +60,6 @@ func htmlToText(src string, m *meta) string {
 					if strings.TrimSpace(t) != "" {
 						hasNewBlock = false
 					}
-				}
-				if inByline > 0 {
-					bylineBuf.WriteString(t)
 				}
 			}
 			i += lt
@@ -105,6 +105,9 @@ func htmlToText(src string, m *meta) string {
 		}
 		name := strings.ToLower(rest[nameStart:j])
 		end := tagEnd(rest, j)
+		if inByline > 0 {
+			bylineBuf.WriteByte('\n')
+		}
 		attrs := ""
 		if end > j {
 			attrs = rest[j:end]
@@ -131,9 +134,7 @@ func htmlToText(src string, m *meta) string {
 					if e.byline {
 						inByline--
 						if inByline == 0 {
-							names, outlet, _ := bylineNames(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(bylineBuf.String()), "By ")))
-							m.addByline(names...)
-							m.setOutlet(outlet)
+							bylinePieces(bylineBuf.String(), m)
 							bylineBuf.Reset()
 						}
 					}
@@ -204,7 +205,7 @@ func htmlToText(src string, m *meta) string {
 			continue
 		}
 		e := openElem{name: name}
-		if skipTags[name] || hiddenByClass(attrs) {
+		if skipTags[name] || (!structuralTags[name] && hiddenByClass(attrs)) {
 			e.skip = true
 			skip++
 		}
@@ -258,6 +259,10 @@ var blockTags = map[string]bool{
 	"summary": true, "fieldset": true, "legend": true,
 }
 
+// structuralTags are never hidden by their class: a "has-sidebar" body is
+// still the page.
+var structuralTags = map[string]bool{"html": true, "body": true, "main": true, "article": true}
+
 var voidTags = map[string]bool{
 	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true,
 	"link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true,
@@ -273,14 +278,16 @@ var skipTags = map[string]bool{
 var hiddenClasses = []string{
 	"caption", "credit", "share", "social", "newsletter", "promo", "advert", "related", "recommend",
 	"comments", "breadcrumb", "cookie", "subscribe", "signup", "sign-up", "paywall", "outbrain", "taboola",
-	"sidebar", "footer", "navigation", "menu", "visually-hidden", "sr-only",
+	"sidebar", "footer", "navigation", "menu", "visually-hidden", "sr-only", "links-block", "topic-list",
+	"tags", "image-block", "media-block", "video-block",
 }
 
 func hiddenByClass(attrs string) bool {
 	if attrs == "" {
 		return false
 	}
-	v := strings.ToLower(attrValue(attrs, "class") + " " + attrValue(attrs, "id"))
+	v := strings.ToLower(attrValue(attrs, "class") + " " + attrValue(attrs, "id") + " " +
+		attrValue(attrs, "data-component") + " " + attrValue(attrs, "data-testid") + " " + attrValue(attrs, "role"))
 	if strings.TrimSpace(v) == "" {
 		return strings.Contains(strings.ToLower(attrs), "hidden")
 	}
@@ -296,8 +303,26 @@ func isBylineElem(attrs string) bool {
 	if attrs == "" {
 		return false
 	}
-	v := strings.ToLower(attrValue(attrs, "class") + " " + attrValue(attrs, "rel") + " " + attrValue(attrs, "itemprop"))
+	v := strings.ToLower(attrValue(attrs, "class") + " " + attrValue(attrs, "rel") + " " + attrValue(attrs, "itemprop") +
+		" " + attrValue(attrs, "data-component") + " " + attrValue(attrs, "data-testid"))
 	return strings.Contains(v, "byline") || strings.Contains(v, "author")
+}
+
+// bylinePieces adds the names in the text pieces of a byline element (one
+// piece per element, "\n"-separated) to m.
+func bylinePieces(buf string, m *meta) {
+	for _, piece := range strings.Split(buf, "\n") {
+		piece = strings.TrimSpace(piece)
+		if hasPrefixFold(piece, "by ") {
+			piece = piece[3:]
+		}
+		if piece == "" {
+			continue
+		}
+		names, outlet, _ := bylineNames(piece)
+		m.addByline(names...)
+		m.setOutlet(outlet)
+	}
 }
 
 func isTagNameByte(c byte) bool {
