@@ -73,8 +73,18 @@ func (a *analysis) findPersonMentions(s *sent) {
 	for q := range s.ments {
 		m := &s.ments[q]
 		m.prep = a.prepBefore(s, m.i, m.rc != nil)
+		if m.j < n && s.toks[m.j].kind == tPoss {
+			m.poss = true
+		}
+		if m.ent != nil && m.ent.kind == entPerson && governmentNouns[a.word(s, m.j)] {
+			// "the Trump administration": a modifier, not the person
+			m.adj = true
+		}
 	}
 }
+
+// governmentNouns after a person's name make it a modifier.
+var governmentNouns = setOf("administration", "government", "team", "campaign", "family", "era", "presidency", "cabinet")
 
 // prepositions that govern a mention (it is then not a subject).
 var prepositions = setOf("with", "to", "by", "from", "of", "for", "about", "between", "in", "at", "on", "against",

@@ -118,7 +118,8 @@ type analysis struct {
 	short   map[string][]*entity // single-token short form → persons
 	byline  map[string]bool
 
-	cands []personCand
+	cands    []personCand
+	acronyms map[string]*entity // acronyms and short names defined in the article
 
 	facts   []*fact
 	commits []*commitment
@@ -173,6 +174,9 @@ func (a *analysis) run() {
 	a.tokenizeAll()
 	for i := range a.sents {
 		a.findFixedMentions(&a.sents[i])
+	}
+	for i := range a.sents {
+		a.findAcronyms(&a.sents[i])
 	}
 	for i := range a.sents {
 		a.findPersonCandidates(&a.sents[i])

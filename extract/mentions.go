@@ -149,7 +149,7 @@ func (a *analysis) findFixedMentions(s *sent) {
 
 // orgHeads end a capitalised organisation name.
 var orgHeads = setOf("ministry", "department", "agency", "organization", "organisation", "council", "commission",
-	"committee", "union", "alliance", "fund", "bank", "court", "forum", "party", "association", "institute",
+	"committee", "union", "alliance", "fund", "bank", "court", "forum", "party", "association", "institute", "co",
 	"bureau", "authority", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "holdings", "technologies",
 	"technology", "company", "airlines", "motors", "industries", "systems", "electronics", "semiconductor",
 	"pharmaceuticals", "petroleum", "guard", "corps", "parliament", "assembly", "senate", "congress", "cabinet",
@@ -221,13 +221,42 @@ func (a *analysis) findPatternOrgs(s *sent) {
 		// "Acme Technologies"
 		if s.toks[k].cap && !nameStop[w] {
 			j := k
+			if strings.HasSuffix(w, "-based") {
+				k++ // "Shenzhen-based Kuntai Semiconductor": a location, not the name
+				j = k
+			}
 			for j < n && s.cover[j] == 0 && (s.toks[j].cap || (a.word(s, j) == "of" || a.word(s, j) == "and" || a.word(s, j) == "for") && j+1 < n && s.toks[j+1].cap) {
 				j++
 			}
-			if j-k >= 2 && j-k <= 6 && orgHeads[a.word(s, j-1)] && !orgHeads[w] {
-				e := a.orgEntity(a.span(s, k, j), orgKindOf(a.word(s, j-1)), nil)
+			if j-k >= 2 && j-k <= 6 && orgHeads[a.word(s, j-1)] && !orgHeads[a.word(s, k)] {
+				// "Vietnam News Agency": a country name may open the name
+				i := k
+				var c *gazetteer.Country
+				if pm := s.mentionAt(k - 1); pm != nil && pm.j == k && pm.rc != nil && pm.ckind == gazetteer.KindName {
+					i, c = pm.i, pm.rc
+				}
+				name := a.span(s, i, j)
+				kind := orgKindOf(a.word(s, j-1))
+				if kind == "company" {
+					name = trimCompanySuffix(name)
+				}
+				e := a.orgEntity(name, kind, c)
 				e.emit = true
-				s.addMention(mention{i: k, j: j, ent: e})
+				if i < k {
+					s.replaceMentions(mention{i: i, j: j, ent: e})
+				} else {
+					s.addMention(mention{i: k, j: j, ent: e})
+				}
+				// "(VNA)": an acronym defined in parentheses
+				if a.surface(s, j) == "(" && j+2 < n && s.toks[j+1].upper && a.surface(s, j+2) == ")" {
+					a.defineAcronym(a.surface(s, j+1), e)
+				}
+				if kind == "company" {
+					// "Kuntai" alone later names the company
+					if first := a.surface(s, k); first != "" && first != name && !a.isCommonCap(first) {
+						a.defineAcronym(first, e)
+					}
+				}
 				k = j - 1
 			}
 		}
@@ -236,7 +265,7 @@ func (a *analysis) findPatternOrgs(s *sent) {
 
 func orgKindOf(head string) string {
 	switch head {
-	case "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "holdings", "technologies", "technology",
+	case "corporation", "corp", "co", "inc", "ltd", "llc", "plc", "group", "holdings", "technologies", "technology",
 		"company", "airlines", "motors", "industries", "systems", "electronics", "semiconductor",
 		"pharmaceuticals", "petroleum":
 		return "company"
@@ -269,4 +298,63 @@ func titleCase(w string) string {
 	}
 	r, n := utf8.DecodeRuneInString(w)
 	return string(unicode.ToUpper(r)) + w[n:]
+}
+
+// trimCompanySuffix drops a legal-form suffix: "Kuntai Semiconductor Co" →
+// "Kuntai Semiconductor".
+func trimCompanySuffix(name string) string {
+	for _, suf := range []string{" Co", " Corp", " Inc", " Ltd", " LLC", " PLC", " plc", " Limited", " AG", " SA", " GmbH"} {
+		if strings.HasSuffix(name, suf) && strings.Count(name, " ") >= 2 {
+			return strings.TrimSuffix(name, suf)
+		}
+	}
+	return name
+}
+
+// defineAcronym makes form (an acronym or a company's first word) name e in
+// the rest of the article.
+func (a *analysis) defineAcronym(form string, e *entity) {
+	if a.acronyms == nil {
+		a.acronyms = make(map[string]*entity)
+	}
+	if _, ok := a.acronyms[form]; !ok {
+		a.acronyms[form] = e
+		e.addAlias(form)
+	}
+}
+
+// findAcronyms adds mentions of the acronyms and short company names the
+// article defined.
+func (a *analysis) findAcronyms(s *sent) {
+	if len(a.acronyms) == 0 {
+		return
+	}
+	added := false
+	for k, t := range s.toks {
+		if !t.cap || s.cover[k] != 0 || t.kind != tWord {
+			continue
+		}
+		if e := a.acronyms[a.surface(s, k)]; e != nil {
+			if k+1 < len(s.toks) && s.toks[k+1].cap && s.toks[k+1].kind == tWord && !t.upper {
+				continue // part of a longer name
+			}
+			s.addMention(mention{i: k, j: k + 1, ent: e})
+			added = true
+		}
+	}
+	if added {
+		s.reindex()
+	}
+}
+
+// isCommonCap reports whether a capitalised word is too common to stand for
+// a company on its own ("General", "National", "China").
+func (a *analysis) isCommonCap(w string) bool {
+	lw := strings.ToLower(w)
+	if nameStop[lw] || orgHeads[lw] || len(w) < 4 {
+		return true
+	}
+	_, isTitle := titles[lw]
+	c, n, _, ok := a.gz.Match(w)
+	return isTitle || ok && n == len(w) && c != nil
 }

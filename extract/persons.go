@@ -178,7 +178,7 @@ func (a *analysis) findPersonCandidates(s *sent) {
 			}
 		}
 		c.tokens = joinParticles(c.tokens)
-		if len(c.tokens) > 4 {
+		if len(c.tokens) > 4 || orgHeads[strings.ToLower(c.tokens[len(c.tokens)-1])] {
 			k = j - 1
 			continue
 		}
@@ -214,7 +214,8 @@ func (a *analysis) findPersonCandidates(s *sent) {
 			if speechVerbs[w] || actionVerbs[w] && v == j && w != "is" && w != "was" && w != "has" && w != "had" && w != "will" && w != "would" {
 				c.licensed = true
 			}
-			if k > 0 && speechVerbs[a.word(s, k-1)] && (j == n || s.toks[j].kind == tPunct) {
+			if k > 1 && speechVerbs[a.word(s, k-1)] && (j == n || s.toks[j].kind == tPunct) &&
+				(s.toks[k-2].kind == tQuote || a.surface(s, k-2) == ",") {
 				c.licensed = true
 			}
 		}

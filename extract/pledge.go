@@ -49,9 +49,9 @@ func (c *commitment) name() string {
 		b.WriteString(" " + c.quantity)
 		if c.unit != "" {
 			b.WriteString(" " + c.unit)
-		}
-		if c.object != "" {
-			b.WriteString(" of")
+			if c.object != "" {
+				b.WriteString(" of")
+			}
 		}
 	}
 	if c.object != "" {
@@ -176,32 +176,37 @@ func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
 	a.lastAgree, a.lastAgreeS = ag, s.idx
 }
 
-// agreementFrom builds (or finds) the agreement named by tokens [q, head]:
-// a capitalised name is kept as written ("New START treaty"); a common noun
+// agreementFrom builds (or finds) the agreement named by tokens [q, head]
+// and its complement ("an agreement on border trade"). A proper name is kept
+// as written ("Jakarta Maritime Accord", "New START treaty"); a common noun
 // phrase is prefixed with its parties' names so that distinct deals stay
-// distinct ("China–United States trade truce").
+// distinct ("China–United States trade truce"); a bare definite reference
+// ("the agreement", "the accord") is the last agreement of the article.
 func (a *analysis) agreementFrom(s *sent, q, head int, parties []*entity) *agreement {
 	kind := agreementHeads[a.word(s, head)]
+	named := a.properAgreement(s, q, head)
 	var words []string
-	named := false
 	period := ""
 	for p := q; p <= head; p++ {
 		if m := s.mentionAt(p); m != nil {
+			if named {
+				words = append(words, a.span(s, m.i, min(m.j, head+1)))
+			}
 			p = m.j - 1
 			continue
 		}
 		w := a.word(s, p)
-		if agreementDrop[w] || s.toks[p].kind == tPoss || s.toks[p].kind == tQuote {
+		if s.toks[p].kind == tPoss || s.toks[p].kind == tQuote {
+			continue
+		}
+		if !named && agreementDrop[w] || named && (w == "a" || w == "an" || w == "the") && p == q {
 			continue
 		}
 		if strings.HasSuffix(w, "-year") || strings.HasSuffix(w, "-month") || strings.HasSuffix(w, "-day") || strings.HasSuffix(w, "-week") {
 			period = strings.ReplaceAll(w, "-", " ")
 			continue
 		}
-		if s.toks[p].cap && p > q-1 && p != head {
-			named = true
-		}
-		if s.toks[p].cap {
+		if s.toks[p].cap && named {
 			words = append(words, a.surface(s, p))
 		} else {
 			words = append(words, w)
@@ -209,6 +214,23 @@ func (a *analysis) agreementFrom(s *sent, q, head int, parties []*entity) *agree
 	}
 	if len(words) == 0 {
 		return nil
+	}
+	if !named && len(words) == 1 {
+		// "signed the agreement", "under the accord": the one just named
+		if a.lastAgree != nil && s.idx-a.lastAgreeS <= 4 && a.word(s, head-1) == "the" {
+			return a.lastAgree
+		}
+	}
+	// the complement: "on border trade", "on climate"
+	if c := head + 1; !named && c < len(s.toks) && (a.word(s, c) == "on" || a.word(s, c) == "over") {
+		e := c + 1
+		for e < len(s.toks) && e <= c+4 && s.toks[e].kind == tWord && !s.toks[e].cap && !clauseBreak[a.word(s, e)] &&
+			!objectStop[a.word(s, e)] && s.cover[e] == 0 {
+			e++
+		}
+		if e > c+1 {
+			words = append(words, a.lower[s.toks[c].start:s.toks[e-1].end])
+		}
 	}
 	core := strings.Join(words, " ")
 	name := core
@@ -228,21 +250,78 @@ func (a *analysis) agreementFrom(s *sent, q, head int, parties []*entity) *agree
 			name = strings.Join(ps, "–") + " " + core
 		}
 	}
+	ag := a.internAgreement(name, kind)
+	if ag.period == "" {
+		ag.period = period
+	}
+	if core != name && !slices.Contains(ag.aliases, core) {
+		ag.aliases = append(ag.aliases, core)
+	}
+	for _, p := range parties {
+		if !slices.Contains(ag.parties, p) {
+			ag.parties = append(ag.parties, p)
+		}
+	}
+	return ag
+}
+
+// properAgreement reports whether tokens [q, head] name an agreement: a
+// capitalised head not opening the sentence ("Paris Agreement"), or a
+// capitalised word before it that is not a country reference ("Jakarta
+// Maritime Accord", "New START treaty").
+func (a *analysis) properAgreement(s *sent, q, head int) bool {
+	if s.toks[head].cap && head > 0 {
+		return true
+	}
+	for p := q; p < head; p++ {
+		if m := s.mentionAt(p); m != nil {
+			p = m.j - 1
+			continue
+		}
+		if s.toks[p].cap && s.toks[p].kind == tWord && p > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// internAgreement returns the article's agreement called name, adding it.
+func (a *analysis) internAgreement(name, kind string) *agreement {
 	for _, ag := range a.agrees {
 		if ag.name == name {
-			if ag.period == "" {
-				ag.period = period
-			}
 			return ag
 		}
 	}
-	ag := &agreement{name: name, kind: kind, period: period}
-	if core != name {
-		ag.aliases = append(ag.aliases, core)
-	}
-	ag.parties = parties
+	ag := &agreement{name: name, kind: kind}
 	a.agrees = append(a.agrees, ag)
 	return ag
+}
+
+// namedAgreements records the agreements s names without a verb of
+// agreement: "the New START treaty — the last remaining …".
+func (a *analysis) namedAgreements(s *sent) {
+	for p := 1; p < len(s.toks); p++ {
+		if _, ok := agreementHeads[a.word(s, p)]; !ok || s.toks[p].kind != tWord {
+			continue
+		}
+		q := p
+		for q > 0 && (s.toks[q-1].cap && s.toks[q-1].kind == tWord || s.toks[q-1].kind == tDash) {
+			q--
+		}
+		if q == p && !s.toks[p].cap || q == 0 && p == 0 {
+			continue
+		}
+		if q == p {
+			continue // a capitalised head alone: "Agreement"
+		}
+		if !a.properAgreement(s, q, p) {
+			continue
+		}
+		ag := a.agreementFrom(s, q, p, nil)
+		if ag != nil {
+			a.lastAgree, a.lastAgreeS = ag, s.idx
+		}
+	}
 }
 
 // ruleWillPledge matches reported intentions: "Washington said it would
@@ -531,6 +610,9 @@ func (a *analysis) periodAt(s *sent, r, end int) string {
 		return w
 	}
 	for p := r + 1; p < end && p <= r+5; p++ {
+		if s.toks[p].cap || s.cover[p] != 0 {
+			return ""
+		}
 		if periodHeads[a.word(s, p)] || s.toks[p].kind == tNum && len(a.surface(s, p)) == 4 && w == "by" {
 			from := r
 			if w == "in" || w == "over" || w == "for" || w == "within" || w == "during" {

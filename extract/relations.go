@@ -32,6 +32,10 @@ func (a *analysis) relations(s *sent) {
 	if s.credit || len(s.toks) < 3 {
 		return
 	}
+	a.namedAgreements(s)
+	if a.isQuestion(s) {
+		return
+	}
 	nFacts := len(a.facts)
 	callsBefore := a.countCalls()
 	for k := 0; k < len(s.toks); k++ {
@@ -269,9 +273,14 @@ func (a *analysis) modality(s *sent, from, k int) string {
 			return "hedged"
 		}
 	}
-	// negated reports: "did not mention whether China agreed …"
+	// negated or unsourced reports: "did not mention whether China agreed
+	// …", "Reports say …", "reportedly"
 	for q := 0; q < from; q++ {
 		w := a.word(s, q)
+		if w == "reportedly" || w == "allegedly" || w == "purportedly" || (w == "reports" || w == "rumours" ||
+			w == "rumors" || w == "speculation") && speechVerbs[a.word(s, q+1)] {
+			return "hedged"
+		}
 		if w == "denied" || w == "denies" || w == "dismissed" {
 			return "negated"
 		}
@@ -569,4 +578,14 @@ func (a *analysis) corefEvents() {
 
 func samePair(f, g *fact) bool {
 	return f.from == g.from && f.to == g.to || f.from == g.to && f.to == g.from
+}
+
+// isQuestion reports whether s asks rather than states: it ends in a
+// question mark or is a transcript question ("Q: …").
+func (a *analysis) isQuestion(s *sent) bool {
+	n := len(s.toks)
+	if a.surface(s, n-1) == "?" || n > 1 && a.surface(s, n-2) == "?" && s.toks[n-1].kind == tQuote {
+		return true
+	}
+	return (a.surface(s, 0) == "Q" || a.surface(s, 0) == "Question") && a.surface(s, 1) == ":"
 }

@@ -7,6 +7,7 @@ import (
 )
 
 var (
+	directPreps  = setOf("", "with")
 	withPreps    = setOf("with")
 	withToPreps  = setOf("with", "to")
 	betweenPreps = setOf("between")
@@ -20,7 +21,7 @@ func (a *analysis) ruleContact(s *sent, k int) {
 	n := len(s.toks)
 	var subj, obj []*entity
 	subjStart := -1
-	isVerb := contactVerbs[w] && !contactNouns[w] || w == "called" || w == "told" || w == "meeting" && a.word(s, k-1) != "a" && a.word(s, k-1) != "the"
+	isVerb := contactVerbs[w] && !contactNouns[w] || w == "called" || w == "told" || w == "meeting" && a.verbalIng(s, k)
 	if w == "meet" || w == "talk" || w == "phone" || w == "call" || w == "calls" {
 		// a noun after a determiner or modifier, a verb after a subject
 		isVerb = !a.nounContext(s, k)
@@ -56,9 +57,9 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		}
 		subj, subjStart = a.subjectBefore(s, k, false)
 		switch w {
-		case "met", "meet", "meets", "called", "phoned", "telephoned", "told", "hosted", "hosts", "host", "received",
+		case "met", "meet", "meets", "meeting", "called", "phoned", "telephoned", "told", "hosted", "hosts", "host", "received",
 			"receives", "visited", "visits":
-			obj, _ = a.partiesAfter(s, k, 3, nil)
+			obj, _ = a.partiesAfter(s, k, 3, directPreps)
 			if len(obj) == 0 {
 				obj, _ = a.partiesAfter(s, k, 8, withPreps)
 			}
@@ -76,7 +77,7 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		// noun: "between X and Y" right after, "with Y" after
 		q := k + 1
 		if a.word(s, q) == "between" || a.word(s, q) == "among" {
-			both, _ := a.partiesAfter(s, q, 3, nil)
+			both, _ := a.partiesAfter(s, q, 10, nil)
 			if len(both) >= 2 {
 				subj = both
 				subjStart = q
@@ -177,6 +178,17 @@ func (a *analysis) skipAdjuncts(s *sent, p int) int {
 		return p
 	}
 	return p
+}
+
+// verbalIng reports whether the -ing form at k is a verb: "after meeting X",
+// "was meeting X", "Xi meeting Putin".
+func (a *analysis) verbalIng(s *sent, k int) bool {
+	switch a.word(s, k-1) {
+	case "after", "before", "while", "when", "since", "is", "was", "were", "are", "be", "been", "also", "by":
+		return true
+	}
+	m := s.mentionAt(k - 1)
+	return m != nil && m.ent != nil && m.ent.kind == entPerson
 }
 
 // nounContext reports whether token k is used as a noun: after a
@@ -341,7 +353,7 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		// "would impose a 25% tax", "hit China with tariffs"
 		q := k + 1
 		var objBefore []*entity
-		for ; q < n && q <= k+8; q++ {
+		for steps := 0; q < n && steps <= 8; q, steps = q+1, steps+1 {
 			if a.isBreak(s, q) {
 				return
 			}
@@ -394,6 +406,9 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		// "X added Y to its list, imposing export controls": the main
 		// clause's subject imposes
 		subj, subjStart = a.mainSubject(s, k)
+		if a.lastSanct != nil && a.lastSanct.evidence == a.sentText(s) {
+			return // the same act, described again
+		}
 	}
 	if len(subj) == 0 {
 		return
