@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/kgnews/kg/graph/cypher"
@@ -335,5 +336,44 @@ func BenchmarkPackQueries(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestStatementConcurrentRuns runs one read-only Statement from several
+// goroutines at once (run with -race): each run must see its own rows.
+func TestStatementConcurrentRuns(t *testing.T) {
+	g := memgraph.New()
+	ctx := context.Background()
+	if _, err := cypher.Run(ctx, g, `UNWIND range(1, 500) AS i CREATE (:N {v: i})`, nil); err != nil {
+		t.Fatal(err)
+	}
+	st, err := cypher.Parse(`MATCH (n:N) WHERE n.v <= $max RETURN count(*) AS c, sum(n.v) AS s`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				max := int64(50*w + i)
+				res, err := st.Run(ctx, g, map[string]any{"max": max})
+				if err != nil {
+					errs <- err
+					return
+				}
+				if got, want := res.Rows[0], []any{max, max * (max + 1) / 2}; !reflect.DeepEqual(got, want) {
+					errs <- fmt.Errorf("max %d: row %v, want %v", max, got, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }

@@ -4,15 +4,18 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 )
 
 // Statement is a parsed, checked and planned query, reusable across graphs
-// and parameter sets. It is safe for concurrent use.
+// and parameter sets. It is safe for concurrent use: operators keep state
+// while they run, so each concurrent Run takes a plan of its own from a pool.
 type Statement struct {
 	query    string
 	params   []string
 	readOnly bool
-	plan     *program
+	plan     *program // for Explain; never run
+	pool     sync.Pool
 }
 
 // Parse checks query syntax and semantics without running it. It returns an
@@ -27,7 +30,20 @@ func Parse(query string) (*Statement, error) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	return &Statement{query: query, params: names, readOnly: !prog.writes, plan: prog}, nil
+	st := &Statement{query: query, params: names, readOnly: !prog.writes, plan: prog}
+	return st, nil
+}
+
+// acquire returns a plan for one run, to be given back with release.
+func (s *Statement) acquire() (*program, error) {
+	if p, ok := s.pool.Get().(*program); ok {
+		return p, nil
+	}
+	p, err := prepare(s.query)
+	if err != nil {
+		return nil, fmt.Errorf("cypher: internal error: query no longer compiles: %w", err)
+	}
+	return p, nil
 }
 
 // Run parses, checks, plans and executes query on g with params. On any
@@ -49,6 +65,10 @@ func (s *Statement) Run(ctx context.Context, g Graph, params map[string]any) (re
 				fmt.Sprintf("expected parameter $%s", name), s.query, -1)
 		}
 	}
+	prog, err := s.acquire()
+	if err != nil {
+		return nil, err
+	}
 	sp := g.Savepoint()
 	defer func() {
 		if r := recover(); r != nil {
@@ -56,7 +76,8 @@ func (s *Statement) Run(ctx context.Context, g Graph, params map[string]any) (re
 			res, err = nil, fmt.Errorf("cypher: internal error running query: %v", r)
 		}
 	}()
-	res, err = s.plan.run(ctx, g, params)
+	res, err = prog.run(ctx, g, params)
+	s.pool.Put(prog) // a panic above skips this: that plan may be inconsistent
 	if err != nil {
 		g.Rollback(sp)
 		return nil, err
