@@ -93,10 +93,9 @@ func (c *compiler) declarePattern(paths []*pathPattern, sc *scope, ms *matchStat
 			ms.relSlot[rp] = s.slot
 		}
 		if pp.v != "" {
-			if s, ok := sc.lookup(pp.v); ok {
-				if s.kind != kPath {
-					return c.errAt(pp, SyntaxError, "VariableTypeConflict", "variable `"+pp.v+"` already declared")
-				}
+			// Assigning a path to any variable bound by an earlier clause
+			// rebinds it, whatever it holds.
+			if _, ok := sc.lookup(pp.v); ok {
 				return c.errAt(pp, SyntaxError, "VariableAlreadyBound", "variable `"+pp.v+"` already declared")
 			}
 			sc.vars[pp.v] = symbol{slot: c.slot(), kind: kPath}

@@ -111,6 +111,9 @@ func (c *compiler) compileCreate(paths []*pathPattern, sc *scope, merge bool) (c
 		}
 		relSlots := make([]int, len(pp.rels))
 		for i, rp := range pp.rels {
+			if _, ok := sc.lookup(rp.v); ok && rp.v != "" {
+				return nil, c.errAt(rp, SyntaxError, "VariableAlreadyBound", "variable `"+rp.v+"` already declared")
+			}
 			if len(rp.types) != 1 {
 				return nil, c.errAt(rp, SyntaxError, "NoSingleRelationshipType", "a relationship must have exactly one type to be created")
 			}
@@ -220,6 +223,9 @@ func (c *compiler) planMerge(op operator, x *mergeClause, sc *scope) (operator, 
 		}
 	}
 	for _, rp := range x.path.rels {
+		if _, ok := sc.lookup(rp.v); ok && rp.v != "" {
+			return nil, c.errAt(rp, SyntaxError, "VariableAlreadyBound", "variable `"+rp.v+"` already declared")
+		}
 		if len(rp.types) != 1 {
 			return nil, c.errAt(rp, SyntaxError, "NoSingleRelationshipType", "MERGE needs exactly one relationship type")
 		}
