@@ -168,6 +168,9 @@ func clean(paras []string, m *meta) []string {
 				}
 			}
 		}
+		if p == "" {
+			continue
+		}
 		wasPromo := promo
 		promo = false
 		if consumed, ok := metadataLine(paras, i, m); ok {
@@ -282,7 +285,7 @@ const (
 // alone on its line takes its value from the next paragraph).
 func metadataLine(paras []string, i int, m *meta) (int, bool) {
 	p := paras[i]
-	if len(p) > 300 {
+	if p == "" || len(p) > 300 {
 		return 0, false
 	}
 	if strings.IndexByte(p, '|') > 0 {

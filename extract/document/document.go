@@ -208,7 +208,7 @@ func markdown(paras []string, full bool) {
 			}
 		}
 		if full {
-			p = mdInline(p)
+			p = strings.TrimSpace(mdInline(p))
 		}
 		paras[i] = p
 	}

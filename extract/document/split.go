@@ -394,12 +394,7 @@ func abbrevKind(word string) abbrKind {
 // emit appends the trimmed span text[s:e] as a sentence when it holds a
 // letter or a digit.
 func emit(out []Sentence, text string, s, e, base, para int) []Sentence {
-	for s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r') {
-		s++
-	}
-	for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
-		e--
-	}
+	s, e = trimSpan(text, s, e)
 	// A list bullet is not part of the sentence.
 	if n := bulletLen(text[s:e]); n > 0 {
 		s += n
@@ -407,10 +402,47 @@ func emit(out []Sentence, text string, s, e, base, para int) []Sentence {
 			s++
 		}
 	}
+	s, e = trimSpan(text, s, e)
 	if s >= e || !hasAlnum(text[s:e]) {
 		return out
 	}
 	return append(out, Sentence{Text: text[s:e], Start: base + s, End: base + e, Paragraph: para})
+}
+
+// trimSpan narrows text[s:e] to exclude leading and trailing white space,
+// as strings.TrimSpace does.
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		c := text[s]
+		if c < 0x80 {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break
+			}
+			s++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		c := text[e-1]
+		if c < 0x80 {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break
+			}
+			e--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
+	}
+	return s, e
 }
 
 func bulletLen(s string) int {
