@@ -1,0 +1,92 @@
+package document
+
+import "strings"
+
+// firstSet is the set of first bytes (either case) of a list of prefixes, a
+// cheap filter before comparing each prefix.
+type firstSet [256]bool
+
+func newFirstSet(prefixes ...[]string) *firstSet {
+	var f firstSet
+	for _, list := range prefixes {
+		for _, p := range list {
+			c := p[0]
+			f[c] = true
+			if c >= 'a' && c <= 'z' {
+				f[c-('a'-'A')] = true
+			}
+		}
+	}
+	return &f
+}
+
+func (f *firstSet) has(s string) bool { return s != "" && f[s[0]] }
+
+var (
+	labelFirst  = newFirstSet(metaLabelStrings())
+	promoFirst  = newFirstSet(promoPrefixes)
+	boilerFirst = newFirstSet(boilerPrefixes)
+)
+
+func metaLabelStrings() []string {
+	out := make([]string, len(metaLabels))
+	for i, l := range metaLabels {
+		out[i] = l.label
+	}
+	return out
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// containsFold reports whether s contains sub, which must be lower-case
+// ASCII, ignoring ASCII case. It jumps between occurrences of sub's rarest
+// letter (in either case) and compares around them.
+func containsFold(s, sub string) bool {
+	n := len(sub)
+	if n == 0 {
+		return true
+	}
+	k := rarestByte(sub)
+	lo := sub[k]
+	up := lo
+	if lo >= 'a' && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	}
+	for _, c := range [2]byte{lo, up} {
+		for from := k; from < len(s); {
+			j := strings.IndexByte(s[from:], c)
+			if j < 0 {
+				break
+			}
+			j += from
+			if start := j - k; start+n <= len(s) && strings.EqualFold(s[start:start+n], sub) {
+				return true
+			}
+			from = j + 1
+		}
+		if up == lo {
+			break
+		}
+	}
+	return false
+}
+
+// letterRarity orders letters from the rarest in English text.
+const letterRarity = "zqxjkvbpygfwmucldrhsnioate"
+
+// rarestByte returns the index of the rarest letter of sub.
+func rarestByte(sub string) int {
+	best, bestRank := 0, len(letterRarity)+1
+	for i := 0; i < len(sub); i++ {
+		r := strings.IndexByte(letterRarity, sub[i])
+		if r < 0 {
+			continue
+		}
+		if r < bestRank {
+			best, bestRank = i, r
+		}
+	}
+	return best
+}
