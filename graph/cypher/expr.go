@@ -517,6 +517,11 @@ func (c *compiler) compileBinary(x *binExpr, sc *scope) (evalFn, error) {
 		}
 	}
 	switch x.op {
+	case "IN":
+		switch c.staticType(x.r, sc) {
+		case stBool, stInt, stFloat, stString, stMap, stNode, stRel, stPath:
+			return nil, c.errAt(x.r, SyntaxError, "InvalidArgumentType", "IN expects a list")
+		}
 	case "-", "*", "/", "%", "^", "+":
 		lt, rt := c.staticType(x.l, sc), c.staticType(x.r, sc)
 		num := func(t stype) bool { return t == stInt || t == stFloat }
@@ -874,6 +879,28 @@ func (c *compiler) bindLocal(sc *scope, name string) (*scope, int) {
 	return inner, s
 }
 
+// bindElem binds name in a new scope to the elements of list: its static
+// type is the elements' when list is a list literal whose elements all have
+// the same known type, so that x % 2 over ['a', 'b'] fails at compile time.
+func (c *compiler) bindElem(sc *scope, name string, list expr) (*scope, int) {
+	inner, s := c.bindLocal(sc, name)
+	l, ok := list.(*listExpr)
+	if !ok || len(l.elems) == 0 {
+		return inner, s
+	}
+	st := c.staticType(l.elems[0], sc)
+	for _, e := range l.elems[1:] {
+		if c.staticType(e, sc) != st {
+			return inner, s
+		}
+	}
+	switch st {
+	case stBool, stInt, stFloat, stString, stList, stMap:
+		inner.vars[name] = symbol{slot: s, kind: kAny, st: st}
+	}
+	return inner, s
+}
+
 func listArg(ec *execCtx, v any) ([]any, bool, error) {
 	switch l := v.(type) {
 	case nil:
@@ -889,7 +916,7 @@ func (c *compiler) compileListComp(x *listComp, sc *scope) (evalFn, error) {
 	if err != nil {
 		return nil, err
 	}
-	inner, slot := c.bindLocal(sc, x.v)
+	inner, slot := c.bindElem(sc, x.v, x.list)
 	var where, proj evalFn
 	if x.where != nil {
 		if where, err = c.compileExpr(x.where, inner); err != nil {
@@ -941,7 +968,7 @@ func (c *compiler) compileQuant(x *quantExpr, sc *scope) (evalFn, error) {
 	if err != nil {
 		return nil, err
 	}
-	inner, slot := c.bindLocal(sc, x.v)
+	inner, slot := c.bindElem(sc, x.v, x.list)
 	where := constFn(true)
 	if x.where != nil {
 		if where, err = c.compileExpr(x.where, inner); err != nil {
