@@ -1,12 +1,75 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/kgnews/kg/graph"
 )
 
+// batchBuilder assembles a batch with graph.Builder's merge semantics (same
+// id: properties merged by graph.MergeProps; lists as sorted sets) without
+// copying every property map.
+type batchBuilder struct {
+	b     graph.Batch
+	nodes map[string]int
+	rels  map[string]int
+}
+
+func (bb *batchBuilder) AddNode(n graph.Node) {
+	if i, ok := bb.nodes[n.ID]; ok {
+		graph.MergeProps(bb.b.Nodes[i].Props, n.Props)
+		return
+	}
+	normalizeProps(n.Props)
+	bb.nodes[n.ID] = len(bb.b.Nodes)
+	bb.b.Nodes = append(bb.b.Nodes, n)
+}
+
+func (bb *batchBuilder) AddRelationship(r graph.Relationship) {
+	if i, ok := bb.rels[r.ID]; ok {
+		graph.MergeProps(bb.b.Relationships[i].Props, r.Props)
+		return
+	}
+	normalizeProps(r.Props)
+	bb.rels[r.ID] = len(bb.b.Relationships)
+	bb.b.Relationships = append(bb.b.Relationships, r)
+}
+
+// Batch returns the batch sorted as graph.Builder sorts it.
+func (bb *batchBuilder) Batch() *graph.Batch {
+	b := bb.b
+	graph.SortBatch(&b)
+	return &b
+}
+
+// normalizeProps puts p in the form graph.MergeProps yields: no empty
+// values, lists sorted without duplicates or empty strings. The lists must be
+// p's own.
+func normalizeProps(p graph.Props) {
+	for k, v := range p {
+		switch v := v.(type) {
+		case nil:
+			delete(p, k)
+		case string:
+			if v == "" {
+				delete(p, k)
+			}
+		case []string:
+			v = slices.DeleteFunc(v, func(s string) bool { return s == "" })
+			slices.Sort(v)
+			v = slices.Compact(v)
+			if len(v) == 0 {
+				delete(p, k)
+			} else {
+				p[k] = v
+			}
+		}
+	}
+}
+
 // build turns the analysis into a merged, sorted batch.
 func (a *analysis) build() *graph.Batch {
-	var bd graph.Builder
+	bd := batchBuilder{nodes: make(map[string]int, 2*len(a.ents)+4), rels: make(map[string]int, 2*len(a.ents)+len(a.facts))}
 	doc := a.doc
 	art := graph.Props{graph.PropName: doc.Title, graph.PropTitle: doc.Title, graph.PropPath: doc.Path,
 		graph.PropOutlet: doc.Outlet}

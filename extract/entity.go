@@ -2,6 +2,8 @@ package extract
 
 import (
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/kgnews/kg/extract/gazetteer"
 	"github.com/kgnews/kg/graph"
@@ -28,6 +30,9 @@ type entity struct {
 	active  bool     // organisation acted (spoke, was a party): emit it
 	emit    bool     // emit a node and MENTIONS
 	lastS   int      // last sentence index that mentioned it
+	idc     string   // cached id, valid while name == idName
+	idName  string
+	ids     *idCache
 }
 
 // id returns the graph id of e.
@@ -35,7 +40,10 @@ func (e *entity) id() string {
 	if e.kind == entCountry {
 		return e.country.ID
 	}
-	return graph.ActorID(e.name)
+	if e.idName != e.name || e.idc == "" {
+		e.idName, e.idc = e.name, e.ids.actorID(e.name)
+	}
+	return e.idc
 }
 
 func (e *entity) addAlias(form string) {
@@ -107,12 +115,11 @@ func (m *mention) parties() []*entity {
 
 // countryEntity returns the document's entity for country c, creating it.
 func (a *analysis) countryEntity(c *gazetteer.Country) *entity {
-	key := "c:" + c.ID
-	if e := a.byKey[key]; e != nil {
+	if e := a.byCountry[c]; e != nil {
 		return e
 	}
 	e := &entity{kind: entCountry, name: c.Name, country: c, lastS: -1}
-	a.byKey[key] = e
+	a.byCountry[c] = e
 	a.ents = append(a.ents, e)
 	return e
 }
@@ -126,8 +133,32 @@ func (a *analysis) orgEntity(name, kind string, c *gazetteer.Country) *entity {
 		}
 		return e
 	}
-	e := &entity{kind: entOrg, name: name, orgKind: kind, country: c, lastS: -1}
+	e := &entity{kind: entOrg, name: name, orgKind: kind, country: c, lastS: -1, ids: &a.x.ids}
 	a.byKey[key] = e
 	a.ents = append(a.ents, e)
 	return e
+}
+
+// idCache memoises graph.ActorID across documents: the same names recur in
+// thousands of articles. It stops growing at maxCachedIDs entries.
+type idCache struct {
+	m sync.Map
+	n atomic.Int64
+}
+
+const maxCachedIDs = 1 << 16
+
+func (c *idCache) actorID(name string) string {
+	if c == nil {
+		return graph.ActorID(name)
+	}
+	if id, ok := c.m.Load(name); ok {
+		return id.(string)
+	}
+	id := graph.ActorID(name)
+	if c.n.Load() < maxCachedIDs {
+		c.m.Store(name, id)
+		c.n.Add(1)
+	}
+	return id
 }

@@ -54,6 +54,7 @@ type Options struct {
 type Extractor struct {
 	gz   *gazetteer.Gazetteer
 	pool sync.Pool // *analysis scratch space
+	ids  idCache
 }
 
 // New returns an Extractor configured by opts.
@@ -112,11 +113,13 @@ type analysis struct {
 	toks  []token
 	sents []sent
 
-	ents    []*entity
-	byKey   map[string]*entity
-	persons []*entity
-	short   map[string][]*entity // single-token short form → persons
-	byline  map[string]bool
+	ents      []*entity
+	byKey     map[string]*entity
+	byCountry map[*gazetteer.Country]*entity
+	commitIDs map[string]*commitment
+	persons   []*entity
+	short     map[string][]*entity // single-token short form → persons
+	byline    map[string]bool
 
 	cands    []personCand
 	acronyms map[string]*entity // acronyms and short names defined in the article
@@ -158,6 +161,8 @@ func (a *analysis) init(x *Extractor, doc *document.Document) {
 		a.date = doc.Date.UTC().Format("2006-01-02")
 	}
 	a.byKey = make(map[string]*entity)
+	a.byCountry = make(map[*gazetteer.Country]*entity)
+	a.commitIDs = make(map[string]*commitment)
 	a.short = make(map[string][]*entity)
 	if len(doc.Byline) > 0 {
 		a.byline = make(map[string]bool)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -64,7 +65,7 @@ func (s *sent) replaceMentions(m mention) {
 
 // sortMentions orders the mentions by position and rebuilds the cover index.
 func (s *sent) reindex() {
-	sort.Slice(s.ments, func(x, y int) bool { return s.ments[x].i < s.ments[y].i })
+	slices.SortFunc(s.ments, func(x, y mention) int { return x.i - y.i })
 	s.cover = growInt16(s.cover, len(s.toks))
 	for n, m := range s.ments {
 		for k := m.i; k < m.j; k++ {
@@ -219,7 +220,11 @@ func (a *analysis) findPatternOrgs(s *sent) {
 		}
 		// capitalised span ending in an organisation head: "Truth Commission",
 		// "Acme Technologies"
-		if s.toks[k].cap && !nameStop[w] {
+		prevCountry := false
+		if pm := s.mentionAt(k - 1); pm != nil && pm.j == k && pm.rc != nil && pm.ckind == gazetteer.KindName {
+			prevCountry = true
+		}
+		if s.toks[k].cap && (!nameStop[w] || prevCountry) {
 			j := k
 			if strings.HasSuffix(w, "-based") {
 				k++ // "Shenzhen-based Kuntai Semiconductor": a location, not the name

@@ -382,7 +382,8 @@ func (a *analysis) personFor(ts []string, allowNew bool) *entity {
 	if len(ts) == 1 && !allowNew {
 		return nil
 	}
-	p := &entity{kind: entPerson, name: strings.Join(ts, " "), tokens: append([]string(nil), ts...), emit: true, lastS: -1}
+	p := &entity{kind: entPerson, name: strings.Join(ts, " "), tokens: append([]string(nil), ts...), emit: true, lastS: -1,
+		ids: &a.x.ids}
 	a.persons = append(a.persons, p)
 	a.ents = append(a.ents, p)
 	a.indexPerson(p)

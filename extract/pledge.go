@@ -20,11 +20,15 @@ type commitment struct {
 	text     string
 	objKey   string // normalised object for the id
 	nominal  bool   // the action ends in a nominal ("increase purchase")
+	idc      string // cached id
 	agree    *agreement
 }
 
 func (c *commitment) id() string {
-	return graph.CommitmentID(c.party.name, c.action, c.objKey, c.quantity)
+	if c.idc == "" {
+		c.idc = graph.CommitmentID(c.party.name, c.action, c.objKey, c.quantity)
+	}
+	return c.idc
 }
 
 func (c *commitment) name() string {
@@ -556,14 +560,13 @@ func (a *analysis) parseCommitment(s *sent, q, end int, party *entity) *commitme
 // when new.
 func (a *analysis) internCommitment(c *commitment) *commitment {
 	id := c.id()
-	for _, old := range a.commits {
-		if old.id() == id {
-			if old.period == "" {
-				old.period = c.period
-			}
-			return old
+	if old := a.commitIDs[id]; old != nil {
+		if old.period == "" {
+			old.period = c.period
 		}
+		return old
 	}
+	a.commitIDs[id] = c
 	a.commits = append(a.commits, c)
 	return c
 }

@@ -416,7 +416,7 @@ func (a *analysis) dateExplicit(s *sent, k int) (string, bool) {
 		lo--
 	}
 	hi := k + 1
-	for hi < len(s.toks) && hi-k <= 16 && !a.isBreak(s, hi) && !(topicCues[a.word(s, hi)] && a.word(s, hi) != "on") {
+	for hi < len(s.toks) && hi-k <= 22 && !a.isBreak(s, hi) && !(topicCues[a.word(s, hi)] && a.word(s, hi) != "on") {
 		hi++
 	}
 	loOff := int(s.toks[lo].start) - s.start
