@@ -24,7 +24,7 @@ func isPromo(p string) bool {
 			return true
 		}
 	}
-	if containsFold(p, "newsletter") {
+	if len(p) < 160 && containsFold(p, "newsletter") {
 		for _, w := range []string{"sign up", "subscribe", "unlock", "for free", "inbox", "delivered", "get the"} {
 			if containsFold(p, w) {
 				return true
@@ -65,7 +65,7 @@ var boilerExact = map[string]bool{
 	"reddit": true, "pinterest": true, "all rights reserved": true, "opens in new window": true,
 	"click here": true, "breaking news": true, "live updates": true, "key points": false,
 	"follow us": true, "back to top": true, "newsletter": true, "topics": true, "tags": true,
-	"reuters": true, "ap": true, "afp": true, "xinhua": true, "more": true, "next": true, "previous": true,
+	"more": true, "next": true, "previous": true,
 	"enditem": true, "explore more on these topics": true, "more on this topic": true, "sponsored": true,
 	"sponsored content": true, "promoted": true, "editor's picks": true, "editor’s picks": true,
 	"recommended stories": true, "see all": true, "related topics": true, "more stories": true, "view comments": true, "show comments": true,
@@ -76,8 +76,8 @@ var boilerPrefixes = []string{
 	"see also:", "watch:", "listen:", "click here", "follow us", "follow @", "image source", "image caption",
 	"getty images", "this article was originally", "this story was originally", "this article first appeared",
 	"this article is republished", "story continues", "skip advertisement", "share this", "share on ",
-	"opens in new window", "advertisement", "catch all the", "catch the latest", "download the app",
-	"recommended:", "trending:", "more:", "also on ", "tags:", "topics:", "filed under",
+	"opens in new window", "catch all the", "catch the latest", "download the app",
+	"recommended:", "trending:", "more:", "tags:", "topics:", "filed under",
 }
 
 func isBoilerplate(p string) bool {

@@ -102,7 +102,8 @@ func endsSentence(s string) bool {
 // the body paragraphs.
 func clean(paras []string, m *meta) []string {
 	body := make([]string, 0, len(paras))
-	promo := false // the previous paragraph was a newsletter promotion
+	promo := false     // the previous paragraph was a newsletter promotion
+	datelined := false // a dateline was removed
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
 		if i == 0 {
@@ -156,8 +157,9 @@ func clean(paras []string, m *meta) []string {
 			}
 		}
 		p = removeInline(p)
-		if len(body) < 3 {
+		if len(body) < 3 && !datelined {
 			if rest, ok := stripDateline(p, m); ok {
+				datelined = true
 				p = rest
 				if p == "" {
 					continue

@@ -135,6 +135,13 @@ func metadataLine(paras []string, i int, m *meta) (int, bool) {
 			return consumed, ok
 		}
 	}
+	if len(p) <= 50 {
+		// A sign-off or footer that is only the outlet: "— Reuters", "theguardian.com".
+		if o, ok := lookupOutlet(strings.Trim(p, "-–—.() ")); ok {
+			m.setOutlet(o)
+			return 0, true
+		}
+	}
 	if copyrightLine(p, m) {
 		return 0, true
 	}
@@ -747,7 +754,9 @@ func stripDateline(p string, m *meta) (string, bool) {
 		}
 		outlet = o
 	}
-	if !upperPlace && outlet == "" {
+	if outlet == "" && (!upperPlace || dashLen == 3 && head[dash+1] == '-' || notPlaces[place]) {
+		// Without an agency only a capitalised place and a long dash make a
+		// dateline: "NEW DELHI —", not "NATO - the alliance".
 		return p, false
 	}
 	if date != "" {
@@ -759,4 +768,12 @@ func stripDateline(p string, m *meta) (string, bool) {
 	}
 	m.setOutlet(outlet)
 	return strings.TrimSpace(p[dash+dashLen:]), true
+}
+
+// notPlaces are capitalised organisation acronyms and wire slugs that start
+// sentences the way datelines do.
+var notPlaces = map[string]bool{
+	"NATO": true, "UN": true, "EU": true, "US": true, "USA": true, "UK": true, "OPEC": true, "ASEAN": true,
+	"BRICS": true, "IMF": true, "WHO": true, "WTO": true, "AU": true, "IAEA": true, "ICC": true, "UNSC": true,
+	"UPDATE": true, "EXCLUSIVE": true, "ANALYSIS": true, "FILE": true, "BREAKING": true, "WATCH": true,
 }

@@ -156,6 +156,22 @@ func TestReadMetadata(t *testing.T) {
 			date: day(2026, 2, 5), byline: []string{"Sara Kim"}, first: "Iran and Oman held talks.",
 		},
 		{
+			name: "acronym is not a dateline", text: "NATO — the alliance — met on Monday.",
+			first: "NATO — the alliance — met on Monday.",
+		},
+		{
+			name: "hyphen needs an agency", text: "OSLO - Norway said on Monday it would join.",
+			first: "OSLO - Norway said on Monday it would join.",
+		},
+		{
+			name: "sign-off names outlet", text: "The talks ended.\n\n— Reuters",
+			outlet: "Reuters", first: "The talks ended.", absent: []string{"Reuters"},
+		},
+		{
+			name: "advertisement revenue is content", text: "Advertisement revenue fell 5% at the broadcaster.",
+			first: "Advertisement revenue fell 5% at the broadcaster.",
+		},
+		{
 			name: "plain capital dateline", text: "NEW DELHI — India and Japan agreed on Monday to expand trade.",
 			first: "India and Japan agreed on Monday to expand trade.",
 		},
