@@ -112,6 +112,19 @@ func (c *compiler) planMatch(in operator, paths []*pathPattern, sc *scope, where
 	for n := range sc.vars {
 		ms.bound[n] = true
 	}
+	// a parameter cannot stand for a pattern's property map when matching
+	for _, pp := range paths {
+		for _, np := range pp.nodes {
+			if _, ok := np.props.(*paramExpr); ok {
+				return nil, c.errAt(np.props, SyntaxError, "InvalidParameterUse", "parameter maps cannot be used in MATCH or MERGE patterns")
+			}
+		}
+		for _, rp := range pp.rels {
+			if _, ok := rp.props.(*paramExpr); ok {
+				return nil, c.errAt(rp.props, SyntaxError, "InvalidParameterUse", "parameter maps cannot be used in MATCH or MERGE patterns")
+			}
+		}
+	}
 	// a variable both node and relationship within the clause
 	kinds := map[string]string{}
 	for _, pp := range paths {

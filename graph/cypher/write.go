@@ -238,6 +238,39 @@ func (c *compiler) planMerge(op operator, x *mergeClause, sc *scope) (operator, 
 	if err != nil {
 		return nil, err
 	}
+	// a null property value can never be matched, and creating it would
+	// not store it: MERGE refuses it when it would create (maps that refer
+	// to the pattern's own new variables are left to the create side)
+	patternVars := map[string]bool{}
+	for _, np := range x.path.nodes {
+		if _, bound := sc.lookup(np.v); np.v != "" && !bound {
+			patternVars[np.v] = true
+		}
+	}
+	for _, rp := range x.path.rels {
+		if rp.v != "" {
+			patternVars[rp.v] = true
+		}
+	}
+	var propMaps []evalFn
+	for _, np := range x.path.nodes {
+		if np.props != nil && !refersTo(np.props, patternVars) {
+			f, err := c.compileExpr(np.props, sc)
+			if err != nil {
+				return nil, err
+			}
+			propMaps = append(propMaps, f)
+		}
+	}
+	for _, rp := range x.path.rels {
+		if rp.props != nil && !refersTo(rp.props, patternVars) {
+			f, err := c.compileExpr(rp.props, sc)
+			if err != nil {
+				return nil, err
+			}
+			propMaps = append(propMaps, f)
+		}
+	}
 	// the create side must bind the same slots as the match side
 	createSc := sc.clone()
 	cr, err := c.compileCreateInto(x.path, createSc, matchSc)
@@ -280,6 +313,19 @@ func (c *compiler) planMerge(op operator, x *mergeClause, sc *scope) (operator, 
 				}
 				out = append(out, matched...)
 				continue
+			}
+			for _, f := range propMaps {
+				v, err := f(ec, r)
+				if err != nil {
+					return nil, err
+				}
+				m, _ := v.(map[string]any)
+				for k, pv := range m {
+					if pv == nil {
+						return nil, ec.runtimeErr(SemanticError, "MergeReadOwnWrites",
+							"cannot merge using null property value for %s", k)
+					}
+				}
 			}
 			row := copyRow(r)
 			if err := cr(ec, row); err != nil {
@@ -635,4 +681,14 @@ func (c *compiler) planDelete(op operator, x *deleteClause, sc *scope) (operator
 		}
 		return rows, nil
 	}}, nil
+}
+
+// refersTo reports whether e uses any of the variables vars.
+func refersTo(e expr, vars map[string]bool) bool {
+	for v := range exprVars(e) {
+		if vars[v] {
+			return true
+		}
+	}
+	return false
 }
