@@ -185,6 +185,7 @@ var futureMarkers = map[string]bool{
 	"later": true, "set": true, "intends": true, "aims": true, "next": true, "forthcoming": true,
 	"i'll": true, "we'll": true, "he'll": true, "she'll": true, "they'll": true, "it'll": true,
 	"intention": true, "invitation": true, "invited": true, "hopes": true, "hoping": true, "forward": true,
+	"soon": true,
 }
 
 // weakFutureMarkers mark a future in reported speech ("said it would sign in
@@ -386,6 +387,20 @@ func futureContext(toks []dtok, i int) bool { return future(toks, i, false) }
 func futureContextWeak(toks []dtok, i int) bool { return future(toks, i, true) }
 
 func future(toks []dtok, i int, weak bool) bool {
+	// "in April, which I very much look forward to".
+	for j, words := i+1, 0; j < len(toks) && words < 8; j++ {
+		if toks[j].kind == tPunct {
+			if toks[j].text == "." || toks[j].text == ";" {
+				break
+			}
+			continue
+		}
+		if toks[j].kind == tWord && toks[j].low == "forward" && j > 0 && toks[j-1].kind == tWord &&
+			(toks[j-1].low == "look" || toks[j-1].low == "looks" || toks[j-1].low == "looking") {
+			return true
+		}
+		words++
+	}
 	for j, words := i-1, 0; j >= 0 && words < 8; j-- {
 		if toks[j].kind == tPunct {
 			if toks[j].text == "." || toks[j].text == ";" {

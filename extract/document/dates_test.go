@@ -29,6 +29,8 @@ func TestResolveDate(t *testing.T) {
 		{"he said he would sign the deal in March", wed, "2026-03"},
 		{"he said he would call again on Friday", wed, "2026-01-30"},
 		{"his intention to travel to Beijing in April", wed, "2026-04"},
+		{"his visit to China in April, which “I very much look forward to!”", wed, "2026-04"},
+		{"a visit, possibly as soon as April", wed, "2026-04"},
 		{"today", wed, "2026-02-04"},
 		{"yesterday", wed, "2026-02-03"},
 		{"tomorrow", wed, "2026-02-05"},

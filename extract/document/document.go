@@ -1,29 +1,3 @@
-// Package document reads news articles into documents: validated and
-// decoded text, metadata (title, outlet, publication date, bylines), the
-// body with boilerplate removed, and its sentences with exact offsets.
-//
-// # Reading
-//
-// [Read] accepts plain text (.txt, .md and anything else that is text) and
-// HTML (.html, .htm, or content that starts like an HTML page). It rejects
-// binary files, text that is neither UTF-8 nor plausibly Latin-1/Windows-1252,
-// empty files and files over [MaxSize]; those errors are [*ReadError] values
-// for which errors.Is(err, [ErrSkip]) holds.
-//
-// # Boilerplate
-//
-// Newsletter promotions, share and follow lines, "Advertisement", "Read more",
-// relative timestamps ("1 hour ago"), "- Ends", bracketed teasers, photo
-// captions with credits, bylines, agency and copyright lines and repeated
-// paragraphs never reach [Document.Text]. Names found in bylines and photo
-// credits are kept in [Document.Byline] so that no extractor turns them into
-// actors.
-//
-// # Sentences
-//
-// [Split] is the sentence splitter; [Read] applies it to the cleaned text.
-// [ResolveDate] and [FindDates] resolve date expressions against the article
-// date.
 package document
 
 import (
