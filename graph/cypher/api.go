@@ -7,6 +7,14 @@
 // Values crossing the package boundary (parameters and results) are plain Go
 // values: nil, bool, int64, float64, string, []any, map[string]any, Node,
 // Relationship and Path. Integers are always int64 and floats float64.
+//
+// # Element ids
+//
+// id(x) is the node's or relationship's int64 id and elementId(x) the string
+// "n:<id>" for a node or "r:<id>" for a relationship (Neo4j 5 returns strings
+// like "4:<uuid>:<id>"; treat both as opaque). Ids are never reused, so an
+// elementId names the same element for as long as the graph holds it, across
+// queries and, with the embedded store, across restarts.
 package cypher
 
 import "fmt"

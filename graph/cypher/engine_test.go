@@ -200,3 +200,39 @@ func TestParseValue(t *testing.T) {
 		}
 	}
 }
+
+// TestDeleteConnectedCheckedAtQueryEnd: a node deleted while it still has
+// relationships is fine when a later clause deletes them, and an error
+// (leaving the graph as it was) when none does.
+func TestDeleteConnectedCheckedAtQueryEnd(t *testing.T) {
+	tests := []struct {
+		name    string
+		query   string
+		wantErr string // Detail, or "" for success
+		nodes   int    // nodes left
+	}{
+		{"relationship deleted by a later clause", `MATCH (a:A)-[r]->() DELETE a WITH r DELETE r`, "", 1},
+		{"relationship left", `MATCH (a:A) DELETE a`, "DeleteConnectedNode", 2},
+		{"detach", `MATCH (a:A) DETACH DELETE a`, "", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := memgraph.New()
+			ctx := context.Background()
+			if _, err := cypher.Run(ctx, g, `CREATE (:A)-[:T]->(:B)`, nil); err != nil {
+				t.Fatal(err)
+			}
+			_, err := cypher.Run(ctx, g, tc.query, nil)
+			var ce *cypher.Error
+			switch {
+			case tc.wantErr == "" && err != nil:
+				t.Fatalf("Run: %v", err)
+			case tc.wantErr != "" && (!errors.As(err, &ce) || ce.Detail != tc.wantErr):
+				t.Fatalf("Run error = %v, want %s", err, tc.wantErr)
+			}
+			if g.NodeCount() != tc.nodes {
+				t.Fatalf("%d nodes left, want %d", g.NodeCount(), tc.nodes)
+			}
+		})
+	}
+}

@@ -16,6 +16,9 @@ type execCtx struct {
 	stats   Stats
 	deleted map[int64]bool // node ids deleted by this query
 	delRels map[int64]bool
+	// pendingDel lists nodes deleted while still connected: they go when
+	// the query ends, if their relationships went too
+	pendingDel []int64
 	ticks   int
 	width   int
 	src     string

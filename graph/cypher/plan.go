@@ -119,6 +119,9 @@ func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Res
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := finishDeletes(ec); err != nil {
+		return nil, err
+	}
 	if res.Columns == nil {
 		res.Columns = []string{}
 	}

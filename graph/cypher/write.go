@@ -660,7 +660,7 @@ func (c *compiler) planDelete(op operator, x *deleteClause, sc *scope) (operator
 			delRel(id)
 		}
 		for _, id := range nodes {
-			if !ec.g.NodeExists(id) {
+			if !ec.g.NodeExists(id) || ec.deleted[id] {
 				continue
 			}
 			if detach {
@@ -671,7 +671,12 @@ func (c *compiler) planDelete(op operator, x *deleteClause, sc *scope) (operator
 				}
 			}
 			if ec.g.Degree(id) > 0 {
-				return nil, ec.runtimeErr(ConstraintError, "DeleteConnectedNode", "cannot delete node %d: it still has relationships", id)
+				// a later clause may still delete its relationships: the
+				// check happens when the query ends (see finishDeletes)
+				ec.pendingDel = append(ec.pendingDel, id)
+				ec.deleted[id] = true
+				ec.stats.NodesDeleted++
+				continue
 			}
 			if err := ec.g.DeleteNode(id); err != nil {
 				return nil, ec.runtimeErr(ConstraintError, "DeleteConnectedNode", "%v", err)
@@ -691,4 +696,22 @@ func refersTo(e expr, vars map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// finishDeletes deletes the nodes a DELETE left while they still had
+// relationships, failing with DeleteConnectedNode for any that still has.
+func finishDeletes(ec *execCtx) error {
+	for _, id := range ec.pendingDel {
+		if !ec.g.NodeExists(id) {
+			continue
+		}
+		if ec.g.Degree(id) > 0 {
+			return ec.runtimeErr(ConstraintError, "DeleteConnectedNode", "cannot delete node %d: it still has relationships", id)
+		}
+		if err := ec.g.DeleteNode(id); err != nil {
+			return ec.runtimeErr(ConstraintError, "DeleteConnectedNode", "%v", err)
+		}
+	}
+	ec.pendingDel = nil
+	return nil
 }
