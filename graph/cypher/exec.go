@@ -19,9 +19,9 @@ type execCtx struct {
 	// pendingDel lists nodes deleted while still connected: they go when
 	// the query ends, if their relationships went too
 	pendingDel []int64
-	ticks   int
-	width   int
-	src     string
+	ticks      int
+	width      int
+	src        string
 }
 
 // tick checks for cancellation every so often.
