@@ -86,7 +86,7 @@ func isBoilerplate(p string) bool {
 		if boilerExact[key] {
 			return true
 		}
-		if isRelativeTime(p) {
+		if isRelativeTime(p) || readingTime(key) {
 			return true
 		}
 	}
@@ -311,4 +311,21 @@ func isAgency(s string) bool {
 	}
 	_, ok := lookupOutlet(s)
 	return ok
+}
+
+// readingTime matches "4 min read", "5 minute listen", "3 mins".
+func readingTime(key string) bool {
+	i := 0
+	for i < len(key) && key[i] >= '0' && key[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(key) {
+		return false
+	}
+	switch strings.TrimSpace(key[i:]) {
+	case "min read", "mins read", "minute read", "minutes read", "min listen", "minute listen", "min watch",
+		"mins", "min":
+		return true
+	}
+	return false
 }

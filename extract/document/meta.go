@@ -92,6 +92,7 @@ var metaLabels = []struct {
 	{"written by", lblBy}, {"words by", lblBy}, {"story by", lblBy}, {"authors", lblBy}, {"author", lblBy},
 	{"by", lblBy}, {"reporter", lblBy}, {"edited by", lblBy}, {"editor", lblBy}, {"editing by", lblBy},
 	{"reporting by", lblBy}, {"additional reporting by", lblBy}, {"writing by", lblBy}, {"compiled by", lblBy},
+	{"reported by", lblBy}, {"curated by", lblBy}, {"translated by", lblBy}, {"produced by", lblBy},
 	{"source", lblSource}, {"sources", lblSource},
 }
 
@@ -251,6 +252,7 @@ func pipeLine(p string, m *meta) bool {
 	var names []string
 	outlet := ""
 	var date time.Time
+	dateRank := rankNone
 	known := 0
 	for _, part := range parts {
 		part = strings.TrimSpace(part)
@@ -286,18 +288,25 @@ func pipeLine(p string, m *meta) bool {
 				continue
 			}
 			rest := part
-			for _, l := range []string{"updated:", "updated", "published:", "published", "posted:", "date:"} {
+			rank := rankPublished
+			for _, l := range []string{"last updated:", "last updated", "first published:", "first published",
+				"updated:", "updated", "published:", "published", "posted:", "posted", "date:"} {
 				if strings.HasPrefix(low, l) {
 					rest = part[len(l):]
+					if strings.Contains(l, "updated") {
+						rank = rankUpdated
+					}
 					break
 				}
 			}
 			if t, ok := fullDate(rest); ok {
-				date = t
+				if date.IsZero() || rank < dateRank {
+					date, dateRank = t, rank
+				}
 				known++
 				continue
 			}
-			if isRelativeTime(rest) {
+			if isRelativeTime(rest) || onlyTime(strings.TrimSpace(rest)) {
 				known++
 				continue
 			}
@@ -309,7 +318,7 @@ func pipeLine(p string, m *meta) bool {
 	}
 	m.addByline(names...)
 	m.setOutlet(outlet)
-	m.setDate(date, rankPublished)
+	m.setDate(date, dateRank)
 	return true
 }
 

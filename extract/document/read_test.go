@@ -172,6 +172,10 @@ func TestReadMetadata(t *testing.T) {
 			first: "Advertisement revenue fell 5% at the broadcaster.",
 		},
 		{
+			name: "Hindu style date and reading time", text: "Last Updated: February 5, 2026 | 10:45 AM IST\n\n4 min read\n\nPublished - February 04, 2026 10:15 pm IST\n\nIndia and Oman agreed to talks.",
+			date: day(2026, 2, 4), first: "India and Oman agreed to talks.", absent: []string{"min read", "IST"},
+		},
+		{
 			name: "plain capital dateline", text: "NEW DELHI — India and Japan agreed on Monday to expand trade.",
 			first: "India and Japan agreed on Monday to expand trade.",
 		},
