@@ -286,26 +286,33 @@ func hiddenByClass(attrs string) bool {
 	if attrs == "" {
 		return false
 	}
-	v := strings.ToLower(attrValue(attrs, "class") + " " + attrValue(attrs, "id") + " " +
-		attrValue(attrs, "data-component") + " " + attrValue(attrs, "data-testid") + " " + attrValue(attrs, "role"))
-	if strings.TrimSpace(v) == "" {
-		return strings.Contains(strings.ToLower(attrs), "hidden")
+	if attrValue(attrs, "hidden") != "" || strings.EqualFold(attrValue(attrs, "aria-hidden"), "true") {
+		return true
 	}
-	for _, c := range hiddenClasses {
-		if strings.Contains(v, c) {
-			return true
+	for _, key := range [...]string{"class", "id", "data-component", "data-testid", "role"} {
+		v := attrValue(attrs, key)
+		if v == "" {
+			continue
+		}
+		for _, c := range hiddenClasses {
+			if containsFold(v, c) {
+				return true
+			}
 		}
 	}
-	return attrValue(attrs, "hidden") != "" || strings.Contains(strings.ToLower(attrs), " hidden")
+	return false
 }
 
 func isBylineElem(attrs string) bool {
 	if attrs == "" {
 		return false
 	}
-	v := strings.ToLower(attrValue(attrs, "class") + " " + attrValue(attrs, "rel") + " " + attrValue(attrs, "itemprop") +
-		" " + attrValue(attrs, "data-component") + " " + attrValue(attrs, "data-testid"))
-	return strings.Contains(v, "byline") || strings.Contains(v, "author")
+	for _, key := range [...]string{"class", "rel", "itemprop", "data-component", "data-testid"} {
+		if v := attrValue(attrs, key); v != "" && (containsFold(v, "byline") || containsFold(v, "author")) {
+			return true
+		}
+	}
+	return false
 }
 
 // bylinePieces adds the names in the text pieces of a byline element (one
@@ -371,53 +378,64 @@ func rawText(src string, i int, name string) (string, int) {
 	return src[i:], len(src)
 }
 
-// attrValue returns the value of attribute key in a tag's attribute text.
+// attrValue returns the value of attribute key (ASCII case-insensitive) in
+// a tag's attribute text, entities decoded; an attribute without a value
+// gives key itself, an absent one "".
 func attrValue(attrs, key string) string {
-	low := strings.ToLower(attrs)
-	for from := 0; from < len(low); {
-		k := strings.Index(low[from:], key)
-		if k < 0 {
-			return ""
+	i := 0
+	for i < len(attrs) {
+		for i < len(attrs) && (isHTMLSpace(attrs[i]) || attrs[i] == '/') {
+			i++
 		}
-		k += from
-		from = k + len(key)
-		if k > 0 && isTagNameByte(low[k-1]) {
+		start := i
+		for i < len(attrs) && !isHTMLSpace(attrs[i]) && attrs[i] != '=' && attrs[i] != '/' && attrs[i] != '>' {
+			i++
+		}
+		name := attrs[start:i]
+		if name == "" {
+			i++
 			continue
 		}
-		j := k + len(key)
-		for j < len(attrs) && attrs[j] == ' ' {
-			j++
+		for i < len(attrs) && isHTMLSpace(attrs[i]) {
+			i++
 		}
-		if j >= len(attrs) || attrs[j] != '=' {
-			if j >= len(attrs) || !isTagNameByte(attrs[j]) {
-				if key == "hidden" {
-					return "hidden"
+		value, hasValue := "", false
+		if i < len(attrs) && attrs[i] == '=' {
+			hasValue = true
+			i++
+			for i < len(attrs) && isHTMLSpace(attrs[i]) {
+				i++
+			}
+			if i < len(attrs) && (attrs[i] == '"' || attrs[i] == '\'') {
+				q := attrs[i]
+				e := strings.IndexByte(attrs[i+1:], q)
+				if e < 0 {
+					value, i = attrs[i+1:], len(attrs)
+				} else {
+					value, i = attrs[i+1:i+1+e], i+2+e
 				}
+			} else {
+				vs := i
+				for i < len(attrs) && !isHTMLSpace(attrs[i]) && attrs[i] != '>' {
+					i++
+				}
+				value = attrs[vs:i]
 			}
-			continue
 		}
-		j++
-		for j < len(attrs) && attrs[j] == ' ' {
-			j++
-		}
-		if j >= len(attrs) {
-			return ""
-		}
-		if q := attrs[j]; q == '"' || q == '\'' {
-			e := strings.IndexByte(attrs[j+1:], q)
-			if e < 0 {
-				return html.UnescapeString(attrs[j+1:])
+		if strings.EqualFold(name, key) {
+			if !hasValue {
+				return key
 			}
-			return html.UnescapeString(attrs[j+1 : j+1+e])
+			if strings.IndexByte(value, '&') >= 0 {
+				value = html.UnescapeString(value)
+			}
+			return value
 		}
-		e := j
-		for e < len(attrs) && attrs[e] != ' ' && attrs[e] != '>' && attrs[e] != '/' {
-			e++
-		}
-		return html.UnescapeString(attrs[j:e])
 	}
 	return ""
 }
+
+func isHTMLSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
 
 // metaTag records the metadata of one <meta> tag.
 func metaTag(attrs string, m *meta, title *string) {

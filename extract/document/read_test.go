@@ -176,6 +176,14 @@ func TestReadMetadata(t *testing.T) {
 			date: day(2026, 2, 4), first: "India and Oman agreed to talks.", absent: []string{"min read", "IST"},
 		},
 		{
+			name: "html multi-line attributes, unclosed head, sidebar body", file: "a.html",
+			text: "<html><head>\n<meta\n  property = 'article:published_time'\n  content=\"2025-03-09T10:00:00+01:00\">\n<meta name=\"author\" content=\"By Ana Gil and Luis Mora\">" +
+				"<body class=\"has-sidebar\"><div aria-hidden=\"true\">Menu</div><p>Spain &amp; Morocco signed a deal.</p>" +
+				"<div class=\"sidebar\"><p>Most read</p></div><p hidden>Secret</p><p>It covers migration.</p></body></html>",
+			date: day(2025, 3, 9), byline: []string{"Ana Gil", "Luis Mora"}, first: "Spain & Morocco signed a deal.",
+			absent: []string{"Menu", "Most read", "Secret"}, present: []string{"It covers migration."},
+		},
+		{
 			name: "plain capital dateline", text: "NEW DELHI — India and Japan agreed on Monday to expand trade.",
 			first: "India and Japan agreed on Monday to expand trade.",
 		},
