@@ -68,7 +68,8 @@ var boilerExact = map[string]bool{
 	"more": true, "next": true, "previous": true,
 	"enditem": true, "explore more on these topics": true, "more on this topic": true, "sponsored": true,
 	"sponsored content": true, "promoted": true, "editor's picks": true, "editor’s picks": true,
-	"recommended stories": true, "see all": true, "related topics": true, "more stories": true, "view comments": true, "show comments": true,
+	"recommended stories": true, "see all": true, "related topics": true, "more stories": true,
+	"most read from bloomberg": true, "about the author": true, "suggested topics": true, "sign up here": true, "view comments": true, "show comments": true,
 }
 
 var boilerPrefixes = []string{

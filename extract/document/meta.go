@@ -344,11 +344,15 @@ func copyrightLine(p string, m *meta) bool {
 	for len(low) > 0 && (low[0] >= '0' && low[0] <= '9' || low[0] == '-' || low[0] == ' ' || low[0] == ',') {
 		low = low[1:]
 	}
-	if i := strings.IndexAny(low, ".,;"); i >= 0 {
-		low = low[:i]
-	}
-	if o, ok := lookupOutlet(strings.TrimSpace(low)); ok {
-		m.setOutlet(o)
+	// The owner is the longest run of up to five words that names an
+	// outlet: "The Associated Press. All rights reserved.", "Bloomberg L.P.".
+	words := strings.Fields(low)
+	for n := min(len(words), 5); n > 0; n-- {
+		name := strings.TrimRight(strings.Join(words[:n], " "), ".,;")
+		if o, ok := lookupOutlet(name); ok {
+			m.setOutlet(o)
+			break
+		}
 	}
 	return len(p) < 300
 }
@@ -692,26 +696,31 @@ func splitAny(s string, seps []string) []string {
 	return append(parts, s[start:])
 }
 
-// stripDateline removes a wire dateline ("BEIJING, Feb 5 (Reuters) -",
-// "WASHINGTON (AP) —", "MOSCOW, Feb. 5 (Xinhua) --") from the start of a
-// paragraph, recording the agency as outlet and the date.
+// stripDateline removes a wire dateline from the start of a paragraph,
+// recording the agency as outlet and a full date: "BEIJING, Feb 5 (Reuters)
+// -", "WASHINGTON (AP) —", "MOSCOW, Feb. 5 (Xinhua) --", "(Bloomberg) --",
+// "MOSCOW. Feb 4 (Interfax) -", "New Delhi [India], Feb 4 (ANI):",
+// "NEW DELHI:", "MOSCOW, February 4. /TASS/.".
 func stripDateline(p string, m *meta) (string, bool) {
-	limit := len(p)
-	if limit > 120 {
-		limit = 120
+	head := p
+	if len(head) > 120 {
+		head = head[:120]
 	}
-	head := p[:limit]
-	// Find the dash that ends the dateline.
-	dash, dashLen := -1, 0
-	for _, d := range []string{" -- ", " — ", " – ", " - ", "— ", " —"} {
-		if k := strings.Index(head, d); k > 0 && (dash < 0 || k < dash) {
-			dash, dashLen = k, len(d)
+	if rest, ok := slashAgency(p, head, m); ok {
+		return rest, true
+	}
+	// The dateline ends at the first dash, or at a colon.
+	end, endLen, colon := -1, 0, false
+	for _, d := range []string{" -- ", " — ", " – ", " - ", "— ", " —", ": "} {
+		if k := strings.Index(head, d); k > 0 && (end < 0 || k < end) {
+			end, endLen, colon = k, len(d), d == ": "
 		}
 	}
-	if dash < 0 {
+	if end < 0 {
 		return p, false
 	}
-	pre := strings.TrimSpace(head[:dash])
+	pre := strings.TrimSpace(head[:end])
+	rest := strings.TrimSpace(p[end+endLen:])
 	if strings.HasPrefix(pre, "(") && strings.HasSuffix(pre, ")") && strings.Count(pre, "(") == 1 {
 		// "(CNN) — …": an agency tag without a place.
 		o, ok := lookupOutlet(pre[1 : len(pre)-1])
@@ -719,7 +728,7 @@ func stripDateline(p string, m *meta) (string, bool) {
 			return p, false
 		}
 		m.setOutlet(o)
-		return strings.TrimSpace(p[dash+dashLen:]), true
+		return rest, true
 	}
 	agency := ""
 	if strings.HasSuffix(pre, ")") {
@@ -733,23 +742,11 @@ func stripDateline(p string, m *meta) (string, bool) {
 	place, date := pre, ""
 	if k := strings.IndexByte(pre, ','); k >= 0 {
 		place, date = pre[:k], strings.TrimSpace(pre[k+1:])
+	} else if k := strings.Index(pre, ". "); k >= 0 {
+		place, date = pre[:k], strings.TrimSpace(pre[k+2:])
 	}
-	if place == "" || len(place) > 40 {
-		return p, false
-	}
-	upperPlace := true
-	letters := 0
-	for _, r := range place {
-		if unicode.IsLetter(r) {
-			letters++
-			if !unicode.IsUpper(r) {
-				upperPlace = false
-			}
-		} else if r != ' ' && r != '.' && r != '\'' && r != '-' && r != '’' {
-			return p, false
-		}
-	}
-	if letters < 2 {
+	upperPlace, ok := datelinePlace(place)
+	if !ok {
 		return p, false
 	}
 	var outlet string
@@ -763,20 +760,77 @@ func stripDateline(p string, m *meta) (string, bool) {
 		}
 		outlet = o
 	}
-	if outlet == "" && (!upperPlace || dashLen == 3 && head[dash+1] == '-' || notPlaces[place]) {
-		// Without an agency only a capitalised place and a long dash make a
-		// dateline: "NEW DELHI —", not "NATO - the alliance".
-		return p, false
+	if outlet == "" {
+		// Without an agency only a capitalised place and a long dash or a
+		// colon make a dateline: "NEW DELHI —", "NEW DELHI:", not "NATO - the
+		// alliance" or "Officials said: …".
+		if !upperPlace || notPlaces[place] || endLen == 3 && head[end+1] == '-' || colon && date != "" {
+			return p, false
+		}
 	}
 	if date != "" {
-		// The part after the comma is a state, a country or a date.
-		// A month and day without a year cannot date the article.
+		// The part after the comma is a state, a country or a date; a month
+		// and day without a year cannot date the article.
 		if t, ok := fullDate(date); ok {
 			m.setDate(t, rankDateline)
 		}
 	}
 	m.setOutlet(outlet)
-	return strings.TrimSpace(p[dash+dashLen:]), true
+	return rest, true
+}
+
+// datelinePlace checks the place of a dateline: letters (at least two),
+// spaces and name punctuation, with a bracketed country ("New Delhi
+// [India]"). upper reports whether all its letters are capitals.
+func datelinePlace(place string) (upper, ok bool) {
+	if place == "" || len(place) > 40 {
+		return false, false
+	}
+	upper = true
+	letters := 0
+	for _, r := range place {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			if !unicode.IsUpper(r) {
+				upper = false
+			}
+		case r == ' ' || r == '.' || r == '\'' || r == '-' || r == '’' || r == '[' || r == ']':
+		default:
+			return false, false
+		}
+	}
+	return upper, letters >= 2
+}
+
+// slashAgency strips a TASS-style dateline: "MOSCOW, February 4. /TASS/.".
+func slashAgency(p, head string, m *meta) (string, bool) {
+	k := strings.Index(head, ". /")
+	if k <= 0 {
+		return p, false
+	}
+	e := strings.IndexByte(head[k+3:], '/')
+	if e <= 0 {
+		return p, false
+	}
+	o, ok := lookupOutlet(head[k+3 : k+3+e])
+	if !ok {
+		return p, false
+	}
+	pre := head[:k]
+	place, date := pre, ""
+	if c := strings.IndexByte(pre, ','); c >= 0 {
+		place, date = pre[:c], strings.TrimSpace(pre[c+1:])
+	}
+	if _, ok := datelinePlace(place); !ok {
+		return p, false
+	}
+	if t, ok := fullDate(date); ok {
+		m.setDate(t, rankDateline)
+	}
+	m.setOutlet(o)
+	rest := p[k+3+e+1:]
+	return strings.TrimSpace(strings.TrimPrefix(rest, ".")), true
 }
 
 // notPlaces are capitalised organisation acronyms and wire slugs that start
@@ -785,4 +839,6 @@ var notPlaces = map[string]bool{
 	"NATO": true, "UN": true, "EU": true, "US": true, "USA": true, "UK": true, "OPEC": true, "ASEAN": true,
 	"BRICS": true, "IMF": true, "WHO": true, "WTO": true, "AU": true, "IAEA": true, "ICC": true, "UNSC": true,
 	"UPDATE": true, "EXCLUSIVE": true, "ANALYSIS": true, "FILE": true, "BREAKING": true, "WATCH": true,
+	"NOTE": true, "EDITOR'S NOTE": true, "CORRECTION": true, "OPINION": true, "LIVE": true, "VIDEO": true,
+	"PHOTOS": true, "READ": true, "ALSO READ": true, "Q": true, "A": true,
 }

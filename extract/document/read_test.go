@@ -184,6 +184,34 @@ func TestReadMetadata(t *testing.T) {
 			absent: []string{"Menu", "Most read", "Secret"}, present: []string{"It covers migration."},
 		},
 		{
+			name: "TASS dateline", text: "MOSCOW, February 4, 2026. /TASS/. Russian President Vladimir Putin held talks.",
+			outlet: "TASS", date: day(2026, 2, 4), first: "Russian President Vladimir Putin held talks.",
+		},
+		{
+			name: "Interfax dateline", text: "MOSCOW. Feb 4 (Interfax) - The Kremlin said it was informed.",
+			outlet: "Interfax", first: "The Kremlin said it was informed.",
+		},
+		{
+			name: "ANI dateline", text: "New Delhi [India], February 4 (ANI): Prime Minister Narendra Modi spoke to President Lula.",
+			outlet: "ANI", first: "Prime Minister Narendra Modi spoke to President Lula.",
+		},
+		{
+			name: "colon dateline", text: "NEW DELHI: India and Brazil agreed to expand trade.",
+			first: "India and Brazil agreed to expand trade.",
+		},
+		{
+			name: "colon in a sentence is not a dateline", text: "Officials said: the talks failed.",
+			first: "Officials said: the talks failed.",
+		},
+		{
+			name: "Bloomberg dateline", text: "(Bloomberg) -- China's exports rose in January.",
+			outlet: "Bloomberg", first: "China's exports rose in January.",
+		},
+		{
+			name: "copyright with company suffix", text: "China's exports rose.\n\n©2026 Bloomberg L.P.",
+			outlet: "Bloomberg", first: "China's exports rose.", absent: []string{"L.P."},
+		},
+		{
 			name: "plain capital dateline", text: "NEW DELHI — India and Japan agreed on Monday to expand trade.",
 			first: "India and Japan agreed on Monday to expand trade.",
 		},
