@@ -103,6 +103,37 @@ func BenchmarkRead(b *testing.B) {
 	}))/100, "allocs/article")
 }
 
+// BenchmarkReadHTML reads the synthetic corpus wrapped as HTML pages (head
+// with meta tags, navigation, paragraphs, a footer).
+func BenchmarkReadHTML(b *testing.B) {
+	docs, _ := benchCorpus()
+	pages := make([][]byte, 0, 500)
+	size := 0
+	for _, d := range docs[:500] {
+		var p strings.Builder
+		p.WriteString(`<!DOCTYPE html><html><head><title>Talks | Example</title><meta property="og:site_name" content="Example">` +
+			`<meta property="article:published_time" content="2026-02-04T10:00:00Z"><script>var a = 1;</script></head><body>` +
+			`<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav><article><h1>Talks</h1>`)
+		for _, para := range strings.Split(string(d), "\n\n") {
+			p.WriteString(`<p class="body-text">`)
+			p.WriteString(strings.ReplaceAll(para, "&", "&amp;"))
+			p.WriteString("</p>\n")
+		}
+		p.WriteString(`</article><footer><p>&copy; 2026 Example</p></footer></body></html>`)
+		pages = append(pages, []byte(p.String()))
+		size += p.Len()
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, pg := range pages {
+			if _, err := document.Read("a.html", pg); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
 // BenchmarkSplit measures the sentence splitter alone.
 func BenchmarkSplit(b *testing.B) {
 	docs, _ := benchCorpus()

@@ -169,6 +169,9 @@ func clean(paras []string, m *meta) []string {
 		body = append(body, p)
 	}
 	body = dedupe(body, m)
+	for len(body) > 1 && authorBio(body[len(body)-1], m.byline) {
+		body = body[:len(body)-1]
+	}
 	if m.title == "" && len(body) > 1 && looksLikeHeadline(body[0]) {
 		m.title = stripSlug(body[0])
 		body = body[1:]
@@ -183,6 +186,25 @@ func clean(paras []string, m *meta) []string {
 func mustKey(s string) uint64 {
 	h, _ := normKey(s)
 	return h
+}
+
+// authorBio reports whether p is a note about one of the bylined authors
+// ("Jane Doe is a correspondent for … based in Beijing.").
+func authorBio(p string, byline []string) bool {
+	if len(p) > 400 {
+		return false
+	}
+	for _, name := range byline {
+		if !strings.HasPrefix(p, name+" is ") && !strings.HasPrefix(p, name+" covers ") && !strings.HasPrefix(p, name+" reports ") {
+			continue
+		}
+		for _, w := range []string{"correspondent", "reporter", "editor", "writer", "journalist", "columnist", "covers", "reports on", "bureau chief"} {
+			if containsFold(p, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stripSlug removes wire slugs ("UPDATE 2-", "EXCLUSIVE:", "ANALYSIS-")

@@ -212,6 +212,10 @@ func TestReadMetadata(t *testing.T) {
 			outlet: "Bloomberg", first: "China's exports rose.", absent: []string{"L.P."},
 		},
 		{
+			name: "author bio", text: "By Mei Lin\n\nChina and Laos signed a rail deal.\n\nMei Lin is a correspondent based in Vientiane.",
+			byline: []string{"Mei Lin"}, first: "China and Laos signed a rail deal.", absent: []string{"Vientiane"},
+		},
+		{
 			name: "plain capital dateline", text: "NEW DELHI — India and Japan agreed on Monday to expand trade.",
 			first: "India and Japan agreed on Monday to expand trade.",
 		},

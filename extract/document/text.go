@@ -73,18 +73,20 @@ func containsFold(s, sub string) bool {
 	return false
 }
 
-// letterRarity orders letters from the rarest in English text.
-const letterRarity = "zqxjkvbpygfwmucldrhsnioate"
+// letterRank ranks letters from the rarest in English text (1) to the
+// commonest; other bytes rank 0 and are never chosen.
+var letterRank = func() (t [256]uint8) {
+	for i, c := range "zqxjkvbpygfwmucldrhsnioate" {
+		t[c] = uint8(i + 1)
+	}
+	return t
+}()
 
 // rarestByte returns the index of the rarest letter of sub.
 func rarestByte(sub string) int {
-	best, bestRank := 0, len(letterRarity)+1
+	best, bestRank := 0, uint8(255)
 	for i := 0; i < len(sub); i++ {
-		r := strings.IndexByte(letterRarity, sub[i])
-		if r < 0 {
-			continue
-		}
-		if r < bestRank {
+		if r := letterRank[sub[i]]; r != 0 && r < bestRank {
 			best, bestRank = i, r
 		}
 	}
