@@ -142,12 +142,12 @@ func clean(paras []string, m *meta) []string {
 		}
 		if i > 0 && i < 6 && len(body) < 3 {
 			if names := placedByline(p); names != nil {
-				m.addByline(names...)
+				m.weak = append(m.weak, names...)
 				continue
 			}
 		}
 		if c, ok := captionCredit(p); ok {
-			m.addByline(creditNames(c)...)
+			m.weak = append(m.weak, creditNames(c)...)
 			if len(p) < 700 {
 				continue
 			}
@@ -169,6 +169,20 @@ func clean(paras []string, m *meta) []string {
 		body = append(body, p)
 	}
 	body = dedupe(body, m)
+	// Names from photo credits and bare bylines count only when the story
+	// itself never names them: "Photograph: Xi Jinping" is not a credit.
+	for _, name := range m.weak {
+		inBody := false
+		for _, p := range body {
+			if strings.Contains(p, name) {
+				inBody = true
+				break
+			}
+		}
+		if !inBody {
+			m.addByline(name)
+		}
+	}
 	for len(body) > 1 && authorBio(body[len(body)-1], m.byline) {
 		body = body[:len(body)-1]
 	}

@@ -24,6 +24,7 @@ type meta struct {
 	date      time.Time
 	dateRank  int
 	byline    []string
+	weak      []string // byline candidates from photo credits and bare bylines
 	rankTaken bool
 }
 

@@ -216,6 +216,10 @@ func TestReadMetadata(t *testing.T) {
 			byline: []string{"Mei Lin"}, first: "China and Laos signed a rail deal.", absent: []string{"Vientiane"},
 		},
 		{
+			name: "credited name that the story names is not a byline", text: "A summit. Image: Kim Jong Un/KCNA\n\nKim Jong Un met Putin.",
+			first: "Kim Jong Un met Putin.",
+		},
+		{
 			name: "plain capital dateline", text: "NEW DELHI — India and Japan agreed on Monday to expand trade.",
 			first: "India and Japan agreed on Monday to expand trade.",
 		},
