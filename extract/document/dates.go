@@ -261,7 +261,8 @@ func matchDate(toks []dtok, i int, ref time.Time, hasRef bool) (v dateVal, start
 		if v, n, ok := matchAgo(toks, i, ref, hasRef); ok {
 			return v, i, n, true
 		}
-		if t.end-t.start == 4 && t.num >= 1900 && t.num <= 2100 && yearContext[prev] && !unitFollows(toks, i+1) {
+		glued := i+1 < len(toks) && toks[i+1].start == t.end && toks[i+1].kind == tWord // "1990s", "2024bn"
+		if t.end-t.start == 4 && t.num >= 1900 && t.num <= 2100 && yearContext[prev] && !glued && !unitFollows(toks, i+1) {
 			return dateVal{midnight(t.num, 1, 1), gYear}, i, 1, true
 		}
 		return v, i, 0, false

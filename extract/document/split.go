@@ -1,6 +1,7 @@
 package document
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -113,6 +114,10 @@ func splitLine(out []Sentence, text string, ls, le, base, para int) []Sentence {
 					continue
 				}
 				i = end
+				continue
+			}
+			if listNumber(text[ls:i]) {
+				i++ // "1. China will buy soybeans": a numbered list line
 				continue
 			}
 			if brk, e := boundary(text, le, i+1, termPeriod, wordBefore(text, ls, i), false); brk {
@@ -445,9 +450,28 @@ func trimSpan(text string, s, e int) (int, int) {
 	return s, e
 }
 
+// listNumber reports whether s (a line up to a period) is only a list
+// number: "1", " 12".
+func listNumber(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	if s == "" || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func bulletLen(s string) int {
 	if len(s) < 2 {
 		return 0
+	}
+	// "1. ", "12. "
+	if n := strings.IndexByte(s, '.'); n > 0 && n <= 3 && n+1 < len(s) && s[n+1] == ' ' && listNumber(s[:n]) {
+		return n + 1
 	}
 	switch {
 	case (s[0] == '-' || s[0] == '*') && s[1] == ' ':
