@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -244,8 +245,11 @@ func (g *globalOptions) openStore(ctx context.Context, readOnly bool) (graph.Sto
 		if errors.Is(err, graph.ErrStoreInUse) {
 			return nil, withCode(exitStore, fmt.Errorf("%s: %w", g.db, err), "")
 		}
-		return nil, withCode(exitStore, fmt.Errorf("cannot open the store %s: %w", g.db, err),
-			"check the path given with --db or KG_DB")
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = fmt.Errorf("cannot open the store %s: %w", g.db, pe.Err)
+		}
+		return nil, withCode(exitStore, err, "check the path given with --db or KG_DB")
 	}
 	return s, nil
 }

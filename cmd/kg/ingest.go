@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -56,6 +57,14 @@ status is 3.
 }
 
 func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths []string) (err error) {
+	// Nothing to read: say so without creating or locking the store.
+	if inputs, skipped := ingest.Find(paths); len(inputs) == 0 {
+		for _, s := range skipped {
+			fmt.Fprintf(g.stderr, "kg: skipped %s: %s\n", s.Path, s.Reason)
+		}
+		return withCode(exitPartial, errors.New("nothing to ingest"),
+			fmt.Sprintf("name article files, directories holding %s files, or - for standard input", strings.Join(ingest.Extensions, " ")))
+	}
 	x := extract.New(extract.Options{})
 	var store graph.Store
 	var loader ingest.Loader = discard{}

@@ -309,3 +309,14 @@ func writeFile(t *testing.T, path string, b []byte) {
 		t.Fatal(err)
 	}
 }
+
+func TestNothingToIngestLeavesNoStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	code, _, stderr := kg(t, "", "--db", db, "ingest", filepath.Join(t.TempDir(), "missing"), t.TempDir())
+	if code != exitPartial || !strings.Contains(stderr, "missing: no such file or directory") || !strings.Contains(stderr, "kg: error: nothing to ingest") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Fatalf("a failed ingest created %s", db)
+	}
+}
