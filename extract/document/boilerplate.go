@@ -69,7 +69,11 @@ var boilerExact = map[string]bool{
 	"enditem": true, "explore more on these topics": true, "more on this topic": true, "sponsored": true,
 	"sponsored content": true, "promoted": true, "editor's picks": true, "editor’s picks": true,
 	"recommended stories": true, "see all": true, "related topics": true, "more stories": true,
-	"most read from bloomberg": true, "about the author": true, "suggested topics": true, "sign up here": true, "view comments": true, "show comments": true,
+	"most read from bloomberg": true, "statements & releases": true, "statements and releases": true,
+	"briefings & statements": true, "press releases": true, "readout": true, "news": true, "world": true,
+	"world news": true, "politics": true, "business": true, "economy": true, "markets": true, "opinion": true,
+	"analysis": true, "asia": true, "asia pacific": true, "europe": true, "middle east": true, "americas": true,
+	"africa": true, "diplomacy": true, "latest news": true, "top news": true, "news in brief": true, "about the author": true, "suggested topics": true, "sign up here": true, "view comments": true, "show comments": true,
 }
 
 var boilerPrefixes = []string{

@@ -104,6 +104,7 @@ func clean(paras []string, m *meta) []string {
 	body := make([]string, 0, len(paras))
 	promo := false     // the previous paragraph was a newsletter promotion
 	datelined := false // a dateline was removed
+	afterMeta := false // the previous paragraph was a metadata line
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
 		if i == 0 {
@@ -119,10 +120,15 @@ func clean(paras []string, m *meta) []string {
 		if p == "" {
 			continue
 		}
-		wasPromo := promo
-		promo = false
+		wasPromo, wasMeta := promo, afterMeta
+		promo, afterMeta = false, false
 		if consumed, ok := metadataLine(paras, i, m); ok {
 			i += consumed
+			afterMeta = true
+			continue
+		}
+		if i > 0 && len(body) < 3 && (headerLabel(p) || wasMeta && locationLine(p)) {
+			afterMeta = wasMeta
 			continue
 		}
 		if isPromo(p) {
@@ -133,7 +139,11 @@ func clean(paras []string, m *meta) []string {
 			promo = true
 			continue
 		}
-		if isBoilerplate(p) || onlyTime(p) || !hasAlnum(p) {
+		if onlyTime(p) {
+			afterMeta = true
+			continue
+		}
+		if isBoilerplate(p) || !hasAlnum(p) {
 			continue
 		}
 		if names, ok := contributors(p); ok {
@@ -200,6 +210,44 @@ func clean(paras []string, m *meta) []string {
 func mustKey(s string) uint64 {
 	h, _ := normKey(s)
 	return h
+}
+
+// headerLabel reports whether p is an all-capitals label near the top of a
+// page: "READOUT", "OFFICE OF THE SPOKESPERSON", "WORLD NEWS".
+func headerLabel(p string) bool {
+	if len(p) > 50 || endsSentence(p) {
+		return false
+	}
+	words, letters := 1, 0
+	for _, r := range p {
+		switch {
+		case r == ' ':
+			words++
+		case unicode.IsLetter(r):
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		case r >= '0' && r <= '9':
+			return false
+		}
+	}
+	return words <= 6 && letters >= 4
+}
+
+// locationLine reports whether p, right after a date or time line, is only
+// a place: "The Kremlin, Moscow", "Beijing, China".
+func locationLine(p string) bool {
+	if len(p) > 40 || endsSentence(p) || !strings.Contains(p, ", ") {
+		return false
+	}
+	for _, w := range strings.Fields(p) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && w != "of" {
+			return false
+		}
+	}
+	return strings.Count(p, " ") <= 4
 }
 
 // authorBio reports whether p is a note about one of the bylined authors

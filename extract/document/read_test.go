@@ -220,6 +220,16 @@ func TestReadMetadata(t *testing.T) {
 			first: "Kim Jong Un met Putin.",
 		},
 		{
+			name: "Kremlin readout header", text: "Telephone conversation with President of Brazil Luiz Inacio Lula da Silva\nFebruary 4, 2026\n17:30\nThe Kremlin, Moscow\nVladimir Putin had a telephone conversation with President of Brazil Luiz Inacio Lula da Silva.",
+			title: "Telephone conversation with President of Brazil Luiz Inacio Lula da Silva", date: day(2026, 2, 4),
+			first: "Vladimir Putin had a telephone conversation with President of Brazil Luiz Inacio Lula da Silva.", absent: []string{"Moscow", "17:30"},
+		},
+		{
+			name: "State Department readout header", text: "Secretary Rubio's Call with Foreign Minister Wang Yi\nREADOUT\nOFFICE OF THE SPOKESPERSON\nFEBRUARY 4, 2026\nStatements & Releases\nThe below is attributable to Spokesperson Tammy Bruce:",
+			title: "Secretary Rubio's Call with Foreign Minister Wang Yi", date: day(2026, 2, 4),
+			first: "The below is attributable to Spokesperson Tammy Bruce:", absent: []string{"READOUT", "OFFICE", "Releases"},
+		},
+		{
 			name: "plain capital dateline", text: "NEW DELHI — India and Japan agreed on Monday to expand trade.",
 			first: "India and Japan agreed on Monday to expand trade.",
 		},
