@@ -33,6 +33,8 @@ package extract
 
 import (
 	"fmt"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -88,7 +90,7 @@ func (x *Extractor) Extract(doc *document.Document) (b *graph.Batch, err error) 
 		if r := recover(); r != nil {
 			// A rule bug must not take down an ingest of thousands of
 			// articles: report it as this document's error.
-			b, err = nil, fmt.Errorf("extract %s: internal error: %v", doc.Path, r)
+			b, err = nil, fmt.Errorf("extract %s: internal error at %s: %v", doc.Path, panicSite(), r)
 			a = new(analysis)
 		}
 		a.reset()
@@ -319,4 +321,22 @@ func growBools(b []bool, n int) []bool {
 	b = b[:n]
 	clear(b)
 	return b
+}
+
+// panicSite returns the file:line of the extract code that panicked, for
+// the internal-error message.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	n := runtime.Callers(3, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	for {
+		f, more := frames.Next()
+		if strings.Contains(f.Function, "kg/extract.") && !strings.Contains(f.Function, "panicSite") &&
+			!strings.Contains(f.Function, "Extract.func") {
+			return fmt.Sprintf("%s:%d", filepath.Base(f.File), f.Line)
+		}
+		if !more {
+			return "unknown"
+		}
+	}
 }

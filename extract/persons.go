@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgnews/kg/extract/gazetteer"
@@ -178,7 +179,7 @@ func (a *analysis) findPersonCandidates(s *sent) {
 			}
 		}
 		c.tokens = joinParticles(c.tokens)
-		if len(c.tokens) > 4 || orgHeads[strings.ToLower(c.tokens[len(c.tokens)-1])] {
+		if len(c.tokens)-particles(c.tokens) > 4 || orgHeads[strings.ToLower(c.tokens[len(c.tokens)-1])] {
 			k = j - 1
 			continue
 		}
@@ -422,8 +423,20 @@ func (a *analysis) lookupPerson(ts []string) *entity {
 	if len(ts) == 1 {
 		if ps := a.short[ts[0]]; len(ps) == 1 {
 			return ps[0]
+		} else if len(ps) > 1 {
+			return nil
 		}
-		return nil
+		// an inner name: "Lula" of "Luiz Inacio Lula da Silva"
+		var found *entity
+		for _, p := range a.persons {
+			if len(p.tokens) >= 3 && len(ts[0]) >= 3 && slices.Contains(p.tokens[1:len(p.tokens)-1], ts[0]) {
+				if found != nil {
+					return nil
+				}
+				found = p
+			}
+		}
+		return found
 	}
 	// "Xi Jinping" joins "Xi"; "Donald J. Trump" joins "Donald Trump"
 	var found *entity
@@ -461,4 +474,15 @@ func (a *analysis) pluralTitleBefore(s *sent, k int) bool {
 	}
 	_, ok := titles[singular(w)]
 	return ok && strings.HasSuffix(w, "s") && len(w) > 3
+}
+
+// particles counts the lower-case particles among name tokens.
+func particles(ts []string) int {
+	n := 0
+	for _, t := range ts {
+		if nameParticles[t] {
+			n++
+		}
+	}
+	return n
 }

@@ -209,7 +209,7 @@ func (a *analysis) nounContext(s *sent, k int) bool {
 	}
 	if m := s.mentionAt(k - 1); m != nil && a.word(s, k-1) != "" && s.toks[k-1].kind == tWord && m.ent != nil && m.ent.kind == entPerson {
 		// "Trump-Xi call": two people joined before the noun
-		return a.word(s, k-2) == "-" || s.toks[k-2].kind == tDash
+		return k >= 2 && (a.word(s, k-2) == "-" || s.toks[k-2].kind == tDash)
 	}
 	return false
 }
@@ -396,6 +396,11 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		case "placed", "place", "places", "placing", "put", "puts", "added", "add", "adds", "adding", "hit", "hits",
 			"hitting", "targeted", "target", "targets":
 			target = objBefore
+			if len(target) == 0 {
+				// "added Zentrix Microsystems to its entity list": an
+				// unknown name is a company
+				target = a.capitalisedTarget(s, k+1)
+			}
 		}
 		if len(target) == 0 {
 			target = a.sanctionTarget(s, head)

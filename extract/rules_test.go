@@ -2,8 +2,9 @@ package extract_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -12,10 +13,17 @@ import (
 	"github.com/kgnews/kg/graph"
 )
 
-// facts extracts text (read as a .txt article) and renders each fact as
-// "TYPE from -> to" (to is the Commitment's or Agreement's name for
-// PLEDGED), sorted.
-func facts(t *testing.T, text string) []string {
+// edge is one fact of a batch with its endpoints' names; to is the
+// Commitment's or Agreement's name for PLEDGED.
+type edge struct {
+	typ, from, to string
+	props         graph.Props
+}
+
+func (e edge) String() string { return fmt.Sprintf("%s %s -> %s", e.typ, e.from, e.to) }
+
+// extractText reads text as a .txt article and extracts it.
+func extractText(t *testing.T, text string) *graph.Batch {
 	t.Helper()
 	doc, err := document.Read("passage.txt", []byte(text))
 	if err != nil {
@@ -25,21 +33,343 @@ func facts(t *testing.T, text string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return b
+}
+
+// edges returns the fact relationships of b.
+func edges(b *graph.Batch) []edge {
 	names := map[string]string{}
 	for _, n := range b.Nodes {
 		names[n.ID], _ = n.Props[graph.PropName].(string)
 	}
-	var out []string
+	var out []edge
 	for _, r := range b.Relationships {
 		if graph.IsFactType(r.Type) {
-			out = append(out, fmt.Sprintf("%s %s -> %s", r.Type, names[r.Start], names[r.End]))
+			out = append(out, edge{r.Type, names[r.Start], names[r.End], r.Props})
 		}
 	}
-	sort.Strings(out)
-	return slices.Compact(out)
+	return out
 }
 
-func TestDebugFacts(t *testing.T) {
-	t.Log(facts(t, "The US Commerce Department on Thursday added Shenzhen-based Kuntai Semiconductor Co. to its Entity List, imposing export controls that bar American suppliers from shipping advanced chipmaking tools to the company without a licence."))
-	_ = strings.Join
+// has reports whether es holds a fact of type typ from a party named from to
+// one named to; SPOKE_WITH is unordered and PLEDGED matches when to is a
+// substring of the commitment or agreement name. An empty from or to
+// matches any.
+func has(es []edge, typ, from, to string) bool {
+	for _, e := range es {
+		if e.typ != typ {
+			continue
+		}
+		match := func(a, b string) bool {
+			if from != "" && a != from {
+				return false
+			}
+			if to == "" {
+				return true
+			}
+			if typ == graph.Pledged {
+				return strings.Contains(strings.ToLower(b), strings.ToLower(to))
+			}
+			return b == to
+		}
+		if match(e.from, e.to) || typ == graph.SpokeWith && match(e.to, e.from) {
+			return true
+		}
+	}
+	return false
+}
+
+// fact is an expected (or forbidden) fact: "TYPE|from|to".
+type fact string
+
+func (f fact) parts() (typ, from, to string) {
+	p := strings.SplitN(string(f), "|", 3)
+	for len(p) < 3 {
+		p = append(p, "")
+	}
+	return p[0], p[1], p[2]
+}
+
+// TestRules runs each relation rule on passages written for it, in the
+// styles of wire copy, state-media readouts, trade press and newspapers,
+// checking the facts that must be found and those that must not.
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []fact
+		not  []fact
+	}{
+		{
+			name: "phone call with titles and demonyms",
+			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
+			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
+		},
+		{
+			name: "X and Y spoke",
+			text: "Published On: Mar 4, 2025\n\nGerman Chancellor Anke Bauer and Polish President Tomasz Wrona spoke by telephone on Sunday.",
+			want: []fact{"SPOKE_WITH|Anke Bauer|Tomasz Wrona"},
+		},
+		{
+			name: "call between",
+			text: "Published On: Mar 4, 2025\n\nA call between Kenyan President Samuel Kiptoo and Nigerian President Ade Bello lasted an hour, officials in Nairobi said.",
+			want: []fact{"SPOKE_WITH|Samuel Kiptoo|Ade Bello"},
+		},
+		{
+			name: "video call and met",
+			text: "Published On: Mar 4, 2025\n\nJapanese Prime Minister Hiro Tanabe had a video call with Australian Prime Minister Claire Dunn. Tanabe met Philippine President Marco Reyes in Manila last week.",
+			want: []fact{"SPOKE_WITH|Hiro Tanabe|Claire Dunn", "SPOKE_WITH|Hiro Tanabe|Marco Reyes"},
+		},
+		{
+			name: "planned meeting is not a meeting",
+			text: "Published On: Mar 4, 2025\n\nFrench President Luc Moreau is expected to meet Italian Prime Minister Sara Conti next month. Moreau plans to hold talks with Spanish Prime Minister Pablo Ruiz.",
+			not:  []fact{"SPOKE_WITH|Luc Moreau|Sara Conti", "SPOKE_WITH|Luc Moreau|Pablo Ruiz"},
+		},
+		{
+			name: "short forms and pronouns resolve",
+			text: "Published On: Mar 4, 2025\n\nSouth African President Thabo Nkosi arrived in Lagos on Monday. Nkosi later said he had spoken with Ghanaian President Kofi Mensah about the crisis in Sudan.",
+			want: []fact{"SPOKE_WITH|Thabo Nkosi|Kofi Mensah"},
+		},
+		{
+			name: "pledge with quantity, unit and period",
+			text: "Published On: Mar 4, 2025\n\nEgypt has agreed to buy 3 million tonnes of Russian wheat over the next two years, the trade ministry said.",
+			want: []fact{"PLEDGED|Egypt|3 million tonnes"},
+		},
+		{
+			name: "both pledged",
+			text: "Published On: Mar 4, 2025\n\nIndonesian President Budi Santoso held talks with Malaysian Prime Minister Anwar Hashim on Tuesday, and both pledged to deepen defence cooperation.",
+			want: []fact{"SPOKE_WITH|Budi Santoso|Anwar Hashim", "PLEDGED|Budi Santoso|deepen", "PLEDGED|Anwar Hashim|deepen"},
+		},
+		{
+			name: "proposal is not a pledge",
+			text: "Published On: Mar 4, 2025\n\nCanada proposed that both sides agree to cut tariffs on steel. Mexico suggested it could buy more Canadian wheat.",
+			not:  []fact{"PLEDGED|Canada|", "PLEDGED|Mexico|"},
+		},
+		{
+			name: "did not mention is not a pledge",
+			text: "Published On: Mar 4, 2025\n\nThe Korean readout did not mention whether Seoul agreed to buy American liquefied natural gas.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
+			name: "denial and refusal are not pledges",
+			text: "Published On: Mar 4, 2025\n\nThailand denied that it had agreed to limit rice exports. Chile refused to commit to new emission cuts.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
+			name: "agreement signed",
+			text: "Published On: Mar 4, 2025\n\nArmenia and Azerbaijan signed a transit agreement on Friday.",
+			want: []fact{"PLEDGED|Armenia|transit agreement", "PLEDGED|Azerbaijan|transit agreement"},
+		},
+		{
+			name: "claimed pledge",
+			text: "Published On: Mar 4, 2025\n\nUS President Donald Trump said that Japan has agreed to invest 550 billion dollars in American industry.",
+			want: []fact{"PLEDGED|Japan|invest"},
+		},
+		{
+			name: "tariff imposed with rate",
+			text: "Published On: Mar 4, 2025\n\nThe European Union imposed tariffs of up to 35% on electric vehicles from China on Tuesday.",
+			want: []fact{"SANCTIONED|European Union|China"},
+		},
+		{
+			name: "threat is not a sanction",
+			text: "Published On: Mar 4, 2025\n\nIndia threatened to impose sanctions on Pakistan if the attacks continued. Turkey warned it could slap tariffs on Greek goods.",
+			not:  []fact{"SANCTIONED|India|Pakistan", "SANCTIONED|Turkey|Greece"},
+		},
+		{
+			name: "lifted and postponed sanctions are not sanctions",
+			text: "Published On: Mar 4, 2025\n\nThe United States lifted sanctions on Venezuela on Monday. Britain postponed imposing tariffs on Norwegian salmon.",
+			not:  []fact{"SANCTIONED|United States|Venezuela", "SANCTIONED|United Kingdom|Norway"},
+		},
+		{
+			name: "company as a sanctions target",
+			text: "Published On: Mar 4, 2025\n\nThe Commerce Department on Monday added Zentrix Microsystems to its entity list, citing military ties.",
+			want: []fact{"SANCTIONED||Zentrix Microsystems"},
+		},
+		{
+			name: "sanctioned verb",
+			text: "Published On: Mar 4, 2025\n\nAustralia sanctioned Myanmar on Wednesday over the coup, Foreign Minister Penny Wright said.",
+			want: []fact{"SANCTIONED|Australia|Myanmar"},
+		},
+		{
+			name: "secondary tax on a third country",
+			text: "Published On: Mar 4, 2025\n\nThe president said the US would impose a 20% tax on imports from countries that buy oil from Venezuela.",
+			want: []fact{"SANCTIONED|United States|Venezuela"},
+		},
+		{
+			name: "question is not a fact",
+			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
+			not:  []fact{"PLEDGED||"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			es := edges(extractText(t, tc.text))
+			for _, f := range tc.want {
+				typ, from, to := f.parts()
+				if !has(es, typ, from, to) {
+					t.Errorf("missing %s; got %v", f, es)
+				}
+			}
+			for _, f := range tc.not {
+				typ, from, to := f.parts()
+				if has(es, typ, from, to) {
+					t.Errorf("unexpected %s; got %v", f, es)
+				}
+			}
+		})
+	}
+}
+
+// TestActors checks who becomes an actor, with which role and country.
+func TestActors(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want map[string]string // actor name → "role|country"
+		not  []string          // names that must not be actors
+	}{
+		{
+			name: "title, demonym and possessive",
+			text: "Published On: Mar 4, 2025\n\nChinese Foreign Minister Wang Lin met Russia's Foreign Minister Pavel Orlov in Beijing.",
+			want: map[string]string{"Wang Lin": "Foreign Minister|China", "Pavel Orlov": "Foreign Minister|Russia"},
+		},
+		{
+			name: "apposition and metonym owner",
+			text: "Published On: Mar 4, 2025\n\nMaria Santos, the Philippine foreign secretary, said Manila would protest. Kremlin spokesman Ilya Morozov declined to comment.",
+			want: map[string]string{"Maria Santos": "Foreign Secretary|Philippines", "Ilya Morozov": "Spokesman|Russia"},
+		},
+		{
+			name: "photo credit and byline are not actors",
+			text: "Leaders meet in Rome\n\nBy Petra Holm\n\nPublished On: Mar 4, 2025\n\nItalian Prime Minister Sara Conti met Greek Prime Minister Nikos Pappas in Rome on Monday.\n\nSara Conti and Nikos Pappas at the Quirinale. Photograph: Jonas Berg/Reuters\n\nConti said the talks were useful.",
+			want: map[string]string{"Sara Conti": "Prime Minister|Italy"},
+			not:  []string{"Petra Holm", "Jonas Berg", "Reuters"},
+		},
+		{
+			name: "places and events are not people",
+			text: "Published On: Mar 4, 2025\n\nThe summit in Abu Dhabi recalled the end of World War II. New Delhi said the Asia Cup would go ahead.",
+			not:  []string{"Abu Dhabi", "World War II", "Asia Cup"},
+		},
+		{
+			name: "later short form merges into the full name",
+			text: "Published On: Mar 4, 2025\n\nPresident Lula spoke on Monday. Luiz Inacio Lula da Silva, the Brazilian president, then met Argentine President Javier Milei.",
+			want: map[string]string{"Luiz Inacio Lula da Silva": "President|Brazil"},
+			not:  []string{"Lula"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := extractText(t, tc.text)
+			actors := map[string]graph.Props{}
+			for _, n := range b.Nodes {
+				if n.Label == graph.LabelActor {
+					actors[n.Props[graph.PropName].(string)] = n.Props
+				}
+			}
+			for name, want := range tc.want {
+				p, ok := actors[name]
+				if !ok {
+					t.Errorf("no actor %q; actors: %v", name, keys(actors))
+					continue
+				}
+				got := fmt.Sprintf("%v|%v", p[graph.PropRole], p[graph.PropCountry])
+				if got != want {
+					t.Errorf("actor %q: role|country = %q, want %q", name, got, want)
+				}
+			}
+			for _, name := range tc.not {
+				if _, ok := actors[name]; ok {
+					t.Errorf("%q must not be an actor", name)
+				}
+			}
+		})
+	}
+}
+
+func keys(m map[string]graph.Props) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestProvenance checks the properties every fact carries.
+func TestProvenance(t *testing.T) {
+	text := "Published On: Feb 5, 2026\n\nUS President Donald Trump said on Wednesday that China has agreed to buy 25 million tonnes of soybeans. Chinese President Xi Jinping and Trump held a phone call on Wednesday, discussing Taiwan and Iran."
+	es := edges(extractText(t, text))
+	for _, e := range es {
+		p := e.props
+		for _, k := range []string{graph.PropSources, graph.PropEvidence, graph.PropDate} {
+			if _, ok := p[k]; !ok {
+				t.Errorf("%s: no %s", e, k)
+			}
+		}
+		switch e.typ {
+		case graph.Pledged:
+			if got := p[graph.PropClaimedBy]; !slices.Equal(got.([]string), []string{"Donald Trump"}) {
+				t.Errorf("%s: claimedBy = %v, want [Donald Trump]", e, got)
+			}
+		case graph.SpokeWith:
+			if p[graph.PropDate] != "2026-02-04" || p[graph.PropMedium] != "phone" {
+				t.Errorf("%s: date %v medium %v, want 2026-02-04 phone", e, p[graph.PropDate], p[graph.PropMedium])
+			}
+			topics, _ := p[graph.PropTopics].([]string)
+			if !slices.Contains(topics, "Taiwan") || !slices.Contains(topics, "Iran") {
+				t.Errorf("%s: topics = %v, want Taiwan and Iran", e, topics)
+			}
+			ev := p[graph.PropEvidence].([]string)
+			if len(ev) != 1 || !strings.HasPrefix(ev[0], "Chinese President Xi Jinping and Trump held") {
+				t.Errorf("%s: evidence = %q", e, ev)
+			}
+		}
+	}
+	if !has(es, graph.Pledged, "China", "soybeans") || !has(es, graph.SpokeWith, "Donald Trump", "Xi Jinping") {
+		t.Fatalf("facts missing: %v", es)
+	}
+}
+
+// TestBatchIsClosed checks, over the seeds and rule passages, that every
+// relationship's endpoints are nodes of the batch and that the batch is
+// what graph.Builder would make of it (merged and sorted).
+func TestBatchIsClosed(t *testing.T) {
+	paths, _ := filepath.Glob("../seeds/*.txt")
+	more, _ := filepath.Glob("testdata/gold/rules/*.txt")
+	x := extract.New(extract.Options{})
+	for _, p := range append(paths, more...) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := document.Read(p, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := x.Extract(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkClosed(t, p, b)
+		var bd graph.Builder
+		bd.AddBatch(b)
+		if got, want := dump(b), dump(bd.Batch()); got != want {
+			t.Errorf("%s: batch differs once rebuilt by graph.Builder:\n%s", p, diffLines(want, got))
+		}
+	}
+}
+
+func checkClosed(t testing.TB, name string, b *graph.Batch) {
+	t.Helper()
+	ids := map[string]bool{}
+	for _, n := range b.Nodes {
+		if ids[n.ID] {
+			t.Errorf("%s: node %s twice", name, n.ID)
+		}
+		ids[n.ID] = true
+	}
+	for _, r := range b.Relationships {
+		if !ids[r.Start] || !ids[r.End] {
+			t.Errorf("%s: %s %s → %s has an endpoint outside the batch", name, r.Type, r.Start, r.End)
+		}
+	}
 }
