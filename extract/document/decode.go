@@ -71,6 +71,11 @@ func decodeText(data []byte) (text string, reason string) {
 	if utf8.Valid(data) {
 		return string(data), ""
 	}
+	if multi, invalid := utf8Stats(data); multi > 0 && invalid <= multi {
+		// Mostly UTF-8 with stray single-byte characters (a pasted Windows-1252
+		// quote): keep the UTF-8 and read the strays as Windows-1252.
+		return mixedDecode(data), ""
+	}
 	if !plausibleLatin1(data) {
 		return "", "invalid UTF-8 and not Latin-1 text"
 	}
@@ -87,6 +92,52 @@ func decodeText(data []byte) (text string, reason string) {
 		}
 	}
 	return b.String(), ""
+}
+
+// utf8Stats counts the valid multi-byte UTF-8 sequences and the bytes that
+// are not valid UTF-8.
+func utf8Stats(data []byte) (multi, invalid int) {
+	for i := 0; i < len(data); {
+		if data[i] < 0x80 {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			invalid++
+			i++
+			continue
+		}
+		multi++
+		i += size
+	}
+	return multi, invalid
+}
+
+// mixedDecode decodes UTF-8, reading each invalid byte as Windows-1252 (or
+// U+FFFD where that is undefined).
+func mixedDecode(data []byte) string {
+	var b strings.Builder
+	b.Grow(len(data) + 16)
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			c := data[i]
+			switch {
+			case c >= 0xa0:
+				b.WriteRune(rune(c))
+			case c >= 0x80:
+				b.WriteRune(cp1252[c-0x80])
+			default:
+				b.WriteRune(utf8.RuneError)
+			}
+			i++
+			continue
+		}
+		b.WriteRune(r)
+		i += size
+	}
+	return b.String()
 }
 
 func decodeUTF16(data []byte) (string, string) {
