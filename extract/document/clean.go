@@ -33,6 +33,12 @@ func paragraphs(text string) []string {
 		}
 		return out
 	}
+	width := 0
+	for _, l := range lines {
+		if len(l) > width && len(l) <= 100 {
+			width = len(l)
+		}
+	}
 	var out []string
 	for i := 0; i < len(lines); {
 		if lines[i] == "" {
@@ -40,25 +46,22 @@ func paragraphs(text string) []string {
 			continue
 		}
 		j := i
-		n := 0
 		for j < len(lines) && lines[j] != "" {
-			n += len(lines[j]) + 1
 			j++
 		}
-		if j-i == 1 {
-			out = append(out, lines[i])
-		} else {
-			var b strings.Builder
-			b.Grow(n)
-			for k := i; k < j; k++ {
-				if k > i {
-					// A line that ends a sentence and a short line such as a
-					// headline keep their break.
-					b.WriteByte(' ')
-				}
-				b.WriteString(lines[k])
+		// Inside a block a line much shorter than the wrap width ends its
+		// paragraph (a headline, the last line of a paragraph).
+		for k := i; k < j; {
+			e := k + 1
+			for e < j && len(lines[e-1])*10 >= width*6 {
+				e++
 			}
-			out = append(out, b.String())
+			if e-k == 1 {
+				out = append(out, lines[k])
+			} else {
+				out = append(out, strings.Join(lines[k:e], " "))
+			}
+			k = e
 		}
 		i = j
 	}

@@ -321,6 +321,13 @@ func TestReadMetadata(t *testing.T) {
 			first: "The foreign ministers of Egypt and Jordan met in Cairo on Sunday to discuss the situation in Gaza and agreed to coordinate aid deliveries.",
 		},
 		{
+			name:    "hard wrapped text with a headline in the block",
+			text:    "Egypt and Jordan agree on aid\nThe foreign ministers of Egypt and Jordan met in\nCairo on Sunday to discuss the situation in Gaza\nand agreed on aid.\nA second paragraph follows here, and it is also\nwrapped at the same width as the first one was.\n\nThey will meet again next month in Amman, officials\nsaid after the talks ended late in the evening.",
+			title:   "Egypt and Jordan agree on aid",
+			first:   "The foreign ministers of Egypt and Jordan met in Cairo on Sunday to discuss the situation in Gaza and agreed on aid.",
+			present: []string{"aid.\n\nA second paragraph follows here, and it is also wrapped"},
+		},
+		{
 			name: "body date fallback", text: "On February 3, 2026, the ministers met in Oslo.",
 			date: day(2026, 2, 3), first: "On February 3, 2026, the ministers met in Oslo.",
 		},
