@@ -77,8 +77,16 @@ func (a *analysis) findPersonMentions(s *sent) {
 			m.poss = true
 		}
 		if m.ent != nil && m.ent.kind == entPerson && governmentNouns[a.word(s, m.j)] {
-			// "the Trump administration": a modifier, not the person
-			m.adj = true
+			// "the Trump administration": the person's government when
+			// known, otherwise a modifier
+			if c := m.ent.country; c != nil && (a.word(s, m.j) == "administration" || a.word(s, m.j) == "government") {
+				m.ent = a.countryEntity(c)
+				m.ent.emit = true
+				m.j++
+				s.reindex()
+			} else {
+				m.adj = true
+			}
 		}
 	}
 }
@@ -95,7 +103,7 @@ var prepositions = setOf("with", "to", "by", "from", "of", "for", "about", "betw
 // token i ("with Xi", "to the US", "in Busan, South Korea"), or "".
 func (a *analysis) prepBefore(s *sent, i int, place bool) string {
 	k := i - 1
-	if w := a.word(s, k); w == "the" || w == "both" {
+	if w := a.word(s, k); w == "the" || w == "both" || w == "his" || w == "her" || w == "their" || w == "its" {
 		k--
 	}
 	w := a.word(s, k)

@@ -40,6 +40,10 @@ director=Director; director general=Director General; director-general=Director 
 secretary general=Secretary-General; high representative=High Representative; commissioner=Commissioner;
 trade commissioner=Trade Commissioner; central bank governor=Central Bank Governor; head=Head; chief=Chief;
 founder=Founder; pope=Pope; ayatollah=Ayatollah; crown princess=Crown Princess; first lady=First Lady;
+counterpart=Counterpart; opposite number=Counterpart; secretary-general=Secretary-General; director-general=Director General;
+vice-premier=Vice Premier; vice premier=Vice Premier; state councillor=State Councillor; foreign affairs minister=Foreign Minister;
+minister of foreign affairs=Foreign Minister; minister for foreign affairs=Foreign Minister; economy minister=Economy Minister;
+presidential spokesman=Spokesman; presidential spokesperson=Spokesperson; presidential envoy=Envoy;
 `)
 
 // honorifics precede names without giving a role.
@@ -58,7 +62,8 @@ var speechVerbs = setOf("said", "says", "say", "told", "tells", "tell", "wrote",
 	"insisted", "insists", "reported", "reports", "stressed", "stresses", "declared", "declares", "tweeted",
 	"posted", "argued", "argues", "explained", "explains", "emphasised", "emphasized", "emphasises", "emphasizes",
 	"warned", "warns", "revealed", "disclosed", "acknowledged", "acknowledges", "announcing", "saying", "telling",
-	"quoted", "cited", "underlined", "underscored", "reiterated", "recalled", "observed", "remarked", "indicated")
+	"quoted", "cited", "underlined", "underscored", "reiterated", "recalled", "observed", "remarked", "indicated",
+	"pointed", "assured", "highlighted", "affirmed", "conveyed", "briefed", "replied", "responded", "answered")
 
 // actionVerbs license a capitalised span as a person when it is their subject.
 var actionVerbs = setOf("met", "meets", "spoke", "speaks", "held", "holds", "visited", "visits", "signed", "signs",
@@ -183,7 +188,7 @@ var sanctionVerbs = setOf("imposed", "impose", "imposes", "imposing", "slapped",
 	"targeted", "target", "targets", "retaliated", "retaliate", "retaliates", "raised", "raise", "raises",
 	"expanded", "expand", "tightened", "tighten", "extended", "added", "add", "adds", "adding", "issued",
 	"approved", "set", "ordered", "declared", "reimposed", "reimpose", "re-imposed", "doubled", "tripled",
-	"increased", "hiked", "jacked")
+	"increased", "hiked", "jacked", "adopted", "adopt", "adopts", "enforced", "enforce", "widened")
 
 // directSanctionVerbs take the target as their object ("sanctioned Iran").
 var directSanctionVerbs = setOf("sanctioned", "sanction", "sanctions", "sanctioning", "blacklisted", "blacklist",
@@ -210,7 +215,8 @@ var threatWords = setOf("threatened", "threaten", "threatens", "threatening", "t
 	"aimed", "urged", "urge", "urges", "urging", "asked", "ask", "asks", "called", "demanded", "demand", "demands",
 	"pressing", "pressed", "press", "pushing", "pushed", "push", "invited", "invitation", "offered", "offer",
 	"if", "unless", "whether", "would-be", "reportedly", "rumoured", "rumored", "speculation", "mooted", "floated",
-	"vowed", "vow", "vows", "promised", "pledged", "set", "due")
+	"vowed", "vow", "vows", "promised", "pledged", "set", "due", "scheduled", "slated", "poised", "aiming",
+	"preparing", "prepare", "prepares", "mulled", "eyeing", "eyes", "eyed", "explore", "exploring", "discussing")
 
 // negators negate the clause they stand in.
 var negators = setOf("not", "never", "no", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't",

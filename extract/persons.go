@@ -71,7 +71,7 @@ func (a *analysis) titleBefore(s *sent, k int) (int, string) {
 		}
 		ok := true
 		for q := i; q < k; q++ {
-			if s.toks[q].kind != tWord || s.cover[q] != 0 {
+			if s.toks[q].kind != tWord && s.toks[q].kind != tDash || s.cover[q] != 0 {
 				ok = false
 				break
 			}
@@ -186,6 +186,9 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		// evidence before: a title, with an owner before it
 		if ti, role := a.titleBefore(s, k); ti < k {
 			c.licensed = true
+			if role == "Counterpart" {
+				role = "" // "his Chinese counterpart X": the role is the other's
+			}
 			c.role = role
 			if role != "" {
 				_, c.country, c.boss = a.ownerBefore(s, ti)

@@ -202,7 +202,7 @@ func (a *analysis) partiesAfter(s *sent, k, limit int, preps map[string]bool) ([
 			return nil, -1
 		}
 		m := s.mentionAt(q)
-		if m == nil {
+		if m == nil || a.possessiveDeterminer(s, m) {
 			continue
 		}
 		if preps != nil && !preps[m.prep] || m.poss || m.adj {
@@ -588,4 +588,19 @@ func (a *analysis) isQuestion(s *sent) bool {
 		return true
 	}
 	return (a.surface(s, 0) == "Q" || a.surface(s, 0) == "Question") && a.surface(s, 1) == ":"
+}
+
+// possessiveDeterminer reports whether m is "his", "her", "its" or "their"
+// before a noun ("her Chinese counterpart"), not a party itself.
+func (a *analysis) possessiveDeterminer(s *sent, m *mention) bool {
+	if m.kind != mPronoun && m.kind != mIt {
+		return false
+	}
+	switch a.word(s, m.i) {
+	case "his", "its", "their":
+		return true
+	case "her":
+		return m.j < len(s.toks) && (s.toks[m.j].kind == tWord || s.mentionAt(m.j) != nil)
+	}
+	return false
 }

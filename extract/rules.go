@@ -259,6 +259,17 @@ func (a *analysis) nounOwner(s *sent, k int) ([]*entity, int) {
 // contactHedged reports whether the consultation noun or verb at k is
 // planned, expected or hoped for rather than held.
 func (a *analysis) contactHedged(s *sent, k int) bool {
+	// a future or infinitive verb: "will meet", "would hold talks", "agreed
+	// to meet", "wants to speak with"
+	for q := k - 1; q >= 0 && q >= k-4; q-- {
+		w := a.word(s, q)
+		if w == "will" || w == "would" || w == "shall" || w == "'ll" || w == "’ll" || w == "to" && q == k-1 {
+			return true
+		}
+		if a.isBreak(s, q) || s.mentionAt(q) != nil {
+			break
+		}
+	}
 	for q := k - 1; q >= 0 && q >= k-3; q-- {
 		switch a.word(s, q) {
 		case "planned", "proposed", "possible", "potential", "upcoming", "future", "expected", "possibility",
@@ -335,6 +346,9 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 	var target []*entity
 	measure, rate := "", ""
 	head := -1
+	if a.passiveSanction(s, k) {
+		return
+	}
 	if directSanctionVerbs[w] {
 		if w == "sanctions" || w == "sanction" && !(a.word(s, k-1) == "to" || a.word(s, k-1) == "will" || a.word(s, k-1) == "would") {
 			return // the noun
@@ -450,6 +464,69 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 	}
 }
 
+// passiveSanction matches the passive forms at k: "Iranian banks were
+// sanctioned by the US", "tariffs imposed by Washington on Chinese steel".
+// It reports whether k was a passive (handled, fact or not).
+func (a *analysis) passiveSanction(s *sent, k int) bool {
+	w := a.word(s, k)
+	if !strings.HasSuffix(w, "ed") && w != "put" && w != "hit" && w != "set" {
+		return false
+	}
+	aux := a.word(s, k-1)
+	if aux == "also" || aux == "newly" || aux == "recently" {
+		aux = a.word(s, k-2)
+	}
+	passive := aux == "was" || aux == "were" || aux == "been" || aux == "being" || aux == "is" || aux == "are" || aux == "be"
+	byAt := k + 1
+	if a.word(s, byAt) != "by" {
+		// "were sanctioned on Monday by …"
+		byAt = a.skipAdjuncts(s, k+1)
+	}
+	if a.word(s, byAt) != "by" {
+		return passive
+	}
+	from, _ := a.partiesAfter(s, byAt, 3, nil)
+	if len(from) == 0 {
+		return passive
+	}
+	var target []*entity
+	measure := ""
+	if directSanctionVerbs[w] {
+		// the target is the passive subject ("Iranian banks" → Iran)
+		target, _ = a.subjectBefore(s, k, true)
+		measure = "sanctions"
+		if strings.HasPrefix(w, "blacklist") {
+			measure = "blacklist"
+		}
+	} else {
+		// "tariffs imposed by X on Y": the measure is just before
+		for q := k - 1; q >= 0 && q >= k-3; q-- {
+			if ms, ok := sanctionHeads[a.word(s, q)]; ok {
+				measure = ms
+				break
+			}
+		}
+		if measure == "" {
+			return passive
+		}
+		target = a.sanctionTarget(s, byAt+1)
+	}
+	if len(target) == 0 || a.modality(s, -1, k) != "" {
+		return true
+	}
+	date := a.dateNear(s, k)
+	claims := a.claimants(s, k)
+	for _, f := range from {
+		for _, t := range target {
+			fc := &fact{typ: graph.Sanctioned, from: f, to: t, measure: measure, date: date, claimedBy: claims,
+				evidence: a.sentText(s)}
+			a.addFact(fc)
+			a.lastSanct = fc
+		}
+	}
+	return true
+}
+
 // mainSubject returns the first subject of the sentence before token k.
 func (a *analysis) mainSubject(s *sent, k int) ([]*entity, int) {
 	for q := 0; q < k; q++ {
@@ -484,9 +561,11 @@ func (a *analysis) sanctionTarget(s *sent, head int) []*entity {
 			if ps := a.partiesOf(m); len(ps) > 0 && m.kind != mGroup {
 				out := ps
 				if m.adj {
-					// "three Russian shipping firms, including Volga Ltd":
-					// the named companies too
+					// "three Russian shipping firms, including Volga Ltd",
+					// "Russian oil giants Rosneft and Lukoil": the named
+					// companies too
 					out = append(out, a.namedMembers(s, m.j)...)
+					out = append(out, a.orgsInPhrase(s, m.j)...)
 				}
 				// "on China and Russia"
 				end := m.j
@@ -541,6 +620,26 @@ func (a *analysis) namedMembers(s *sent, q int) []*entity {
 		return out
 	}
 	return nil
+}
+
+// orgsInPhrase returns the organisations named in the noun phrase that
+// starts at q ("oil giants Rosneft and Lukoil"), up to its end.
+func (a *analysis) orgsInPhrase(s *sent, q int) []*entity {
+	var out []*entity
+	for p := q; p < len(s.toks) && p <= q+6; p++ {
+		if m := s.mentionAt(p); m != nil {
+			if m.ent == nil || m.ent.kind != entOrg {
+				return out
+			}
+			out = append(out, m.ent)
+			p = m.j - 1
+			continue
+		}
+		if s.toks[p].kind != tWord || a.isBreak(s, p) || prepositions[a.word(s, p)] {
+			return out
+		}
+	}
+	return out
 }
 
 // capitalisedTarget turns an unknown capitalised name at token q into an

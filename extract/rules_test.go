@@ -196,6 +196,27 @@ func TestRules(t *testing.T) {
 			want: []fact{"SANCTIONED|United States|Venezuela"},
 		},
 		{
+			name: "passive sanctions",
+			text: "Published On: Mar 4, 2025\n\nSeveral Iranian banks were sanctioned by the United States on Monday. New tariffs imposed by Canada on Chinese steel took effect.",
+			want: []fact{"SANCTIONED|United States|Iran", "SANCTIONED|Canada|China"},
+			not:  []fact{"SANCTIONED|Iran|United States"},
+		},
+		{
+			name: "named companies after a demonym",
+			text: "Published On: Mar 4, 2025\n\nWashington slapped sanctions on Russian oil giants Rosneft and Lukoil on Wednesday.",
+			want: []fact{"SANCTIONED|United States|Rosneft", "SANCTIONED|United States|Lukoil"},
+		},
+		{
+			name: "future and infinitive meetings are not meetings",
+			text: "Published On: Mar 4, 2025\n\nSpanish Prime Minister Pablo Ruiz will meet Moroccan King Hassan Idrissi next week. Ruiz also wants to speak with Algerian President Karim Saadi.",
+			not:  []fact{"SPOKE_WITH|Pablo Ruiz|Hassan Idrissi", "SPOKE_WITH|Pablo Ruiz|Karim Saadi"},
+		},
+		{
+			name: "counterpart and administration",
+			text: "Published On: Mar 4, 2025\n\nUS Secretary of State Anna Kline spoke by phone with her Chinese counterpart Zhou Ming on Friday. The Kline administration is unrelated; US President Mark Ellis said the Ellis administration imposed tariffs on Vietnamese shrimp.",
+			want: []fact{"SPOKE_WITH|Anna Kline|Zhou Ming", "SANCTIONED|United States|Vietnam"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
