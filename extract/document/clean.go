@@ -169,7 +169,9 @@ func clean(paras []string, m *meta) []string {
 				continue
 			}
 		}
-		p = removeInline(p)
+		if p = strings.TrimSpace(removeInline(p)); p == "" {
+			continue
+		}
 		if len(body) < 3 && !datelined {
 			if rest, ok := stripDateline(p, m); ok {
 				datelined = true

@@ -45,6 +45,9 @@ func FuzzRead(f *testing.F) {
 		if !utf8.ValidString(d.Text) {
 			t.Fatalf("Text is not valid UTF-8")
 		}
+		if strings.Count(d.Text, "\n") != 2*strings.Count(d.Text, "\n\n") || strings.Contains(d.Text, "\n\n\n") {
+			t.Fatalf("Text %q: paragraphs must be separated by exactly one blank line", d.Text)
+		}
 		for i, s := range d.Sentences {
 			if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
 				t.Fatalf("sentence %d offsets [%d:%d] outside Text (len %d)", i, s.Start, s.End, len(d.Text))

@@ -76,6 +76,9 @@ func checkInvariants(t *testing.T, d *document.Document) {
 	if strings.Contains(d.Text, "\n\n\n") || strings.HasPrefix(d.Text, "\n") || strings.HasSuffix(d.Text, "\n") {
 		t.Errorf("Text has stray blank lines: %q", d.Text)
 	}
+	if strings.Count(d.Text, "\n") != 2*strings.Count(d.Text, "\n\n") {
+		t.Errorf("Text has line breaks inside paragraphs: %q", d.Text)
+	}
 	para := 0
 	for i, s := range d.Sentences {
 		if s.Start < 0 || s.End > len(d.Text) || s.Start >= s.End {
