@@ -120,9 +120,17 @@ func Read(name string, data []byte) (*Document, error) {
 		off += len(p) + 2
 	}
 	doc.Sentences = sents
-	if !m.date.IsZero() {
+	switch {
+	case !m.date.IsZero():
 		doc.Date = m.date
-	} else {
+	case m.title != "":
+		// "… Press Conference on January 16, 2023": the headline dates it.
+		if t, ok := fullDate(m.title); ok {
+			doc.Date = t
+			break
+		}
+		fallthrough
+	default:
 		doc.Date = bodyDate(body)
 	}
 	return doc, nil

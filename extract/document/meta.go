@@ -148,7 +148,7 @@ func metadataLine(paras []string, i int, m *meta) (int, bool) {
 		return 0, true
 	}
 	if len(p) < 60 {
-		if isRelativeTime(p) {
+		if isRelativeTime(p) || datelineOnly(p, m) {
 			return 0, true
 		}
 		if t, ok := onlyDate(p); ok {
@@ -255,6 +255,7 @@ func pipeLine(p string, m *meta) bool {
 	var date time.Time
 	dateRank := rankNone
 	known := 0
+	unknown := "" // a short capitalised part: the site's name
 	for _, part := range parts {
 		part = strings.TrimSpace(part)
 		if part == "" {
@@ -311,15 +312,64 @@ func pipeLine(p string, m *meta) bool {
 				known++
 				continue
 			}
+			if unknown == "" && siteName(part) {
+				unknown = part // "Chip Industry Weekly | 2022-10-21"
+				continue
+			}
 			return false
 		}
 	}
 	if known == 0 {
 		return false
 	}
+	if outlet == "" && unknown != "" && !date.IsZero() {
+		outlet = unknown
+	}
+	if unknown != "" && date.IsZero() && outlet == "" {
+		return false // "Headline | Site": a title line, not metadata
+	}
 	m.addByline(names...)
 	m.setOutlet(outlet)
 	m.setDate(date, dateRank)
+	return true
+}
+
+// siteName reports whether s reads as a publication's name: one to five
+// capitalised words, no final period.
+func siteName(s string) bool {
+	if len(s) > 40 || endsSentence(s) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "of" && w != "the" && w != "and" && w != "&" {
+			return false
+		}
+	}
+	return true
+}
+
+// datelineOnly handles a dateline alone on its line: "OTTAWA, June 3,
+// 2019", "WASHINGTON, Jan. 10, 2024 —".
+func datelineOnly(p string, m *meta) bool {
+	p = strings.TrimRight(p, " -–—:")
+	k := strings.IndexByte(p, ',')
+	if k <= 0 || len(p) > 60 {
+		return false
+	}
+	upper, ok := datelinePlace(p[:k])
+	if !ok || !upper || notPlaces[p[:k]] {
+		return false
+	}
+	t, ok := onlyDate(p[k+1:])
+	if !ok {
+		return false
+	}
+	m.setDate(t, rankDateline)
 	return true
 }
 

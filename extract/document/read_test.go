@@ -233,6 +233,22 @@ func TestReadMetadata(t *testing.T) {
 			first: "The below is attributable to Spokesperson Tammy Bruce:", absent: []string{"READOUT", "OFFICE", "Releases"},
 		},
 		{
+			name: "site name and date line", text: "Grain Markets Daily | 2022-10-21\n\nEU extends grain deal\n\nThe EU extended the deal on Friday.",
+			title: "EU extends grain deal", outlet: "Grain Markets Daily", date: day(2022, 10, 21), first: "The EU extended the deal on Friday.",
+		},
+		{
+			name: "headline with site is not metadata", text: "EU extends grain deal | Grain Markets Daily\n\nThe EU extended the deal on Friday.",
+			title: "EU extends grain deal | Grain Markets Daily", first: "The EU extended the deal on Friday.",
+		},
+		{
+			name: "dateline alone on its line", text: "OTTAWA, June 3, 2019\n\nCanada imposed a surtax on Monday.",
+			date: day(2019, 6, 3), first: "Canada imposed a surtax on Monday.", absent: []string{"OTTAWA"},
+		},
+		{
+			name: "date from the headline", text: "Spokesperson's Regular Press Conference on January 16, 2023\n\nQ: Did the ministers speak?",
+			title: "Spokesperson's Regular Press Conference on January 16, 2023", date: day(2023, 1, 16), first: "Q: Did the ministers speak?",
+		},
+		{
 			name: "plain capital dateline", text: "NEW DELHI — India and Japan agreed on Monday to expand trade.",
 			first: "India and Japan agreed on Monday to expand trade.",
 		},
