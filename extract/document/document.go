@@ -25,6 +25,7 @@ type ReadError struct {
 	Reason string
 }
 
+// Error returns "path: reason".
 func (e *ReadError) Error() string {
 	if e.Path == "" {
 		return e.Reason
