@@ -643,7 +643,7 @@ func bylineNames(s string) (names []string, outlet string, ok bool) {
 			}
 			k += next + 1
 		}
-		if isStaffLabel(part) {
+		if isStaffLabel(part) || isJobTitle(part) {
 			continue
 		}
 		if !looksLikeName(part) {
@@ -662,6 +662,21 @@ func isStaffLabel(s string) bool {
 	case "staff", "staff reporter", "staff writer", "our correspondent", "special correspondent", "agencies",
 		"news desk", "web desk", "online desk", "desk", "correspondent", "bureau", "reporters", "staff and agencies",
 		"guardian staff", "guardian staff and agencies", "tribune", "editorial board", "the editorial board":
+		return true
+	}
+	return false
+}
+
+// isJobTitle reports whether s ends with a newsroom job title ("Senior
+// Correspondent", "Asia Editor").
+func isJobTitle(s string) bool {
+	last := s
+	if k := strings.LastIndexByte(s, ' '); k >= 0 {
+		last = s[k+1:]
+	}
+	switch strings.ToLower(last) {
+	case "correspondent", "editor", "reporter", "writer", "journalist", "columnist", "contributor", "analyst",
+		"chief", "producer", "photographer", "staff", "desk", "bureau", "team", "desk)":
 		return true
 	}
 	return false

@@ -269,6 +269,10 @@ func TestReadMetadata(t *testing.T) {
 			outlet: "Reuters", byline: []string{"Jane Doe"}, first: "The ministers met in Oslo.",
 		},
 		{
+			name: "byline with job title", text: "By Jane Doe, Senior China Correspondent\n\nThe ministers met in Oslo.",
+			byline: []string{"Jane Doe"}, first: "The ministers met in Oslo.",
+		},
+		{
 			name: "by contrast is content", text: "By contrast, the EU imposed tariffs.\n\nBy 2030 the plan ends.",
 			first: "By contrast, the EU imposed tariffs.", present: []string{"By 2030 the plan ends."},
 		},
