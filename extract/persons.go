@@ -190,7 +190,7 @@ func (a *analysis) findPersonCandidates(s *sent) {
 				role = "" // "his Chinese counterpart X": the role is the other's
 			}
 			c.role = role
-			if role != "" {
+			if role != "" || ti < k {
 				_, c.country, c.boss = a.ownerBefore(s, ti)
 			}
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"time"
 
 	"github.com/kgnews/kg/extract/document"
 	"github.com/kgnews/kg/graph"
@@ -259,6 +260,14 @@ func (a *analysis) modality(s *sent, from, k int) string {
 			from = 0
 		}
 	}
+	// "Ottawa would not back down and announced …": only the last
+	// coordinated predicate governs k
+	for q := k - 1; q > from; q-- {
+		if w := a.word(s, q); (w == "and" || w == "but") && s.cover[q] == 0 {
+			from = q + 1
+			break
+		}
+	}
 	for q := from; q < k; q++ {
 		if s.cover[q] != 0 {
 			continue
@@ -342,7 +351,7 @@ func (a *analysis) claimants(s *sent, k int) []string {
 		}
 		// trailing: ", X said." / ", said X" / "”, X said"
 		if q > k && (s.quoted[k] || a.hasCommaBetween(s, k, q)) {
-			if m := s.mentionAt(q - 1); m != nil && m.i > 0 && a.afterPause(s, m.i-1) && q+1 >= len(s.toks)-1 {
+			if m := s.mentionAt(q - 1); m != nil && m.i > 0 && a.afterPause(s, m.i-1) {
 				add([]*entity{a.mentionEntity(m)})
 			} else if m := s.mentionAt(q + 1); m != nil && a.afterPause(s, q-1) {
 				add([]*entity{a.mentionEntity(m)})
@@ -435,6 +444,22 @@ func (a *analysis) dateExplicit(s *sent, k int) (string, bool) {
 			best, bestDist = d.Date, dist
 		}
 	}
+	if best == "" && (contactVerbs[a.word(s, k)] || contactNouns[a.word(s, k)]) {
+		// "during a call on Wednesday during which they discussed …": the
+		// date of the consultation noun the clause hangs on
+		for q := lo - 1; q >= 0; q-- {
+			if !contactNouns[a.word(s, q)] {
+				continue
+			}
+			off := a.text2off(s, q+1)
+			for _, d := range s.dates {
+				if d.Date != "" && d.Start >= off && d.Start-off <= 4 {
+					return d.Date, true
+				}
+			}
+			break
+		}
+	}
 	if best == "" {
 		// "said on Wednesday that he held a call": the date of the report
 		// stands for the event it reports
@@ -469,11 +494,18 @@ func (a *analysis) text2off(s *sent, q int) int {
 func (a *analysis) topicsAfter(s *sent, k int) []string {
 	var out []string
 	cue := -1
-	for q := k + 1; q < len(s.toks); q++ {
-		if topicCues[a.word(s, q)] && s.cover[q] == 0 {
-			cue = q
-			break
+	if w := a.word(s, k); topicCues[w] && w != "on" && w != "over" {
+		cue = k // "discussed X", "covered Y"
+	}
+	for q := k + 1; q < len(s.toks) && cue < 0; q++ {
+		w := a.word(s, q)
+		if !topicCues[w] || s.cover[q] != 0 {
+			continue
 		}
+		if (w == "on" || w == "over") && q != k+1 {
+			continue // "on the sidelines of …": a place, not a topic
+		}
+		cue = q
 	}
 	if cue < 0 {
 		return nil
@@ -483,6 +515,9 @@ func (a *analysis) topicsAfter(s *sent, k int) []string {
 
 func (a *analysis) topicsFrom(s *sent, from, to int, out []string) []string {
 	for q := from; q < to; q++ {
+		if w := a.word(s, q); w == "according" || speechVerbs[w] && q > from {
+			break // the attribution: "…, according to India's ministry"
+		}
 		if m := s.mentionAt(q); m != nil {
 			if m.kind == mEntity && m.ent != nil && m.ent.kind != entPerson && !slices.Contains(out, m.ent.name) {
 				out = append(out, m.ent.name)
@@ -529,6 +564,17 @@ func (a *analysis) followUpTopics(s *sent) {
 	if !about {
 		return
 	}
+	call := a.lastCall
+	if call.dated && a.date != "" && call.date < a.date[:min(len(call.date), len(a.date))] {
+		// a background meeting ("since their meeting last October"): the
+		// topics belong to the article's current call, if there is one
+		for _, f := range a.facts {
+			if f.typ == graph.SpokeWith && samePair(f, call) && f.date >= a.date[:min(len(f.date), len(a.date))] {
+				call = f
+				break
+			}
+		}
+	}
 	for q := range s.toks {
 		w := a.word(s, q)
 		if !topicCues[w] || w == "on" || w == "over" || s.cover[q] != 0 {
@@ -538,7 +584,7 @@ func (a *analysis) followUpTopics(s *sent) {
 		if w == "topic" || w == "topics" {
 			from = 0
 		}
-		a.lastCall.topics = a.topicsFrom(s, from, len(s.toks), a.lastCall.topics)
+		call.topics = a.topicsFrom(s, from, len(s.toks), call.topics)
 		return
 	}
 }
@@ -556,7 +602,7 @@ func (a *analysis) callContext(s *sent) bool {
 }
 
 // corefEvents gives each consultation the text does not date the date of
-// the first one between the same pair that it does date: "the call between
+// the latest one between the same pair that it does date: "the call between
 // Trump and Xi" is the call the lede dated, not a second call on the
 // article's date.
 func (a *analysis) corefEvents() {
@@ -564,13 +610,19 @@ func (a *analysis) corefEvents() {
 		if f.typ != graph.SpokeWith || f.dated {
 			continue
 		}
+		// the latest dated one: an undated mention is the current event
+		// more often than a background one
+		var best *fact
 		for _, g := range a.facts {
-			if g.typ == graph.SpokeWith && g.dated && samePair(f, g) {
-				f.date = g.date
-				if f.medium == "" {
-					f.medium = g.medium
-				}
-				break
+			if g.typ == graph.SpokeWith && g.dated && samePair(f, g) && (best == nil || g.date > best.date) &&
+				a.isRecent(g.date) {
+				best = g
+			}
+		}
+		if best != nil {
+			f.date = best.date
+			if f.medium == "" {
+				f.medium = best.medium
 			}
 		}
 	}
@@ -603,4 +655,28 @@ func (a *analysis) possessiveDeterminer(s *sent, m *mention) bool {
 		return m.j < len(s.toks) && (s.toks[m.j].kind == tWord || s.mentionAt(m.j) != nil)
 	}
 	return false
+}
+
+// isRecent reports whether the ISO date d (day, month or year precision) lies
+// within ten days before the article date, or after it: the article's news
+// rather than background. Without an article date every date is recent.
+func (a *analysis) isRecent(d string) bool {
+	if a.ref.IsZero() {
+		return true
+	}
+	var t time.Time
+	var err error
+	switch len(d) {
+	case 10:
+		t, err = time.Parse("2006-01-02", d)
+	case 7:
+		t, err = time.Parse("2006-01", d)
+		t = t.AddDate(0, 1, -1) // the month's last day
+	case 4:
+		t, err = time.Parse("2006", d)
+		t = t.AddDate(1, 0, -1)
+	default:
+		return false
+	}
+	return err == nil && !t.Before(a.ref.AddDate(0, 0, -10))
 }

@@ -379,6 +379,9 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 				continue
 			}
 			ww := a.word(s, q)
+			if i := strings.LastIndexByte(ww, '-'); i > 0 {
+				ww = ww[i+1:] // "counter-tariffs", "anti-dumping duties"
+			}
 			if ms, ok := sanctionHeads[ww]; ok {
 				if ww == "controls" && a.word(s, q-1) != "export" {
 					continue
@@ -421,6 +424,12 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		}
 	}
 	subj, subjStart := a.subjectBefore(s, k, false)
+	if len(subj) == 0 && (a.word(s, k-1) == "and" || a.word(s, k-1) == "but" || a.word(s, k-1) == "then") {
+		// "Trump paused the tariffs but raised …": the first predicate's
+		// subject
+		subj, subjStart = a.mainSubject(s, k)
+		subjStart = k - 1
+	}
 	if strings.HasSuffix(w, "ing") && k > 0 && a.surface(s, k-1) == "," {
 		// "X added Y to its list, imposing export controls": the main
 		// clause's subject imposes
@@ -656,7 +665,6 @@ func (a *analysis) capitalisedTarget(s *sent, q int) []*entity {
 		return nil
 	}
 	e := a.orgEntity(a.span(s, q, j), "company", nil)
-	e.emit = true
 	s.addMention(mention{i: q, j: j, ent: e})
 	s.reindex()
 	return []*entity{e}
@@ -693,7 +701,16 @@ func (a *analysis) rateAfter(s *sent, head int) string {
 			return r
 		}
 		if w := a.word(s, q); w != "of" && w != "up" && w != "to" && w != "as" && w != "high" && w != "much" {
+			break
+		}
+	}
+	// "raised the tariff on Chinese imports to 125%"
+	for q := head + 1; q < len(s.toks) && q <= head+10; q++ {
+		if a.isBreak(s, q) {
 			return ""
+		}
+		if w := a.word(s, q); (w == "to" || w == "of") && a.rateAt(s, q+1) != "" {
+			return a.rateAt(s, q+1)
 		}
 	}
 	return ""

@@ -170,6 +170,10 @@ func scanWord(s string, i int) int {
 			return i
 		case r == '-' || r == '‑':
 			if unicode.IsLower(next) || unicode.IsDigit(next) {
+				// "US-made", "Saudi-led": the place stays its own token
+				if unicode.IsUpper(peek(s, start)) && compoundSuffix(s[i+w:]) {
+					return i
+				}
 				i += w
 				continue
 			}
@@ -249,4 +253,24 @@ func wordToken(s string, i, j int) token {
 		t.upper = letters >= 2 && letters == uppers
 	}
 	return t
+}
+
+// compoundSuffixes follow a place or party in compounds that keep it a
+// reference: "US-made", "Saudi-led", "Shenzhen-based".
+var compoundSuffixes = []string{"made", "based", "led", "backed", "owned", "brokered", "funded", "run", "controlled",
+	"born", "bound", "linked", "allied", "aligned", "friendly", "sponsored", "supported", "held", "occupied",
+	"administered", "registered", "headquartered", "listed", "flagged"}
+
+// compoundSuffix reports whether s starts with one of compoundSuffixes as a
+// whole word.
+func compoundSuffix(s string) bool {
+	for _, suf := range compoundSuffixes {
+		if len(s) >= len(suf) && s[:len(suf)] == suf {
+			r, _ := runeAt(s, len(suf))
+			if len(s) == len(suf) || !isWordRune(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
