@@ -334,3 +334,58 @@ func readingTime(key string) bool {
 	}
 	return false
 }
+
+// bareCredit reports whether p is only a photo credit ("Getty Images",
+// "Reuters", "EPA"), after which news pages print the caption.
+func bareCredit(p string) bool {
+	p = strings.TrimRight(p, ". ")
+	if len(p) > 40 {
+		return false
+	}
+	for _, a := range creditAgencies {
+		if strings.EqualFold(p, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedHeader reports whether p heads a list of links.
+func relatedHeader(p string) bool {
+	switch strings.ToLower(strings.TrimRight(p, ".: ")) {
+	case "related", "related articles", "related stories", "related content", "related topics", "more on this story",
+		"read more", "also read", "more stories", "recommended", "recommended stories", "you may also like",
+		"most read", "most popular", "top stories", "more from", "suggested topics", "explore more on these topics":
+		return true
+	}
+	return false
+}
+
+// breadcrumb reports whether p is a navigation trail: "Home > World > Asia",
+// "News / Politics".
+func breadcrumb(p string) bool {
+	if len(p) > 100 || endsSentence(p) {
+		return false
+	}
+	for _, sep := range []string{" > ", " › ", " » ", " / ", " | "} {
+		if !strings.Contains(p, sep) {
+			continue
+		}
+		parts := strings.Split(p, sep)
+		if len(parts) < 2 || sep == " | " && len(parts) < 3 {
+			continue
+		}
+		ok := true
+		for _, part := range parts {
+			part = strings.TrimSpace(part)
+			if part == "" || len(part) > 25 || strings.Count(part, " ") > 2 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}

@@ -105,9 +105,11 @@ func endsSentence(s string) bool {
 // the body paragraphs.
 func clean(paras []string, m *meta) []string {
 	body := make([]string, 0, len(paras))
-	promo := false     // the previous paragraph was a newsletter promotion
-	datelined := false // a dateline was removed
-	afterMeta := false // the previous paragraph was a metadata line
+	promo := false       // the previous paragraph was a newsletter promotion
+	datelined := false   // a dateline was removed
+	afterMeta := false   // the previous paragraph was a metadata line
+	afterCredit := false // the previous paragraph was a bare photo credit
+	related := false     // the previous paragraph headed or was a related link
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
 		if i == 0 {
@@ -123,11 +125,21 @@ func clean(paras []string, m *meta) []string {
 		if p == "" {
 			continue
 		}
-		wasPromo, wasMeta := promo, afterMeta
-		promo, afterMeta = false, false
+		wasPromo, wasMeta, wasCredit, wasRelated := promo, afterMeta, afterCredit, related
+		promo, afterMeta, afterCredit, related = false, false, false, false
+		if wasCredit && len(p) < 200 && !endsSentence(p) {
+			continue // the caption under a bare credit line ("Getty Images")
+		}
+		if wasRelated && len(p) < 150 && !endsSentence(p) {
+			related = true // a link under "Related", "More on this story"
+			continue
+		}
 		if consumed, ok := metadataLine(paras, i, m); ok {
 			i += consumed
 			afterMeta = true
+			continue
+		}
+		if breadcrumb(p) {
 			continue
 		}
 		if i > 0 && len(body) < 3 && (headerLabel(p) || wasMeta && locationLine(p)) {
@@ -147,6 +159,8 @@ func clean(paras []string, m *meta) []string {
 			continue
 		}
 		if isBoilerplate(p) || !hasAlnum(p) {
+			afterCredit = bareCredit(p)
+			related = relatedHeader(p)
 			continue
 		}
 		if names, ok := contributors(p); ok {
@@ -172,7 +186,7 @@ func clean(paras []string, m *meta) []string {
 		if p = strings.TrimSpace(removeInline(p)); p == "" {
 			continue
 		}
-		if len(body) < 3 && !datelined {
+		if len(body) < 6 && !datelined {
 			if rest, ok := stripDateline(p, m); ok {
 				datelined = true
 				p = rest

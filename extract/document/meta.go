@@ -237,7 +237,9 @@ func labelLine(paras []string, i int, m *meta) (consumed int, handled, ok bool) 
 				m.setOutlet(o)
 				return consumed, true, true
 			}
-			if len(rest) < 60 {
+			if len(rest) <= 100 && !endsSentence(rest) {
+				// "Source: Ministry of Foreign Affairs of the People's Republic of China"
+				m.setOutlet(rest)
 				return consumed, true, true
 			}
 			return 0, true, false

@@ -249,6 +249,18 @@ func TestReadMetadata(t *testing.T) {
 			title: "Spokesperson's Regular Press Conference on January 16, 2023", date: day(2023, 1, 16), first: "Q: Did the ministers speak?",
 		},
 		{
+			name: "breadcrumb, outlet line, late dateline", text: "Home > World > Asia\n\nChina, Japan ministers meet\n\nWang says ready to turn the page\n\nReuters\n\n3 min read\n\nTOKYO, Feb 5 (Reuters) - Wang Yi met Takeshi Iwaya.",
+			title: "China, Japan ministers meet", outlet: "Reuters", first: "Wang says ready to turn the page", present: []string{"\n\nWang Yi met Takeshi Iwaya."},
+		},
+		{
+			name: "caption under a bare credit, related links", text: "Getty Images\n\nThe leaders at the summit in Rome\n\nThe leaders met in Rome.\n\nRelated\n\nLeaders agree trade deal\n\nMore talks due",
+			first: "The leaders met in Rome.", absent: []string{"summit", "agree", "due"},
+		},
+		{
+			name: "source line names a ministry", text: "Source: Ministry of Foreign Affairs of Chile\n\nChile and China signed a deal.",
+			outlet: "Ministry of Foreign Affairs of Chile", first: "Chile and China signed a deal.",
+		},
+		{
 			name: "plain capital dateline", text: "NEW DELHI — India and Japan agreed on Monday to expand trade.",
 			first: "India and Japan agreed on Monday to expand trade.",
 		},
