@@ -82,7 +82,7 @@ var boilerPrefixes = []string{
 	"getty images", "this article was originally", "this story was originally", "this article first appeared",
 	"this article is republished", "story continues", "skip advertisement", "share this", "share on ",
 	"opens in new window", "catch all the", "catch the latest", "download the app",
-	"recommended:", "trending:", "more:", "tags:", "topics:", "filed under",
+	"recommended:", "trending:", "more:", "tags:", "why you can trust", "topics:", "filed under",
 }
 
 func isBoilerplate(p string) bool {

@@ -87,7 +87,7 @@ var metaLabels = []struct {
 }{
 	{"published on", lblPublished}, {"published by", lblBy}, {"first published on", lblPublished},
 	{"first published", lblPublished}, {"originally published", lblPublished}, {"published", lblPublished},
-	{"posted on", lblPublished}, {"posted", lblPublished}, {"date", lblPublished},
+	{"posted on", lblPublished}, {"posted", lblPublished}, {"date", lblPublished}, {"issued on", lblPublished},
 	{"last updated on", lblUpdated}, {"last updated", lblUpdated}, {"last modified on", lblUpdated},
 	{"last modified", lblUpdated}, {"updated on", lblUpdated}, {"updated", lblUpdated}, {"modified", lblUpdated},
 	{"written by", lblBy}, {"words by", lblBy}, {"story by", lblBy}, {"authors", lblBy}, {"author", lblBy},
@@ -871,21 +871,26 @@ func datelinePlace(place string) (upper, ok bool) {
 	return upper, letters >= 2
 }
 
-// slashAgency strips a TASS-style dateline: "MOSCOW, February 4. /TASS/.".
+// slashAgency strips a dateline whose agency sits between slashes:
+// "MOSCOW, February 4. /TASS/.", "BEIJING, Feb. 5, 2026 /PRNewswire/ --".
 func slashAgency(p, head string, m *meta) (string, bool) {
-	k := strings.Index(head, ". /")
+	k := strings.Index(head, " /")
 	if k <= 0 {
 		return p, false
 	}
-	e := strings.IndexByte(head[k+3:], '/')
+	e := strings.IndexByte(head[k+2:], '/')
 	if e <= 0 {
 		return p, false
 	}
-	o, ok := lookupOutlet(head[k+3 : k+3+e])
+	agency := head[k+2 : k+2+e]
+	o, ok := lookupOutlet(agency)
 	if !ok {
-		return p, false
+		if !strings.HasSuffix(agency, "Newswire") && !strings.HasSuffix(agency, "Wire") {
+			return p, false
+		}
+		o = agency
 	}
-	pre := head[:k]
+	pre := strings.TrimRight(head[:k], ".")
 	place, date := pre, ""
 	if c := strings.IndexByte(pre, ','); c >= 0 {
 		place, date = pre[:c], strings.TrimSpace(pre[c+1:])
@@ -897,8 +902,9 @@ func slashAgency(p, head string, m *meta) (string, bool) {
 		m.setDate(t, rankDateline)
 	}
 	m.setOutlet(o)
-	rest := p[k+3+e+1:]
-	return strings.TrimSpace(strings.TrimPrefix(rest, ".")), true
+	rest := strings.TrimSpace(p[k+2+e+1:])
+	rest = strings.TrimLeft(rest, ".-–— ")
+	return rest, true
 }
 
 // notPlaces are capitalised organisation acronyms and wire slugs that start

@@ -261,6 +261,10 @@ func TestReadMetadata(t *testing.T) {
 			outlet: "Ministry of Foreign Affairs of Chile", first: "Chile and China signed a deal.",
 		},
 		{
+			name: "press release dateline", text: "BEIJING, Feb. 5, 2026 /PRNewswire/ -- Acme Corp. signed a supply deal with Sinopec.",
+			outlet: "PRNewswire", date: day(2026, 2, 5), first: "Acme Corp. signed a supply deal with Sinopec.",
+		},
+		{
 			name: "plain capital dateline", text: "NEW DELHI — India and Japan agreed on Monday to expand trade.",
 			first: "India and Japan agreed on Monday to expand trade.",
 		},
