@@ -194,6 +194,9 @@ func labelLine(paras []string, i int, m *meta) (consumed int, handled, ok bool) 
 		}
 		switch l.kind {
 		case lblPublished, lblUpdated:
+			if !colon && consumed == 0 && (len(p) > 80 || endsSentence(p)) {
+				return 0, true, false // "Updated figures on Feb 5, 2026 show …" is content
+			}
 			rank := rankPublished
 			if l.kind == lblUpdated {
 				rank = rankUpdated
@@ -210,21 +213,12 @@ func labelLine(paras []string, i int, m *meta) (consumed int, handled, ok bool) 
 			}
 			return 0, true, false
 		case lblBy:
-			if t, ok := fullDate(rest); ok {
-				m.setDate(t, rankPublished) // "By Jane Doe, Feb 5, 2026"
-			}
-			if l.label == "by" && !colon && consumed == 0 {
-				names, outlet, ok := bylineNames(rest)
-				if !ok {
-					return 0, true, false
-				}
-				m.addByline(names...)
-				m.setOutlet(outlet)
-				return 0, true, true
-			}
 			names, outlet, ok := bylineNames(rest)
 			if !ok && !colon {
-				return 0, true, false
+				return 0, true, false // "By contrast, …", "By 2030 …"
+			}
+			if t, ok := fullDate(rest); ok {
+				m.setDate(t, rankPublished) // "By Jane Doe, Feb 5, 2026"
 			}
 			m.addByline(names...)
 			m.setOutlet(outlet)

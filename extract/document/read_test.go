@@ -261,6 +261,14 @@ func TestReadMetadata(t *testing.T) {
 			outlet: "Ministry of Foreign Affairs of Chile", first: "Chile and China signed a deal.",
 		},
 		{
+			name: "a sentence that starts like a label is content", text: "Updated figures released on February 5, 2026 show exports rose.",
+			date: day(2026, 2, 5), first: "Updated figures released on February 5, 2026 show exports rose.",
+		},
+		{
+			name: "by and a date is content", text: "By February 5, 2026, the treaty had lapsed.\n\nBoth sides blamed each other.",
+			date: day(2026, 2, 5), first: "By February 5, 2026, the treaty had lapsed.",
+		},
+		{
 			name: "press release dateline", text: "BEIJING, Feb. 5, 2026 /PRNewswire/ -- Acme Corp. signed a supply deal with Sinopec.",
 			outlet: "PRNewswire", date: day(2026, 2, 5), first: "Acme Corp. signed a supply deal with Sinopec.",
 		},
