@@ -108,13 +108,12 @@ func isBoilerplate(p string) bool {
 		if p[0] == '[' && p[len(p)-1] == ']' {
 			return true
 		}
-		if containsFold(p, "opens in new window") || containsFold(p, "opens new tab") && p[0] == '[' {
+		// A link teaser: "Analysis: Can Turkey broker a deal?Opens in new window".
+		if (containsFold(p, "opens in new window") || containsFold(p, "opens new tab")) && !endsSentence(removeInline(p)) {
 			return true
 		}
-		// "Follow Jane Doe on X", "Follow the latest on …".
-		if hasPrefixFold(p, "follow ") && (containsFold(p, " on twitter") || containsFold(p, " on x") ||
-			containsFold(p, " on facebook") || containsFold(p, " on instagram") || containsFold(p, " on linkedin") ||
-			containsFold(p, " on bluesky")) {
+		// "Follow Jane Doe on X", "Follow us on Instagram".
+		if hasPrefixFold(p, "follow ") && onPlatform(p) {
 			return true
 		}
 		if strings.Contains(p, "@") && !strings.Contains(p, " ") {
@@ -385,6 +384,26 @@ func breadcrumb(p string) bool {
 		}
 		if ok {
 			return true
+		}
+	}
+	return false
+}
+
+// onPlatform reports whether p names a social platform as a whole word after
+// "on": "… on X", "… on Twitter.".
+func onPlatform(p string) bool {
+	for _, w := range []string{" on x", " on twitter", " on facebook", " on instagram", " on linkedin", " on bluesky",
+		" on threads", " on telegram", " on youtube", " on tiktok"} {
+		for from := 0; from < len(p); {
+			k := indexFold(p[from:], w)
+			if k < 0 {
+				break
+			}
+			end := from + k + len(w)
+			if end == len(p) || !isASCIILetter(p[end]) {
+				return true
+			}
+			from = end
 		}
 	}
 	return false

@@ -269,6 +269,14 @@ func TestReadMetadata(t *testing.T) {
 			date: day(2026, 2, 5), first: "By February 5, 2026, the treaty had lapsed.",
 		},
 		{
+			name: "follow is content unless it names a platform", text: "Follow-on talks on Xinjiang are due.\n\nFollow the talks on Xi's visit closely.\n\nFollow us on X",
+			first: "Follow-on talks on Xinjiang are due.", present: []string{"Follow the talks on Xi's visit closely."}, absent: []string{"us on X"},
+		},
+		{
+			name: "inline link phrase in a sentence is removed, the sentence kept", text: "The ministry said so in a statement (opens new tab) on Friday.",
+			first: "The ministry said so in a statement on Friday.",
+		},
+		{
 			name: "press release dateline", text: "BEIJING, Feb. 5, 2026 /PRNewswire/ -- Acme Corp. signed a supply deal with Sinopec.",
 			outlet: "PRNewswire", date: day(2026, 2, 5), first: "Acme Corp. signed a supply deal with Sinopec.",
 		},

@@ -40,6 +40,25 @@ func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
+// indexFold is containsFold that returns the offset of the first match, or
+// -1.
+func indexFold(s, sub string) int {
+	n := len(sub)
+	if n == 0 {
+		return 0
+	}
+	for i := 0; i+n <= len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c == sub[0] && strings.EqualFold(s[i:i+n], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
 // containsFold reports whether s contains sub, which must be lower-case
 // ASCII, ignoring ASCII case. It jumps between occurrences of sub's rarest
 // letter (in either case) and compares around them.
