@@ -170,7 +170,9 @@ var agreementDrop = setOf("a", "an", "the", "their", "its", "his", "her", "our",
 	"historic", "landmark", "major", "sweeping", "tentative", "preliminary", "initial", "long-awaited", "broad",
 	"first", "formal", "so-called", "proposed", "possible", "potential", "big", "huge", "massive", "limited",
 	"temporary", "short-lived", "hard-won", "fresh", "further", "wider", "broader", "renewed", "previous",
-	"last", "earlier", "existing", "current", "interim", "bilateral")
+	"last", "earlier", "existing", "current", "interim", "bilateral", "immediate", "lasting", "durable", "signed",
+	"joint", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several",
+	"multiple", "dozens", "dozen", "some", "various", "number")
 
 // sanctionHeads are the nouns of punitive measures; the value is the measure.
 var sanctionHeads = map[string]string{
@@ -188,7 +190,8 @@ var sanctionVerbs = setOf("imposed", "impose", "imposes", "imposing", "slapped",
 	"targeted", "target", "targets", "retaliated", "retaliate", "retaliates", "raised", "raise", "raises",
 	"expanded", "expand", "tightened", "tighten", "extended", "added", "add", "adds", "adding", "issued",
 	"approved", "set", "ordered", "declared", "reimposed", "reimpose", "re-imposed", "doubled", "tripled",
-	"increased", "hiked", "jacked", "adopted", "adopt", "adopts", "enforced", "enforce", "widened")
+	"increased", "hiked", "jacked", "adopted", "adopt", "adopts", "enforced", "enforce", "widened", "agreed",
+	"approves", "passed")
 
 // directSanctionVerbs take the target as their object ("sanctioned Iran").
 var directSanctionVerbs = setOf("sanctioned", "sanction", "sanctions", "sanctioning", "blacklisted", "blacklist",

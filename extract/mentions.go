@@ -181,8 +181,12 @@ func (a *analysis) findPatternOrgs(s *sent) {
 			if j >= 0 && s.toks[j].cap && s.cover[j] == 0 && !nameStop[a.word(s, j)] {
 				e := a.orgEntity(a.surface(s, j), "news agency", nil)
 				s.addMention(mention{i: j, j: j + 1, ent: e, media: true})
+				continue
 			}
-			continue
+			if !s.toks[k].cap {
+				continue
+			}
+			// "the Vietnam News Agency": a capitalised name, below
 		}
 		// "Ministry of Foreign Affairs"
 		if s.toks[k].cap && (w == "ministry" || w == "department") && a.word(s, k+1) == "of" && k+2 < n && s.toks[k+2].cap {
@@ -247,6 +251,9 @@ func (a *analysis) findPatternOrgs(s *sent) {
 				}
 				e := a.orgEntity(name, kind, c)
 				e.emit = true
+				if strings.HasSuffix(strings.ToLower(name), "news agency") {
+					e.orgKind, e.emit = "news agency", false // media act when they report
+				}
 				if i < k {
 					s.replaceMentions(mention{i: i, j: j, ent: e})
 				} else {

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kgnews/kg/extract/gazetteer"
 )
@@ -52,6 +53,9 @@ func (a *analysis) nameSpanAt(s *sent, k int) int {
 		case (nameParticles[a.word(s, j)] || s.toks[j].kind == tDash) && j+1 < len(s.toks) && a.isNameToken(s, j+1) &&
 			s.toks[j].kind != tPunct:
 			j += 2
+		case nameParticles[a.word(s, j)] && j+2 < len(s.toks) && s.toks[j+1].kind == tDash && a.isNameToken(s, j+2) &&
+			s.toks[j+1].start == s.toks[j].end:
+			j += 3 // "al-Sisi"
 		default:
 			return j
 		}
@@ -407,7 +411,13 @@ func (a *analysis) indexPerson(p *entity) {
 	add(p.name)
 	if len(p.tokens) >= 2 {
 		add(p.tokens[0])
-		add(p.tokens[len(p.tokens)-1])
+		last := p.tokens[len(p.tokens)-1]
+		add(last)
+		// "al-Sisi" is "Sisi" too
+		if i := strings.IndexAny(last, "-‐‑"); i > 0 && nameParticles[strings.ToLower(last[:i])] {
+			_, w := utf8.DecodeRuneInString(last[i:])
+			add(last[i+w:])
+		}
 	}
 }
 

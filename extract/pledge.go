@@ -11,17 +11,19 @@ import (
 
 // commitment is one promised action.
 type commitment struct {
-	party    *entity
-	action   string
-	object   string
-	quantity string
-	unit     string
-	period   string
-	text     string
-	objKey   string // normalised object for the id
-	nominal  bool   // the action ends in a nominal ("increase purchase")
-	idc      string // cached id
-	agree    *agreement
+	party      *entity
+	action     string
+	object     string
+	quantity   string
+	unit       string
+	period     string
+	text       string
+	objKey     string // normalised object for the id
+	nominal    bool   // the action ends in a nominal ("increase purchase")
+	idc        string // cached id
+	qtyAfter   bool   // the quantity is a target after the object ("raise trade to $15bn")
+	periodText string // the period as written, with its preposition ("within five years")
+	agree      *agreement
 }
 
 func (c *commitment) id() string {
@@ -33,18 +35,22 @@ func (c *commitment) id() string {
 
 func (c *commitment) name() string {
 	var b strings.Builder
-	if c.nominal && c.object != "" {
-		// "increase purchase of US soybeans to 20 million tonnes"
-		b.WriteString(c.action + " of " + c.object)
-		if c.quantity == "" {
-			return b.String()
+	if (c.nominal || c.qtyAfter) && c.object != "" {
+		// "increase purchase of US soybeans to 20 million tonnes", "raise
+		// bilateral trade to 15 billion dollars within five years"
+		b.WriteString(c.action)
+		if c.nominal {
+			b.WriteString(" of")
 		}
-		b.WriteString(" to " + c.quantity)
-		if c.unit != "" {
-			b.WriteString(" " + c.unit)
+		b.WriteString(" " + c.object)
+		if c.quantity != "" {
+			b.WriteString(" to " + c.quantity)
+			if c.unit != "" {
+				b.WriteString(" " + c.unit)
+			}
 		}
 		if c.period != "" {
-			b.WriteString(" " + c.period)
+			b.WriteString(" " + c.periodText)
 		}
 		return b.String()
 	}
@@ -62,7 +68,7 @@ func (c *commitment) name() string {
 		b.WriteString(" " + c.object)
 	}
 	if c.period != "" {
-		b.WriteString(" " + c.period)
+		b.WriteString(" " + c.periodText)
 	}
 	return b.String()
 }
@@ -87,6 +93,11 @@ func (a *analysis) rulePledge(s *sent, k int) {
 	}
 	w := a.word(s, q)
 	subj, subjStart := a.subjectBefore(s, k, false)
+	if len(subj) == 0 && (a.word(s, k-1) == "and" || a.word(s, k-1) == "but" || a.word(s, k-1) == "also" && a.word(s, k-2) == "and") {
+		// "The two presidents signed … and agreed to …"
+		subj, _ = a.mainSubject(s, k)
+		subjStart = k - 1
+	}
 	if len(subj) == 0 {
 		return
 	}
@@ -154,7 +165,7 @@ func (a *analysis) coordinatedSubject(s *sent, k int) []*entity {
 func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
 	n := len(s.toks)
 	head := -1
-	for p := q; p < n && p <= q+6; p++ {
+	for p := q; p < n && p <= q+8; p++ {
 		if a.isBreak(s, p) || s.toks[p].kind == tPunct {
 			break
 		}
@@ -167,6 +178,13 @@ func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
 	}
 	if head < 0 {
 		return
+	}
+	// "a US proposal for a ceasefire", "a plan for a trade deal": the deal
+	for p := head - 1; p > q; p-- {
+		if a.word(s, p) == "for" && (a.word(s, p-1) == "proposal" || a.word(s, p-1) == "plan" || a.word(s, p-1) == "proposals") {
+			q = p + 1
+			break
+		}
 	}
 	ag := a.agreementFrom(s, q, head, parties)
 	if ag == nil {
@@ -200,7 +218,7 @@ func (a *analysis) agreementFrom(s *sent, q, head int, parties []*entity) *agree
 			continue
 		}
 		w := a.word(s, p)
-		if s.toks[p].kind == tPoss || s.toks[p].kind == tQuote {
+		if s.toks[p].kind == tPoss || s.toks[p].kind == tQuote || s.toks[p].kind == tNum && !named {
 			continue
 		}
 		if !named && agreementDrop[w] || named && (w == "a" || w == "an" || w == "the") && p == q {
@@ -527,6 +545,7 @@ func (a *analysis) parseCommitment(s *sent, q, end int, party *entity) *commitme
 				prev := a.word(s, r-1)
 				if c.quantity == "" || prev == "to" || prev == "up" {
 					c.quantity, c.unit = qt, un
+					c.qtyAfter = prev == "to" || prev == "up"
 					if periodAt >= 0 && (prev == "to" || prev == "up") {
 						// "from 12 million tonnes in the current season up
 						// to 20 million": the period was the baseline's
@@ -539,6 +558,10 @@ func (a *analysis) parseCommitment(s *sent, q, end int, party *entity) *commitme
 		}
 		if per := a.periodAt(s, r, end); per != "" && c.period == "" {
 			c.period, periodAt = per, r
+			c.periodText = per
+			if w := a.word(s, r); w == "in" || w == "over" || w == "for" || w == "within" || w == "during" {
+				c.periodText = w + " " + a.periodPhrase(s, r)
+			}
 		}
 	}
 	c.text = a.span(s, q, end)
@@ -685,4 +708,15 @@ func (a *analysis) countryWord(w string) *gazetteer.Country {
 		return c
 	}
 	return nil
+}
+
+// periodPhrase returns the period phrase after the preposition at r, as
+// written in lower case ("the following season", "the next five years").
+func (a *analysis) periodPhrase(s *sent, r int) string {
+	for p := r + 1; p < len(s.toks) && p <= r+6; p++ {
+		if periodHeads[a.word(s, p)] {
+			return strings.ToLower(a.span(s, r+1, p+1))
+		}
+	}
+	return ""
 }

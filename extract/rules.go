@@ -366,6 +366,9 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		// the measure within a few tokens: "imposed steep tariffs",
 		// "would impose a 25% tax", "hit China with tariffs"
 		q := k + 1
+		if (w == "agreed" || w == "approved" || w == "approves" || w == "passed") && a.word(s, q) == "to" {
+			return // "agreed to scale back tariffs": another verb governs the measure
+		}
 		var objBefore []*entity
 		for steps := 0; q < n && steps <= 8; q, steps = q+1, steps+1 {
 			if a.isBreak(s, q) {
@@ -379,6 +382,9 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 				continue
 			}
 			ww := a.word(s, q)
+			if easeVerbs[ww] {
+				return // "… to delay its export controls", "scale back tariffs"
+			}
 			if i := strings.LastIndexByte(ww, '-'); i > 0 {
 				ww = ww[i+1:] // "counter-tariffs", "anti-dumping duties"
 			}
@@ -389,15 +395,17 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 				if (ww == "ban" || ww == "bans") && a.word(s, q+1) != "on" {
 					continue
 				}
-				if ww == "list" {
-					continue
-				}
 				measure, head = ms, q
 				break
 			}
-			if ww == "list" && a.word(s, q-1) == "entity" {
-				measure, head = "blacklist", q
-				break
+			if ww == "list" || ww == "blacklist" {
+				switch a.word(s, q-1) {
+				case "entity", "control", "sanctions", "sanction", "watch", "export", "trade":
+					measure, head = "blacklist", q
+				}
+				if head >= 0 {
+					break
+				}
 			}
 			if r := a.rateAt(s, q); r != "" && rate == "" {
 				rate = r

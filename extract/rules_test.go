@@ -217,6 +217,21 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Anna Kline|Zhou Ming", "SANCTIONED|United States|Vietnam"},
 		},
 		{
+			name: "sanctions package agreed, export control list",
+			text: "Published On: Mar 4, 2025\n\nThe European Union agreed on a new sanctions package against Belarus on Friday. China's commerce ministry added 12 Japanese firms to its export control list.",
+			want: []fact{"SANCTIONED|European Union|Belarus", "SANCTIONED||Japan"},
+		},
+		{
+			name: "agreed to ease is not a sanction",
+			text: "Published On: Mar 4, 2025\n\nThe two governments agreed to scale back tariffs on farm goods. Seoul agreed to delay its export controls on graphite.",
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
+			name: "coordinated pledge after a signature",
+			text: "Published On: Mar 4, 2025\n\nEgyptian President Omar Fathy hosted Tunisian President Salma Gharbi in Cairo on Monday. The two presidents signed nine cooperation agreements covering energy, tourism and health, and agreed to raise bilateral trade to 5 billion dollars within three years.",
+			want: []fact{"SPOKE_WITH|Omar Fathy|Salma Gharbi", "PLEDGED|Omar Fathy|cooperation agreements", "PLEDGED|Salma Gharbi|raise bilateral trade to 5 billion dollars"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
@@ -269,6 +284,12 @@ func TestActors(t *testing.T) {
 			name: "places and events are not people",
 			text: "Published On: Mar 4, 2025\n\nThe summit in Abu Dhabi recalled the end of World War II. New Delhi said the Asia Cup would go ahead.",
 			not:  []string{"Abu Dhabi", "World War II", "Asia Cup"},
+		},
+		{
+			name: "Arabic particles",
+			text: "Published On: Mar 4, 2025\n\nSaudi Foreign Minister Faisal bin Farhan met Jordanian King Abdullah al-Hashimi in Amman. Hashimi thanked the minister.",
+			want: map[string]string{"Faisal bin Farhan": "Foreign Minister|Saudi Arabia", "Abdullah al-Hashimi": "King|Jordan"},
+			not:  []string{"Hashimi"},
 		},
 		{
 			name: "later short form merges into the full name",
