@@ -32,8 +32,10 @@ func ResolveDate(expr string, ref time.Time) (date string, ok bool) {
 //   - Full dates ("February 5, 2026", "5 Feb 2026", "2026-02-05", "Wed 4 Feb
 //     2026") resolve to the day; "February 2026" to the month; "in 2019",
 //     "since 2019", "the 2024 election" to the year.
-//   - "today", "tonight", "this morning" are ref; "yesterday", "last night" are
-//     the day before; "tomorrow" the day after; "three days ago" counts back.
+//   - "today", "tonight", "this morning", "earlier in the day" are ref;
+//     "yesterday", "last night", "the previous day", "a day earlier" are the
+//     day before; "tomorrow" the day after; "three days ago" counts back;
+//     "the weekend" is its Saturday, the last one on or before ref.
 //   - A weekday ("on Wednesday", "Wednesday's call") is the most recent such day
 //     on or before ref; "last Wednesday" the one strictly before ref; "next
 //     Wednesday", or a weekday in a future context ("will expire on Thursday",
@@ -714,11 +716,33 @@ func matchRelative(toks []dtok, i int, ref time.Time) (dateVal, int, int, bool) 
 	switch t.low {
 	case "today", "tonight":
 		return dateVal{ref, gDay}, i, 1, true
+	case "earlier", "later":
+		// "earlier in the day", "later in the day"
+		if next(1) == "in" && next(2) == "the" && next(3) == "day" {
+			return dateVal{ref, gDay}, i, 4, true
+		}
+	case "the", "a":
+		switch {
+		case t.low == "the" && (next(1) == "previous" || next(1) == "prior") && next(2) == "day",
+			t.low == "the" && next(1) == "day" && next(2) == "before":
+			return dateVal{ref.AddDate(0, 0, -1), gDay}, i, 3, true
+		case t.low == "a" && next(1) == "day" && next(2) == "earlier":
+			return dateVal{ref.AddDate(0, 0, -1), gDay}, i, 3, true
+		case t.low == "the" && next(1) == "weekend":
+			// The weekend is its Saturday: the last one on or before ref.
+			back := (int(ref.Weekday()) - int(time.Saturday) + 7) % 7
+			return dateVal{ref.AddDate(0, 0, -back), gDay}, i, 2, true
+		}
+		if t.low == "a" {
+			if v, n, ok := matchAgo(toks, i, ref, true); ok {
+				return v, i, n, true
+			}
+		}
 	case "yesterday":
 		return dateVal{ref.AddDate(0, 0, -1), gDay}, i, 1, true
 	case "tomorrow":
 		return dateVal{ref.AddDate(0, 0, 1), gDay}, i, 1, true
-	case "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve":
+	case "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve":
 		if v, n, ok := matchAgo(toks, i, ref, true); ok {
 			return v, i, n, true
 		}
