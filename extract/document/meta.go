@@ -826,7 +826,8 @@ func stripDateline(p string, m *meta) (string, bool) {
 		// Without an agency only a capitalised place and a long dash or a
 		// colon make a dateline: "NEW DELHI —", "NEW DELHI:", not "NATO - the
 		// alliance" or "Officials said: …".
-		if !upperPlace || notPlaces[place] || endLen == 3 && head[end+1] == '-' || colon && date != "" {
+		hyphen := endLen == 3 && head[end+1] == '-'
+		if !upperPlace || notPlaces[place] || hyphen && letterCount(place) < 4 || colon && date != "" {
 			return p, false
 		}
 	}
@@ -908,5 +909,7 @@ var notPlaces = map[string]bool{
 	"BRICS": true, "IMF": true, "WHO": true, "WTO": true, "AU": true, "IAEA": true, "ICC": true, "UNSC": true,
 	"UPDATE": true, "EXCLUSIVE": true, "ANALYSIS": true, "FILE": true, "BREAKING": true, "WATCH": true,
 	"NOTE": true, "EDITOR'S NOTE": true, "CORRECTION": true, "OPINION": true, "LIVE": true, "VIDEO": true,
-	"PHOTOS": true, "READ": true, "ALSO READ": true, "Q": true, "A": true,
+	"PHOTOS": true, "READ": true, "ALSO READ": true, "Q": true, "A": true, "AUKUS": true, "OECD": true,
+	"NAFTA": true, "USMCA": true, "FIFA": true, "IOC": true, "OSCE": true, "SCO": true, "GCC": true, "APEC": true,
+	"UNHCR": true, "UNICEF": true, "ECB": true, "FBI": true, "CIA": true, "NASA": true, "OPEC+": true,
 }

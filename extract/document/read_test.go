@@ -163,8 +163,12 @@ func TestReadMetadata(t *testing.T) {
 			first: "NATO — the alliance — met on Monday.",
 		},
 		{
-			name: "hyphen needs an agency", text: "OSLO - Norway said on Monday it would join.",
-			first: "OSLO - Norway said on Monday it would join.",
+			name: "hyphen dateline", text: "JAKARTA - Indonesia said on Monday it would join.",
+			first: "Indonesia said on Monday it would join.",
+		},
+		{
+			name: "acronym before a hyphen is not a dateline", text: "EU - China talks resumed on Monday.\n\nAPEC - the forum - met.",
+			first: "EU - China talks resumed on Monday.", present: []string{"APEC - the forum - met."},
 		},
 		{
 			name: "sign-off names outlet", text: "The talks ended.\n\n— Reuters",
