@@ -47,7 +47,10 @@ func (a *analysis) findPersonMentions(s *sent) {
 		}
 		form := a.span(s, pi, pj)
 		i := pi
-		if ti, role := a.titleBefore(s, pi); ti < pi {
+		if ti, _, _ := a.titleOfCountryBefore(s, pi); ti < pi {
+			// "President of France Emmanuel Macron": one mention
+			i = ti
+		} else if ti, role := a.titleBefore(s, pi); ti < pi {
 			i = ti
 			if role != "" {
 				if oi, _, _ := a.ownerBefore(s, ti); oi < ti && s.mentionAt(oi) != nil {

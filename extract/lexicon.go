@@ -112,7 +112,10 @@ var personPronouns = setOf("he", "she", "him", "his", "her")
 // groupRefs refer to the two parties most recently seen together.
 var groupRefs = buildPhrases(`the two leaders; both leaders; the leaders; the pair; the two presidents; both presidents;
 the two men; both men; the two sides; both sides; the two; both; they; the two heads of state; the two countries;
-both countries; the two nations; both nations; the two governments; both governments`)
+both countries; the two nations; both nations; the two governments; both governments; the presidents;
+the ministers; the two ministers; both ministers; the foreign ministers; the two foreign ministers;
+the two prime ministers; the prime ministers; the two premiers; the two heads of government; the two delegations;
+both delegations; the two parties; both parties; the sides; the men; the two officials; the two envoys`)
 
 // contactNouns are nouns of consultation (CAMEO 04x).
 var contactNouns = setOf("call", "calls", "conversation", "conversations", "talks", "meeting", "meetings", "summit",

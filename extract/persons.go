@@ -107,6 +107,27 @@ func (a *analysis) titleBefore(s *sent, k int) (int, string) {
 	return k, ""
 }
 
+// titleOfCountryBefore matches "President of the Republic of Korea" ending
+// just before token k, the form of official readouts. It returns the start,
+// the role and the country, or k.
+func (a *analysis) titleOfCountryBefore(s *sent, k int) (int, string, *gazetteer.Country) {
+	m := s.mentionAt(k - 1)
+	if m == nil || m.j != k || m.rc == nil || m.adj {
+		return k, "", nil
+	}
+	q := m.i - 1
+	if a.word(s, q) == "the" {
+		q--
+	}
+	if a.word(s, q) != "of" {
+		return k, "", nil
+	}
+	if ti, role := a.titleBefore(s, q); ti < q && role != "" {
+		return ti, role, m.rc
+	}
+	return k, "", nil
+}
+
 // ownerBefore finds who a title belongs to, ending before token k: a country
 // ("Chinese", "China's", "US", "the Kremlin") or a person possessive
 // ("Putin's"). It returns the start of the owner phrase, the country, and the
@@ -187,8 +208,12 @@ func (a *analysis) findPersonCandidates(s *sent) {
 			k = j - 1
 			continue
 		}
+		// evidence before: "President of France X"
+		if ti, role, cc := a.titleOfCountryBefore(s, k); ti < k {
+			c.licensed, c.role, c.country = true, role, cc
+		}
 		// evidence before: a title, with an owner before it
-		if ti, role := a.titleBefore(s, k); ti < k {
+		if ti, role := a.titleBefore(s, k); ti < k && !c.licensed {
 			c.licensed = true
 			if role == "Counterpart" {
 				role = "" // "his Chinese counterpart X": the role is the other's

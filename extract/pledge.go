@@ -179,9 +179,10 @@ func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
 	if head < 0 {
 		return
 	}
-	// "a US proposal for a ceasefire", "a plan for a trade deal": the deal
+	// "a US proposal for a ceasefire", "the first phase of a ceasefire
+	// deal": the deal itself
 	for p := head - 1; p > q; p-- {
-		if a.word(s, p) == "for" && (a.word(s, p-1) == "proposal" || a.word(s, p-1) == "plan" || a.word(s, p-1) == "proposals") {
+		if w := a.word(s, p); w == "for" || w == "of" {
 			q = p + 1
 			break
 		}
@@ -365,18 +366,28 @@ func (a *analysis) ruleWillPledge(s *sent, k int) {
 	if len(subj) == 0 || subjStart < 2 {
 		return
 	}
-	// reported: a speech verb right before the subject ("said it would")
+	// reported: a speech verb right before the subject ("said it would"),
+	// or the terms of an agreement ("under which Hamas will release …")
 	p := subjStart - 1
 	if a.word(s, p) == "that" {
 		p--
 	}
-	if !speechVerbs[a.word(s, p)] {
+	terms := a.lastAgree != nil && a.lastAgreeS == s.idx &&
+		(a.word(s, p) == "which" && (a.word(s, p-1) == "under" || a.word(s, p-1) == "in") || a.word(s, p) == "whereby" ||
+			a.word(s, p) == "and" && a.termsClause(s, p))
+	if !speechVerbs[a.word(s, p)] && !terms {
 		return
 	}
 	if a.modality(s, subjStart, k) != "" {
 		return
 	}
+	n := len(a.commits)
 	a.commitments(s, k, q, subj)
+	if terms {
+		for _, c := range a.commits[n:] {
+			c.agree = a.lastAgree
+		}
+	}
 }
 
 // willVerbs are the actions a reported "will"/"would" commits to: material
@@ -719,4 +730,18 @@ func (a *analysis) periodPhrase(s *sent, r int) string {
 		}
 	}
 	return ""
+}
+
+// termsClause reports whether the "and" at p joins a second term of an
+// agreement ("under which A will … and B will …").
+func (a *analysis) termsClause(s *sent, p int) bool {
+	for q := p - 1; q >= 1; q-- {
+		if a.word(s, q) == "which" && (a.word(s, q-1) == "under" || a.word(s, q-1) == "in") || a.word(s, q) == "whereby" {
+			return true
+		}
+		if a.isBreak(s, q) {
+			return false
+		}
+	}
+	return false
 }
