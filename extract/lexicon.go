@@ -54,7 +54,12 @@ var leaderRoles = setOf("President", "Prime Minister", "Premier", "Chancellor", 
 	"Leader", "General Secretary", "Emir", "Sultan", "Crown Prince")
 
 // titleSkip are adjectives allowed before a title ("top", "senior").
-var titleSkip = setOf("top", "senior", "then", "former", "acting", "interim", "incoming", "outgoing", "new", "chief")
+var titleSkip = setOf("top", "senior", "then", "former", "acting", "interim", "incoming", "outgoing", "new", "chief",
+	"first", "second", "third", "veteran", "powerful", "longtime", "long-time", "current")
+
+// titlePrefixes make a rank of the title after them ("Vice Foreign
+// Minister", "Deputy Trade Representative").
+var titlePrefixes = setOf("vice", "deputy", "assistant", "under", "acting", "associate")
 
 // speechVerbs introduce attributed content; their subject is the claimant.
 var speechVerbs = setOf("said", "says", "say", "told", "tells", "tell", "wrote", "writes", "stated", "states",

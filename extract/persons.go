@@ -85,6 +85,10 @@ func (a *analysis) titleBefore(s *sent, k int) (int, string) {
 		}
 		phrase := a.lower[s.toks[i].start:s.toks[k-1].end]
 		if role, ok := titles[phrase]; ok {
+			if i > 0 && titlePrefixes[a.word(s, i-1)] && !strings.HasPrefix(strings.ToLower(role), a.word(s, i-1)) {
+				i--
+				role = titleCase(a.word(s, i)) + " " + role
+			}
 			for i > 0 && titleSkip[a.word(s, i-1)] {
 				i--
 			}

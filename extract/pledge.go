@@ -88,9 +88,17 @@ type agreement struct {
 func (a *analysis) rulePledge(s *sent, k int) {
 	n := len(s.toks)
 	q := k + 1
-	for q < n && (a.word(s, q) == "also" || a.word(s, q) == "on" && false) {
-		q++
+	for q < n {
+		switch {
+		case a.word(s, q) == "also" || a.word(s, q) == "formally" || a.word(s, q) == "jointly":
+			q++
+		case a.word(s, q) == "in" && a.word(s, q+1) == "principle":
+			q += 2 // "agreed in principle to"
+		default:
+			goto parsed
+		}
 	}
+parsed:
 	w := a.word(s, q)
 	subj, subjStart := a.subjectBefore(s, k, false)
 	if len(subj) == 0 && (a.word(s, k-1) == "and" || a.word(s, k-1) == "but" || a.word(s, k-1) == "also" && a.word(s, k-2) == "and") {
@@ -222,8 +230,9 @@ func (a *analysis) agreementFrom(s *sent, q, head int, parties []*entity) *agree
 		if s.toks[p].kind == tPoss || s.toks[p].kind == tQuote || s.toks[p].kind == tNum && !named {
 			continue
 		}
-		if !named && agreementDrop[w] || named && (w == "a" || w == "an" || w == "the") && p == q {
-			continue
+		if !named && (agreementDrop[w] || strings.Contains(w, "-") && strings.HasSuffix(w, "ed")) ||
+			named && (w == "a" || w == "an" || w == "the") && p == q {
+			continue // "a long-delayed minerals deal" is the minerals deal
 		}
 		if strings.HasSuffix(w, "-year") || strings.HasSuffix(w, "-month") || strings.HasSuffix(w, "-day") || strings.HasSuffix(w, "-week") {
 			period = strings.ReplaceAll(w, "-", " ")

@@ -107,6 +107,16 @@ func (a *analysis) subjectBefore(s *sent, k int, speech bool) ([]*entity, int) {
 	for q := k - 1; q >= 0 && limit > 0; q-- {
 		limit--
 		if a.isBreak(s, q) {
+			// "Brandt, who spoke with …": the relative pronoun's antecedent
+			if w := a.word(s, q); w == "who" || w == "which" {
+				p := q - 1
+				if a.surface(s, p) == "," {
+					p--
+				}
+				if m := s.mentionAt(p); m != nil && a.eligibleSubject(m, speech) {
+					return a.partiesOf(m), q
+				}
+			}
 			return nil, -1
 		}
 		m := s.mentionAt(q)
@@ -353,8 +363,9 @@ func (a *analysis) claimants(s *sent, k int) []string {
 		if q > k && (s.quoted[k] || a.hasCommaBetween(s, k, q)) {
 			if m := s.mentionAt(q - 1); m != nil && m.i > 0 && a.afterPause(s, m.i-1) {
 				add([]*entity{a.mentionEntity(m)})
-			} else if m := s.mentionAt(q + 1); m != nil && a.afterPause(s, q-1) {
-				add([]*entity{a.mentionEntity(m)})
+			} else if m := s.mentionAt(q + 1); m != nil && a.afterPause(s, q-1) &&
+				(m.j >= len(s.toks) || s.toks[m.j].kind == tPunct || s.toks[m.j].kind == tQuote) {
+				add([]*entity{a.mentionEntity(m)}) // "…, said Xi."
 			}
 		}
 	}
