@@ -128,7 +128,7 @@ func isBoilerplate(p string) bool {
 
 // removeInline removes inline link furniture from a paragraph.
 func removeInline(p string) string {
-	if !strings.Contains(p, "new tab") && !strings.Contains(p, "new window") {
+	if !containsFold(p, "new tab") && !containsFold(p, "new window") {
 		return p
 	}
 	for _, s := range []string{" (opens new tab)", "(opens new tab)", " Opens in new window", "Opens in new window", ", opens new tab"} {

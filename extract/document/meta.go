@@ -439,6 +439,9 @@ func isRelativeTime(p string) bool {
 
 // fullDate returns the first date with day, month and year in s.
 func fullDate(s string) (time.Time, bool) {
+	if !hasYearDigits(s) {
+		return time.Time{}, false // a full date has a four-digit year
+	}
 	for _, dm := range FindDates(s, time.Time{}) {
 		if len(dm.Date) == 10 {
 			t, err := time.Parse("2006-01-02", dm.Date)
@@ -451,6 +454,9 @@ func fullDate(s string) (time.Time, bool) {
 // onlyDate reports whether p is only a date, possibly with a weekday and a
 // time ("Feb 5, 2026", "Wed 4 Feb 2026 10.32 GMT", "2026-02-05 10:32").
 func onlyDate(p string) (time.Time, bool) {
+	if !hasYearDigits(p) {
+		return time.Time{}, false
+	}
 	ms := FindDates(p, time.Time{})
 	if len(ms) != 1 || len(ms[0].Date) != 10 {
 		return time.Time{}, false
@@ -513,6 +519,9 @@ func onlyTime(p string) bool {
 // "Jane Doe in Paris and John Roe contributed reporting.").
 func contributors(p string) ([]string, bool) {
 	if len(p) > 300 {
+		return nil, false
+	}
+	if !containsFold(p, "contributed") {
 		return nil, false
 	}
 	k := strings.Index(p, " contributed ")
