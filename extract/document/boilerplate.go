@@ -73,7 +73,8 @@ var boilerExact = map[string]bool{
 	"briefings & statements": true, "press releases": true, "readout": true, "news": true, "world": true,
 	"world news": true, "politics": true, "business": true, "economy": true, "markets": true, "opinion": true,
 	"analysis": true, "asia": true, "asia pacific": true, "europe": true, "middle east": true, "americas": true,
-	"africa": true, "diplomacy": true, "latest news": true, "top news": true, "news in brief": true, "about the author": true, "suggested topics": true, "sign up here": true, "view comments": true, "show comments": true,
+	"africa": true, "diplomacy": true, "exclusive": true, "breaking": true, "explainer": true, "factbox": true,
+	"companies": true, "read next": true, "latest stories": true, "trending now": true, "latest news": true, "top news": true, "news in brief": true, "about the author": true, "suggested topics": true, "sign up here": true, "view comments": true, "show comments": true,
 }
 
 var boilerPrefixes = []string{
@@ -354,7 +355,8 @@ func relatedHeader(p string) bool {
 	switch strings.ToLower(strings.TrimRight(p, ".: ")) {
 	case "related", "related articles", "related stories", "related content", "related topics", "more on this story",
 		"read more", "also read", "more stories", "recommended", "recommended stories", "you may also like",
-		"most read", "most popular", "top stories", "more from", "suggested topics", "explore more on these topics":
+		"most read", "most popular", "top stories", "more from", "suggested topics", "explore more on these topics",
+		"companies", "topics", "tags", "read next", "latest stories", "trending now", "editor's picks":
 		return true
 	}
 	return false

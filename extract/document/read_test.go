@@ -281,6 +281,10 @@ func TestReadMetadata(t *testing.T) {
 			first: "The ministry said so in a statement on Friday.",
 		},
 		{
+			name: "company list under a Companies header", text: "The EU fined the firm.\n\nCompanies\n\nAcme Holdings Ltd\n\nFollow\n\nBeta Corp",
+			first: "The EU fined the firm.", absent: []string{"Acme", "Beta"},
+		},
+		{
 			name: "press release dateline", text: "BEIJING, Feb. 5, 2026 /PRNewswire/ -- Acme Corp. signed a supply deal with Sinopec.",
 			outlet: "PRNewswire", date: day(2026, 2, 5), first: "Acme Corp. signed a supply deal with Sinopec.",
 		},
