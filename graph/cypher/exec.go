@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 // execCtx is the per-run state shared by operators and expressions.
@@ -22,6 +23,7 @@ type execCtx struct {
 	ticks      int
 	width      int
 	src        string
+	now        time.Time // the statement clock, read on first use
 }
 
 // tick checks for cancellation every so often.

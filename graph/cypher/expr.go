@@ -321,6 +321,16 @@ func propOf(ec *execCtx, v any, key string) (any, error) {
 		return v, nil
 	case map[string]any:
 		return x[key], nil
+	case Duration:
+		if f, ok := durationField(x, key); ok {
+			return f, nil
+		}
+		return nil, ec.runtimeErr(ArgumentError, "InvalidArgumentValue", "a Duration has no field %q", key)
+	case Date, LocalTime, Time, LocalDateTime, DateTime:
+		if f, ok := temporalField(x, key); ok {
+			return f, nil
+		}
+		return nil, ec.runtimeErr(ArgumentError, "InvalidArgumentValue", "a %s has no field %q", typeName(v), key)
 	}
 	return nil, ec.runtimeErr(TypeError, "InvalidArgumentType", "cannot access property %q of %s", key, typeName(v))
 }
@@ -490,6 +500,8 @@ func (c *compiler) compileUnary(x *unaryExpr, sc *scope) (evalFn, error) {
 				return -n, nil
 			case float64:
 				return -n, nil
+			case Duration:
+				return n.neg(), nil
 			}
 			return nil, ec.runtimeErr(TypeError, "InvalidArgumentType", "cannot negate %s", typeName(v))
 		}, nil
@@ -761,6 +773,9 @@ func arith(op string) binFn {
 	return func(ec *execCtx, a, b any) (any, error) {
 		if a == nil || b == nil {
 			return nil, nil
+		}
+		if isTemporal(a) || isTemporal(b) {
+			return temporalArith(ec, op, a, b)
 		}
 		if !isNumber(a) || !isNumber(b) {
 			return nil, ec.runtimeErr(TypeError, "InvalidArgumentType", "cannot apply %s to %s and %s", op, typeName(a), typeName(b))

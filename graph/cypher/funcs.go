@@ -1,6 +1,7 @@
 package cypher
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -324,6 +325,8 @@ func init() {
 				return nil, nil
 			case string, int64, float64, bool:
 				return toStringValue(x), nil
+			case Date, LocalTime, Time, LocalDateTime, DateTime, Duration:
+				return x.(fmt.Stringer).String(), nil
 			}
 			return nil, ec.runtimeErr(TypeError, "InvalidArgumentValue", "toString cannot take %s", typeName(a[0]))
 		}},
@@ -583,6 +586,7 @@ func init() {
 			return nil, argErr(ec, "relationships", a[0])
 		}},
 	}
+	registerTemporal(functions)
 }
 
 func relEnd(ec *execCtx, v any, start bool) (any, error) {

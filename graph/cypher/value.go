@@ -1,6 +1,7 @@
 package cypher
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -42,6 +43,18 @@ func typeName(v any) string {
 		return "Relationship"
 	case pathV:
 		return "Path"
+	case Date:
+		return "Date"
+	case LocalTime:
+		return "LocalTime"
+	case Time:
+		return "Time"
+	case LocalDateTime:
+		return "LocalDateTime"
+	case DateTime:
+		return "DateTime"
+	case Duration:
+		return "Duration"
 	}
 	return "Unknown"
 }
@@ -174,6 +187,8 @@ func equal(a, b any) tri {
 			}
 		}
 		return triTrue
+	case Date, LocalTime, Time, LocalDateTime, DateTime, Duration:
+		return triOf(a == b)
 	}
 	return triFalse
 }
@@ -229,6 +244,8 @@ func compare(a, b any) (int, bool) {
 			}
 			return cmpInt(int64(len(x)), int64(len(y))), true
 		}
+	case Date, LocalTime, Time, LocalDateTime, DateTime:
+		return compareTemporal(a, b)
 	}
 	return 0, false
 }
@@ -276,21 +293,33 @@ func orderRank(v any) int {
 		return 3
 	case pathV:
 		return 4
-	case string:
+	case DateTime:
 		return 5
-	case bool:
+	case LocalDateTime:
 		return 6
-	case int64:
+	case Date:
 		return 7
+	case Time:
+		return 8
+	case LocalTime:
+		return 9
+	case Duration:
+		return 10
+	case string:
+		return 11
+	case bool:
+		return 12
+	case int64:
+		return 13
 	case float64:
 		if math.IsNaN(x) {
-			return 8
+			return 14
 		}
-		return 7
+		return 13
 	case nil:
-		return 9
+		return 15
 	}
-	return 10
+	return 16
 }
 
 // order implements orderability: a total order over all values.
@@ -341,8 +370,13 @@ func order(a, b any) int {
 		return strings.Compare(x, b.(string))
 	case bool:
 		return cmpBool(x, b.(bool))
+	case Date, LocalTime, Time, LocalDateTime, DateTime:
+		c, _ := compareTemporal(a, b)
+		return c
+	case Duration:
+		return orderDurations(x, b.(Duration))
 	case int64, float64:
-		if orderRank(a) == 8 {
+		if orderRank(a) == 14 {
 			return 0
 		}
 		if y, ok := b.(int64); ok {
@@ -438,6 +472,10 @@ func appendKey(b []byte, v any) []byte {
 			}
 		}
 		return append(b, ';')
+	case Date, LocalTime, Time, LocalDateTime, DateTime, Duration:
+		b = append(b, 't')
+		b = append(b, typeName(v)...)
+		return append(append(b, x.(fmt.Stringer).String()...), ';')
 	}
 	return append(b, '?')
 }

@@ -3,12 +3,12 @@ package cypher
 // checkPropValue validates a value to be stored as a property.
 func checkPropValue(ec *execCtx, v any) error {
 	switch x := v.(type) {
-	case nil, bool, int64, float64, string:
+	case nil, bool, int64, float64, string, Date, LocalTime, Time, LocalDateTime, DateTime, Duration:
 		return nil
 	case []any:
 		for _, e := range x {
 			switch e.(type) {
-			case nil, bool, int64, float64, string:
+			case nil, bool, int64, float64, string, Date, LocalTime, Time, LocalDateTime, DateTime, Duration:
 			default:
 				return ec.runtimeErr(TypeError, "InvalidPropertyType", "a property list cannot hold %s", typeName(e))
 			}

@@ -2,6 +2,8 @@ package tck
 
 import (
 	"math"
+
+	"github.com/kgnews/kg/graph/cypher"
 	"slices"
 	"sort"
 )
@@ -26,8 +28,11 @@ func Equal(want, got any, unorderedLists bool) bool {
 		g, ok := got.(float64)
 		return ok && (g == w || math.IsNaN(g) && math.IsNaN(w))
 	case string:
-		g, ok := got.(string)
-		return ok && g == w
+		if g, ok := got.(string); ok {
+			return g == w
+		}
+		// the TCK writes temporal values as strings in Neo4j's format
+		return temporalString(got) == w && w != ""
 	case []any:
 		g, ok := got.([]any)
 		if !ok || len(g) != len(w) {
@@ -139,4 +144,24 @@ func matchBag[T any](want, got []T, eq func(w, g T) bool) *bagMismatch {
 		return nil
 	}
 	return &m
+}
+
+// temporalString returns the Neo4j rendering of a temporal value of package
+// cypher, or "" for any other value.
+func temporalString(v any) string {
+	switch t := v.(type) {
+	case cypher.Date:
+		return t.String()
+	case cypher.LocalTime:
+		return t.String()
+	case cypher.Time:
+		return t.String()
+	case cypher.LocalDateTime:
+		return t.String()
+	case cypher.DateTime:
+		return t.String()
+	case cypher.Duration:
+		return t.String()
+	}
+	return ""
 }
