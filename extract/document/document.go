@@ -236,6 +236,9 @@ func bodyDate(body []string) time.Time {
 		if i >= 3 {
 			break
 		}
+		if len(p) > 2000 {
+			p = p[:2000] // the date of a lede is near its start
+		}
 		if !hasYearDigits(p) {
 			continue
 		}

@@ -119,8 +119,9 @@ func htmlToText(src string, m *meta) string {
 			i = len(src)
 		}
 		if closing {
-			// Pop to the matching element.
-			for k := len(stack) - 1; k >= 0; k-- {
+			// Pop to the matching element, looking at most 64 levels down so
+			// that stray closing tags cost constant time.
+			for k := len(stack) - 1; k >= 0 && k >= len(stack)-64; k-- {
 				if stack[k].name != name {
 					continue
 				}
