@@ -3,6 +3,7 @@ package document_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +52,17 @@ func TestReadErrors(t *testing.T) {
 				t.Fatalf("Error()=%q, want path and reason", err.Error())
 			}
 		})
+	}
+}
+
+func TestIsSkipWrapped(t *testing.T) {
+	_, err := document.Read("empty.txt", nil)
+	wrapped := fmt.Errorf("ingest: %w", err)
+	if !document.IsSkip(wrapped) {
+		t.Fatalf("IsSkip(%v)=false, want true", wrapped)
+	}
+	if document.IsSkip(errors.New("disk full")) {
+		t.Fatal("IsSkip(other error)=true, want false")
 	}
 }
 
