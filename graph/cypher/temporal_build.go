@@ -312,6 +312,27 @@ func buildFromMap(k tkind, m map[string]any, dateBase, timeBase *tparts, now tim
 	return out.dateTime(), nil
 }
 
+// subsecondOver is subsecond for fields that override a base time's
+// sub-second part: a lone microsecond below 1000 keeps the base's
+// milliseconds, and a lone nanosecond below 1000 keeps its microseconds.
+func subsecondOver(num numFunc, base int64, hasBase bool) (int64, bool, error) {
+	n, given, err := subsecond(num, base)
+	if err != nil || !given || !hasBase {
+		return n, given, err
+	}
+	_, hasMs, _ := num("millisecond")
+	us, hasUs, _ := num("microsecond")
+	ns, hasNs, _ := num("nanosecond")
+	switch {
+	case hasMs:
+	case hasUs && us < 1000:
+		n = base - base%1e6 + n
+	case !hasUs && hasNs && ns < 1000:
+		n = base - base%1e3 + n
+	}
+	return n, true, nil
+}
+
 type numFunc func(key string) (int64, bool, error)
 
 // subsecond returns the nanoseconds of the millisecond, microsecond and
@@ -368,7 +389,7 @@ func buildClock(num numFunc, base *tparts) (int64, error) {
 			*fd.v, given[i] = v, true
 		}
 	}
-	sub, hasSub, err := subsecond(num, sub)
+	sub, hasSub, err := subsecondOver(num, sub, base != nil)
 	if err != nil {
 		return 0, err
 	}
@@ -572,7 +593,7 @@ func truncateTo(k tkind, unit string, x any, m map[string]any, now time.Time) (a
 		p.nanos -= p.nanos % step
 	}
 	if dateUnit {
-		if !k.hasDate() {
+		if !k.hasDate() && u != "day" {
 			return nil, temporalErrorf("%s.truncate cannot truncate to %s", tkindNames[k], unit)
 		}
 		p.nanos = 0
