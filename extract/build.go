@@ -178,7 +178,9 @@ func (a *analysis) build() *graph.Batch {
 	}
 
 	for _, f := range a.facts {
-		props := graph.Props{graph.PropSources: []string{doc.ID}, graph.PropEvidence: []string{f.evidence}}
+		props := make(graph.Props, 8)
+		props[graph.PropSources] = []string{doc.ID}
+		props[graph.PropEvidence] = []string{f.evidence}
 		if f.date != "" {
 			props[graph.PropDate] = f.date
 		}

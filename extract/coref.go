@@ -128,9 +128,13 @@ func (a *analysis) findReferences(s *sent) {
 		if s.cover[k] != 0 || s.toks[k].kind != tWord {
 			continue
 		}
+		cls := s.toks[k].cls
 		w := a.word(s, k)
+		if cls&(clsPronoun|clsGroupStart) == 0 && w != "it" && w != "its" && w != "the" && !(s.quoted[k] && (w == "i" || w == "me" || w == "my")) {
+			continue
+		}
 		switch {
-		case personPronouns[w]:
+		case cls&clsPronoun != 0:
 			s.addMention(mention{i: k, j: k + 1, kind: mPronoun})
 			continue
 		case w == "it" || w == "its":
@@ -141,7 +145,7 @@ func (a *analysis) findReferences(s *sent) {
 			continue
 		}
 		// group references, longest first
-		for l := 5; l >= 1; l-- {
+		for l := 5; l >= 1 && cls&clsGroupStart != 0; l-- {
 			if k+l > n {
 				continue
 			}

@@ -223,6 +223,12 @@ func (a *analysis) tokenizeAll() {
 		a.sents = append(a.sents, sent{idx: len(a.doc.Sentences), start: start, end: len(a.text), para: -1,
 			t0: from, t1: len(a.toks), headline: true})
 	}
+	for i := range a.toks {
+		t := &a.toks[i]
+		if t.kind == tWord {
+			t.cls = lexClasses[a.lower[t.start:t.end]]
+		}
+	}
 	for i := range a.sents {
 		s := &a.sents[i]
 		s.toks = a.toks[s.t0:s.t1]

@@ -375,3 +375,57 @@ func inflections(v string) []string {
 	}
 	return out
 }
+
+// Lexical classes of a lower-case word, computed once per token so that the
+// rules test bits instead of looking words up in many maps.
+const (
+	clsContact    uint32 = 1 << iota // a consultation verb or noun, "called", "told"
+	clsPledge                        // a pledge verb
+	clsAgreementV                    // a verb taking an agreement
+	clsSanction                      // a sanction verb (either kind)
+	clsNameStop                      // never part of a name
+	clsTitle1                        // a one-word title or honorific
+	clsPronoun                       // he, she, his, her, him
+	clsGroupStart                    // may start a group reference
+	clsRuleOther                     // will, would, shall, partner(s)
+	clsTopicCue                      // may introduce topics
+)
+
+// lexClasses maps a lower-case word to its classes.
+var lexClasses = buildClasses()
+
+func buildClasses() map[string]uint32 {
+	m := make(map[string]uint32)
+	set := func(words map[string]bool, c uint32) {
+		for w := range words {
+			m[w] |= c
+		}
+	}
+	set(contactVerbs, clsContact)
+	set(contactNouns, clsContact)
+	m["called"] |= clsContact
+	m["told"] |= clsContact
+	for w := range pledgeVerbs {
+		m[w] |= clsPledge
+	}
+	set(agreementVerbs, clsAgreementV)
+	set(sanctionVerbs, clsSanction)
+	set(directSanctionVerbs, clsSanction)
+	set(nameStop, clsNameStop)
+	set(honorifics, clsTitle1)
+	for t := range titles {
+		if !strings.Contains(t, " ") {
+			m[t] |= clsTitle1
+		}
+	}
+	set(personPronouns, clsPronoun)
+	for g := range groupRefs {
+		first, _, _ := strings.Cut(g, " ")
+		m[first] |= clsGroupStart
+	}
+	for _, w := range []string{"will", "would", "shall", "partner", "partners"} {
+		m[w] |= clsRuleOther
+	}
+	set(topicCues, clsTopicCue)
+	return m
+}

@@ -25,11 +25,7 @@ func (a *analysis) isNameToken(s *sent, k int) bool {
 	if t.kind != tWord || !t.cap || s.cover[k] != 0 {
 		return false
 	}
-	w := a.word(s, k)
-	if nameStop[w] || honorifics[w] {
-		return false
-	}
-	if _, ok := titles[w]; ok {
+	if t.cls&(clsNameStop|clsTitle1) != 0 {
 		return false
 	}
 	if t.upper && t.end-t.start > 3 {

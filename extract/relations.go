@@ -40,11 +40,12 @@ func (a *analysis) relations(s *sent) {
 	nFacts := len(a.facts)
 	callsBefore := a.countCalls()
 	for k := 0; k < len(s.toks); k++ {
-		if s.cover[k] != 0 || s.toks[k].kind != tWord {
+		cls := s.toks[k].cls
+		if s.cover[k] != 0 || s.toks[k].kind != tWord || cls&(clsContact|clsPledge|clsAgreementV|clsSanction|clsRuleOther) == 0 {
 			continue
 		}
 		w := a.word(s, k)
-		if contactVerbs[w] || contactNouns[w] || w == "called" || w == "told" && a.callContext(s) {
+		if cls&clsContact != 0 && (w != "told" || a.callContext(s)) {
 			a.ruleContact(s, k)
 		}
 		if _, ok := pledgeVerbs[w]; ok {

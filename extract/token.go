@@ -23,8 +23,9 @@ const (
 type token struct {
 	start, end int32
 	kind       tokKind
-	cap        bool // first rune is an upper-case letter
-	upper      bool // two or more letters, all upper case ("US", "NATO", "JD")
+	cap        bool   // first rune is an upper-case letter
+	upper      bool   // two or more letters, all upper case ("US", "NATO", "JD")
+	cls        uint32 // lexical classes of the lower-case word (lexClasses)
 }
 
 // asciiLower returns s with ASCII letters lowered and every other byte kept,
