@@ -420,6 +420,17 @@ func isRelativeTime(p string) bool {
 		return false
 	}
 	f := strings.Fields(low[:len(low)-4])
+	if len(f) == 1 {
+		// "5h ago", "30min ago", "2d ago"
+		k := 0
+		for k < len(f[0]) && f[0][k] >= '0' && f[0][k] <= '9' {
+			k++
+		}
+		if k == 0 {
+			return false
+		}
+		f = []string{f[0][:k], f[0][k:]}
+	}
 	if len(f) != 2 {
 		return false
 	}
@@ -431,7 +442,7 @@ func isRelativeTime(p string) bool {
 		}
 	}
 	switch strings.TrimSuffix(f[1], "s") {
-	case "sec", "second", "min", "minute", "hour", "hr", "day", "week", "month", "year", "mo", "h", "m", "d":
+	case "sec", "second", "min", "minute", "hour", "hr", "day", "week", "month", "year", "mo", "h", "m", "d", "w", "y":
 		return true
 	}
 	return false

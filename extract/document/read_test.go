@@ -130,7 +130,7 @@ func TestReadMetadata(t *testing.T) {
 		},
 		{
 			name: "published on label and value on next line",
-			text: "Talks were held in Geneva.\n- Ends\nPublished By:\nAsha Rao\nPublished On:\nFeb 5, 2026\nTune In\n\n1 hour ago\n",
+			text: "Talks were held in Geneva.\n- Ends\nPublished By:\nAsha Rao\nPublished On:\nFeb 5, 2026\nTune In\n\n1 hour ago\n5h ago\nUpdated 30min ago\n",
 			date: day(2026, 2, 5), byline: []string{"Asha Rao"}, first: "Talks were held in Geneva.",
 			absent: []string{"Ends", "Asha Rao", "Tune In", "ago", "Published"},
 		},
