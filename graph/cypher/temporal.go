@@ -609,3 +609,64 @@ func orderDurations(x, y Duration) int {
 	}
 	return 0
 }
+
+// Lossless conversions, for stores that persist temporal values.
+
+// DateOfEpochDay returns the date n days after 1970-01-01.
+func DateOfEpochDay(n int64) Date { return Date{n} }
+
+// EpochDay returns the days from 1970-01-01 to d.
+func (d Date) EpochDay() int64 { return d.days }
+
+// LocalTimeOfNanoOfDay returns the local time n nanoseconds after midnight,
+// n taken modulo 24 hours.
+func LocalTimeOfNanoOfDay(n int64) LocalTime { return LocalTime{floorMod(n, nanosPerDay)} }
+
+// NanoOfDay returns the nanoseconds from midnight to t.
+func (t LocalTime) NanoOfDay() int64 { return t.nanos }
+
+// NewTime returns the time n nanoseconds after midnight (modulo 24 hours)
+// at offset seconds east of UTC; the offset must be within ±18 hours.
+func NewTime(n int64, offset int) (Time, error) {
+	if offset < -18*3600 || offset > 18*3600 {
+		return Time{}, fmt.Errorf("cypher: UTC offset %d s out of range", offset)
+	}
+	return Time{floorMod(n, nanosPerDay), int32(offset)}, nil
+}
+
+// NanoOfDay returns the local nanoseconds from midnight to t.
+func (t Time) NanoOfDay() int64 { return t.nanos }
+
+// LocalDateTimeOfEpoch returns the wall-clock date and time sec seconds and
+// nsec nanoseconds after 1970-01-01T00:00.
+func LocalDateTimeOfEpoch(sec, nsec int64) LocalDateTime {
+	sec += floorDiv(nsec, nanosPerSecond)
+	return LocalDateTime{sec, int32(floorMod(nsec, nanosPerSecond))}
+}
+
+// Epoch returns the seconds and nanoseconds from 1970-01-01T00:00 to d's
+// wall clock.
+func (d LocalDateTime) Epoch() (sec, nsec int64) { return d.sec, int64(d.nanos) }
+
+// NewDateTime returns the instant sec seconds and nsec nanoseconds after the
+// Unix epoch, in the IANA zone named zone or, when zone is "", at the fixed
+// offset (seconds east of UTC; ignored for a named zone). It fails for an
+// unknown zone or an offset beyond ±18 hours.
+func NewDateTime(sec, nsec int64, zone string, offset int) (DateTime, error) {
+	sec += floorDiv(nsec, nanosPerSecond)
+	ns := int32(floorMod(nsec, nanosPerSecond))
+	if zone == "" {
+		if offset < -18*3600 || offset > 18*3600 {
+			return DateTime{}, fmt.Errorf("cypher: UTC offset %d s out of range", offset)
+		}
+		return DateTime{sec, ns, int32(offset), ""}, nil
+	}
+	loc, err := loadZone(zone)
+	if err != nil {
+		return DateTime{}, fmt.Errorf("cypher: %w", err)
+	}
+	return DateTime{sec, ns, zoneOffsetAt(loc, sec), zone}, nil
+}
+
+// Unix returns the seconds and nanoseconds from the Unix epoch to d.
+func (d DateTime) Unix() (sec, nsec int64) { return d.sec, int64(d.nanos) }

@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"sort"
+
+	"github.com/kgnews/kg/graph/cypher"
 )
 
 // Records are stored in a compact, versioned binary encoding:
@@ -17,6 +19,12 @@ import (
 //	props:        uvarint(n) (key value)*n, keys sorted
 //	string:       uvarint(len) bytes
 //	value:        tag payload
+//
+// Temporal values of package cypher are stored exactly: a Date as its epoch
+// day, a LocalTime as its nanosecond of day, a Time as that and its offset,
+// a LocalDateTime as wall-clock epoch seconds and nanoseconds, a DateTime as
+// Unix seconds, nanoseconds, offset and zone name ("" for a fixed offset),
+// and a Duration as its four components.
 //
 // with start and end as varint int64 ids. Tags keep value types exact: an
 // int64 stays an int64 and a float64 a float64 across a round trip.
@@ -30,6 +38,13 @@ const (
 	tagTrue    = 5
 	tagStrings = 6 // uvarint(n) string*n: a []string
 	tagList    = 7 // uvarint(n) value*n: a []any of other values
+
+	tagDate          = 8  // varint epoch day
+	tagLocalTime     = 9  // varint nanosecond of day
+	tagTime          = 10 // varint nanosecond of day, varint offset seconds
+	tagLocalDateTime = 11 // varint seconds, varint nanoseconds
+	tagDateTime      = 12 // varint seconds, varint nanoseconds, varint offset, string zone
+	tagDuration      = 13 // varint months, days, seconds, nanoseconds
 )
 
 // errCorrupt is wrapped by every decoding error.
@@ -97,6 +112,35 @@ func (e *encoder) value(v any) error {
 				return fmt.Errorf("list element %d: %w", i, err)
 			}
 		}
+	case cypher.Date:
+		e.buf = append(e.buf, tagDate)
+		e.varint(v.EpochDay())
+	case cypher.LocalTime:
+		e.buf = append(e.buf, tagLocalTime)
+		e.varint(v.NanoOfDay())
+	case cypher.Time:
+		e.buf = append(e.buf, tagTime)
+		e.varint(v.NanoOfDay())
+		e.varint(int64(v.Offset()))
+	case cypher.LocalDateTime:
+		e.buf = append(e.buf, tagLocalDateTime)
+		sec, ns := v.Epoch()
+		e.varint(sec)
+		e.varint(ns)
+	case cypher.DateTime:
+		e.buf = append(e.buf, tagDateTime)
+		sec, ns := v.Unix()
+		zone, off := v.Zone()
+		e.varint(sec)
+		e.varint(ns)
+		e.varint(int64(off))
+		e.str(zone)
+	case cypher.Duration:
+		e.buf = append(e.buf, tagDuration)
+		e.varint(v.Months)
+		e.varint(v.Days)
+		e.varint(v.Seconds)
+		e.varint(int64(v.Nanos))
 	default:
 		return fmt.Errorf("unsupported property value type %T", v)
 	}
@@ -249,6 +293,55 @@ func (d *decoder) value(depth int) any {
 			out = append(out, d.value(depth+1))
 		}
 		return out
+	case tagDate:
+		return cypher.DateOfEpochDay(d.varint("date"))
+	case tagLocalTime:
+		n := d.varint("local time")
+		if n < 0 || n >= 86400e9 {
+			d.fail("local time")
+			return nil
+		}
+		return cypher.LocalTimeOfNanoOfDay(n)
+	case tagTime:
+		n := d.varint("time")
+		off := d.varint("time offset")
+		t, err := cypher.NewTime(n, int(off))
+		if d.err == nil && (err != nil || n < 0 || n >= 86400e9) {
+			d.fail("time")
+			return nil
+		}
+		return t
+	case tagLocalDateTime:
+		sec := d.varint("local datetime")
+		ns := d.varint("local datetime nanoseconds")
+		if ns < 0 || ns >= 1e9 {
+			d.fail("local datetime")
+			return nil
+		}
+		return cypher.LocalDateTimeOfEpoch(sec, ns)
+	case tagDateTime:
+		sec := d.varint("datetime")
+		ns := d.varint("datetime nanoseconds")
+		off := d.varint("datetime offset")
+		zone := d.str("datetime zone")
+		if d.err != nil {
+			return nil
+		}
+		t, err := cypher.NewDateTime(sec, ns, zone, int(off))
+		if err != nil || ns < 0 || ns >= 1e9 {
+			d.err = fmt.Errorf("%w: invalid datetime: %v", errCorrupt, err)
+			return nil
+		}
+		return t
+	case tagDuration:
+		v := cypher.Duration{Months: d.varint("duration"), Days: d.varint("duration"), Seconds: d.varint("duration")}
+		ns := d.varint("duration")
+		if ns < 0 || ns >= 1e9 {
+			d.fail("duration")
+			return nil
+		}
+		v.Nanos = int32(ns)
+		return v
 	default:
 		if d.err == nil {
 			d.err = fmt.Errorf("%w: unknown value tag %d", errCorrupt, tag)
@@ -320,7 +413,13 @@ func btoi(b []byte) (int64, error) {
 // []any of strings, or an empty one, becomes a []string.
 func normalize(v any) (any, error) {
 	switch v := v.(type) {
-	case nil, string, int64, float64, bool:
+	case nil, string, int64, float64, bool,
+		cypher.Date, cypher.LocalTime, cypher.Time, cypher.LocalDateTime, cypher.DateTime:
+		return v, nil
+	case cypher.Duration:
+		if v.Nanos < 0 || v.Nanos >= 1e9 {
+			return nil, fmt.Errorf("duration nanoseconds %d outside [0, 1e9)", v.Nanos)
+		}
 		return v, nil
 	case []string:
 		return slices.Clone(v), nil

@@ -569,11 +569,13 @@ func (g *Graph) isIndexed(key uint32) bool {
 }
 
 // normKey returns the index form of v: integral floats become int64 so that
-// 1 and 1.0 meet, as Cypher equality has them; ok is false for values that are
-// not indexed (lists, maps, NaN).
+// 1 and 1.0 meet, as Cypher equality has them; temporal values are their own
+// keys (their == is Cypher equality); ok is false for values that are not
+// indexed (lists, maps, NaN).
 func normKey(v any) (any, bool) {
 	switch x := v.(type) {
-	case string, int64, bool:
+	case string, int64, bool,
+		cypher.Date, cypher.LocalTime, cypher.Time, cypher.LocalDateTime, cypher.DateTime, cypher.Duration:
 		return x, true
 	case float64:
 		if math.IsNaN(x) {

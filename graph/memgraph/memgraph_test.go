@@ -266,3 +266,22 @@ func BenchmarkLoad(b *testing.B) {
 		runtime.KeepAlive(g)
 	}
 }
+
+func TestIndexTemporalValues(t *testing.T) {
+	g := memgraph.New()
+	d := cypher.NewDate(2015, 7, 21)
+	a := g.CreateNode([]string{"Article"}, map[string]any{"id": d})
+	if got := lookup(g, "Article", "id", cypher.NewDate(2015, 7, 21)); !reflect.DeepEqual(got, []int64{a}) {
+		t.Fatalf("lookup(date) = %v, want [%d]", got, a)
+	}
+	if got := lookup(g, "Article", "id", "2015-07-21"); len(got) != 0 {
+		t.Fatalf("a string found a date: %v", got)
+	}
+	res, err := cypher.Run(t.Context(), g, `MATCH (n:Article {id: date('2015-07-21')}) RETURN count(n)`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Rows[0][0]; got != int64(1) {
+		t.Fatalf("MATCH by a date id = %v, want 1", got)
+	}
+}

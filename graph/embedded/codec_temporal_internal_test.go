@@ -1,0 +1,99 @@
+package embedded
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/kgnews/kg/graph/cypher"
+)
+
+func mustDateTime(t *testing.T, sec, nsec int64, zone string, off int) cypher.DateTime {
+	t.Helper()
+	d, err := cypher.NewDateTime(sec, nsec, zone, off)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestCodecTemporalRoundTrip(t *testing.T) {
+	tm, err := cypher.NewTime(45074645876123, -5400)
+	if err != nil {
+		t.Fatal(err)
+	}
+	props := map[string]any{
+		"date":     cypher.DateOfEpochDay(-56000),
+		"local":    cypher.LocalTimeOfNanoOfDay(45074645876123),
+		"time":     tm,
+		"ldt":      cypher.LocalDateTimeOfEpoch(-5000000000, 999999999),
+		"fixed":    mustDateTime(t, 469020674, 645876123, "", 3600),
+		"named":    mustDateTime(t, 469020674, 645876123, "Europe/Stockholm", 0),
+		"duration": cypher.Duration{Months: -14, Days: 3, Seconds: -61, Nanos: 5},
+		"dates":    []any{cypher.DateOfEpochDay(1), cypher.DateOfEpochDay(2)},
+	}
+	rec, err := encodeNode([]string{"Val"}, props)
+	if err != nil {
+		t.Fatalf("encodeNode: %v", err)
+	}
+	_, got, err := decodeNode(rec)
+	if err != nil {
+		t.Fatalf("decodeNode: %v", err)
+	}
+	if !reflect.DeepEqual(got, props) {
+		t.Fatalf("round trip = %#v, want %#v", got, props)
+	}
+	for i := range rec {
+		if _, _, err := decodeNode(rec[:i]); !errors.Is(err, errCorrupt) {
+			t.Errorf("decodeNode(truncated to %d) = %v, want errCorrupt", i, err)
+		}
+	}
+}
+
+func TestCodecTemporalRejects(t *testing.T) {
+	if _, err := normalize(cypher.Duration{Nanos: 1e9}); err == nil {
+		t.Error("normalize accepted a duration with 1e9 nanoseconds")
+	}
+	if _, err := normalize([]any{cypher.DateOfEpochDay(1), cypher.LocalTimeOfNanoOfDay(1)}); err == nil {
+		t.Error("normalize accepted a list mixing Date and LocalTime")
+	}
+	bad := []byte{recordVersion, 0, 1, 1, 'k', tagDateTime, 0, 0, 0, 3, 'X', '/', 'Y'}
+	if _, _, err := decodeNode(bad); !errors.Is(err, errCorrupt) {
+		t.Errorf("decodeNode(unknown zone) = %v, want errCorrupt", err)
+	}
+}
+
+// TestStoreTemporalProperties writes temporal properties with Cypher, reopens
+// the file and reads them back unchanged.
+func TestStoreTemporalProperties(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "kg.db")
+	s, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const create = `CREATE (:Val {d: date('2015-07-21'), t: time('21:40:32.142+0100'),
+		dt: datetime('2015-07-21T21:40:32.142[Europe/London]'), ds: [duration('P1Y2M3DT4H'), duration('PT-0.5S')]})`
+	if _, err := s.Query(ctx, create, nil); err != nil {
+		t.Fatalf("create: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := s.Query(ctx, `MATCH (v:Val) RETURN toString(v.d), toString(v.t), toString(v.dt), [x IN v.ds | toString(x)], v.d = date('2015-07-21')`, nil)
+	if err != nil {
+		t.Fatalf("query: %v", err)
+	}
+	want := []any{"2015-07-21", "21:40:32.142+01:00", "2015-07-21T21:40:32.142+01:00[Europe/London]",
+		[]any{"P1Y2M3DT4H", "PT-0.5S"}, true}
+	if len(res.Rows) != 1 || !reflect.DeepEqual(res.Rows[0], want) {
+		t.Fatalf("rows = %#v, want [%#v]", res.Rows, want)
+	}
+}
