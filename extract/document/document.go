@@ -197,8 +197,8 @@ func markdown(paras []string, full bool) {
 	}
 }
 
-// mdInline rewrites inline Markdown: links and images keep their text,
-// "**" and "__" emphasis marks go.
+// mdInline rewrites inline Markdown: links keep their text, images go, and
+// so do "**" and "__" emphasis marks.
 func mdInline(p string) string {
 	if !strings.ContainsAny(p, "[*_") {
 		return p
@@ -209,7 +209,14 @@ func mdInline(p string) string {
 		c := p[i]
 		switch {
 		case c == '!' && i+1 < len(p) && p[i+1] == '[':
-			continue // an image: its alt text is kept like a link text
+			// An image is not text: drop "![alt](url)" whole.
+			if close := strings.IndexByte(p[i:], ']'); close > 0 && i+close+1 < len(p) && p[i+close+1] == '(' {
+				if end := strings.IndexByte(p[i+close:], ')'); end > 0 {
+					i += close + end
+					continue
+				}
+			}
+			b.WriteByte(c)
 		case c == '[':
 			close := strings.IndexByte(p[i:], ']')
 			if close > 0 && i+close+1 < len(p) && p[i+close+1] == '(' {

@@ -404,7 +404,7 @@ func TestReadMetadata(t *testing.T) {
 			date: day(2026, 2, 3), first: "On February 3, 2026, the ministers met in Oslo.",
 		},
 		{
-			name: "markdown", file: "a.md", text: "## Talks in [Oslo](https://example.com)\n\nThe **ministers** met.",
+			name: "markdown", file: "a.md", text: "## Talks in [Oslo](https://example.com)\n\n![Leaders in Oslo](x.jpg)\n\nThe **ministers** met.",
 			title: "Talks in Oslo", first: "The ministers met.",
 		},
 		{
