@@ -76,6 +76,13 @@ func (a *analysis) findPersonMentions(s *sent) {
 	for q := range s.ments {
 		m := &s.ments[q]
 		m.prep = a.prepBefore(s, m.i, m.rc != nil)
+		if m.prep == "of" {
+			q := m.i - 1
+			if a.word(s, q) == "the" {
+				q--
+			}
+			m.pluralOf = q >= 1 && s.toks[q-1].cls&clsTitlePlural != 0
+		}
 		if m.j < n && s.toks[m.j].kind == tPoss {
 			m.poss = true
 		}
@@ -263,8 +270,8 @@ func (a *analysis) roleReferent(role string, c *gazetteer.Country) *entity {
 			if !leaderRoles[p.role] {
 				continue
 			}
-		} else if p.role != role {
-			continue
+		} else if p.role != role && !strings.HasSuffix(p.role, " "+role) {
+			continue // "the minister" is the Foreign Minister
 		}
 		switch {
 		case best == nil || p.lastS > best.lastS:

@@ -379,16 +379,17 @@ func inflections(v string) []string {
 // Lexical classes of a lower-case word, computed once per token so that the
 // rules test bits instead of looking words up in many maps.
 const (
-	clsContact    uint32 = 1 << iota // a consultation verb or noun, "called", "told"
-	clsPledge                        // a pledge verb
-	clsAgreementV                    // a verb taking an agreement
-	clsSanction                      // a sanction verb (either kind)
-	clsNameStop                      // never part of a name
-	clsTitle1                        // a one-word title or honorific
-	clsPronoun                       // he, she, his, her, him
-	clsGroupStart                    // may start a group reference
-	clsRuleOther                     // will, would, shall, partner(s)
-	clsTopicCue                      // may introduce topics
+	clsContact     uint32 = 1 << iota // a consultation verb or noun, "called", "told"
+	clsPledge                         // a pledge verb
+	clsAgreementV                     // a verb taking an agreement
+	clsSanction                       // a sanction verb (either kind)
+	clsNameStop                       // never part of a name
+	clsTitle1                         // a one-word title or honorific
+	clsPronoun                        // he, she, his, her, him
+	clsGroupStart                     // may start a group reference
+	clsRuleOther                      // will, would, shall, partner(s)
+	clsTopicCue                       // may introduce topics
+	clsTitlePlural                    // a plural title: presidents, ministers, leaders
 )
 
 // lexClasses maps a lower-case word to its classes.
@@ -427,5 +428,22 @@ func buildClasses() map[string]uint32 {
 		m[w] |= clsRuleOther
 	}
 	set(topicCues, clsTopicCue)
+	for t := range titles {
+		if strings.Contains(t, " ") || strings.HasSuffix(t, ".") || len(t) < 4 {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(t, "y") && !strings.HasSuffix(t, "ey"):
+			m[t[:len(t)-1]+"ies"] |= clsTitlePlural
+		case strings.HasSuffix(t, "man"):
+			m[t[:len(t)-3]+"men"] |= clsTitlePlural
+		case strings.HasSuffix(t, "s"):
+		default:
+			m[t+"s"] |= clsTitlePlural
+		}
+	}
+	for _, w := range []string{"officials", "delegations", "representatives", "negotiators", "envoys", "heads"} {
+		m[w] |= clsTitlePlural
+	}
 	return m
 }

@@ -25,7 +25,7 @@ func (a *analysis) isNameToken(s *sent, k int) bool {
 	if t.kind != tWord || !t.cap || s.cover[k] != 0 {
 		return false
 	}
-	if t.cls&(clsNameStop|clsTitle1) != 0 {
+	if t.cls&(clsNameStop|clsTitle1|clsTitlePlural) != 0 {
 		return false
 	}
 	if t.upper && t.end-t.start > 3 {
@@ -246,6 +246,15 @@ func (a *analysis) findPersonCandidates(s *sent) {
 			w := a.word(s, v)
 			if speechVerbs[w] || actionVerbs[w] && v == j && w != "is" && w != "was" && w != "has" && w != "had" && w != "will" && w != "would" {
 				c.licensed = true
+			}
+			// "X had a telephone conversation with …"
+			if lv := a.word(s, j); lightVerbs[lv] || lightVerbs[w] {
+				for q := j + 1; q < n && q <= j+6; q++ {
+					if s.toks[q].cls&clsContact != 0 && contactNouns[a.word(s, q)] {
+						c.licensed = true
+						break
+					}
+				}
 			}
 			if k > 1 && speechVerbs[a.word(s, k-1)] && (j == n || s.toks[j].kind == tPunct) &&
 				(s.toks[k-2].kind == tQuote || a.surface(s, k-2) == ",") {
@@ -496,6 +505,9 @@ func (a *analysis) pluralTitleBefore(s *sent, k int) bool {
 	q := k - 1
 	for q >= 1 {
 		w := a.word(s, q)
+		if s.toks[q].cls&clsTitlePlural != 0 {
+			break
+		}
 		if w == "," || w == "and" {
 			q--
 			continue
@@ -506,12 +518,8 @@ func (a *analysis) pluralTitleBefore(s *sent, k int) bool {
 		}
 		break
 	}
-	w := a.word(s, q)
-	if a.word(s, q+1) != "," {
-		return false
-	}
-	_, ok := titles[singular(w)]
-	return ok && strings.HasSuffix(w, "s") && len(w) > 3
+	// "ministers, X and Y" or "Presidents X and Y"
+	return q >= 0 && s.toks[q].cls&clsTitlePlural != 0
 }
 
 // particles counts the lower-case particles among name tokens.

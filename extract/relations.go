@@ -168,6 +168,9 @@ func (a *analysis) subjectBefore(s *sent, k int, speech bool) ([]*entity, int) {
 
 // eligibleSubject reports whether m can be a subject.
 func (a *analysis) eligibleSubject(m *mention, speech bool) bool {
+	if m.prep == "of" && m.rc != nil && m.pluralOf {
+		return true // "the foreign ministers of Azerbaijan and Armenia"
+	}
 	if m.prep != "" && m.prep != "and" {
 		return false
 	}

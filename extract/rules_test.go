@@ -232,6 +232,21 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Omar Fathy|Salma Gharbi", "PLEDGED|Omar Fathy|cooperation agreements", "PLEDGED|Salma Gharbi|raise bilateral trade to 5 billion dollars"},
 		},
 		{
+			name: "plural titles and country-level talks",
+			text: "Published On: Mar 4, 2025\n\nPresidents Ilham Aliyev and Nikol Pashinyan met in Abu Dhabi on Monday. The foreign ministers of Azerbaijan and Armenia also held talks.",
+			want: []fact{"SPOKE_WITH|Ilham Aliyev|Nikol Pashinyan", "SPOKE_WITH|Azerbaijan|Armenia"},
+		},
+		{
+			name: "official readout style",
+			text: "Published On: Jul 2, 2025\n\nVladimir Putin had a telephone conversation with President of France Emmanuel Macron. The presidents agreed to continue contacts.",
+			want: []fact{"SPOKE_WITH|Vladimir Putin|Emmanuel Macron", "PLEDGED|Emmanuel Macron|continue contacts"},
+		},
+		{
+			name: "relative clause subject and agreement terms",
+			text: "Published On: Oct 8, 2025\n\nChancellor Olaf Brandt, who spoke with Israeli Prime Minister Benjamin Netanyahu by phone on Monday, said aid would continue. Israel and Hamas agreed to the first phase of a ceasefire deal, under which Hamas will release all hostages and Israel will withdraw troops.",
+			want: []fact{"SPOKE_WITH|Olaf Brandt|Benjamin Netanyahu", "PLEDGED|Hamas|ceasefire deal", "PLEDGED|Hamas|release", "PLEDGED|Israel|withdraw troops"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
