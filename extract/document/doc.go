@@ -29,7 +29,7 @@
 //
 // [Document.Date] comes from metadata (a "date 2026-02-04" prefix,
 // "Published On:", HTML meta tags, datelines, "Updated …" lines), else from
-// the first full date in the lede. [ResolveDate] and [FindDates] resolve
+// a full date in the headline or the lede. [ResolveDate] and [FindDates] resolve
 // relative and partial date expressions ("on Wednesday", "last October",
 // "Feb. 5") against it.
 //
