@@ -116,6 +116,8 @@ func (a *analysis) ruleContact(s *sent, k int) {
 	if a.contactHedged(s, k) {
 		return
 	}
+	// talking to the press is not diplomacy: "speaking to Interfax"
+	subj, obj = dropMedia(subj), dropMedia(obj)
 	var pairs [][2]*entity
 	if len(obj) > 0 {
 		for _, x := range subj {
@@ -767,4 +769,20 @@ func (a *analysis) ruleTrade(s *sent, k int) {
 		a.addFact(&fact{typ: graph.TradesWith, from: owner, to: m.ent, value: value, year: year,
 			date: a.dateNear(s, k), claimedBy: claims, evidence: a.sentText(s)})
 	}
+}
+
+// dropMedia removes news organisations from a list of parties.
+func dropMedia(es []*entity) []*entity {
+	out := es[:0:0]
+	for _, e := range es {
+		if e.kind == entOrg && isMediaKind(e.orgKind) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func isMediaKind(k string) bool {
+	return k == "news agency" || k == "broadcaster" || k == "newspaper"
 }
