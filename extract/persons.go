@@ -28,6 +28,12 @@ func (a *analysis) isNameToken(s *sent, k int) bool {
 	if t.cls&(clsNameStop|clsTitle1|clsTitlePlural) != 0 {
 		return false
 	}
+	if k > 0 && s.toks[k-1].kind == tWord {
+		// the second word of a title: "Chief Executive", "Foreign Secretary"
+		if _, ok := titles[a.lower[s.toks[k-1].start:t.end]]; ok {
+			return false
+		}
+	}
 	if t.upper && t.end-t.start > 3 {
 		return false // "NATO", "BRICS": acronyms, not names
 	}

@@ -274,6 +274,9 @@ func (a *analysis) contactHedged(s *sent, k int) bool {
 	}
 	for q := k - 1; q >= 0 && q >= k-3; q-- {
 		switch a.word(s, q) {
+		case "cancelled", "canceled", "postponed", "scrapped", "delayed", "skipped", "snubbed", "declined", "rejected",
+			"called", "off", "suspended", "no", "without", "refused", "requested", "sought", "proposal":
+			return true // "cancelled a planned call", "called off talks", "requested a meeting"
 		case "planned", "proposed", "possible", "potential", "upcoming", "future", "expected", "possibility",
 			"prospect", "invitation", "hold", "to":
 			if a.word(s, q) == "to" && q+1 < k && lightVerbs[a.word(s, q+1)] || a.word(s, q) != "to" && a.word(s, q) != "hold" {

@@ -247,6 +247,11 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Olaf Brandt|Benjamin Netanyahu", "PLEDGED|Hamas|ceasefire deal", "PLEDGED|Hamas|release", "PLEDGED|Israel|withdraw troops"},
 		},
 		{
+			name: "conditional, weighed and cancelled are not facts",
+			text: "Published On: Mar 4, 2025\n\nPresident Dan Holt said he would impose 100% tariffs on Brazil if it moved away from the dollar. The Treasury is weighing sanctions on Chinese banks. Holt cancelled a planned call with Mexican President Rosa Vega and called off talks with Canada.",
+			not:  []fact{"SANCTIONED||Brazil", "SANCTIONED||China", "SPOKE_WITH|Dan Holt|Rosa Vega", "SPOKE_WITH|Dan Holt|Canada"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
