@@ -590,6 +590,9 @@ func truncateTo(k tkind, unit string, x any, m map[string]any, now time.Time) (a
 		default:
 			return nil, temporalErrorf("unknown truncation unit %q", unit)
 		}
+		if !k.hasTime() {
+			return nil, temporalErrorf("%s.truncate cannot truncate to %s", tkindNames[k], unit)
+		}
 		p.nanos -= p.nanos % step
 	}
 	if dateUnit {

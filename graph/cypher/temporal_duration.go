@@ -64,15 +64,20 @@ func trunc(r *big.Rat) (int64, *big.Rat, bool) {
 // of days become seconds, fractions of seconds nanoseconds (truncated), as
 // Neo4j does.
 func approximate(months, days, seconds *big.Rat) (Duration, error) {
-	m, mf, ok1 := trunc(months)
-	days = sum(days, new(big.Rat).Mul(mf, avgMonth))
-	d, df, ok2 := trunc(days)
-	seconds = sum(seconds, new(big.Rat).Mul(df, ratDay))
-	s, sf, ok3 := trunc(seconds)
-	n, _, ok4 := trunc(new(big.Rat).Mul(sf, ratNanos))
-	if !ok1 || !ok2 || !ok3 || !ok4 {
-		return Duration{}, temporalErrorf("duration out of range")
+	errRange := temporalErrorf("duration out of range")
+	m, mf, ok := trunc(months)
+	if !ok {
+		return Duration{}, errRange
 	}
+	d, df, ok := trunc(sum(days, new(big.Rat).Mul(mf, avgMonth)))
+	if !ok {
+		return Duration{}, errRange
+	}
+	s, sf, ok := trunc(sum(seconds, new(big.Rat).Mul(df, ratDay)))
+	if !ok {
+		return Duration{}, errRange
+	}
+	n, _, _ := trunc(new(big.Rat).Mul(sf, ratNanos))
 	return Duration{m, d, s, int32(n)}.normalize(), nil
 }
 
@@ -180,11 +185,43 @@ func (d Duration) wholeDays() int64 {
 	return -(a / secondsPerDay)
 }
 
+// Bounds of the supported calendar, years -999,999,999 to 999,999,999 as in
+// Neo4j; durations added to instants stay within twice its span, so the
+// arithmetic below cannot overflow.
+var (
+	minEpochDay = daysFromCivil(-999999999, 1, 1)
+	maxEpochDay = daysFromCivil(999999999, 12, 31)
+)
+
+func inCalendar(days int64) bool { return days >= minEpochDay && days <= maxEpochDay }
+
 // addDuration returns the temporal instant x plus d (x minus d when sub).
 func addDuration(x any, d Duration, sub bool) (any, error) {
 	if sub {
 		d = d.neg()
 	}
+	span := maxEpochDay - minEpochDay
+	if abs64(d.Months) > 2*12*999999999 || abs64(d.Days) > 2*span || abs64(d.Seconds) > 2*span*secondsPerDay {
+		return nil, temporalErrorf("duration %s is too long", d)
+	}
+	v, err := addDurationIn(x, d)
+	if err != nil {
+		return nil, err
+	}
+	if p, _ := partsOf(v); p.hasDate && !inCalendar(p.days) {
+		return nil, temporalErrorf("result is outside years -999999999..999999999")
+	}
+	return v, nil
+}
+
+func abs64(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func addDurationIn(x any, d Duration) (any, error) {
 	switch v := x.(type) {
 	case Date:
 		return Date{plusMonths(v.days, d.Months) + d.Days + d.wholeDays()}, nil
