@@ -261,7 +261,7 @@ var commitNominals = setOf("purchase", "purchases", "purchasing", "imports", "im
 	"number", "volume", "share")
 
 // objectStop ends a commitment object.
-var objectStop = setOf("for", "used", "including", "included", "aimed", "designed", "meant", "intended", "worth", "valued", "from", "to", "up", "by", "until", "after", "before", "while", "which", "that", "who",
+var objectStop = setOf("later", "earlier", "soon", "shortly", "eventually", "immediately", "for", "used", "including", "included", "aimed", "designed", "meant", "intended", "worth", "valued", "from", "to", "up", "by", "until", "after", "before", "while", "which", "that", "who",
 	"because", "as", "so", "amid", "despite", "if", "unless", "when", "in", "over", "within", "during", "per",
 	"each", "every", "this", "next", "starting", "beginning", "through", "throughout", "but", "although", "said",
 	"according")

@@ -94,6 +94,10 @@ func (a *analysis) titleBefore(s *sent, k int) (int, string) {
 			for i > 0 && titleSkip[a.word(s, i-1)] {
 				i--
 			}
+			// stacked titles: "his Saudi counterpart Prince Faisal"
+			if j, outer := a.titleBefore(s, i); j < i && outer != "" {
+				i = j
+			}
 			return i, role
 		}
 		if n == 1 && honorifics[phrase] {

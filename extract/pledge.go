@@ -468,7 +468,13 @@ func (a *analysis) commitBreak(s *sent, p int) bool {
 		return false
 	}
 	if s.toks[p].kind == tPunct {
-		return a.surface(s, p) != "," || a.word(s, p+1) != "and"
+		switch a.surface(s, p) {
+		case "+", "/", "&":
+			return false // "a “2+2” dialogue"
+		case ",":
+			return a.word(s, p+1) != "and"
+		}
+		return true
 	}
 	return a.isBreak(s, p)
 }
@@ -548,14 +554,27 @@ func (a *analysis) parseCommitment(s *sent, q, end int, party *entity) *commitme
 			p++
 		}
 	}
-	objStart := p
-	for p < end && !objectStop[a.word(s, p)] && s.toks[p].kind != tNum && s.toks[p].kind != tPunct {
+	for p < end && s.toks[p].kind == tQuote {
 		p++
+	}
+	objStart := p
+	for p < end && !objectStop[a.word(s, p)] {
+		t := s.toks[p]
+		if t.kind == tPunct && a.surface(s, p) != "+" && a.surface(s, p) != "/" {
+			break
+		}
+		if t.kind == tNum && !(p > objStart && a.surface(s, p-1) == "+") && !(p+1 < end && a.surface(s, p+1) == "+") {
+			break
+		}
+		p++
+	}
+	for p > objStart && s.toks[p-1].kind == tQuote {
+		p--
 	}
 	if a.word(s, p-1) == "and" {
 		p--
 	}
-	c.object = a.span(s, objStart, p)
+	c.object = strings.Join(strings.Fields(strings.Map(dropQuote, a.span(s, objStart, p))), " ")
 	// quantity and period in the rest of the phrase: "from 12 million
 	// tonnes … up to 20 million tonnes", "in the following season"
 	periodAt := -1
@@ -753,4 +772,12 @@ func (a *analysis) termsClause(s *sent, p int) bool {
 		}
 	}
 	return false
+}
+
+// dropQuote removes quotation marks from a commitment object.
+func dropQuote(r rune) rune {
+	if isQuoteRune(r) {
+		return -1
+	}
+	return r
 }

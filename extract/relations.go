@@ -147,6 +147,11 @@ func (a *analysis) subjectBefore(s *sent, k int, speech bool) ([]*entity, int) {
 				}
 				continue
 			}
+			if pd := s.mentionAt(c); pd != nil && a.possessiveDeterminer(s, pd) && a.word(s, c-1) == "and" {
+				// "X and his Saudi counterpart Y"
+				c--
+				w = "and"
+			}
 			if w != "and" && w != "," {
 				break
 			}
