@@ -277,8 +277,10 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		}
 		// a list after a plural title: "the foreign ministers, Selim Kaya
 		// and Amr Nabil"
-		if !c.licensed && len(c.tokens) >= 2 && a.pluralTitleBefore(s, k) {
-			c.licensed = true
+		if (!c.licensed || c.role == "") && len(c.tokens) >= 2 {
+			if ok, role := a.pluralTitleBefore(s, k); ok {
+				c.licensed, c.role = true, role
+			}
 		}
 		a.cands = append(a.cands, c)
 		k = j - 1
@@ -511,7 +513,7 @@ func (a *analysis) lookupPerson(ts []string) *entity {
 
 // pluralTitleBefore reports whether the name at token k is listed after a
 // plural title: "ministers, X and Y", "the two presidents, X and Y".
-func (a *analysis) pluralTitleBefore(s *sent, k int) bool {
+func (a *analysis) pluralTitleBefore(s *sent, k int) (bool, string) {
 	q := k - 1
 	for q >= 1 {
 		w := a.word(s, q)
@@ -529,7 +531,20 @@ func (a *analysis) pluralTitleBefore(s *sent, k int) bool {
 		break
 	}
 	// "ministers, X and Y" or "Presidents X and Y"
-	return q >= 0 && s.toks[q].cls&clsTitlePlural != 0
+	if q < 0 || s.toks[q].cls&clsTitlePlural == 0 {
+		return false, ""
+	}
+	w := a.word(s, q)
+	for _, sg := range []string{singular(w), strings.TrimSuffix(w, "ies") + "y", strings.TrimSuffix(w, "men") + "man"} {
+		if role, ok := titles[sg]; ok && sg != w {
+			// the role only when a single title precedes: "Presidents X and Y"
+			if pw := a.word(s, q-1); q == 0 || !s.toks[q-1].cap || s.toks[q-1].kind != tWord || pw == "the" {
+				return true, role
+			}
+			return true, ""
+		}
+	}
+	return true, ""
 }
 
 // particles counts the lower-case particles among name tokens.

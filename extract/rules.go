@@ -752,6 +752,13 @@ func (a *analysis) ruleTrade(s *sent, k int) {
 	if d := a.dateNear(s, k); len(d) >= 4 && d != a.date {
 		year = d[:4]
 	}
+	// "China is Iran's largest trading partner": the partner is the subject
+	if subj, _ := a.subjectBefore(s, k, false); len(subj) == 1 && subj[0].kind == entCountry && subj[0] != owner &&
+		a.copulaBefore(s, k) {
+		a.addFact(&fact{typ: graph.TradesWith, from: owner, to: subj[0], year: year, date: a.dateNear(s, k),
+			claimedBy: a.claimants(s, k), evidence: a.sentText(s)})
+		return
+	}
 	claims := a.claimants(s, k)
 	for q := k + 1; q < len(s.toks); q++ {
 		m := s.mentionAt(q)
@@ -788,4 +795,19 @@ func dropMedia(es []*entity) []*entity {
 
 func isMediaKind(k string) bool {
 	return k == "news agency" || k == "broadcaster" || k == "newspaper"
+}
+
+// copulaBefore reports whether "is", "was", "became" or "remains" stands
+// before token k in its clause.
+func (a *analysis) copulaBefore(s *sent, k int) bool {
+	for q := k - 1; q >= 0 && q >= k-8; q-- {
+		switch a.word(s, q) {
+		case "is", "was", "are", "were", "became", "becomes", "remains", "remained":
+			return true
+		}
+		if a.isBreak(s, q) {
+			return false
+		}
+	}
+	return false
 }

@@ -252,6 +252,11 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SANCTIONED||Brazil", "SANCTIONED||China", "SPOKE_WITH|Dan Holt|Rosa Vega", "SPOKE_WITH|Dan Holt|Canada"},
 		},
 		{
+			name: "trade ties",
+			text: "Published On: Mar 4, 2025\n\nChina is Brazil's largest trading partner. Chile's biggest trading partners include China ($38 billion) and the United States ($20 billion).",
+			want: []fact{"TRADES_WITH|Brazil|China", "TRADES_WITH|Chile|China", "TRADES_WITH|Chile|United States"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
