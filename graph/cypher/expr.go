@@ -774,10 +774,10 @@ func arith(op string) binFn {
 		if a == nil || b == nil {
 			return nil, nil
 		}
-		if isTemporal(a) || isTemporal(b) {
-			return temporalArith(ec, op, a, b)
-		}
 		if !isNumber(a) || !isNumber(b) {
+			if isTemporal(a) || isTemporal(b) {
+				return temporalArith(ec, op, a, b)
+			}
 			return nil, ec.runtimeErr(TypeError, "InvalidArgumentType", "cannot apply %s to %s and %s", op, typeName(a), typeName(b))
 		}
 		x, xi := a.(int64)

@@ -83,6 +83,9 @@ func approximate(months, days, seconds *big.Rat) (Duration, error) {
 
 // durationFromMap implements duration({years: …, seconds: …}).
 func durationFromMap(m map[string]any) (Duration, error) {
+	if d, ok := durationFromInts(m); ok {
+		return d, nil
+	}
 	acc := map[string]*big.Rat{}
 	for k, v := range m {
 		lk := strings.ToLower(k)
@@ -121,6 +124,47 @@ func durationFromMap(m map[string]any) (Duration, error) {
 			new(big.Rat).Quo(get("microseconds"), big.NewRat(1e6, 1)),
 			new(big.Rat).Quo(get("nanoseconds"), big.NewRat(1e9, 1))),
 	)
+}
+
+// durationFromInts is the exact fast path of durationFromMap for integer
+// fields small enough (below 2^40) that no sum can overflow; ok is false
+// otherwise.
+func durationFromInts(m map[string]any) (Duration, bool) {
+	var d Duration
+	var nanos int64
+	for k, v := range m {
+		n, ok := v.(int64)
+		if !ok || n >= 1<<40 || n <= -(1<<40) {
+			return Duration{}, false
+		}
+		switch strings.ToLower(k) {
+		case "years":
+			d.Months += 12 * n
+		case "months":
+			d.Months += n
+		case "weeks":
+			d.Days += 7 * n
+		case "days":
+			d.Days += n
+		case "hours":
+			d.Seconds += 3600 * n
+		case "minutes":
+			d.Seconds += 60 * n
+		case "seconds":
+			d.Seconds += n
+		case "milliseconds":
+			nanos += 1e6 * n
+		case "microseconds":
+			nanos += 1e3 * n
+		case "nanoseconds":
+			nanos += n
+		default:
+			return Duration{}, false
+		}
+	}
+	d.Seconds += floorDiv(nanos, nanosPerSecond)
+	d.Nanos = int32(floorMod(nanos, nanosPerSecond))
+	return d, true
 }
 
 // secondsRat returns the seconds and nanoseconds of d as one number.

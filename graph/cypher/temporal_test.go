@@ -185,3 +185,29 @@ func FuzzTemporalParse(f *testing.F) {
 		}
 	})
 }
+
+func benchTemporal(b *testing.B, query string) {
+	g := memgraph.New()
+	st, err := cypher.Parse(query)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := st.Run(ctx, g, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTemporalParse parses 1,000 datetimes with a named zone a query.
+func BenchmarkTemporalParse(b *testing.B) {
+	benchTemporal(b, `UNWIND range(1, 1000) AS i RETURN count(datetime('2015-07-21T21:40:32.142[Europe/Stockholm]'))`)
+}
+
+// BenchmarkTemporalArithmetic adds 1,000 durations to a date and orders the
+// results.
+func BenchmarkTemporalArithmetic(b *testing.B) {
+	benchTemporal(b, `UNWIND range(1, 1000) AS i WITH date('2015-07-21') + duration({days: i, hours: i}) AS d RETURN d ORDER BY d DESC LIMIT 1`)
+}
