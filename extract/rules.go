@@ -338,6 +338,17 @@ func (a *analysis) addFact(f *fact) {
 			e.active = true
 		}
 	}
+	// "Canada imposed a surtax …, Finance Minister Claire Dubois announced":
+	// an official reporting a government's act speaks for it
+	if f.from.kind == entCountry && f.typ != graph.SpokeWith {
+		for _, name := range f.claimedBy {
+			for _, p := range a.persons {
+				if p.name == name && p.country == nil && p.role != "" && p.role != "Counterpart" {
+					p.country = f.from.country
+				}
+			}
+		}
+	}
 	a.facts = append(a.facts, f)
 }
 
