@@ -6,7 +6,39 @@
 //
 // Values crossing the package boundary (parameters and results) are plain Go
 // values: nil, bool, int64, float64, string, []any, map[string]any, Node,
-// Relationship and Path. Integers are always int64 and floats float64.
+// Relationship and Path, and the temporal types below. Integers are always
+// int64 and floats float64.
+//
+// # Temporal values
+//
+// Cypher's temporal types are [Date], [LocalTime], [Time] (a time of day with
+// a UTC offset), [LocalDateTime], [DateTime] (an instant with a fixed offset
+// or a named IANA zone) and [Duration] (months, days, seconds and
+// nanoseconds, kept apart). They are comparable structs in a canonical
+// form, so == is Cypher equality, and their String methods print Neo4j's
+// formats (2015-07-21, 21:40:32.142+01:00,
+// 2015-07-21T21:40:32.142+02:00[Europe/Stockholm], P1Y2M3DT4H5M6.5S); build
+// them from time.Time with [DateOf], [LocalTimeOf], [TimeOf],
+// [LocalDateTimeOf] and [DateTimeOf]. A Duration passed as a parameter must
+// have 0 <= Nanos < 1e9.
+//
+// Queries make them with date(), localtime(), time(), localdatetime(),
+// datetime() and duration() from ISO 8601 strings (calendar, week and
+// ordinal dates, basic and extended forms, fractional seconds, offsets and
+// [Region/City] zones), from maps of components (year, month, day, week,
+// dayOfWeek, ordinalDay, quarter, dayOfQuarter, hour … nanosecond,
+// timezone, or date/time/datetime to take components from another value),
+// from another temporal value, or with no argument for the statement's
+// current time (in UTC; the clock is read once per query). Also available:
+// X.truncate(unit, value[, map]), X.statement/transaction/realtime(),
+// datetime.fromepoch and datetime.fromepochmillis, duration.between,
+// duration.inMonths, duration.inDays and duration.inSeconds; components
+// (d.year, d.week, d.offset, d.epochSeconds, dur.minutesOfHour, …);
+// instant ± duration, duration ± duration, duration * number and
+// duration / number. Values of one temporal type compare with < and >
+// (times and datetimes by instant); durations only with = and <>. Dates span
+// the years -999,999,999 to 999,999,999. Named zones come from the system
+// zone database, or from the copy embedded with time/tzdata.
 //
 // # Element ids
 //
