@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/kgnews/kg/graph/cypher"
 )
@@ -408,14 +409,18 @@ func btoi(b []byte) (int64, error) {
 }
 
 // normalize returns v as a storable property value: string, int64, float64,
-// bool, []string, or a []any of int64, float64 or bool values all of one
-// type (as Neo4j stores lists). Other integer and float kinds are widened; a
-// []any of strings, or an empty one, becomes a []string.
+// bool, a temporal value of package cypher, []string, or a []any of values
+// all of one of those types (as Neo4j stores lists). Other integer and float
+// kinds are widened, a time.Time becomes a cypher.DateTime (as the Neo4j
+// driver sends it); a []any of strings, or an empty one, becomes a []string.
 func normalize(v any) (any, error) {
 	switch v := v.(type) {
 	case nil, string, int64, float64, bool,
 		cypher.Date, cypher.LocalTime, cypher.Time, cypher.LocalDateTime, cypher.DateTime:
 		return v, nil
+	case time.Time:
+		// as the Neo4j driver sends it: a DATETIME
+		return cypher.DateTimeOf(v), nil
 	case cypher.Duration:
 		if v.Nanos < 0 || v.Nanos >= 1e9 {
 			return nil, fmt.Errorf("duration nanoseconds %d outside [0, 1e9)", v.Nanos)

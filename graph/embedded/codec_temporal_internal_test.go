@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/kgnews/kg/graph/cypher"
 )
@@ -58,6 +59,10 @@ func TestCodecTemporalRejects(t *testing.T) {
 	}
 	if _, err := normalize([]any{cypher.DateOfEpochDay(1), cypher.LocalTimeOfNanoOfDay(1)}); err == nil {
 		t.Error("normalize accepted a list mixing Date and LocalTime")
+	}
+	at := time.Date(2017, 8, 8, 12, 31, 14, 5, time.FixedZone("", -3600))
+	if v, err := normalize(at); err != nil || v != any(cypher.DateTimeOf(at)) {
+		t.Errorf("normalize(time.Time) = %#v, %v; want a cypher.DateTime", v, err)
 	}
 	bad := []byte{recordVersion, 0, 1, 1, 'k', tagDateTime, 0, 0, 0, 3, 'X', '/', 'Y'}
 	if _, _, err := decodeNode(bad); !errors.Is(err, errCorrupt) {
