@@ -148,3 +148,35 @@ func BenchmarkReadExtract(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExtractHuge extracts one article of several megabytes (the
+// document reader accepts up to 10 MiB), so that no rule is quadratic in
+// the article's length.
+func BenchmarkExtractHuge(b *testing.B) {
+	docs := corpus(b)
+	var sb strings.Builder
+	sb.WriteString("Published On: Feb 1, 2026\n\n")
+	for _, raw := range corpusRaw {
+		if sb.Len() > 4<<20 {
+			break
+		}
+		text := string(raw)
+		if i := strings.Index(text, "\n\n"); i >= 0 {
+			text = text[i+2:]
+		}
+		sb.WriteString(text)
+	}
+	doc, err := document.Read("huge.txt", []byte(sb.String()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	_ = docs
+	x := extract.New(extract.Options{})
+	b.SetBytes(int64(len(doc.Text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := x.Extract(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -121,12 +121,15 @@ type analysis struct {
 	commitIDs map[string]*commitment
 	persons   []*entity
 	short     map[string][]*entity // single-token short form → persons
+	fullNames map[string]*entity   // canonical and earlier full names → person
+	inner     map[string][]*entity // inner name tokens → persons
 	byline    map[string]bool
 
 	cands    []personCand
 	acronyms map[string]*entity // acronyms and short names defined in the article
 
 	facts   []*fact
+	nCalls  int // SPOKE_WITH facts so far
 	commits []*commitment
 	agrees  []*agreement
 

@@ -455,6 +455,16 @@ func (a *analysis) indexPerson(p *entity) {
 		a.short[f] = append(a.short[f], p)
 	}
 	add(p.name)
+	if a.fullNames == nil {
+		a.fullNames = make(map[string]*entity)
+		a.inner = make(map[string][]*entity)
+	}
+	a.fullNames[p.name] = p
+	for _, t := range p.tokens[min(1, len(p.tokens)):max(len(p.tokens)-1, 1)] {
+		if !slices.Contains(a.inner[t], p) {
+			a.inner[t] = append(a.inner[t], p)
+		}
+	}
 	if len(p.tokens) >= 2 {
 		add(p.tokens[0])
 		last := p.tokens[len(p.tokens)-1]
@@ -473,33 +483,34 @@ func (a *analysis) lookupPerson(ts []string) *entity {
 	if len(ts) == 0 {
 		return nil
 	}
-	full := strings.Join(ts, " ")
-	for _, p := range a.persons {
-		if p.name == full {
-			return p
-		}
-	}
 	if len(ts) == 1 {
 		if ps := a.short[ts[0]]; len(ps) == 1 {
 			return ps[0]
 		} else if len(ps) > 1 {
+			for _, p := range ps {
+				if p.name == ts[0] {
+					return p
+				}
+			}
 			return nil
 		}
 		// an inner name: "Lula" of "Luiz Inacio Lula da Silva"
-		var found *entity
-		for _, p := range a.persons {
-			if len(p.tokens) >= 3 && len(ts[0]) >= 3 && slices.Contains(p.tokens[1:len(p.tokens)-1], ts[0]) {
-				if found != nil {
-					return nil
-				}
-				found = p
-			}
+		if ps := a.inner[ts[0]]; len(ps) == 1 && len(ts[0]) >= 3 {
+			return ps[0]
 		}
-		return found
+		return nil
+	}
+	full := strings.Join(ts, " ")
+	if p := a.fullNames[full]; p != nil {
+		return p
 	}
 	// "Xi Jinping" joins "Xi"; "Donald J. Trump" joins "Donald Trump"
 	var found *entity
-	for _, p := range a.persons {
+	cands := a.short[ts[0]]
+	if last := ts[len(ts)-1]; last != ts[0] {
+		cands = append(cands[:len(cands):len(cands)], a.short[last]...)
+	}
+	for _, p := range cands {
 		if len(p.tokens) == 1 && (p.tokens[0] == ts[0] || p.tokens[0] == ts[len(ts)-1]) ||
 			len(p.tokens) >= 2 && p.tokens[0] == ts[0] && p.tokens[len(p.tokens)-1] == ts[len(ts)-1] {
 			if found != nil && found != p {

@@ -69,15 +69,7 @@ func (a *analysis) relations(s *sent) {
 	_ = nFacts
 }
 
-func (a *analysis) countCalls() int {
-	n := 0
-	for _, f := range a.facts {
-		if f.typ == graph.SpokeWith {
-			n++
-		}
-	}
-	return n
-}
+func (a *analysis) countCalls() int { return a.nCalls }
 
 // isBreak reports whether token k of s ends a clause for subject and object
 // searches.
@@ -588,8 +580,8 @@ func (a *analysis) followUpTopics(s *sent) {
 	if call.dated && a.date != "" && call.date < a.date[:min(len(call.date), len(a.date))] {
 		// a background meeting ("since their meeting last October"): the
 		// topics belong to the article's current call, if there is one
-		for _, f := range a.facts {
-			if f.typ == graph.SpokeWith && samePair(f, call) && f.date >= a.date[:min(len(f.date), len(a.date))] {
+		for i, seen := len(a.facts)-1, 0; i >= 0 && seen < 64; i, seen = i-1, seen+1 {
+			if f := a.facts[i]; f.typ == graph.SpokeWith && samePair(f, call) && f.date >= a.date[:min(len(f.date), len(a.date))] {
 				call = f
 				break
 			}
@@ -626,26 +618,37 @@ func (a *analysis) callContext(s *sent) bool {
 // Trump and Xi" is the call the lede dated, not a second call on the
 // article's date.
 func (a *analysis) corefEvents() {
+	// the latest recent dated consultation of each pair: an undated mention
+	// is the current event more often than a background one
+	latest := make(map[[2]*entity]*fact)
+	for _, g := range a.facts {
+		if g.typ != graph.SpokeWith || !g.dated || !a.isRecent(g.date) {
+			continue
+		}
+		key := pairKey(g)
+		if best := latest[key]; best == nil || g.date > best.date {
+			latest[key] = g
+		}
+	}
 	for _, f := range a.facts {
 		if f.typ != graph.SpokeWith || f.dated {
 			continue
 		}
-		// the latest dated one: an undated mention is the current event
-		// more often than a background one
-		var best *fact
-		for _, g := range a.facts {
-			if g.typ == graph.SpokeWith && g.dated && samePair(f, g) && (best == nil || g.date > best.date) &&
-				a.isRecent(g.date) {
-				best = g
-			}
-		}
-		if best != nil {
+		if best := latest[pairKey(f)]; best != nil {
 			f.date = best.date
 			if f.medium == "" {
 				f.medium = best.medium
 			}
 		}
 	}
+}
+
+// pairKey is the unordered pair of a consultation, as a map key.
+func pairKey(f *fact) [2]*entity {
+	if f.from.name > f.to.name || f.from.name == f.to.name && f.from.kind > f.to.kind {
+		return [2]*entity{f.to, f.from}
+	}
+	return [2]*entity{f.from, f.to}
 }
 
 func samePair(f, g *fact) bool {

@@ -349,6 +349,9 @@ func (a *analysis) addFact(f *fact) {
 			}
 		}
 	}
+	if f.typ == graph.SpokeWith {
+		a.nCalls++
+	}
 	a.facts = append(a.facts, f)
 }
 
