@@ -21,12 +21,25 @@
 //     Trump"), role references ("the Chinese leader", "the US president"),
 //     pronouns and group references ("the two leaders", "both") to the full
 //     name; each person keeps the longest full form as canonical name.
-//  4. Match relation rules over the mention-collapsed token sequence, in the
-//     manner of CAMEO verb classes: consultation (calls, talks, meetings),
-//     commitments and agreements, punitive measures, each checked for
-//     modality (threats, proposals, conditionals, negation, reversals are
-//     not facts) and attribution ("X said", "according to X").
-//  5. Build the graph.Batch with graph.Builder.
+//  4. Match relation rules over the tokens and mentions, in the manner of
+//     CAMEO verb classes: consultation (calls, talks, meetings: SPOKE_WITH
+//     with medium, date and topics), commitments and agreements (PLEDGED to
+//     a Commitment with action, object, quantity, unit and period, or to an
+//     Agreement; PART_OF and PARTY_TO), punitive measures (SANCTIONED with
+//     measure and rate, active and passive), and stated trade partnerships
+//     (TRADES_WITH). Each candidate is checked for modality (threats,
+//     proposals, plans, considerations, conditionals, questions, unsourced
+//     reports, negation and reversals are not facts) and attribution ("X
+//     said", "according to X", a quotation's speaker, a transcript's).
+//  5. Date each fact: a date expression in its clause, else the date of the
+//     consultation the clause hangs on, else the latest recent dated mention
+//     of the same consultation in the article, else the article's date.
+//  6. Build the batch with graph.Builder's merge semantics: one node per id,
+//     one relationship per id with its evidence merged, sorted.
+//
+// The vocabulary (titles, verb classes, organisation heads) lives in
+// lexicon.go; countries and well-known organisations come from package
+// gazetteer. Nothing names a particular person.
 //
 // An [Extractor] holds no per-document state and is safe for concurrent use.
 package extract
