@@ -16,7 +16,8 @@ type Store interface {
 	Load(ctx context.Context, b *Batch) (LoadStats, error)
 	// Query runs a Cypher query with parameters and returns its columns and
 	// rows. Values are nil, bool, int64, float64, string, []any,
-	// map[string]any, NodeValue, RelationshipValue and PathValue.
+	// map[string]any, NodeValue, RelationshipValue and PathValue; temporal
+	// values (dates, times, durations) are strings in Neo4j's format.
 	Query(ctx context.Context, cypher string, params map[string]any) (*Result, error)
 	// Counts returns the number of nodes per label and relationships per type.
 	Counts(ctx context.Context) (*Counts, error)

@@ -429,6 +429,10 @@ func convertValue(v any) any {
 		return out
 	case map[string]any:
 		return convertMap(v)
+	case cypher.Date, cypher.LocalTime, cypher.Time, cypher.LocalDateTime, cypher.DateTime, cypher.Duration:
+		// Temporal values are strings in Neo4j's format, as the Neo4j
+		// store returns them, so both stores give the same answers.
+		return v.(fmt.Stringer).String()
 	}
 	return v
 }

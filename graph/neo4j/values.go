@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"fmt"
+	"github.com/kgnews/kg/graph/cypher"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -52,18 +53,21 @@ func fromDriver(v any) any {
 			p.Relationships[i] = relValue(r)
 		}
 		return p
+	// Temporal values are strings formatted as Neo4j's toString() writes
+	// them (the embedded engine's types implement that format), so both
+	// stores give the same answers.
 	case time.Time:
-		return formatDateTime(v)
+		return cypher.DateTimeOf(v).String()
 	case dbtype.Date:
-		return v.String()
+		return cypher.DateOf(time.Time(v)).String()
 	case dbtype.LocalTime:
-		return v.String()
+		return cypher.LocalTimeOf(time.Time(v)).String()
 	case dbtype.LocalDateTime:
-		return v.String()
+		return cypher.LocalDateTimeOf(time.Time(v)).String()
 	case dbtype.Time:
-		return time.Time(v).Format("15:04:05.999999999Z07:00")
+		return cypher.TimeOf(time.Time(v)).String()
 	case dbtype.Duration:
-		return v.String()
+		return normalDuration(v).String()
 	case dbtype.Point2D:
 		return map[string]any{"srid": int64(v.SpatialRefId), "x": v.X, "y": v.Y}
 	case dbtype.Point3D:
@@ -79,21 +83,16 @@ func fromDriver(v any) any {
 	return fmt.Sprint(v)
 }
 
-// formatDateTime writes a zoned datetime as Neo4j does: ISO 8601 with the
-// offset, followed by the zone name in brackets for a named time zone.
-func formatDateTime(t time.Time) string {
-	s := t.Format("2006-01-02T15:04:05.999999999Z07:00")
-	if name := t.Location().String(); name != "UTC" && name != "Local" && name != "" && !isOffsetName(name) {
-		s += "[" + name + "]"
+// normalDuration converts a driver duration to the engine's, whose String
+// is Neo4j's: PnMnDTnS with seconds split into hours and minutes.
+func normalDuration(d dbtype.Duration) cypher.Duration {
+	sec, nanos := d.Seconds+int64(d.Nanos)/1e9, int32(int64(d.Nanos)%1e9)
+	if nanos < 0 {
+		sec, nanos = sec-1, nanos+1e9
 	}
-	return s
+	return cypher.Duration{Months: d.Months, Days: d.Days, Seconds: sec, Nanos: nanos}
 }
 
-// isOffsetName reports whether a location name is a fixed offset such as
-// "+01:00", as the driver names zones given by offset only.
-func isOffsetName(name string) bool {
-	return len(name) > 0 && (name[0] == '+' || name[0] == '-')
-}
 
 func mapProps(props map[string]any) map[string]any {
 	out := make(map[string]any, len(props))
