@@ -93,7 +93,6 @@ func normalDuration(d dbtype.Duration) cypher.Duration {
 	return cypher.Duration{Months: d.Months, Days: d.Days, Seconds: sec, Nanos: nanos}
 }
 
-
 func mapProps(props map[string]any) map[string]any {
 	out := make(map[string]any, len(props))
 	for k, v := range props {
