@@ -137,7 +137,7 @@ func (a *analysis) findReferences(s *sent) {
 		}
 		cls := s.toks[k].cls
 		w := a.word(s, k)
-		if cls&(clsPronoun|clsGroupStart) == 0 && w != "it" && w != "its" && w != "the" && !(s.quoted[k] && (w == "i" || w == "me" || w == "my")) {
+		if cls&(clsPronoun|clsGroupStart) == 0 && w != "it" && w != "its" && w != "the" && !(s.quoted[k] && (w == "i" || w == "me" || w == "my" || w == "we")) {
 			continue
 		}
 		switch {
@@ -149,6 +149,9 @@ func (a *analysis) findReferences(s *sent) {
 			continue
 		case s.quoted[k] && (w == "i" || w == "me" || w == "my"):
 			s.addMention(mention{i: k, j: k + 1, kind: mSelf})
+			continue
+		case s.quoted[k] && w == "we":
+			s.addMention(mention{i: k, j: k + 1, kind: mWe})
 			continue
 		}
 		// group references, longest first
@@ -169,7 +172,7 @@ func (a *analysis) findReferences(s *sent) {
 				ph := a.lower[s.toks[k].start:s.toks[k+l-1].end]
 				nation := strings.HasSuffix(ph, "countries") || strings.HasSuffix(ph, "nations") ||
 					strings.HasSuffix(ph, "governments") || strings.HasSuffix(ph, "sides")
-				s.addMention(mention{i: k, j: k + l, kind: mGroup, nation: nation})
+				s.addMention(mention{i: k, j: k + l, kind: mGroup, nation: nation, inQuote: s.quoted[k] && ph == "they"})
 				k += l - 1
 			}
 			break
@@ -238,6 +241,16 @@ func (a *analysis) resolve(s *sent) {
 			}
 		case mSelf:
 			m.ent = speaker
+		case mWe:
+			// "we" in a leader's or a government's quotation: the country
+			switch {
+			case speaker == nil:
+			case speaker.kind == entPerson && speaker.country != nil && speaker.role != "":
+				m.ent = a.countryEntity(speaker.country)
+				m.ent.emit = true
+			case speaker.kind != entPerson:
+				m.ent = speaker
+			}
 		case mIt:
 			if s.quoted[m.i] {
 				continue

@@ -79,6 +79,7 @@ const (
 	mGroup                // the two leaders, both, they: resolved to a pair
 	mSelf                 // I, me, my inside a quotation: the speaker
 	mRole                 // the Chinese leader, the president
+	mWe                   // we inside a quotation: the speaker's country
 )
 
 // mention is a reference to one entity (or a group) over tokens [i, j) of a
@@ -96,6 +97,7 @@ type mention struct {
 	prep     string         // preposition governing the mention, if any
 	media    bool           // a news organisation
 	nation   bool           // a group of countries ("both countries", "the two sides")
+	inQuote  bool           // inside a quotation
 	pluralOf bool           // after "<plural title> of": "the ministers of X"
 }
 

@@ -563,8 +563,9 @@ func (a *analysis) parseCommitment(s *sent, q, end int, party *entity) *commitme
 		if t.kind == tPunct && a.surface(s, p) != "+" && a.surface(s, p) != "/" {
 			break
 		}
-		if t.kind == tNum && !(p > objStart && a.surface(s, p-1) == "+") && !(p+1 < end && a.surface(s, p+1) == "+") {
-			break
+		if t.kind == tNum && !(p > objStart && a.surface(s, p-1) == "+") && !(p+1 < end && a.surface(s, p+1) == "+") &&
+			a.rateAt(s, p) == "" {
+			break // a quantity, not part of the object ("its 32% tariff" is)
 		}
 		p++
 	}

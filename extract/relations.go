@@ -180,7 +180,7 @@ func (a *analysis) eligibleSubject(m *mention, speech bool) bool {
 // partiesOf returns the entities a mention stands for, resolving group
 // references to the most recent pair.
 func (a *analysis) partiesOf(m *mention) []*entity {
-	if m.kind == mGroup && m.group[0] == nil {
+	if m.kind == mGroup && m.group[0] == nil && !m.inQuote {
 		switch {
 		case a.lastPair[0] != nil:
 			m.group = a.lastPair
@@ -311,10 +311,12 @@ func (a *analysis) modality(s *sent, from, k int) string {
 			}
 		}
 	}
-	// a condition after the predicate: "… if Tehran does not …"
-	for q := k + 1; q < len(s.toks); q++ {
+	// a condition anywhere in the sentence: "… if Tehran does not …", "If
+	// they impose tariffs, we will respond" (not "even if", "as if")
+	for q := 0; q < len(s.toks); q++ {
 		w := a.word(s, q)
-		if w == "if" || w == "unless" {
+		if (w == "if" || w == "unless") && a.word(s, q-1) != "even" && a.word(s, q-1) != "as" &&
+			a.word(s, q+1) != "any" && a.word(s, q+1) != "not" {
 			return "conditional"
 		}
 	}

@@ -257,6 +257,12 @@ func TestRules(t *testing.T) {
 			want: []fact{"TRADES_WITH|Brazil|China", "TRADES_WITH|Chile|China", "TRADES_WITH|Chile|United States"},
 		},
 		{
+			name: "we in a leader's quotation, conditional quotation",
+			text: "Published On: Mar 20, 2025\n\n“We have agreed to buy more American energy,” Indonesian President Prabowo Subianto told reporters. “If they impose new tariffs, we will respond,” Iranian Foreign Minister Abbas Araghchi said.",
+			want: []fact{"PLEDGED|Indonesia|buy American energy"},
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
