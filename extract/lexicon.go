@@ -155,7 +155,8 @@ var pledgeVerbs = map[string]string{
 	"pledges": "pledge", "committed": "commit", "commit": "commit", "commits": "commit", "vowed": "vow",
 	"vow": "vow", "vows": "vow", "promised": "promise", "promise": "promise", "promises": "promise",
 	"undertook": "undertake", "undertake": "undertake", "guaranteed": "guarantee", "resolved": "resolve",
-	"consented": "consent",
+	"consented": "consent", "agreeing": "agree", "pledging": "pledge", "committing": "commit", "promising": "promise",
+	"vowing": "vow",
 }
 
 // agreementVerbs take an agreement noun as object ("signed a treaty").

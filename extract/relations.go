@@ -285,8 +285,8 @@ func (a *analysis) modality(s *sent, from, k int) string {
 		}
 		w := a.word(s, q)
 		switch {
-		case negators[w]:
-			return "negated"
+		case negators[w], w == "yet" && a.word(s, q+1) == "to", w == "short" && a.word(s, q+1) == "of":
+			return "negated" // "has yet to agree", "stopped short of pledging"
 		case threatWords[w]:
 			return "hedged"
 		case w == "to" && q+1 < k && q > from && (a.word(s, q-1) == "going" || a.word(s, q-1) == "plans"):

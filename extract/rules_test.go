@@ -263,6 +263,11 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SANCTIONED||"},
 		},
 		{
+			name: "not yet and short of are not pledges",
+			text: "Published On: Mar 4, 2025\n\nNorway has yet to agree to buy more Danish wind turbines. Finland stopped short of pledging to buy Swedish jets.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
