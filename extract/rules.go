@@ -71,6 +71,9 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		default:
 			if p := a.skipAdjuncts(s, k+1); p < len(s.toks) && withToPreps[a.word(s, p)] {
 				obj, _ = a.partiesAfter(s, p-1, 4, withToPreps)
+				if len(obj) == 0 {
+					obj = a.unnamedCounterpart(s, p)
+				}
 			}
 		}
 	default:
@@ -86,6 +89,9 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		if subj == nil {
 			if p := a.skipAdjuncts(s, k+1); p < len(s.toks) && a.word(s, p) == "with" {
 				obj, _ = a.partiesAfter(s, p-1, 4, withPreps)
+				if len(obj) == 0 {
+					obj = a.unnamedCounterpart(s, p)
+				}
 			}
 			subj, subjStart = a.nounOwner(s, k)
 		}
@@ -101,8 +107,14 @@ func (a *analysis) ruleContact(s *sent, k int) {
 			switch a.word(s, p) {
 			case "during", "after", "before", "while", "when", "at", "in", "following":
 				if len(obj) > 0 {
-					subj, _ = a.subjectBefore(s, p, false)
+					var st int
+					subj, st = a.subjectBefore(s, p, false)
 					subjStart = p
+					if w := a.word(s, p); w == "in" || w == "at" {
+						// "is expected to participate in talks with": the
+						// main verb's modality governs the talks
+						subjStart = st
+					}
 				}
 			}
 		}
@@ -824,4 +836,34 @@ func (a *analysis) copulaBefore(s *sent, k int) bool {
 		}
 	}
 	return false
+}
+
+// unnamedCounterpart returns the country of an unnamed official after the
+// preposition at p: "with his Russian counterpart", "with Iranian
+// officials", "with a Chinese delegation". No person is named, so the
+// country stands for the party.
+func (a *analysis) unnamedCounterpart(s *sent, p int) []*entity {
+	q := p + 1
+	switch a.word(s, q) {
+	case "his", "her", "their", "its", "a", "an", "the", "senior", "top":
+		q++
+	}
+	m := s.mentionAt(q)
+	if m == nil || m.i != q || m.rc == nil || !m.adj && !m.poss {
+		return nil
+	}
+	r := m.j
+	if m.poss {
+		r++
+	}
+	w := a.word(s, r)
+	_, isTitle := titles[w]
+	if !isTitle && s.toks[min(r, len(s.toks)-1)].cls&clsTitlePlural == 0 && w != "delegation" && w != "government" {
+		return nil
+	}
+	if r+1 < len(s.toks) && s.toks[r+1].cap && s.toks[r+1].kind == tWord {
+		return nil // a name follows: the person is the party
+	}
+	e := a.countryEntity(m.rc)
+	return []*entity{e}
 }

@@ -268,6 +268,11 @@ func TestRules(t *testing.T) {
 			not:  []fact{"PLEDGED||"},
 		},
 		{
+			name: "unnamed counterpart is the country",
+			text: "Published On: Mar 4, 2025\n\nChinese Foreign Minister Wang Lin held talks with his Russian counterpart in Moscow on Monday.",
+			want: []fact{"SPOKE_WITH|Wang Lin|Russia"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
