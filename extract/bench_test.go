@@ -41,7 +41,9 @@ func inventName(r *rand.Rand) string {
 }
 
 // sentence templates: %[1]s/%[2]s are people, %[3]s/%[4]s their countries'
-// demonyms, %[5]s/%[6]s the countries, %[7]d a number, %[8]s a weekday.
+// demonyms, %[5]s/%[6]s the countries, %[7]d a number, %[8]s a weekday. About
+// half carry a fact or a negative case (threat, proposal, denial, lifted
+// sanctions), half are context, a denser mix than most real articles.
 var templates = []string{
 	"%[3]s President %[1]s held a phone call with %[4]s Prime Minister %[2]s on %[8]s, discussing trade, energy and %[6]s.",
 	"%[1]s and %[2]s spoke by video link on %[8]s about security in the region, officials said.",
@@ -58,6 +60,17 @@ var templates = []string{
 	"%[6]s lifted sanctions on %[5]s banks after the talks, a spokesman said.",
 	"Markets rose %[7]d per cent on %[8]s as investors weighed the outlook for growth and inflation.",
 	"The ministry said it would postpone the new rules until next year.",
+	// context sentences without facts, as most of a real article is
+	"Inflation in %[5]s slowed to %[7]d.5 per cent in January, the statistics office said, while unemployment held steady.",
+	"The capital has been gripped by protests since the elections, and the opposition has called for a recount.",
+	"Shares of exporters fell sharply after the announcement, and the currency weakened against the dollar.",
+	"%[1]s, a former banker who took office in 2019, has promised voters a tougher line on corruption.",
+	"The region accounts for about a third of global shipping traffic and much of the world's energy supply.",
+	"Critics say the policy has done little to curb prices, pointing to a %[7]d%% rise in food costs over the past year.",
+	"“This is a difficult moment for all of us, but we remain confident,” the central bank governor told a news conference.",
+	"Officials in %[6]s declined to comment on the report, which could not be independently verified.",
+	"The two countries have a long history of rivalry over water, borders and fishing rights in the disputed sea.",
+	"Turnout was the lowest in two decades, according to the election commission, with young voters staying away.",
 }
 
 var weekdays = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}

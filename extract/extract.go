@@ -125,8 +125,10 @@ type analysis struct {
 	ref   time.Time
 	date  string // article date, ISO, or ""
 
-	toks  []token
-	sents []sent
+	toks      []token
+	sents     []sent
+	quotedBuf []bool  // backing store of every sent.quoted
+	coverBuf  []int16 // backing store of every sent.cover
 
 	ents      []*entity
 	byKey     map[string]*entity
@@ -163,7 +165,8 @@ func (a *analysis) reset() {
 	for i := range sents[:cap(sents)] {
 		sents[:cap(sents)][i] = sent{}
 	}
-	*a = analysis{toks: toks, sents: sents}
+	quoted, cover := a.quotedBuf[:0], a.coverBuf[:0]
+	*a = analysis{toks: toks, sents: sents, quotedBuf: quoted, coverBuf: cover}
 }
 
 func (a *analysis) init(x *Extractor, doc *document.Document) {
@@ -245,8 +248,13 @@ func (a *analysis) tokenizeAll() {
 			t.cls = lexClasses[a.lower[t.start:t.end]]
 		}
 	}
+	// per-token flags in two document-wide buffers, one slice per sentence
+	a.quotedBuf = growBools(a.quotedBuf, len(a.toks))
+	a.coverBuf = growInt16(a.coverBuf, len(a.toks))
 	for i := range a.sents {
 		s := &a.sents[i]
+		s.quoted = a.quotedBuf[s.t0:s.t1:s.t1]
+		s.cover = a.coverBuf[s.t0:s.t1:s.t1]
 		s.toks = a.toks[s.t0:s.t1]
 		s.markQuotes(a)
 		s.credit = a.isCreditSentence(s)

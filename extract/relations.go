@@ -427,7 +427,9 @@ func (a *analysis) dateNear(s *sent, k int) string {
 func (a *analysis) dateExplicit(s *sent, k int) (string, bool) {
 	if !s.dated {
 		s.dated = true
-		s.dates = document.FindDates(a.text[s.start:s.end], a.ref)
+		if a.mayHoldDate(s) {
+			s.dates = document.FindDates(a.text[s.start:s.end], a.ref)
+		}
 	}
 	if len(s.dates) == 0 {
 		return a.date, false
@@ -704,4 +706,28 @@ func (a *analysis) isRecent(d string) bool {
 		return false
 	}
 	return err == nil && !t.Before(a.ref.AddDate(0, 0, -10))
+}
+
+// dateWords are the words without which a sentence holds no date
+// expression (besides numbers, weekdays and months).
+var dateWords = setOf("yesterday", "today", "tonight", "tomorrow", "week", "weeks", "month", "months", "year", "years",
+	"ago", "night", "morning", "afternoon", "evening", "weekend", "decade", "season", "earlier", "later", "last",
+	"next", "this", "recently")
+
+// mayHoldDate reports whether s has a token a date expression needs, so
+// that sentences without one skip the date finder.
+func (a *analysis) mayHoldDate(s *sent) bool {
+	for k, t := range s.toks {
+		if t.kind == tNum {
+			return true
+		}
+		if t.kind != tWord {
+			continue
+		}
+		w := a.word(s, k)
+		if weekdays[w] || months[w] || dateWords[w] {
+			return true
+		}
+	}
+	return false
 }
