@@ -129,3 +129,46 @@ func diffLines(want, got string) string {
 	}
 	return sb.String()
 }
+
+// TestConcurrentExtract runs one Extractor from many goroutines (run with
+// -race): results must equal the sequential ones.
+func TestConcurrentExtract(t *testing.T) {
+	paths, _ := filepath.Glob("../seeds/*.txt")
+	if len(paths) == 0 {
+		t.Skip("no seed articles")
+	}
+	x := extract.New(extract.Options{})
+	var docs []*document.Document
+	var want []string
+	for _, p := range paths {
+		d := readDoc(t, p)
+		b, err := x.Extract(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+		want = append(want, dump(b))
+	}
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			for i := range 20 {
+				j := (g + i) % len(docs)
+				b, err := x.Extract(docs[j])
+				if err == nil && dump(b) != want[j] {
+					err = fmt.Errorf("goroutine %d: %s extracted differently", g, docs[j].Path)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}(g)
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
