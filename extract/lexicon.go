@@ -200,7 +200,7 @@ var sanctionVerbs = setOf("imposed", "impose", "imposes", "imposing", "slapped",
 	"expanded", "expand", "tightened", "tighten", "extended", "added", "add", "adds", "adding", "issued",
 	"approved", "set", "ordered", "declared", "reimposed", "reimpose", "re-imposed", "doubled", "tripled",
 	"increased", "hiked", "jacked", "adopted", "adopt", "adopts", "enforced", "enforce", "widened", "agreed",
-	"approves", "passed")
+	"approves", "passed", "responded", "countered")
 
 // directSanctionVerbs take the target as their object ("sanctioned Iran").
 var directSanctionVerbs = setOf("sanctioned", "sanction", "sanctions", "sanctioning", "blacklisted", "blacklist",

@@ -372,7 +372,7 @@ func (a *analysis) ruleWillPledge(s *sent, k int) {
 		return
 	}
 	subj, subjStart := a.subjectBefore(s, k, false)
-	if len(subj) == 0 || subjStart < 2 {
+	if len(subj) == 0 {
 		return
 	}
 	// reported: a speech verb right before the subject ("said it would"),
@@ -384,7 +384,9 @@ func (a *analysis) ruleWillPledge(s *sent, k int) {
 	terms := a.lastAgree != nil && a.lastAgreeS == s.idx &&
 		(a.word(s, p) == "which" && (a.word(s, p-1) == "under" || a.word(s, p-1) == "in") || a.word(s, p) == "whereby" ||
 			a.word(s, p) == "and" && a.termsClause(s, p))
-	if !speechVerbs[a.word(s, p)] && !terms {
+	// or attributed after the fact: "Japan will invest …, the White House said"
+	trailing := !speechVerbs[a.word(s, p)] && !terms && len(a.claimants(s, k)) > 0 && a.hasCommaBetween(s, k, len(s.toks)-1)
+	if !speechVerbs[a.word(s, p)] && !terms && !trailing {
 		return
 	}
 	if a.modality(s, subjStart, k) != "" {

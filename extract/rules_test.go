@@ -273,6 +273,11 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Wang Lin|Russia"},
 		},
 		{
+			name: "will pledge with trailing attribution, response with tariffs",
+			text: "Published On: Mar 4, 2025\n\nJapan will invest 550 billion dollars in American factories under the deal, the White House said. Beijing responded with 15% tariffs on American coal.",
+			want: []fact{"PLEDGED|Japan|invest 550 billion dollars", "SANCTIONED|China|United States"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
