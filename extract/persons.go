@@ -271,6 +271,24 @@ func (a *analysis) findPersonCandidates(s *sent) {
 				c.licensed = true
 			}
 		}
+		// the other party of a consultation: "met Fumio Kishida", "a call
+		// with Emmanuel Macron"
+		if !c.licensed && len(c.tokens) >= 2 && k > 0 {
+			switch p := a.word(s, k-1); {
+			case p == "met" || p == "meets" || p == "meeting" || p == "hosted" || p == "received" || p == "phoned":
+				c.licensed = true
+			case p == "with" || p == "to":
+				for q := k - 2; q >= 0 && q >= k-5; q-- {
+					if s.toks[q].cls&clsContact != 0 && a.word(s, q) != "told" {
+						c.licensed = true
+						break
+					}
+					if a.isBreak(s, q) {
+						break
+					}
+				}
+			}
+		}
 		// a transcript speaker: "Lin Mei: Yes."
 		if !c.licensed && len(c.tokens) >= 2 && k == 0 && a.surface(s, j) == ":" {
 			c.licensed = true
