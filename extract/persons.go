@@ -17,6 +17,9 @@ type personCand struct {
 	boss     string // "Putin's adviser": the possessor's short form
 	licensed bool
 	sent     int
+	// contactSubj: a single capitalised word as the subject of a
+	// consultation verb
+	contactSubj bool
 }
 
 // isNameToken reports whether token k of s can be part of a person name.
@@ -204,7 +207,7 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		if j == k {
 			continue
 		}
-		c := personCand{sent: len(a.cands)}
+		c := personCand{sent: s.idx}
 		for q := k; q < j; q++ {
 			if s.toks[q].kind == tWord && (s.toks[q].cap || q == k) {
 				c.tokens = append(c.tokens, a.surface(s, q))
@@ -287,6 +290,18 @@ func (a *analysis) findPersonCandidates(s *sent) {
 						break
 					}
 				}
+			}
+		}
+		// a bare surname as the subject of a consultation ("Modi met
+		// Fumio Kishida"): licensed below when a named person shares the
+		// sentence
+		if !c.licensed && len(c.tokens) == 1 {
+			v := j
+			if w := a.word(s, v); w == "also" || w == "later" || w == "then" || w == "had" || w == "has" {
+				v++
+			}
+			if w := a.word(s, v); contactVerbs[w] && w != "discussed" && w != "discuss" || lightVerbs[w] && a.contactNounAhead(s, v) {
+				c.contactSubj = true
 			}
 		}
 		// a transcript speaker: "Lin Mei: Yes."
@@ -409,6 +424,19 @@ func (a *analysis) registerPersons() {
 			if p.country == nil {
 				p.country = c.country
 			}
+		}
+	}
+	// bare surnames as subjects of a consultation with a named person
+	named := map[int]bool{}
+	for i := range a.cands {
+		if c := &a.cands[i]; c.licensed && len(c.tokens) >= 2 {
+			named[c.sent] = true
+		}
+	}
+	for i := range a.cands {
+		c := &a.cands[i]
+		if c.contactSubj && !c.licensed && named[c.sent] && !a.isByline(c.tokens) && a.lookupPerson(c.tokens) == nil {
+			a.personFor(c.tokens, true)
 		}
 	}
 	// an owner given as a person ("Putin's adviser") lends its country
@@ -585,4 +613,15 @@ func particles(ts []string) int {
 		}
 	}
 	return n
+}
+
+// contactNounAhead reports whether a consultation noun follows token v
+// closely ("had a telephone conversation").
+func (a *analysis) contactNounAhead(s *sent, v int) bool {
+	for q := v + 1; q < len(s.toks) && q <= v+5; q++ {
+		if contactNouns[a.word(s, q)] {
+			return true
+		}
+	}
+	return false
 }

@@ -278,6 +278,11 @@ func TestRules(t *testing.T) {
 			want: []fact{"PLEDGED|Japan|invest 550 billion dollars", "SANCTIONED|China|United States"},
 		},
 		{
+			name: "bare surname meeting a named person",
+			text: "Published On: Mar 4, 2025\n\nModi met Fumio Kishida in Tokyo on Monday.",
+			want: []fact{"SPOKE_WITH|Modi|Fumio Kishida"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
