@@ -99,6 +99,10 @@ func (a *analysis) rulePledge(s *sent, k int) {
 		}
 	}
 parsed:
+	// "agreed on Tuesday to …": a time adjunct before the complement
+	if r := a.skipAdjuncts(s, q); r > q && a.word(s, r) == "to" {
+		q = r
+	}
 	w := a.word(s, q)
 	subj, subjStart := a.subjectBefore(s, k, false)
 	if len(subj) == 0 && (a.word(s, k-1) == "and" || a.word(s, k-1) == "but" || a.word(s, k-1) == "also" && a.word(s, k-2) == "and") {
@@ -113,6 +117,9 @@ parsed:
 		return
 	}
 	switch {
+	case s.toks[min(q, n-1)].kind == tNum && q < n:
+		// "pledged $5 billion in aid to Ukraine": a sum given
+		a.pledgedSum(s, k, q, subj)
 	case w == "to" || w == "on" && a.word(s, k) == "agreed":
 		q++
 		if _, ok := commitVerbs[a.word(s, q)]; ok && w == "to" {
@@ -783,4 +790,32 @@ func dropQuote(r rune) rune {
 		return -1
 	}
 	return r
+}
+
+// pledgedSum records "X pledged $5 billion in aid to Ukraine" as a
+// commitment to provide the sum.
+func (a *analysis) pledgedSum(s *sent, k, q int, parties []*entity) {
+	qt, un, p := a.quantityAt(s, q)
+	if qt == "" {
+		return
+	}
+	end := p
+	for end < len(s.toks) && !a.commitBreak(s, end) {
+		end++
+	}
+	obj := ""
+	if w := a.word(s, p); w == "in" || w == "of" || w == "for" {
+		o := p + 1
+		for o < end && s.toks[o].kind == tWord && !objectStop[a.word(s, o)] {
+			o++
+		}
+		obj = a.span(s, p+1, o)
+	}
+	date := a.dateNear(s, k)
+	claims := a.claimants(s, k)
+	for _, party := range parties {
+		c := a.internCommitment(&commitment{party: party, action: "provide", quantity: qt, unit: un, object: obj,
+			text: a.span(s, q, end), objKey: a.objectKey(obj)})
+		a.addFact(&fact{typ: graph.Pledged, from: party, commit: c, date: date, claimedBy: claims, evidence: a.sentText(s)})
+	}
 }

@@ -283,6 +283,11 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Modi|Fumio Kishida"},
 		},
 		{
+			name: "pledged sum and dated agreement",
+			text: "Published On: Mar 4, 2025\n\nGermany pledged 5 billion euros in military aid to Ukraine. Chile and Peru agreed on Tuesday to reopen their border crossings.",
+			want: []fact{"PLEDGED|Germany|provide 5 billion euros of military aid", "PLEDGED|Chile|reopen"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
