@@ -53,22 +53,6 @@ func (e *entity) addAlias(form string) {
 	e.aliases = append(e.aliases, form)
 }
 
-// countryName returns the name of e's country, or "".
-func (e *entity) countryName() string {
-	if e == nil || e.country == nil {
-		return ""
-	}
-	return e.country.Name
-}
-
-// asCountry returns the country e is or belongs to, or nil.
-func (e *entity) asCountry() *gazetteer.Country {
-	if e == nil {
-		return nil
-	}
-	return e.country
-}
-
 // mKind is the kind of a mention.
 type mKind uint8
 

@@ -10,7 +10,7 @@ import (
 	"github.com/kgnews/kg/extract/gazetteer"
 )
 
-// tokenAt returns the index of the token of s starting at byte offset off
+// tokenStartAt returns the index of the token of s starting at byte offset off
 // (relative to the document text), or -1.
 func tokenStartAt(s *sent, off int) int {
 	i := sort.Search(len(s.toks), func(k int) bool { return int(s.toks[k].start) >= off })
@@ -63,7 +63,7 @@ func (s *sent) replaceMentions(m mention) {
 	s.reindex()
 }
 
-// sortMentions orders the mentions by position and rebuilds the cover index.
+// reindex orders the mentions by position and rebuilds the cover index.
 func (s *sent) reindex() {
 	slices.SortFunc(s.ments, func(x, y mention) int { return x.i - y.i })
 	s.cover = growInt16(s.cover, len(s.toks))

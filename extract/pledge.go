@@ -450,7 +450,7 @@ func (a *analysis) commitments(s *sent, k, q int, parties []*entity) {
 				continue
 			}
 			c = a.internCommitment(c)
-			if a.lastAgree != nil && s.idx-a.lastAgreeS <= 1 && a.tiedToAgreement(s, vp[0], vp[1]) {
+			if a.lastAgree != nil && s.idx-a.lastAgreeS <= 1 && a.tiedToAgreement(s) {
 				c.agree = a.lastAgree
 			}
 			a.addFact(&fact{typ: graph.Pledged, from: party, commit: c, date: date, claimedBy: claims,
@@ -500,7 +500,7 @@ func (a *analysis) nounAfterDeterminer(s *sent, p int) bool {
 
 // tiedToAgreement reports whether the text ties a commitment to the last
 // agreement: "as part of the truce", "under the deal".
-func (a *analysis) tiedToAgreement(s *sent, from, to int) bool {
+func (a *analysis) tiedToAgreement(s *sent) bool {
 	for q := range s.toks {
 		w := a.word(s, q)
 		if (w == "under" || w == "part") && q+2 < len(s.toks) {
