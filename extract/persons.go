@@ -61,6 +61,9 @@ func (a *analysis) nameSpanAt(s *sent, k int) int {
 		case nameParticles[a.word(s, j)] && j+2 < len(s.toks) && s.toks[j+1].kind == tDash && a.isNameToken(s, j+2) &&
 			s.toks[j+1].start == s.toks[j].end:
 			j += 3 // "al-Sisi"
+		case a.surface(s, j) == "." && s.toks[j-1].end-s.toks[j-1].start == 1 && s.toks[j-1].cap && j+1 < len(s.toks) &&
+			a.isNameToken(s, j+1):
+			j += 2 // "Donald J. Trump": a middle initial
 		default:
 			return j
 		}
@@ -469,7 +472,7 @@ func (a *analysis) isByline(ts []string) bool {
 // name it is; it makes a new person when allowNew.
 func (a *analysis) personFor(ts []string, allowNew bool) *entity {
 	if p := a.lookupPerson(ts); p != nil {
-		if len(ts) > len(p.tokens) && (ts[0] == p.tokens[0] || ts[len(ts)-1] == p.tokens[len(p.tokens)-1]) {
+		if fullTokens(ts) > fullTokens(p.tokens) && (ts[0] == p.tokens[0] || ts[len(ts)-1] == p.tokens[len(p.tokens)-1]) {
 			// a longer full form: it becomes the canonical name
 			old := p.name
 			p.tokens = append([]string(nil), ts...)
@@ -624,4 +627,15 @@ func (a *analysis) contactNounAhead(s *sent, v int) bool {
 		}
 	}
 	return false
+}
+
+// fullTokens counts the name tokens that are not initials ("J", "J.").
+func fullTokens(ts []string) int {
+	n := 0
+	for _, t := range ts {
+		if len(strings.TrimSuffix(t, ".")) > 1 {
+			n++
+		}
+	}
+	return n
 }

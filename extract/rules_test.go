@@ -348,6 +348,12 @@ func TestActors(t *testing.T) {
 			not:  []string{"Hashimi"},
 		},
 		{
+			name: "middle initials do not change the canonical name",
+			text: "Published On: Mar 4, 2025\n\nPresident Donald Trump met Japanese Prime Minister Shigeru Ishiba. Donald J. Trump said the talks went well.",
+			want: map[string]string{"Donald Trump": "President|<nil>"},
+			not:  []string{"Donald J Trump", "Donald J. Trump", "Donald J"},
+		},
+		{
 			name: "later short form merges into the full name",
 			text: "Published On: Mar 4, 2025\n\nPresident Lula spoke on Monday. Luiz Inacio Lula da Silva, the Brazilian president, then met Argentine President Javier Milei.",
 			want: map[string]string{"Luiz Inacio Lula da Silva": "President|Brazil"},
