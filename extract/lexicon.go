@@ -130,7 +130,8 @@ var contactNouns = setOf("call", "calls", "conversation", "conversations", "talk
 // contactVerbs are verbs of consultation, by lower-case form.
 var contactVerbs = setOf("spoke", "speak", "speaks", "speaking", "spoken", "talked", "talk", "talking", "met", "meet",
 	"meets", "meeting", "phoned", "phone", "phones", "telephoned", "conferred", "consulted", "negotiated",
-	"exchanged", "hosted", "hosts", "host", "received", "receives", "visited", "visits", "discussed", "discuss")
+	"exchanged", "hosted", "hosts", "host", "received", "receives", "visited", "visits", "discussed", "discuss",
+	"welcomed", "welcomes", "greeted", "greets", "shook")
 
 // lightVerbs take a contact noun as object ("held a call").
 var lightVerbs = setOf("held", "hold", "holds", "holding", "had", "have", "has", "having", "conducted", "conduct",

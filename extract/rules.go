@@ -46,7 +46,12 @@ func (a *analysis) ruleContact(s *sent, k int) {
 			if m := s.mentionAt(k + 1); m == nil || m.ent == nil || m.ent.kind != entPerson {
 				return
 			}
-		case "hosted", "hosts", "host", "received", "receives", "visited", "visits":
+		case "shook":
+			// "X and Y shook hands"
+			if a.word(s, k+1) != "hands" {
+				return
+			}
+		case "hosted", "hosts", "host", "received", "receives", "visited", "visits", "welcomed", "welcomes", "greeted", "greets":
 			m := s.mentionAt(k + 1)
 			if a.word(s, k+1) == "the" || a.word(s, k+1) == "his" || a.word(s, k+1) == "her" {
 				m = s.mentionAt(k + 2)
@@ -58,12 +63,12 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		subj, subjStart = a.subjectBefore(s, k, false)
 		switch w {
 		case "met", "meet", "meets", "meeting", "called", "phoned", "telephoned", "told", "hosted", "hosts", "host", "received",
-			"receives", "visited", "visits":
+			"receives", "visited", "visits", "welcomed", "welcomes", "greeted", "greets":
 			obj, _ = a.partiesAfter(s, k, 3, directPreps)
 			if len(obj) == 0 {
 				obj, _ = a.partiesAfter(s, k, 8, withPreps)
 			}
-		case "discussed", "discuss", "exchanged":
+		case "discussed", "discuss", "exchanged", "shook":
 			// only a named pair: "Putin and Xi discussed …"
 			if len(subj) < 2 {
 				return

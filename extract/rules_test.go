@@ -288,6 +288,11 @@ func TestRules(t *testing.T) {
 			want: []fact{"PLEDGED|Germany|provide 5 billion euros of military aid", "PLEDGED|Chile|reopen"},
 		},
 		{
+			name: "welcomed and shook hands; welcomed a decision is not a meeting",
+			text: "Published On: Mar 4, 2025\n\nFrench President Luc Moreau welcomed Kenyan President Samuel Kiptoo to the Elysee on Monday. Moreau and Italian Prime Minister Sara Conti shook hands in Rome. Conti welcomed the decision.",
+			want: []fact{"SPOKE_WITH|Luc Moreau|Samuel Kiptoo", "SPOKE_WITH|Luc Moreau|Sara Conti"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
