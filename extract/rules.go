@@ -52,6 +52,10 @@ func (a *analysis) ruleContact(s *sent, k int) {
 				return
 			}
 		case "hosted", "hosts", "host", "received", "receives", "visited", "visits", "welcomed", "welcomes", "greeted", "greets":
+			if aux := a.word(s, k-1); (aux == "was" || aux == "were" || aux == "been" || aux == "is") && a.word(s, k+1) == "by" {
+				a.passiveContact(s, k)
+				return
+			}
 			m := s.mentionAt(k + 1)
 			if a.word(s, k+1) == "the" || a.word(s, k+1) == "his" || a.word(s, k+1) == "her" {
 				m = s.mentionAt(k + 2)
@@ -208,6 +212,26 @@ func (a *analysis) verbalIng(s *sent, k int) bool {
 	}
 	m := s.mentionAt(k - 1)
 	return m != nil && m.ent != nil && m.ent.kind == entPerson
+}
+
+// passiveContact matches "X was received by Y": a meeting of X and Y.
+func (a *analysis) passiveContact(s *sent, k int) {
+	by, _ := a.partiesAfter(s, k+1, 3, nil)
+	subj, st := a.subjectBefore(s, k, false)
+	if len(by) == 0 || len(subj) == 0 || by[0].kind != entPerson || a.modality(s, st, k) != "" {
+		return
+	}
+	date, explicit := a.dateExplicit(s, k)
+	claims := a.claimants(s, k)
+	for _, x := range subj {
+		if x == by[0] {
+			continue
+		}
+		f := &fact{typ: graph.SpokeWith, from: x, to: by[0], date: date, medium: "in person", claimedBy: claims,
+			evidence: a.sentText(s), dated: explicit, topics: a.topicsAfter(s, k)}
+		a.addFact(f)
+		a.lastPair, a.lastCall, a.lastCallS = [2]*entity{x, by[0]}, f, s.idx
+	}
 }
 
 // nounContext reports whether token k is used as a noun: after a

@@ -293,6 +293,11 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Luc Moreau|Samuel Kiptoo", "SPOKE_WITH|Luc Moreau|Sara Conti"},
 		},
 		{
+			name: "passive reception",
+			text: "Published On: Mar 4, 2025\n\nHungarian Prime Minister Viktor Kovacs was received by Chinese President Li Wen in Beijing on Monday.",
+			want: []fact{"SPOKE_WITH|Viktor Kovacs|Li Wen"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
