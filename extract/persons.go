@@ -20,6 +20,8 @@ type personCand struct {
 	// contactSubj: a single capitalised word as the subject of a
 	// consultation verb
 	contactSubj bool
+	titled      bool // licensed by a title before it
+	weak        bool // from a title-case line: never extends a known name
 }
 
 // isNameToken reports whether token k of s can be part of a person name.
@@ -205,6 +207,7 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		return
 	}
 	n := len(s.toks)
+	titleCased := s.headline || a.isTitleCase(s)
 	for k := 0; k < n; k++ {
 		j := a.nameSpanAt(s, k)
 		if j == k {
@@ -230,7 +233,7 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		}
 		// evidence before: a title, with an owner before it
 		if ti, role := a.titleBefore(s, k); ti < k && !c.licensed {
-			c.licensed = true
+			c.licensed, c.titled = true, true
 			if role == "Counterpart" {
 				role = "" // "his Chinese counterpart X": the role is the other's
 			}
@@ -316,6 +319,14 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		if (!c.licensed || c.role == "") && len(c.tokens) >= 2 {
 			if ok, role := a.pluralTitleBefore(s, k); ok {
 				c.licensed, c.role = true, role
+			}
+		}
+		if titleCased {
+			// "Trump Meets Xi In Busan": capitals say nothing here; only a
+			// title licenses, and no span extends a known name
+			c.weak = true
+			if !c.titled {
+				c.licensed = false
 			}
 		}
 		a.cands = append(a.cands, c)
@@ -408,7 +419,8 @@ func (a *analysis) registerPersons() {
 			}
 			multi := len(c.tokens) >= 2
 			ok := c.licensed && multi && pass == 0
-			if !ok && pass == 0 && multi && (licensedShort[c.tokens[0]] || licensedShort[c.tokens[len(c.tokens)-1]]) {
+			if !ok && pass == 0 && multi && !c.weak && len(c.tokens) <= 3 &&
+				(licensedShort[c.tokens[0]] || licensedShort[c.tokens[len(c.tokens)-1]]) {
 				ok = true
 			}
 			if !ok && pass == 1 && c.licensed && !multi {
@@ -638,4 +650,20 @@ func fullTokens(ts []string) int {
 		}
 	}
 	return n
+}
+
+// isTitleCase reports whether s is written in title case (a headline or
+// section label): most of its words capitalised.
+func (a *analysis) isTitleCase(s *sent) bool {
+	words, caps := 0, 0
+	for _, t := range s.toks {
+		if t.kind != tWord {
+			continue
+		}
+		words++
+		if t.cap {
+			caps++
+		}
+	}
+	return words >= 4 && caps*10 >= words*7
 }

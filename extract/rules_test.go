@@ -364,6 +364,12 @@ func TestActors(t *testing.T) {
 			not:  []string{"Donald J Trump", "Donald J. Trump", "Donald J"},
 		},
 		{
+			name: "a title-case headline does not extend a name",
+			text: "Moreau Meets Kiptoo In Paris\n\nPublished On: Mar 4, 2025\n\nFrench President Luc Moreau met Kenyan President Samuel Kiptoo on Monday. President Moreau said the talks were useful.",
+			want: map[string]string{"Luc Moreau": "President|France"},
+			not:  []string{"Moreau Meets Kiptoo", "Moreau Meets Kiptoo In Paris", "Kiptoo In Paris"},
+		},
+		{
 			name: "later short form merges into the full name",
 			text: "Published On: Mar 4, 2025\n\nPresident Lula spoke on Monday. Luiz Inacio Lula da Silva, the Brazilian president, then met Argentine President Javier Milei.",
 			want: map[string]string{"Luiz Inacio Lula da Silva": "President|Brazil"},
