@@ -644,11 +644,15 @@ func (a *analysis) sanctionTarget(s *sent, head int) []*entity {
 					out = append(out, a.namedMembers(s, m.j)...)
 					out = append(out, a.orgsInPhrase(s, m.j)...)
 				}
-				// "on China and Russia"
+				// "on China and Russia", "on Iran, Syria and North Korea"
 				end := m.j
-				for end+1 < n && a.word(s, end) == "and" {
-					nm := s.mentionAt(end + 1)
-					if nm == nil {
+				for end+1 < n && (a.word(s, end) == "and" || a.word(s, end) == ",") {
+					c := end + 1
+					if a.word(s, c) == "and" {
+						c++ // ", and"
+					}
+					nm := s.mentionAt(c)
+					if nm == nil || nm.i != c {
 						break
 					}
 					out = append(out, a.partiesOf(nm)...)

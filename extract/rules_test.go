@@ -298,6 +298,11 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Viktor Kovacs|Li Wen"},
 		},
 		{
+			name: "listed targets and a person target",
+			text: "Published On: Mar 4, 2025\n\nThe United States imposed sanctions on Iran, Syria and North Korea on Monday. Canada sanctioned Venezuelan President Nicolas Maduro.",
+			want: []fact{"SANCTIONED|United States|Iran", "SANCTIONED|United States|Syria", "SANCTIONED|United States|North Korea", "SANCTIONED|Canada|Nicolas Maduro"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
