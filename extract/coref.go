@@ -76,6 +76,18 @@ func (a *analysis) findPersonMentions(s *sent) {
 	for q := range s.ments {
 		m := &s.ments[q]
 		m.prep = a.prepBefore(s, m.i, m.rc != nil)
+		if m.adj && m.rc != nil {
+			// "Chinese officials", "Chinese and Russian diplomats"
+			q := m.j
+			if a.word(s, q) == "and" {
+				if nm := s.mentionAt(q + 1); nm != nil && nm.adj {
+					q = nm.j
+				}
+			}
+			if q < n && s.toks[q].cls&clsTitlePlural != 0 {
+				m.officials = true
+			}
+		}
 		if m.prep == "of" {
 			q := m.i - 1
 			if a.word(s, q) == "the" {

@@ -69,20 +69,21 @@ const (
 // mention is a reference to one entity (or a group) over tokens [i, j) of a
 // sentence.
 type mention struct {
-	i, j     int
-	kind     mKind
-	ent      *entity
-	group    [2]*entity // mGroup, once resolved
-	role     string     // mRole: the role referred to
-	rc       *gazetteer.Country
-	ckind    gazetteer.Kind // country mentions: how it was named
-	adj      bool           // demonym used as a modifier ("Chinese goods")
-	poss     bool           // followed by a possessive
-	prep     string         // preposition governing the mention, if any
-	media    bool           // a news organisation
-	nation   bool           // a group of countries ("both countries", "the two sides")
-	inQuote  bool           // inside a quotation
-	pluralOf bool           // after "<plural title> of": "the ministers of X"
+	i, j      int
+	kind      mKind
+	ent       *entity
+	group     [2]*entity // mGroup, once resolved
+	role      string     // mRole: the role referred to
+	rc        *gazetteer.Country
+	ckind     gazetteer.Kind // country mentions: how it was named
+	adj       bool           // demonym used as a modifier ("Chinese goods")
+	poss      bool           // followed by a possessive
+	prep      string         // preposition governing the mention, if any
+	media     bool           // a news organisation
+	nation    bool           // a group of countries ("both countries", "the two sides")
+	inQuote   bool           // inside a quotation
+	officials bool           // a demonym before plural officials: "Chinese (and Russian) officials"
+	pluralOf  bool           // after "<plural title> of": "the ministers of X"
 }
 
 // parties returns the entities the mention stands for (none when

@@ -171,6 +171,9 @@ func (a *analysis) eligibleSubject(m *mention, speech bool) bool {
 	if m.prep != "" && m.prep != "and" {
 		return false
 	}
+	if m.adj && m.officials {
+		return true // "Chinese and Russian officials held talks": the countries
+	}
 	if (m.adj || m.poss) && !speech {
 		return false
 	}

@@ -303,6 +303,11 @@ func TestRules(t *testing.T) {
 			want: []fact{"SANCTIONED|United States|Iran", "SANCTIONED|United States|Syria", "SANCTIONED|United States|North Korea", "SANCTIONED|Canada|Nicolas Maduro"},
 		},
 		{
+			name: "officials of two countries held talks",
+			text: "Published On: Mar 4, 2025\n\nSerbian and Kosovar officials held talks in Brussels on Monday.",
+			want: []fact{"SPOKE_WITH|Serbia|Kosovo"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
