@@ -421,8 +421,27 @@ func (a *analysis) hasCommaBetween(s *sent, i, j int) bool {
 // date expression in the same clause (after k first, then before), else the
 // article date.
 func (a *analysis) dateNear(s *sent, k int) string {
-	d, _ := a.dateExplicit(s, k)
+	d, ok := a.dateExplicit(s, k)
+	if !ok && a.lastCall != nil && a.lastCall.dated && a.refersToLastEvent(s, k) {
+		// "During that meeting, the two leaders agreed …": the meeting's date
+		return a.lastCall.date
+	}
 	return d
+}
+
+// refersToLastEvent reports whether the clause of k opens with a definite
+// reference to a consultation: "During that meeting", "At the summit", "In
+// the call".
+func (a *analysis) refersToLastEvent(s *sent, k int) bool {
+	for q := 0; q+2 < k && q < 4; q++ {
+		switch a.word(s, q) {
+		case "during", "at", "in", "after":
+			if d := a.word(s, q+1); (d == "that" || d == "the" || d == "this") && contactNouns[a.word(s, q+2)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dateExplicit is dateNear that also reports whether the text dates the
