@@ -272,6 +272,7 @@ func (a *analysis) agreementFrom(s *sent, q, head int, parties []*entity) *agree
 		}
 	}
 	core := strings.Join(words, " ")
+	core = strings.TrimPrefix(strings.TrimPrefix(core, "the "), "The ")
 	name := core
 	if !named {
 		var ps []string
