@@ -372,6 +372,13 @@ func (a *analysis) subjectLike(s *sent, m *mention) bool {
 	if m.poss {
 		return false
 	}
+	if pw := a.word(s, m.i-1); pw == "and" || pw == "his" || pw == "her" {
+		// the second of conjoined subjects ("X and his counterpart Y
+		// met"): "he" after it is still X
+		if pm := s.mentionAt(m.i - 2); pm != nil && pm.ent != nil && pm.ent.kind == entPerson || pw != "and" {
+			return false
+		}
+	}
 	next := a.word(s, m.j)
 	if speechVerbs[next] || actionVerbs[next] || next == "also" || next == "then" || next == "later" {
 		return true

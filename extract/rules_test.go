@@ -308,6 +308,12 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Serbia|Kosovo"},
 		},
 		{
+			name: "he after conjoined subjects is the first",
+			text: "Published On: Feb 24, 2025\n\nRussian Foreign Minister Sergei Lavrov and his Saudi counterpart Prince Faisal held talks in Riyadh on Monday. He later met Turkish Foreign Minister Hakan Fidan.",
+			want: []fact{"SPOKE_WITH|Sergei Lavrov|Faisal", "SPOKE_WITH|Sergei Lavrov|Hakan Fidan"},
+			not:  []fact{"SPOKE_WITH|Faisal|Hakan Fidan"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
