@@ -112,6 +112,15 @@ func (a *analysis) titleBefore(s *sent, k int) (int, string) {
 			return i, ""
 		}
 	}
+	// "Hungary's prime minister, Viktor Orbán,": a title set off by a comma,
+	// the name itself followed by a comma or the end of the clause
+	if k >= 2 && a.surface(s, k-1) == "," && k-1 > 0 {
+		if ti, role := a.titleBefore(s, k-1); ti < k-1 && role != "" && role != "Counterpart" {
+			if e := a.nameEnd(s, k); e == len(s.toks) || a.surface(s, e) == "," || s.toks[e].kind == tPunct {
+				return ti, role
+			}
+		}
+	}
 	// "Mr." and "Gen.": the dot is its own token
 	if k >= 2 && a.surface(s, k-1) == "." {
 		w := a.word(s, k-2)
@@ -666,4 +675,15 @@ func (a *analysis) isTitleCase(s *sent) bool {
 		}
 	}
 	return words >= 4 && caps*10 >= words*7
+}
+
+// nameEnd returns the end of the name span starting at k, ignoring the
+// mentions already found over it.
+func (a *analysis) nameEnd(s *sent, k int) int {
+	j := k
+	for j < len(s.toks) && (s.toks[j].kind == tWord && s.toks[j].cap || nameParticles[a.word(s, j)] ||
+		s.toks[j].kind == tDash) {
+		j++
+	}
+	return j
 }

@@ -569,6 +569,9 @@ func (a *analysis) parseCommitment(s *sent, q, end int, party *entity) *commitme
 	}
 	objStart := p
 	for p < end && !objectStop[a.word(s, p)] {
+		if a.word(s, p) == "on" && (weekdays[a.word(s, p+1)] || months[a.word(s, p+1)]) {
+			break // "… on Thursday": a date, not the object
+		}
 		t := s.toks[p]
 		if t.kind == tPunct && a.surface(s, p) != "+" && a.surface(s, p) != "/" {
 			break

@@ -386,6 +386,11 @@ func TestActors(t *testing.T) {
 			not:  []string{"Moreau Meets Kiptoo", "Moreau Meets Kiptoo In Paris", "Kiptoo In Paris"},
 		},
 		{
+			name: "title set off by commas",
+			text: "Published On: Dec 15, 2023\n\nHungary's prime minister, Viktor Orbán, left the room. The German chancellor, Olaf Scholz, said the move was legal.",
+			want: map[string]string{"Viktor Orbán": "Prime Minister|Hungary", "Olaf Scholz": "Chancellor|Germany"},
+		},
+		{
 			name: "later short form merges into the full name",
 			text: "Published On: Mar 4, 2025\n\nPresident Lula spoke on Monday. Luiz Inacio Lula da Silva, the Brazilian president, then met Argentine President Javier Milei.",
 			want: map[string]string{"Luiz Inacio Lula da Silva": "President|Brazil"},
