@@ -128,7 +128,11 @@ type (
 		v     string
 		items []mapProjItem
 	} // v{.k, k: e, .*}
-	existsSub struct{ span } // EXISTS { … }: unsupported
+	subqueryExpr struct {
+		span
+		count bool // COUNT { … }, else EXISTS { … }
+		body  *singleQuery
+	} // EXISTS { … } or COUNT { … }: a pattern with WHERE, or a query
 )
 
 // mapProjItem is one map projection element: .key, key: expr, or .* (all).
@@ -139,27 +143,27 @@ type mapProjItem struct {
 	prop bool
 }
 
-func (*litExpr) exprNode()     {}
-func (*paramExpr) exprNode()   {}
-func (*varExpr) exprNode()     {}
-func (*listExpr) exprNode()    {}
-func (*mapExpr) exprNode()     {}
-func (*propExpr) exprNode()    {}
-func (*indexExpr) exprNode()   {}
-func (*sliceExpr) exprNode()   {}
-func (*unaryExpr) exprNode()   {}
-func (*binExpr) exprNode()     {}
-func (*isNull) exprNode()      {}
-func (*labelExpr) exprNode()   {}
-func (*callExpr) exprNode()    {}
-func (*caseExpr) exprNode()    {}
-func (*listComp) exprNode()    {}
-func (*quantExpr) exprNode()   {}
-func (*reduceExpr) exprNode()  {}
-func (*patternExpr) exprNode() {}
-func (*patternComp) exprNode() {}
-func (*mapProj) exprNode()     {}
-func (*existsSub) exprNode()   {}
+func (*litExpr) exprNode()      {}
+func (*paramExpr) exprNode()    {}
+func (*varExpr) exprNode()      {}
+func (*listExpr) exprNode()     {}
+func (*mapExpr) exprNode()      {}
+func (*propExpr) exprNode()     {}
+func (*indexExpr) exprNode()    {}
+func (*sliceExpr) exprNode()    {}
+func (*unaryExpr) exprNode()    {}
+func (*binExpr) exprNode()      {}
+func (*isNull) exprNode()       {}
+func (*labelExpr) exprNode()    {}
+func (*callExpr) exprNode()     {}
+func (*caseExpr) exprNode()     {}
+func (*listComp) exprNode()     {}
+func (*quantExpr) exprNode()    {}
+func (*reduceExpr) exprNode()   {}
+func (*patternExpr) exprNode()  {}
+func (*patternComp) exprNode()  {}
+func (*mapProj) exprNode()      {}
+func (*subqueryExpr) exprNode() {}
 
 // Path pattern kinds.
 const (
@@ -250,8 +254,24 @@ type (
 		detach bool
 		exprs  []expr
 	}
-	callClause struct{ span } // CALL: unsupported
+	callClause struct {
+		span
+		proc     string // dotted name
+		procPos  int
+		args     []expr
+		implicit bool // CALL p without parentheses: arguments from parameters
+		yieldAll bool // YIELD *
+		yields   []*yieldItem
+		where    expr
+	} // CALL p(args) [YIELD a, b AS c [WHERE …]]
 )
+
+// yieldItem is one YIELD item: procedure output name [AS alias].
+type yieldItem struct {
+	span
+	name  string
+	alias string // the variable bound; equals name when there is no AS
+}
 
 func (*matchClause) clauseNode()  {}
 func (*unwindClause) clauseNode() {}

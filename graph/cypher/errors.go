@@ -14,6 +14,7 @@ const (
 	EntityNotFound   = "EntityNotFound"
 	ParameterMissing = "ParameterMissing"
 	ConstraintError  = "ConstraintVerificationFailed"
+	ProcedureError   = "ProcedureError"
 )
 
 // IsError reports whether err is or wraps an *Error and returns it.

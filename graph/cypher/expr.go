@@ -69,6 +69,10 @@ type compiler struct {
 	// where aggregates are not allowed.
 	aggs  *[]*aggSpec
 	inAgg bool
+	// opts holds the procedures CALL may use.
+	opts Options
+	// deferred holds errors raised only if the query has no earlier one.
+	deferred []*Error
 }
 
 func (c *compiler) slot() int {

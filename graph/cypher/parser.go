@@ -261,10 +261,93 @@ func (p *parser) parseClause() clause {
 		d.span = span{pos, p.tok.pos}
 		return d
 	case p.isKw("CALL"):
-		p.fail(pos, "UnexpectedSyntax", "CALL is not supported")
+		p.next()
+		return p.parseCall(pos)
 	}
 	p.errorExpected("a clause")
 	return nil
+}
+
+// parseCall parses a procedure call after CALL:
+// name.space.proc[(args)] [YIELD * | YIELD out [AS v], … [WHERE …]].
+func (p *parser) parseCall(pos int) *callClause {
+	if p.is("{") {
+		p.fail(p.tok.pos, "UnexpectedSyntax", "CALL { … } subqueries are not supported")
+	}
+	c := &callClause{procPos: p.tok.pos}
+	c.proc = p.name("a procedure name")
+	for p.got(".") {
+		c.proc += "." + p.name("a procedure name")
+	}
+	if p.got("(") {
+		if !p.is(")") {
+			for {
+				c.args = append(c.args, p.parseExpr())
+				if !p.got(",") {
+					break
+				}
+			}
+		}
+		p.expect(")")
+	} else {
+		c.implicit = true
+	}
+	if p.gotKw("YIELD") {
+		if p.got("*") {
+			c.yieldAll = true
+		} else {
+			for {
+				ipos := p.tok.pos
+				it := &yieldItem{name: p.name("a procedure output")}
+				it.alias = it.name
+				if p.gotKw("AS") {
+					it.alias = p.name("a variable")
+				}
+				it.span = span{ipos, p.prevEnd}
+				c.yields = append(c.yields, it)
+				if !p.got(",") {
+					break
+				}
+			}
+			if p.gotKw("WHERE") {
+				c.where = p.parseExpr()
+			}
+		}
+	}
+	c.span = span{pos, p.tok.pos}
+	return c
+}
+
+// parseSubquery parses EXISTS { … } or COUNT { … } from the keyword: the
+// braces hold either a query (its first token a clause keyword) or
+// patterns with an optional WHERE, read as MATCH patterns WHERE ….
+func (p *parser) parseSubquery() expr {
+	pos := p.tok.pos
+	count := strings.EqualFold(p.tok.lit, "COUNT")
+	p.next()
+	p.expect("{")
+	var body *singleQuery
+	if p.tok.kind == tIdent && isClauseStart(p.tok.lit) {
+		body = p.parseSingle()
+		if p.isKw("UNION") {
+			p.fail(p.tok.pos, "UnexpectedSyntax", "UNION inside a subquery expression is not supported")
+		}
+	} else {
+		mpos := p.tok.pos
+		m := p.parseMatch(mpos, false)
+		body = &singleQuery{span: m.span, clauses: []clause{m}}
+	}
+	end := p.expect("}") + 1
+	return &subqueryExpr{span: span{pos, end}, count: count, body: body}
+}
+
+func isClauseStart(lit string) bool {
+	for _, kw := range clauseStarts {
+		if strings.EqualFold(lit, kw) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) parseMatch(pos int, optional bool) *matchClause {
@@ -830,13 +913,9 @@ func (p *parser) parseAtom() expr {
 			if p.peekPunct("(") {
 				return p.parseReduce()
 			}
-		case "EXISTS":
+		case "EXISTS", "COUNT":
 			if p.peekPunct("{") {
-				p.fail(t.pos, "UnexpectedSyntax", "EXISTS subqueries are not supported")
-			}
-		case "COUNT":
-			if p.peekPunct("{") {
-				p.fail(t.pos, "UnexpectedSyntax", "COUNT subqueries are not supported")
+				return p.parseSubquery()
 			}
 		}
 		p.next()

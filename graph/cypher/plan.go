@@ -23,12 +23,12 @@ type partPlan struct {
 	slots []int // result slots; nil when the query returns nothing
 }
 
-func prepare(src string) (*program, error) {
+func prepare(src string, opts Options) (*program, error) {
 	q, perr := parse(src)
 	if perr != nil {
 		return nil, perr
 	}
-	c := &compiler{src: src, params: map[string]bool{}}
+	c := &compiler{src: src, params: map[string]bool{}, opts: opts}
 	prog := &program{params: c.params, src: src}
 	for i, sq := range q.parts {
 		pp, err := c.compileSingle(sq)
@@ -44,6 +44,9 @@ func prepare(src string) (*program, error) {
 			}
 		}
 		prog.parts = append(prog.parts, pp)
+	}
+	if len(c.deferred) > 0 {
+		return nil, c.deferred[0]
 	}
 	prog.union = len(q.all) > 0 && !q.all[0]
 	prog.cols = prog.parts[0].cols
@@ -252,6 +255,14 @@ func (c *compiler) compileSingle(sq *singleQuery) (*partPlan, error) {
 		case *deleteClause:
 			c.writes = true
 			op, err = c.planDelete(op, x, sc)
+		case *callClause:
+			standalone := len(sq.clauses) == 1
+			var cols []string
+			var slots []int
+			op, cols, slots, err = c.planCall(op, x, sc, standalone)
+			if standalone {
+				pp.cols, pp.slots = cols, slots
+			}
 		default:
 			return nil, c.errAt(cl, SyntaxError, "UnexpectedSyntax", "unsupported clause")
 		}
@@ -262,7 +273,11 @@ func (c *compiler) compileSingle(sq *singleQuery) (*partPlan, error) {
 			if _, ok := cl.(*projClause); ok && !cl.(*projClause).ret {
 				return nil, c.errAt(cl, SyntaxError, "InvalidClauseComposition", "a query cannot end with WITH")
 			}
-			if !isUpdating(cl) {
+			if call, ok := cl.(*callClause); ok {
+				if d, found := lookupProc(c.opts, call.proc); found && len(d.p.Outputs) > 0 && len(sq.clauses) > 1 {
+					return nil, c.errAt(cl, SyntaxError, "InvalidClauseComposition", "a query cannot end with a call of a procedure with outputs")
+				}
+			} else if !isUpdating(cl) {
 				if _, ok := cl.(*projClause); !ok {
 					return nil, c.errAt(cl, SyntaxError, "InvalidClauseComposition", "a query must end with RETURN or an updating clause")
 				}

@@ -16,12 +16,17 @@ type Statement struct {
 	readOnly bool
 	plan     *program // for Explain; never run
 	pool     sync.Pool
+	opts     Options
 }
 
 // Parse checks query syntax and semantics without running it. It returns an
 // *Error (Phase CompileTime) on failure.
-func Parse(query string) (*Statement, error) {
-	prog, err := prepare(query)
+func Parse(query string) (*Statement, error) { return ParseWith(query, Options{}) }
+
+// ParseWith is [Parse] with options: the statement keeps them, so that it
+// calls the procedures of opts.Procedures when it runs.
+func ParseWith(query string, opts Options) (*Statement, error) {
+	prog, err := prepare(query, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -30,7 +35,7 @@ func Parse(query string) (*Statement, error) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	st := &Statement{query: query, params: names, readOnly: !prog.writes, plan: prog}
+	st := &Statement{query: query, params: names, readOnly: !prog.writes, plan: prog, opts: opts}
 	return st, nil
 }
 
@@ -39,7 +44,7 @@ func (s *Statement) acquire() (*program, error) {
 	if p, ok := s.pool.Get().(*program); ok {
 		return p, nil
 	}
-	p, err := prepare(s.query)
+	p, err := prepare(s.query, s.opts)
 	if err != nil {
 		return nil, fmt.Errorf("cypher: internal error: query no longer compiles: %w", err)
 	}
@@ -50,7 +55,12 @@ func (s *Statement) acquire() (*program, error) {
 // error the graph is left exactly as before. It honours ctx cancellation,
 // returning ctx.Err() (possibly wrapped). Query errors are *Error.
 func Run(ctx context.Context, g Graph, query string, params map[string]any) (*Result, error) {
-	st, err := Parse(query)
+	return RunWith(ctx, g, query, params, Options{})
+}
+
+// RunWith is [Run] with options, such as procedures to call.
+func RunWith(ctx context.Context, g Graph, query string, params map[string]any, opts Options) (*Result, error) {
+	st, err := ParseWith(query, opts)
 	if err != nil {
 		return nil, err
 	}

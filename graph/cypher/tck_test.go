@@ -62,11 +62,40 @@ func tckDir() string {
 	return filepath.Join("..", "..", "..", "shared", "tck")
 }
 
-// tckGraph adapts a memgraph.Graph and cypher.Run to tck.Graph.
-type tckGraph struct{ g *memgraph.Graph }
+// tckGraph adapts a memgraph.Graph and cypher.RunWith to tck.Graph, with
+// the scenario's test procedures.
+type tckGraph struct {
+	g     *memgraph.Graph
+	procs *cypher.Procedures
+}
+
+func newTCKGraph() tckGraph { return tckGraph{memgraph.New(), cypher.NewProcedures()} }
+
+// DefineProcedure registers a test procedure that answers from its table.
+func (t tckGraph) DefineProcedure(p *tck.Procedure) error {
+	fields := func(fs []tck.Field) []cypher.ProcedureField {
+		out := make([]cypher.ProcedureField, len(fs))
+		for i, f := range fs {
+			out[i] = cypher.ProcedureField{Name: f.Name, Type: f.Type}
+		}
+		return out
+	}
+	return t.procs.Register(cypher.Procedure{
+		Name:    p.Name,
+		Inputs:  fields(p.Inputs),
+		Outputs: fields(p.Outputs),
+		Func: func(_ context.Context, _ cypher.Graph, args []any) ([][]any, error) {
+			targs := make([]any, len(args))
+			for i, a := range args {
+				targs[i] = toTCK(a)
+			}
+			return p.Call(targs), nil
+		},
+	})
+}
 
 func (t tckGraph) Run(ctx context.Context, query string, params map[string]any) (*tck.Result, error) {
-	res, err := cypher.Run(ctx, t.g, query, params)
+	res, err := cypher.RunWith(ctx, t.g, query, params, cypher.Options{Procedures: t.procs})
 	if err != nil {
 		var ce *cypher.Error
 		if errors.As(err, &ce) {
@@ -350,7 +379,7 @@ func TestTCK(t *testing.T) {
 			listed := mustPass[sc.ID]
 			t.Run(subtestName(sc), func(t *testing.T) {
 				t.Parallel()
-				out := tck.RunScenario(t.Context(), sc, tckGraph{memgraph.New()}, opts)
+				out := tck.RunScenario(t.Context(), sc, newTCKGraph(), opts)
 				tally.add(sc, out, listed)
 				switch {
 				case out.Status == tck.Passed:
@@ -412,7 +441,7 @@ func BenchmarkTCK(b *testing.B) {
 		passed := 0
 		for _, f := range feats {
 			for _, sc := range f.Scenarios {
-				if tck.RunScenario(b.Context(), sc, tckGraph{memgraph.New()}, opts).Status == tck.Passed {
+				if tck.RunScenario(b.Context(), sc, newTCKGraph(), opts).Status == tck.Passed {
 					passed++
 				}
 			}
@@ -444,7 +473,7 @@ func TestTCKNamedGraphs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out := tck.RunScenario(t.Context(), f.Scenarios[0], tckGraph{memgraph.New()}, tck.Options{Graphs: graphs})
+			out := tck.RunScenario(t.Context(), f.Scenarios[0], newTCKGraph(), tck.Options{Graphs: graphs})
 			if out.Status != tck.Passed {
 				t.Errorf("%v: %s", out.Status, out.Msg)
 			}

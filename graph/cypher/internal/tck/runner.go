@@ -63,7 +63,7 @@ type Status int
 const (
 	Passed      Status = iota
 	Failed             // the engine did not behave as the scenario says
-	Unsupported        // the scenario cannot run here (@ignore, procedures, unknown steps)
+	Unsupported        // the scenario cannot run here (@ignore, unknown steps, procedures on a graph without ProcedureDefiner)
 )
 
 // String returns "passed", "failed" or "unsupported".
@@ -265,7 +265,17 @@ func (r *scenarioRun) step(st *Step) *Outcome {
 			r.params[row[0]] = v
 		}
 	case strings.HasPrefix(text, "there exists a procedure"):
-		return &Outcome{Unsupported, "needs a test procedure"}
+		pd, ok := r.g.(ProcedureDefiner)
+		if !ok {
+			return &Outcome{Unsupported, "needs a test procedure"}
+		}
+		p, err := ParseProcedure(text, st.Table)
+		if err != nil {
+			return failf("%v", err)
+		}
+		if err := pd.DefineProcedure(p); err != nil {
+			return failf("failed to define procedure %s: %v", p.Name, err)
+		}
 	case text == "executing query:":
 		if !st.HasDoc {
 			return failf("no query")
