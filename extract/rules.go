@@ -43,8 +43,19 @@ func (a *analysis) ruleContact(s *sent, k int) {
 				return
 			}
 		case "called", "phoned", "telephoned", "told":
-			if m := s.mentionAt(k + 1); m == nil || m.ent == nil || m.ent.kind != entPerson {
+			m := s.mentionAt(k + 1)
+			if m == nil || m.ent == nil || m.ent.kind != entPerson {
 				return
+			}
+			if w == "called" {
+				// "called Y a liar", "called Y's remarks …": naming, not phoning
+				switch a.word(s, m.j) {
+				case "a", "an", "the", "his", "her", "their", "its", "one", "very", "too", "too-", "irresponsible", "weak":
+					return
+				}
+				if m.poss || m.j < len(s.toks) && s.toks[m.j].kind == tQuote {
+					return
+				}
 			}
 		case "shook":
 			// "X and Y shook hands"

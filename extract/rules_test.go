@@ -314,6 +314,12 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SPOKE_WITH|Faisal|Hakan Fidan"},
 		},
 		{
+			name: "called someone names is not a call",
+			text: "Published On: Mar 4, 2025\n\nUS President Dan Holt called Canadian Prime Minister Rosa Vega a weak leader. Holt later called Mexican President Luis Ortega on Friday.",
+			want: []fact{"SPOKE_WITH|Dan Holt|Luis Ortega"},
+			not:  []fact{"SPOKE_WITH|Dan Holt|Rosa Vega"},
+		},
+		{
 			name: "question is not a fact",
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
