@@ -50,7 +50,7 @@ func (a *analysis) ruleContact(s *sent, k int) {
 			if w == "called" {
 				// "called Y a liar", "called Y's remarks …": naming, not phoning
 				switch a.word(s, m.j) {
-				case "a", "an", "the", "his", "her", "their", "its", "one", "very", "too", "too-", "irresponsible", "weak":
+				case "a", "an", "the", "his", "her", "their", "its", "one", "very", "too":
 					return
 				}
 				if m.poss || m.j < len(s.toks) && s.toks[m.j].kind == tQuote {
