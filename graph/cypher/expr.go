@@ -151,6 +151,11 @@ func (c *compiler) staticType(e expr, sc *scope) stype {
 		}
 	case *isNull, *labelExpr, *quantExpr, *patternExpr:
 		return stBool
+	case *subqueryExpr:
+		if x.count {
+			return stInt
+		}
+		return stBool
 	}
 	return stUnknown
 }
@@ -302,6 +307,8 @@ func (c *compiler) compileExpr(e expr, sc *scope) (evalFn, error) {
 		return c.compilePatternComp(x, sc)
 	case *mapProj:
 		return c.compileMapProj(x, sc)
+	case *subqueryExpr:
+		return c.compileSubquery(x, sc)
 	}
 	return nil, c.errAt(e, SyntaxError, "UnexpectedSyntax", "unsupported expression")
 }

@@ -202,7 +202,54 @@ func isUpdating(cl clause) bool {
 
 // compileSingle plans one single query (no UNION).
 func (c *compiler) compileSingle(sq *singleQuery) (*partPlan, error) {
-	sc := newScope()
+	return c.compileClauses(sq, newScope(), false)
+}
+
+// compileSubquery compiles EXISTS { … } or COUNT { … }: the body runs, with
+// the outer variables of sc in scope, once per evaluation on the current
+// row; EXISTS is true when it yields a row, COUNT counts its rows.
+func (c *compiler) compileSubquery(x *subqueryExpr, sc *scope) (evalFn, error) {
+	for _, cl := range x.body.clauses {
+		if isUpdating(cl) {
+			return nil, c.errAt(cl, SyntaxError, "InvalidClauseComposition", "a subquery expression cannot update the graph")
+		}
+	}
+	savedAggs, savedIn := c.aggs, c.inAgg
+	c.aggs, c.inAgg = nil, false
+	pp, err := c.compileClauses(x.body, sc.clone(), true)
+	c.aggs, c.inAgg = savedAggs, savedIn
+	if err != nil {
+		return nil, err
+	}
+	sub, count := pp.root, x.count
+	return func(ec *execCtx, row []any) (any, error) {
+		if err := sub.open(ec, copyRow(row)); err != nil {
+			return nil, err
+		}
+		var n int64
+		for {
+			r, err := sub.next(ec)
+			if err != nil {
+				return nil, err
+			}
+			if r == nil {
+				break
+			}
+			if !count {
+				return true, nil
+			}
+			n++
+		}
+		if count {
+			return n, nil
+		}
+		return false, nil
+	}, nil
+}
+
+// compileClauses plans the clauses of sq starting from the variables of sc.
+// A subquery body (sub) may end with any reading clause.
+func (c *compiler) compileClauses(sq *singleQuery, sc *scope, sub bool) (*partPlan, error) {
 	var op operator = &argOp{}
 	pp := &partPlan{}
 	for i, cl := range sq.clauses {
@@ -256,7 +303,7 @@ func (c *compiler) compileSingle(sq *singleQuery) (*partPlan, error) {
 			c.writes = true
 			op, err = c.planDelete(op, x, sc)
 		case *callClause:
-			standalone := len(sq.clauses) == 1
+			standalone := len(sq.clauses) == 1 && !sub
 			var cols []string
 			var slots []int
 			op, cols, slots, err = c.planCall(op, x, sc, standalone)
@@ -269,7 +316,7 @@ func (c *compiler) compileSingle(sq *singleQuery) (*partPlan, error) {
 		if err != nil {
 			return nil, err
 		}
-		if last {
+		if last && !sub {
 			if _, ok := cl.(*projClause); ok && !cl.(*projClause).ret {
 				return nil, c.errAt(cl, SyntaxError, "InvalidClauseComposition", "a query cannot end with WITH")
 			}

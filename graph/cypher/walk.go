@@ -63,6 +63,10 @@ func exprVars(e expr) map[string]bool {
 			vs[v.name] = true
 		case *mapProj:
 			vs[v.v] = true
+		case *subqueryExpr:
+			for n := range queryVars(v.body) {
+				vs[n] = true
+			}
 		case *patternExpr:
 			for _, n := range v.path.nodes {
 				if n.v != "" {
@@ -89,4 +93,84 @@ func splitAnd(e expr) []expr {
 		return nil
 	}
 	return []expr{e}
+}
+
+// queryVars returns every name a single query uses as a variable, in
+// expressions, patterns and YIELD items: a superset of the outer variables
+// a subquery refers to.
+func queryVars(sq *singleQuery) map[string]bool {
+	vs := map[string]bool{}
+	add := func(es ...expr) {
+		for _, e := range es {
+			if e != nil {
+				for n := range exprVars(e) {
+					vs[n] = true
+				}
+			}
+		}
+	}
+	paths := func(ps ...*pathPattern) {
+		for _, pp := range ps {
+			if pp == nil {
+				continue
+			}
+			if pp.v != "" {
+				vs[pp.v] = true
+			}
+			for _, np := range pp.nodes {
+				if np.v != "" {
+					vs[np.v] = true
+				}
+				add(np.props)
+			}
+			for _, rp := range pp.rels {
+				if rp.v != "" {
+					vs[rp.v] = true
+				}
+				add(rp.props)
+			}
+		}
+	}
+	items := func(its []*setItem) {
+		for _, it := range its {
+			add(it.target, it.val)
+			if it.v != "" {
+				vs[it.v] = true
+			}
+		}
+	}
+	for _, cl := range sq.clauses {
+		switch x := cl.(type) {
+		case *matchClause:
+			paths(x.paths...)
+			add(x.where)
+		case *unwindClause:
+			add(x.x)
+			vs[x.v] = true
+		case *projClause:
+			for _, it := range x.items {
+				add(it.x)
+			}
+			for _, si := range x.order {
+				add(si.x)
+			}
+			add(x.skip, x.limit, x.where)
+		case *createClause:
+			paths(x.paths...)
+		case *mergeClause:
+			paths(x.path)
+			items(x.onCreate)
+			items(x.onMatch)
+		case *setClause:
+			items(x.items)
+		case *removeClause:
+			items(x.items)
+		case *deleteClause:
+			add(x.exprs...)
+		case *callClause:
+			add(x.args...)
+			add(x.where)
+		}
+	}
+	return vs
 }
