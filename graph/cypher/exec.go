@@ -15,8 +15,8 @@ type execCtx struct {
 	g       Graph
 	params  map[string]any
 	stats   Stats
-	deleted map[int64]bool // node ids deleted by this query
-	delRels map[int64]bool
+	deleted map[int64]bool   // node ids deleted by this query
+	delRels map[int64]string // type of each relationship deleted by this query
 	// pendingDel lists nodes deleted while still connected: they go when
 	// the query ends, if their relationships went too
 	pendingDel []int64

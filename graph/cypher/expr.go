@@ -144,6 +144,16 @@ func (c *compiler) staticType(e expr, sc *scope) stype {
 		switch x.op {
 		case "AND", "OR", "XOR", "=", "<>", "<", ">", "<=", ">=", "STARTS WITH", "ENDS WITH", "CONTAINS", "IN", "=~":
 			return stBool
+		case "+", "-", "*", "/", "%", "^":
+			l, r := c.staticType(x.l, sc), c.staticType(x.r, sc)
+			num := func(t stype) bool { return t == stInt || t == stFloat }
+			switch {
+			case !num(l) || !num(r):
+			case x.op == "^" || l == stFloat || r == stFloat:
+				return stFloat
+			default:
+				return stInt
+			}
 		}
 	case *unaryExpr:
 		if x.op == "NOT" {
@@ -225,6 +235,8 @@ func (c *compiler) compileExpr(e expr, sc *scope) (evalFn, error) {
 		switch c.staticType(x.x, sc) {
 		case stInt, stFloat, stString, stBool, stList:
 			return nil, c.errAt(x, TypeError, "InvalidArgumentType", "type mismatch: expected Map, Node or Relationship")
+		case stPath:
+			return nil, c.errAt(x, SyntaxError, "InvalidArgumentType", "type mismatch: a path has no properties")
 		}
 		f, err := c.compileExpr(x.x, sc)
 		if err != nil {
@@ -326,7 +338,7 @@ func propOf(ec *execCtx, v any, key string) (any, error) {
 		return v, nil
 	case relV:
 		v, ok := ec.g.RelProp(int64(x), key)
-		if !ok && ec.delRels[int64(x)] {
+		if !ok && ec.delRels[int64(x)] != "" {
 			return nil, ec.runtimeErr(EntityNotFound, "DeletedEntityAccess", "relationship %d was deleted", int64(x))
 		}
 		return v, nil
@@ -682,6 +694,9 @@ func init() {
 			}
 			c, ok := compare(a, b)
 			if !ok {
+				if isNumber(a) && isNumber(b) {
+					return false, nil // NaN is neither smaller nor larger than any number
+				}
 				return nil, nil
 			}
 			return test(c), nil
@@ -943,6 +958,9 @@ func (c *compiler) compileListComp(x *listComp, sc *scope) (evalFn, error) {
 		return nil, err
 	}
 	inner, slot := c.bindElem(sc, x.v, x.list)
+	savedAggs := c.aggs
+	c.aggs = nil // no aggregation inside the comprehension's body
+	defer func() { c.aggs = savedAggs }()
 	var where, proj evalFn
 	if x.where != nil {
 		if where, err = c.compileExpr(x.where, inner); err != nil {
@@ -1168,7 +1186,7 @@ func propsOf(ec *execCtx, v any) (map[string]any, error) {
 		}
 		return ec.g.NodeProps(int64(x)), nil
 	case relV:
-		if _, _, _, ok := ec.g.Rel(int64(x)); !ok && ec.delRels[int64(x)] {
+		if _, _, _, ok := ec.g.Rel(int64(x)); !ok && ec.delRels[int64(x)] != "" {
 			return nil, ec.runtimeErr(EntityNotFound, "DeletedEntityAccess", "relationship %d was deleted", int64(x))
 		}
 		return ec.g.RelProps(int64(x)), nil

@@ -55,6 +55,18 @@ func (c *compiler) compileCall(x *callExpr, sc *scope) (evalFn, error) {
 		if !x.star && len(x.args) != want {
 			return nil, c.errAt(x, SyntaxError, "InvalidNumberOfArguments", "wrong number of arguments to "+x.name)
 		}
+		for _, a := range x.args {
+			nondet := false
+			walkExpr(a, func(e expr) bool {
+				if ce, ok := e.(*callExpr); ok && strings.EqualFold(ce.name, "rand") {
+					nondet = true
+				}
+				return !nondet
+			})
+			if nondet {
+				return nil, c.errAt(a, SyntaxError, "NonConstantExpression", "the argument of "+x.name+" cannot be non-deterministic (rand())")
+			}
+		}
 		c.inAgg = true
 		args, err := c.compileExprs(x.args, sc)
 		c.inAgg = false
@@ -84,6 +96,12 @@ func (c *compiler) compileCall(x *callExpr, sc *scope) (evalFn, error) {
 		}
 		if bad {
 			return nil, c.errAt(x.args[0], SyntaxError, "InvalidArgumentType", "wrong argument type to "+x.name)
+		}
+	}
+	if accepted, ok := staticArgTypes[name]; ok {
+		if st := c.staticType(x.args[0], sc); st != stUnknown && st != stNull && !accepted[st] {
+			return nil, c.errAt(x.args[0], SyntaxError, "InvalidArgumentType",
+				"wrong argument type to "+x.name+": "+typeNameOfStatic(st))
 		}
 	}
 	args, err := c.compileExprs(x.args, sc)
@@ -132,6 +150,21 @@ func (c *compiler) compileExists(x *callExpr, sc *scope) (evalFn, error) {
 		}
 		return v != nil, nil
 	}, nil
+}
+
+// staticArgTypes lists, for functions whose first argument must have one of
+// a few types, the static types accepted: others fail at compile time.
+var staticArgTypes = map[string]map[stype]bool{
+	"properties":    {stMap: true, stNode: true, stRel: true},
+	"keys":          {stMap: true, stNode: true, stRel: true},
+	"labels":        {stNode: true},
+	"type":          {stRel: true},
+	"startnode":     {stRel: true},
+	"endnode":       {stRel: true},
+	"nodes":         {stPath: true},
+	"relationships": {stPath: true},
+	"length":        {stPath: true, stString: true, stList: true},
+	"size":          {stString: true, stList: true, stMap: true},
 }
 
 func argErr(ec *execCtx, fn string, v any) error {
@@ -512,17 +545,20 @@ func init() {
 				}
 				return out, nil
 			}
-			return nil, argErr(ec, "labels", a[0])
+			return nil, ec.runtimeErr(TypeError, "InvalidArgumentValue", "labels() expects a node, got %s", typeName(a[0]))
 		}},
 		"type": {1, 1, func(ec *execCtx, a []any) (any, error) {
 			switch x := a[0].(type) {
 			case nil:
 				return nil, nil
 			case relV:
-				t, _, _, _ := ec.g.Rel(int64(x))
+				t, _, _, ok := ec.g.Rel(int64(x))
+				if !ok {
+					t = ec.delRels[int64(x)] // the type of a deleted relationship is still known
+				}
 				return t, nil
 			}
-			return nil, argErr(ec, "type", a[0])
+			return nil, ec.runtimeErr(TypeError, "InvalidArgumentValue", "type() expects a relationship, got %s", typeName(a[0]))
 		}},
 		"properties": {1, 1, func(ec *execCtx, a []any) (any, error) {
 			if a[0] == nil {

@@ -543,15 +543,24 @@ func (p *parser) parseRelPattern() *relPattern {
 				rp.types = append(rp.types, p.name("a relationship type"))
 			}
 		}
+		if p.is("..") || p.tok.kind == tInt {
+			p.fail(p.tok.pos, "InvalidRelationshipPattern", "a variable-length relationship needs '*' before its range")
+		}
 		if p.got("*") {
 			rp.varLen = true
 			rp.min = 1
+			if p.is("-") {
+				p.fail(p.tok.pos, "InvalidRelationshipPattern", "the bounds of a variable-length relationship cannot be negative")
+			}
 			if p.tok.kind == tInt {
 				rp.min = p.smallInt()
 				rp.max = rp.min
 			}
 			if p.got("..") {
 				rp.max = -1
+				if p.is("-") {
+					p.fail(p.tok.pos, "InvalidRelationshipPattern", "the bounds of a variable-length relationship cannot be negative")
+				}
 				if p.tok.kind == tInt {
 					rp.max = p.smallInt()
 				}
@@ -956,25 +965,22 @@ func isOct(s string) bool {
 // nothing (a variable).
 func (p *parser) afterName(t token) expr {
 	name := t.lit
-	if t.kind == tIdent {
-		// namespaced function name a.b.c(
+	if t.kind == tIdent && p.is(".") {
+		// a namespaced function name a.b.c( — else a.b.c is property access
+		s := p.save()
+		full := name
 		for p.is(".") {
-			s := p.save()
 			p.next()
-			if p.tok.kind != tIdent && p.tok.kind != tQuoted {
-				p.restore(s)
+			if p.tok.kind != tIdent {
 				break
 			}
-			part := p.tok.lit
+			full += "." + p.tok.lit
 			p.next()
-			if !p.is(".") && !p.is("(") {
-				p.restore(s)
-				break
-			}
-			name += "." + part
-			if p.is("(") {
-				break
-			}
+		}
+		if p.is("(") && !strings.HasSuffix(full, ".") {
+			name = full
+		} else {
+			p.restore(s)
 		}
 	}
 	if p.is("(") && t.kind == tIdent {

@@ -69,7 +69,7 @@ func (p *program) explain() string {
 
 func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Result, error) {
 	ec := &execCtx{ctx: ctx, g: g, params: params, width: p.width, src: p.src,
-		deleted: map[int64]bool{}, delRels: map[int64]bool{}}
+		deleted: map[int64]bool{}, delRels: map[int64]string{}}
 	if ec.params == nil {
 		ec.params = map[string]any{}
 	}
@@ -397,7 +397,7 @@ func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (opera
 		for n := range sc.vars {
 			names = append(names, n)
 		}
-		if len(names) == 0 {
+		if len(names) == 0 && pc.ret && len(pc.items) == 0 {
 			return nil, nil, nil, nil, c.errAt(pc, SyntaxError, "NoVariablesInScope", "RETURN * with no variables in scope")
 		}
 		sort.Strings(names)

@@ -118,6 +118,10 @@ func (s *scanner) scan() token {
 		}
 	}
 	s.off += w
+	if unicode.Is(unicode.Pd, r) || r == '\u2212' {
+		// a dash that looks like '-' but is not (en dash, em dash, minus sign…)
+		s.err(start, "InvalidUnicodeCharacter", "invalid character "+strconv.QuoteRune(r)+": did you mean '-'?")
+	}
 	s.err(start, "UnexpectedSyntax", "unexpected character "+strconv.QuoteRune(r))
 	return token{kind: tIllegal, lit: string(r), pos: start, end: s.off}
 }

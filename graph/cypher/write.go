@@ -601,12 +601,12 @@ func (c *compiler) planRemove(op operator, x *removeClause, sc *scope) (operator
 
 func (c *compiler) planDelete(op operator, x *deleteClause, sc *scope) (operator, error) {
 	for _, e := range x.exprs {
+		if _, ok := e.(*labelExpr); ok {
+			return nil, c.errAt(e, SyntaxError, "InvalidDelete", "cannot delete a label expression")
+		}
 		switch c.staticType(e, sc) {
 		case stInt, stFloat, stString, stBool, stMap:
 			return nil, c.errAt(e, SyntaxError, "InvalidArgumentType", "DELETE expects a node, relationship or path")
-		}
-		if _, ok := e.(*labelExpr); ok {
-			return nil, c.errAt(e, SyntaxError, "InvalidDelete", "cannot delete a label expression")
 		}
 	}
 	fs, err := c.compileExprs(x.exprs, sc)
@@ -650,9 +650,9 @@ func (c *compiler) planDelete(op operator, x *deleteClause, sc *scope) (operator
 			}
 		}
 		delRel := func(id int64) {
-			if _, _, _, ok := ec.g.Rel(id); ok {
+			if typ, _, _, ok := ec.g.Rel(id); ok {
 				ec.g.DeleteRel(id)
-				ec.delRels[id] = true
+				ec.delRels[id] = typ
 				ec.stats.RelationshipsDeleted++
 			}
 		}
