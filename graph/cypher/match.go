@@ -151,6 +151,9 @@ func (c *compiler) planMatch(in operator, paths []*pathPattern, sc *scope, where
 	if err := c.declarePattern(paths, sc, ms, false); err != nil {
 		return nil, err
 	}
+	if err := c.checkPatterns(true, where); err != nil {
+		return nil, err
+	}
 	ms.pending = splitAnd(where)
 	if where != nil {
 		if st := c.staticType(where, sc); st != stUnknown && st != stBool && st != stNull {

@@ -335,7 +335,22 @@ func (c *compiler) compileClauses(sq *singleQuery, sc *scope, sub bool) (*partPl
 	return pp, nil
 }
 
+// checkPatterns rejects pattern expressions used as values in es (pred:
+// es are predicates).
+func (c *compiler) checkPatterns(pred bool, es ...expr) error {
+	for _, e := range es {
+		if m := misplacedPattern(e, pred); m != nil {
+			return c.errAt(m, SyntaxError, "UnexpectedSyntax",
+				"a pattern expression can only be used as a predicate: use EXISTS { … }, COUNT { … } or a pattern comprehension")
+		}
+	}
+	return nil
+}
+
 func (c *compiler) planUnwind(op operator, x *unwindClause, sc *scope) (operator, error) {
+	if err := c.checkPatterns(false, x.x); err != nil {
+		return nil, err
+	}
 	f, err := c.compileExpr(x.x, sc)
 	if err != nil {
 		return nil, err
@@ -392,6 +407,19 @@ func (c *compiler) kindOf(e expr, sc *scope) kind {
 // planProjection plans WITH and RETURN.
 func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (operator, *scope, []string, []int, error) {
 	items := append([]*projItem(nil), pc.items...)
+	for _, it := range items {
+		if err := c.checkPatterns(false, it.x); err != nil {
+			return nil, nil, nil, nil, err
+		}
+	}
+	for _, si := range pc.order {
+		if err := c.checkPatterns(false, si.x); err != nil {
+			return nil, nil, nil, nil, err
+		}
+	}
+	if err := c.checkPatterns(true, pc.where); err != nil {
+		return nil, nil, nil, nil, err
+	}
 	if pc.star {
 		names := make([]string, 0, len(sc.vars))
 		for n := range sc.vars {

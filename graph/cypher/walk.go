@@ -1,56 +1,121 @@
 package cypher
 
+import "strings"
+
 // walkExpr calls fn for e and, while fn returns true, for its subexpressions
 // in depth-first order.
 func walkExpr(e expr, fn func(expr) bool) {
 	if e == nil || !fn(e) {
 		return
 	}
-	w := func(xs ...expr) {
-		for _, x := range xs {
-			if x != nil {
-				walkExpr(x, fn)
-			}
+	for _, x := range children(e) {
+		if x != nil {
+			walkExpr(x, fn)
 		}
 	}
+}
+
+// children returns the direct subexpressions of e (some may be nil). The
+// body of a subquery expression is not among them: it has a scope of its
+// own.
+func children(e expr) []expr {
 	switch x := e.(type) {
 	case *listExpr:
-		w(x.elems...)
+		return x.elems
 	case *mapExpr:
-		w(x.vals...)
+		return x.vals
 	case *propExpr:
-		w(x.x)
+		return []expr{x.x}
 	case *indexExpr:
-		w(x.x, x.idx)
+		return []expr{x.x, x.idx}
 	case *sliceExpr:
-		w(x.x, x.lo, x.hi)
+		return []expr{x.x, x.lo, x.hi}
 	case *unaryExpr:
-		w(x.x)
+		return []expr{x.x}
 	case *binExpr:
-		w(x.l, x.r)
+		return []expr{x.l, x.r}
 	case *isNull:
-		w(x.x)
+		return []expr{x.x}
 	case *labelExpr:
-		w(x.x)
+		return []expr{x.x}
 	case *callExpr:
-		w(x.args...)
+		return x.args
 	case *caseExpr:
-		w(x.test, x.els)
-		w(x.whens...)
-		w(x.thens...)
+		out := []expr{x.test, x.els}
+		out = append(out, x.whens...)
+		return append(out, x.thens...)
 	case *listComp:
-		w(x.list, x.where, x.proj)
+		return []expr{x.list, x.where, x.proj}
 	case *quantExpr:
-		w(x.list, x.where)
+		return []expr{x.list, x.where}
 	case *reduceExpr:
-		w(x.init, x.list, x.body)
+		return []expr{x.init, x.list, x.body}
 	case *patternComp:
-		w(x.where, x.proj)
+		return []expr{x.where, x.proj}
 	case *mapProj:
+		out := make([]expr, 0, len(x.items))
 		for _, it := range x.items {
-			w(it.val)
+			out = append(out, it.val)
+		}
+		return out
+	}
+	return nil
+}
+
+// misplacedPattern returns the first pattern expression in e that is used
+// as a value rather than as a predicate (pred: e itself is in a predicate
+// position, such as a WHERE condition or an operand of AND or NOT), or nil.
+// Cypher 5 allows patterns only as predicates: a value is written with
+// COUNT { … } or a pattern comprehension.
+func misplacedPattern(e expr, pred bool) expr {
+	if e == nil {
+		return nil
+	}
+	var preds []expr // children in predicate position
+	switch x := e.(type) {
+	case *patternExpr:
+		if pred {
+			return nil
+		}
+		return x
+	case *subqueryExpr:
+		return nil
+	case *unaryExpr:
+		if x.op == "NOT" {
+			preds = []expr{x.x}
+		}
+	case *binExpr:
+		switch x.op {
+		case "AND", "OR", "XOR":
+			preds = []expr{x.l, x.r}
+		}
+	case *callExpr:
+		if strings.EqualFold(x.name, "exists") {
+			preds = x.args
+		}
+	case *caseExpr:
+		if x.test == nil {
+			preds = x.whens
+		}
+	case *listComp:
+		preds = []expr{x.where}
+	case *quantExpr:
+		preds = []expr{x.where}
+	case *patternComp:
+		preds = []expr{x.where}
+	}
+	for _, c := range children(e) {
+		isPred := false
+		for _, p := range preds {
+			if p == c {
+				isPred = true
+			}
+		}
+		if m := misplacedPattern(c, isPred); m != nil {
+			return m
 		}
 	}
+	return nil
 }
 
 // exprVars returns the names of variables e refers to (including locals of

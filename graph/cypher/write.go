@@ -376,6 +376,9 @@ type setter func(ec *execCtx, row []any) error
 func (c *compiler) compileSetItems(items []*setItem, sc *scope) (setter, error) {
 	var fs []setter
 	for _, it := range items {
+		if err := c.checkPatterns(false, it.val); err != nil {
+			return nil, err
+		}
 		f, err := c.compileSetItem(it, sc)
 		if err != nil {
 			return nil, err
