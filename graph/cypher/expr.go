@@ -73,6 +73,9 @@ type compiler struct {
 	opts Options
 	// deferred holds errors raised only if the query has no earlier one.
 	deferred []*Error
+	// subst, when set, maps the text of expressions already computed by a
+	// projection to their slots (ORDER BY after aggregation).
+	subst map[string]int
 }
 
 func (c *compiler) slot() int {
@@ -184,6 +187,11 @@ func (c *compiler) compileExprs(es []expr, sc *scope) ([]evalFn, error) {
 
 // compileExpr compiles e in scope sc.
 func (c *compiler) compileExpr(e expr, sc *scope) (evalFn, error) {
+	if c.subst != nil {
+		if slot, ok := c.subst[exprText(c, e)]; ok {
+			return func(_ *execCtx, row []any) (any, error) { return row[slot], nil }, nil
+		}
+	}
 	switch x := e.(type) {
 	case *litExpr:
 		return constFn(x.val), nil

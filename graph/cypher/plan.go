@@ -538,7 +538,15 @@ func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (opera
 		op = &limitOp{in: op, count: f, drain: c.writes}
 	}
 	if pc.where != nil {
-		f, err := c.compileExpr(pc.where, newSc)
+		whereSc := newSc
+		if !hasAgg && !pc.distinct {
+			// the incoming variables are still on the row
+			whereSc = sc.clone()
+			for n, s := range newSc.vars {
+				whereSc.vars[n] = s
+			}
+		}
+		f, err := c.compileExpr(pc.where, whereSc)
 		if err != nil {
 			return nil, nil, nil, nil, err
 		}
@@ -594,8 +602,54 @@ func (c *compiler) compileSortExpr(e expr, items []*projItem, slots []int, cols 
 		}
 	}
 	if hasAgg && containsAggregate(e) {
-		return nil, c.errAt(e, SyntaxError, "InvalidAggregation", "aggregation in ORDER BY must also be projected")
+		return c.compileAggSortExpr(e, items, slots, sc)
 	}
+	return c.compileExpr(e, sc)
+}
+
+// compileAggSortExpr compiles an ORDER BY expression holding aggregates
+// after an aggregating projection: its aggregates and property accesses
+// must be projected items (read from their columns), its variables
+// projected aliases; constants and parameters are free.
+func (c *compiler) compileAggSortExpr(e expr, items []*projItem, slots []int, sc *scope) (evalFn, error) {
+	subst := map[string]int{}
+	keyVars := map[string]bool{} // variables the grouping keys use
+	for i, it := range items {
+		switch it.x.(type) {
+		case *propExpr, *callExpr:
+			subst[exprText(c, it.x)] = slots[i]
+		}
+		if !containsAggregate(it.x) {
+			for v := range exprVars(it.x) {
+				keyVars[v] = true
+			}
+		}
+	}
+	var bad *Error
+	walkExpr(e, func(x expr) bool {
+		if bad != nil || isAggregateCall(x) {
+			return false
+		}
+		if _, ok := subst[exprText(c, x)]; ok {
+			return false
+		}
+		if v, ok := x.(*varExpr); ok {
+			if _, ok := sc.lookup(v.name); !ok {
+				if keyVars[v.name] {
+					bad = c.errAt(v, SyntaxError, "AmbiguousAggregationExpression",
+						"ORDER BY mixes aggregation with `"+v.name+"`, which is not a projected column")
+				} else {
+					bad = c.errAt(v, SyntaxError, "UndefinedVariable", "variable `"+v.name+"` not defined")
+				}
+			}
+		}
+		return true
+	})
+	if bad != nil {
+		return nil, bad
+	}
+	c.subst = subst
+	defer func() { c.subst = nil }()
 	return c.compileExpr(e, sc)
 }
 
