@@ -2,6 +2,7 @@ package cypher
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -71,7 +72,8 @@ func (c *compiler) declarePattern(paths []*pathPattern, sc *scope, ms *matchStat
 			}
 			relSeen[rp.v] = true
 			if s, ok := sc.lookup(rp.v); ok {
-				if s.kind != want && !(s.kind == kAny && ms.bound[rp.v] && want == kRelList) {
+				listOK := s.kind == kAny || (s.kind == kValue && s.st == stList) // a bound list of relationships
+				if s.kind != want && !(listOK && ms.bound[rp.v] && want == kRelList) {
 					if s.kind == kAny && ms.bound[rp.v] && want == kRel {
 						ms.relSlot[rp] = s.slot
 						ms.relTemp[rp] = c.slot()
@@ -585,17 +587,12 @@ func (c *compiler) expandStep(op operator, pp *pathPattern, i int, reversed bool
 				if depth >= minH && (!toBound || n == int64(bound)) {
 					if ok, err := check(ec, row, n); err != nil {
 						return err
-					} else if ok && (relBound < 0 || equal(relBoundList, rels) == triTrue) {
+					} else if ok && (relBound < 0 || equal(relBoundList, pathRels(rels, reversed)) == triTrue) {
+						rl := pathRels(rels, reversed)
 						out := copyRow(row)
-						rl := append([]any(nil), rels...)
 						seg := append([]int64(nil), nodes...)
 						if reversed {
-							for a, b := 0, len(rl)-1; a < b; a, b = a+1, b-1 {
-								rl[a], rl[b] = rl[b], rl[a]
-							}
-							for a, b := 0, len(seg)-1; a < b; a, b = a+1, b-1 {
-								seg[a], seg[b] = seg[b], seg[a]
-							}
+							slices.Reverse(seg)
 						}
 						out[relSlot] = rl
 						if relBound >= 0 {
@@ -706,6 +703,15 @@ func (c *compiler) expandStep(op operator, pp *pathPattern, i int, reversed bool
 		})
 		return ferr
 	}}, nil
+}
+
+// pathRels copies the relationships of a var-length walk, in pattern order.
+func pathRels(rels []any, reversed bool) []any {
+	rl := append([]any(nil), rels...)
+	if reversed {
+		slices.Reverse(rl)
+	}
+	return rl
 }
 
 // planShortest binds the end points of a shortestPath pattern and finds the
