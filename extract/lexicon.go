@@ -203,6 +203,13 @@ var sanctionVerbs = setOf("imposed", "impose", "imposes", "imposing", "slapped",
 	"increased", "hiked", "jacked", "adopted", "adopt", "adopts", "enforced", "enforce", "widened", "agreed",
 	"approves", "passed", "responded", "countered")
 
+// measureKinds qualify a measure's head: "export duty", "anti-dumping
+// duties", "import quota"; the value is the qualifier kept in the measure.
+var measureKinds = map[string]string{
+	"export": "export", "import": "import", "anti-dumping": "anti-dumping", "antidumping": "anti-dumping",
+	"countervailing": "countervailing", "safeguard": "safeguard", "retaliatory": "retaliatory",
+}
+
 // directSanctionVerbs take the target as their object ("sanctioned Iran").
 var directSanctionVerbs = setOf("sanctioned", "sanction", "sanctions", "sanctioning", "blacklisted", "blacklist",
 	"blacklists", "embargoed", "penalised", "penalized")
@@ -212,7 +219,7 @@ var easeVerbs = setOf("lifted", "lift", "lifts", "lifting", "eased", "ease", "ea
 	"removes", "suspended", "suspend", "suspends", "postponed", "postpone", "postpones", "postponing", "delayed",
 	"delay", "delays", "delaying", "reduced", "reduce", "reduces", "reducing", "cut", "cuts", "cutting",
 	"scrapped", "scrap", "waived", "waive", "paused", "pause", "relaxed", "relax", "rolled", "roll", "dropped",
-	"drop", "withdrew", "withdraw", "halved", "lowered", "lower", "exempted", "exempt", "scale", "scaled",
+	"drop", "withdrew", "withdraw", "halved", "halve", "halves", "halving", "lowered", "lower", "exempted", "exempt", "scale", "scaled",
 	"revoked", "revoke", "rescinded", "rescind", "ended", "end", "ending", "avoid", "avoided", "avoiding",
 	"opposed", "oppose", "criticised", "criticized", "condemned", "slammed", "escaped", "evade", "evaded")
 

@@ -103,6 +103,13 @@ parsed:
 	if r := a.skipAdjuncts(s, q); r > q && a.word(s, r) == "to" {
 		q = r
 	}
+	// "agreed at the summit to …", "agreed during talks in Lima to …": a
+	// short prepositional phrase before an infinitive of commitment
+	if r := a.skipPlacePhrase(s, q); r > q && a.word(s, r) == "to" {
+		if _, ok := commitVerbs[a.word(s, a.skipInfinitiveAdverbs(s, r+1))]; ok {
+			q = r
+		}
+	}
 	w := a.word(s, q)
 	subj, subjStart := a.subjectBefore(s, k, false)
 	if len(subj) == 0 && (a.word(s, k-1) == "and" || a.word(s, k-1) == "but" || a.word(s, k-1) == "also" && a.word(s, k-2) == "and") {
@@ -122,6 +129,10 @@ parsed:
 		a.pledgedSum(s, k, q, subj)
 	case w == "to" || w == "on" && a.word(s, k) == "agreed":
 		q++
+		if w == "to" {
+			// "agreed to jointly fund …"
+			q = a.skipInfinitiveAdverbs(s, q)
+		}
 		if _, ok := commitVerbs[a.word(s, q)]; ok && w == "to" {
 			a.commitments(s, k, q, subj)
 			return
@@ -364,6 +375,73 @@ func (a *analysis) namedAgreements(s *sent) {
 	}
 }
 
+// infinitiveAdverbs split an infinitive without changing what is promised:
+// "agreed to jointly fund", "pledged to further deepen".
+var infinitiveAdverbs = setOf("jointly", "together", "also", "further", "swiftly", "quickly", "gradually",
+	"formally", "mutually", "significantly", "substantially", "urgently", "rapidly", "fully", "collectively")
+
+// skipInfinitiveAdverbs returns the first token from q that is not one of
+// infinitiveAdverbs (at most two are skipped).
+func (a *analysis) skipInfinitiveAdverbs(s *sent, q int) int {
+	for n := 0; n < 2 && infinitiveAdverbs[a.word(s, q)]; n++ {
+		q++
+	}
+	return q
+}
+
+// placePrepositions open the short phrases skipPlacePhrase passes over.
+var placePrepositions = setOf("at", "during", "in", "after", "following", "on")
+
+// skipPlacePhrase returns the token after a short prepositional phrase at q
+// ("at the summit", "during talks in Lima", "in a joint statement"): at most
+// six words with no punctuation and no verb of speech, commitment or
+// agreement; q itself when there is none.
+func (a *analysis) skipPlacePhrase(s *sent, q int) int {
+	if !placePrepositions[a.word(s, q)] {
+		return q
+	}
+	for p := q + 1; p < len(s.toks) && p <= q+6; p++ {
+		w := a.word(s, p)
+		if w == "to" {
+			return p
+		}
+		if s.toks[p].kind == tPunct || speechVerbs[w] || negators[w] {
+			return q
+		}
+		if _, ok := pledgeVerbs[w]; ok {
+			return q
+		}
+	}
+	return q
+}
+
+// reportingVerbBefore finds the verb of speech that reports a clause whose
+// subject starts after token p: "said (on Monday) that X would …", "told a
+// news conference that X would …". It skips "that", time adjuncts and a
+// short addressee phrase and returns the verb's token, or -1. Verbs of
+// warning never report a commitment.
+func (a *analysis) reportingVerbBefore(s *sent, p int) int {
+	if a.word(s, p) != "that" {
+		return -1
+	}
+	for r := p - 1; r >= 0 && r >= p-6; r-- {
+		w := a.word(s, r)
+		if s.toks[r].kind == tPunct {
+			return -1
+		}
+		if speechVerbs[w] {
+			if threatSpeech[w] {
+				return -1
+			}
+			return r
+		}
+	}
+	return -1
+}
+
+// threatSpeech are verbs of speech whose "would" is a threat, not a promise.
+var threatSpeech = setOf("warned", "warns", "threatened", "threatens", "cautioned")
+
 // ruleWillPledge matches reported intentions: "Washington said it would
 // postpone …", "Trump said China will buy …" (CAMEO 03x): a modal with a
 // commitment verb, in a clause reported by a verb of speech.
@@ -394,7 +472,9 @@ func (a *analysis) ruleWillPledge(s *sent, k int) {
 			a.word(s, p) == "and" && a.termsClause(s, p))
 	// or attributed after the fact: "Japan will invest …, the White House said"
 	trailing := !speechVerbs[a.word(s, p)] && !terms && len(a.claimants(s, k)) > 0 && a.hasCommaBetween(s, k, len(s.toks)-1)
-	if !speechVerbs[a.word(s, p)] && !terms && !trailing {
+	// or reported at a distance: "told a news conference that X would …"
+	distant := !speechVerbs[a.word(s, p)] && a.reportingVerbBefore(s, subjStart-1) >= 0
+	if !speechVerbs[a.word(s, p)] && !terms && !trailing && !distant {
 		return
 	}
 	if a.modality(s, subjStart, k) != "" {

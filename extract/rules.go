@@ -456,6 +456,11 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 			if easeVerbs[ww] {
 				return // "… to delay its export controls", "scale back tariffs"
 			}
+			if ww == "to" && q > k+1 {
+				if _, ok := commitVerbs[a.word(s, q+1)]; ok && !sanctionVerbs[a.word(s, q+1)] {
+					return // "agreed at the summit to halve tariffs": another verb governs
+				}
+			}
 			if i := strings.LastIndexByte(ww, '-'); i > 0 {
 				ww = ww[i+1:] // "counter-tariffs", "anti-dumping duties"
 			}
@@ -466,7 +471,7 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 				if (ww == "ban" || ww == "bans") && a.word(s, q+1) != "on" {
 					continue
 				}
-				measure, head = ms, q
+				measure, head = a.measureKind(s, q, ms), q
 				break
 			}
 			if ww == "list" || ww == "blacklist" {
@@ -550,6 +555,25 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 			a.lastSanct = f
 		}
 	}
+}
+
+// measureKind qualifies the measure ms whose head is token q by the kind
+// written before it: "export duty" → "export tariff", "anti-dumping duties"
+// → "anti-dumping tariff", "import quota" → "import quota".
+func (a *analysis) measureKind(s *sent, q int, ms string) string {
+	if ms != "tariff" && ms != "tax" && ms != "quota" && ms != "ban" {
+		return ms
+	}
+	w := a.word(s, q)
+	if i := strings.LastIndexByte(w, '-'); i > 0 {
+		if kind, ok := measureKinds[w[:i]]; ok {
+			return kind + " " + ms // "anti-dumping duties" as one token
+		}
+	}
+	if kind, ok := measureKinds[a.word(s, q-1)]; ok {
+		return kind + " " + ms
+	}
+	return ms
 }
 
 // passiveSanction matches the passive forms at k: "Iranian banks were
