@@ -558,22 +558,39 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 }
 
 // measureKind qualifies the measure ms whose head is token q by the kind
-// written before it: "export duty" → "export tariff", "anti-dumping duties"
-// → "anti-dumping tariff", "import quota" → "import quota".
+// written before it, keeping the head as written: "export duty", "anti-dumping
+// duty" (one token or two), "import quota", "export ban".
 func (a *analysis) measureKind(s *sent, q int, ms string) string {
 	if ms != "tariff" && ms != "tax" && ms != "quota" && ms != "ban" {
 		return ms
 	}
 	w := a.word(s, q)
+	kind, ok := "", false
 	if i := strings.LastIndexByte(w, '-'); i > 0 {
-		if kind, ok := measureKinds[w[:i]]; ok {
-			return kind + " " + ms // "anti-dumping duties" as one token
-		}
+		kind, ok = measureKinds[w[:i]]
+		w = w[i+1:]
 	}
-	if kind, ok := measureKinds[a.word(s, q-1)]; ok {
-		return kind + " " + ms
+	if !ok {
+		kind, ok = measureKinds[a.word(s, q-1)]
 	}
-	return ms
+	if !ok {
+		return ms
+	}
+	return kind + " " + singularMeasure(w)
+}
+
+// singularMeasure returns the singular of a measure noun: "duties" → "duty",
+// "tariffs" → "tariff", "taxes" → "tax".
+func singularMeasure(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "xes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s"):
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // passiveSanction matches the passive forms at k: "Iranian banks were

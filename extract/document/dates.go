@@ -46,6 +46,7 @@ func ResolveDate(expr string, ref time.Time) (date string, ok bool) {
 //     future context ("is expected to travel in April", "next April") the first
 //     one on or after it (strictly after for "next"); "last October" is the most
 //     recent October strictly before ref's month; "this April" is ref's year;
+//     a deadline ("by March") is the first March on or after ref's month;
 //     "October last year" is the previous year's October. The result is
 //     "YYYY-MM".
 //   - A day without a year ("Feb. 5", "5 February") takes ref's year, or the
@@ -610,6 +611,12 @@ func matchMonthDay(toks []dtok, i int, ref time.Time, hasRef bool, needDay bool)
 			y++
 		}
 	case "this":
+	case "by":
+		// a deadline ("pledged to finish the fence by March") lies ahead
+		// unless the sentence itself is past-perfect ("had … by March")
+		if m < rm && !pastPerfect(toks, i) {
+			y++
+		}
 	default:
 		if futureContextWeak(toks, i) {
 			if m < rm {
@@ -620,6 +627,17 @@ func matchMonthDay(toks []dtok, i int, ref time.Time, hasRef bool, needDay bool)
 		}
 	}
 	return dateVal{midnight(y, m, 1), gMonth}, n, true
+}
+
+// pastPerfect reports "had" among the eight words before token i: "had
+// fallen by March" reports a past deadline.
+func pastPerfect(toks []dtok, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if toks[j].kind == tWord && toks[j].low == "had" {
+			return true
+		}
+	}
+	return false
 }
 
 // matchDayMonth matches "5 February 2026", "5th of Feb", "5 February".
