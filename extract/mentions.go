@@ -124,6 +124,11 @@ func (a *analysis) findFixedMentions(s *sent) {
 		if i < 0 || j < 0 {
 			continue
 		}
+		if i == j && cm.Kind != gazetteer.KindDemonym && a.givenNameAfterTitle(s, i-1) {
+			// "President Rafael Lima", "Minister Georgia Paris": a place
+			// name after a titled given name is the family name
+			continue
+		}
 		m := mention{i: i, j: j + 1, ent: a.countryEntity(cm.Country), ckind: cm.Kind, rc: cm.Country}
 		if cm.Kind == gazetteer.KindDemonym {
 			// "Chinese" alone is the people or the language; before a
@@ -146,6 +151,23 @@ func (a *analysis) findFixedMentions(s *sent) {
 			m.poss = true
 		}
 	}
+}
+
+// givenNameAfterTitle reports whether token p is a single capitalised name
+// right after a title ("President Rafael", "Trade Minister Georgia"), so
+// that a place name at p+1 continues the person's name. Token p must not
+// itself be a country form: "Prime Minister Keir Starmer" has no place name,
+// and in "Minister Chad Sydney" the first name is read before the second.
+func (a *analysis) givenNameAfterTitle(s *sent, p int) bool {
+	if p < 1 || s.toks[p].kind != tWord || !s.toks[p].cap || s.toks[p].upper || s.cover[p] != 0 ||
+		s.toks[p].end != s.toks[p+1].start-1 {
+		return false
+	}
+	if s.toks[p].cls&(clsNameStop|clsTitle1|clsTitlePlural) != 0 {
+		return false
+	}
+	ti, _ := a.titleBefore(s, p)
+	return ti < p
 }
 
 // orgHeads end a capitalised organisation name.
