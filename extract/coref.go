@@ -128,6 +128,13 @@ func (a *analysis) prepBefore(s *sent, i int, place bool) string {
 	if w := a.word(s, k); w == "the" || w == "both" || w == "his" || w == "her" || w == "their" || w == "its" {
 		k--
 	}
+	if partyModifiers[a.word(s, k)] {
+		// "with visiting Uzbek President X", "with the outgoing premier"
+		k--
+		if w := a.word(s, k); w == "the" || w == "his" || w == "her" || w == "their" || w == "its" {
+			k--
+		}
+	}
 	w := a.word(s, k)
 	if prepositions[w] {
 		return w
@@ -138,6 +145,9 @@ func (a *analysis) prepBefore(s *sent, i int, place bool) string {
 	}
 	return ""
 }
+
+// partyModifiers may stand between a preposition and the party it governs.
+var partyModifiers = setOf("visiting", "fellow", "outgoing", "incoming", "newly-elected", "acting", "interim")
 
 // findReferences adds pronouns, group references, self references inside
 // quotations and role references ("the Chinese leader", "the president").

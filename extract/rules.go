@@ -121,7 +121,8 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		// the consultation's subject is the main clause's
 		if p := k - 1; p >= 0 && (isVerb && strings.HasSuffix(w, "ing") || !isVerb) {
 			for p >= 0 && !isVerb && (a.word(s, p) == "a" || a.word(s, p) == "the" || a.word(s, p) == "his" ||
-				a.word(s, p) == "her" || a.word(s, p) == "their" || a.word(s, p) == "its") {
+				a.word(s, p) == "her" || a.word(s, p) == "their" || a.word(s, p) == "its" ||
+				a.word(s, p) == "phone" || a.word(s, p) == "telephone" || a.word(s, p) == "video") {
 				p--
 			}
 			switch a.word(s, p) {
