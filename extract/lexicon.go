@@ -212,7 +212,7 @@ var measureKinds = map[string]string{
 
 // directSanctionVerbs take the target as their object ("sanctioned Iran").
 var directSanctionVerbs = setOf("sanctioned", "sanction", "sanctions", "sanctioning", "blacklisted", "blacklist",
-	"blacklists", "embargoed", "penalised", "penalized")
+	"blacklists", "embargoed", "penalised", "penalized", "designated", "designates")
 
 // easeVerbs undo or defer a measure (CAMEO 085 and kin): not sanctions.
 var easeVerbs = setOf("lifted", "lift", "lifts", "lifting", "eased", "ease", "eases", "easing", "removed", "remove",
@@ -260,7 +260,8 @@ create; set; launch; hold; host; sign; ratify; join; refrain; avoid; protect; de
 share; exchange; cap; limit; freeze; dismantle; destroy; accept; approve; step; double; triple; halve; restrict;
 ban; sell; lend; train; donate; rebuild; reopen; normalise; normalize; reconcile; recognise; recognize; expedite;
 facilitate; accelerate; speed; negotiate; pursue; explore; seek; develop; deploy; complete; finish; construct;
-revive; restart; conclude; sign; finalise; finalize; train; transfer; employ; hire; reform; raise; double; commit`)
+revive; restart; conclude; sign; finalise; finalize; train; transfer; employ; hire; reform; raise; double; commit;
+contribute; allocate`)
 
 // commitNominals are nouns that make a light verb's action ("increase its
 // purchase of X" → action "increase purchase", object X).

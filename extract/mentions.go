@@ -135,6 +135,10 @@ func (a *analysis) findFixedMentions(s *sent) {
 			// noun it is a modifier. Neither is the state acting, but the
 			// country is mentioned.
 			m.adj = true
+			if j+1 < len(s.toks) && stateNouns[a.word(s, j+1)] {
+				// "the Japanese government added …": the state itself
+				m.adj, m.j = false, j+2
+			}
 		}
 		if s.addMention(m) && !s.credit {
 			m.ent.emit = true
@@ -169,6 +173,10 @@ func (a *analysis) givenNameAfterTitle(s *sent, p int) bool {
 	ti, _ := a.titleBefore(s, p)
 	return ti < p
 }
+
+// stateNouns after a demonym make the phrase the state acting: "the
+// Japanese government", "Indian authorities".
+var stateNouns = setOf("government", "authorities", "administration")
 
 // orgHeads end a capitalised organisation name.
 var orgHeads = setOf("ministry", "department", "agency", "organization", "organisation", "council", "commission",

@@ -496,7 +496,7 @@ var willVerbs = setOf("buy", "purchase", "import", "invest", "provide", "supply"
 	"resume", "allow", "open", "increase", "withdraw", "end", "stem", "curb", "crack", "scale", "phase", "roll",
 	"cooperate", "support", "help", "respect", "abide", "honour", "honor", "implement", "refrain", "fund",
 	"finance", "rebuild", "reopen", "donate", "lend", "waive", "exempt", "complete", "finish", "construct", "revive",
-	"transfer", "share")
+	"transfer", "share", "contribute", "allocate")
 
 // commitments parses the verb phrases from token q (coordinated with "and")
 // into commitments of each party.

@@ -433,6 +433,21 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		if strings.HasPrefix(w, "blacklist") {
 			measure = "blacklist"
 		}
+		if strings.HasPrefix(w, "designate") {
+			// "designated Arktika Trading LLC": a listing of a company or
+			// person; designating a zone, a successor or a country is not
+			measure = "designation"
+			var listed []*entity
+			for _, e := range target {
+				if e.kind != entCountry {
+					listed = append(listed, e)
+				}
+			}
+			target = listed
+			if len(target) == 0 || a.word(s, k+1) == "as" || a.word(s, k-1) == "was" || a.word(s, k-1) == "were" {
+				return
+			}
+		}
 		head = k
 	} else {
 		// the measure within a few tokens: "imposed steep tariffs",
@@ -478,7 +493,11 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 			if ww == "list" || ww == "blacklist" {
 				switch a.word(s, q-1) {
 				case "entity", "control", "sanctions", "sanction", "watch", "export", "trade":
-					measure, head = "blacklist", q
+					// the list as written: "entity list", "export control list"
+					measure, head = a.word(s, q-1)+" list", q
+					if a.word(s, q-1) == "control" && a.word(s, q-2) == "export" {
+						measure = "export control list"
+					}
 				}
 				if head >= 0 {
 					break
@@ -627,6 +646,9 @@ func (a *analysis) passiveSanction(s *sent, k int) bool {
 		measure = "sanctions"
 		if strings.HasPrefix(w, "blacklist") {
 			measure = "blacklist"
+		}
+		if strings.HasPrefix(w, "designate") {
+			return true // "was designated as …": too often not a listing
 		}
 	} else {
 		// "tariffs imposed by X on Y": the measure is just before
