@@ -17,6 +17,9 @@ func (a *analysis) findPersonMentions(s *sent) {
 		if j == k {
 			continue
 		}
+		if j == k+1 && a.titleSurname(s, k, j) {
+			j++
+		}
 		ts := buf[:0]
 		for q := k; q < j; q++ {
 			if s.toks[q].kind == tWord {

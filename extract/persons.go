@@ -222,6 +222,9 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		if j == k {
 			continue
 		}
+		if j == k+1 && a.titleSurname(s, k, j) {
+			j++ // "Commerce Minister Bilal Sheikh": a title word as family name
+		}
 		c := personCand{sent: s.idx}
 		for q := k; q < j; q++ {
 			if s.toks[q].kind == tWord && (s.toks[q].cap || q == k) {
@@ -341,6 +344,25 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		a.cands = append(a.cands, c)
 		k = j - 1
 	}
+}
+
+// titleSurname reports whether the title word at j, right after the single
+// given name at k, is the family name: the name follows a title of its own
+// ("Commerce Minister Bilal Sheikh", "Senator Tom King") and no capitalised
+// word follows j, so j is not the start of another titled name.
+func (a *analysis) titleSurname(s *sent, k, j int) bool {
+	if j >= len(s.toks) || s.cover[j] != 0 || s.toks[j].kind != tWord || !s.toks[j].cap || s.toks[j].upper ||
+		s.toks[j].cls&clsTitle1 == 0 || s.toks[j].start != s.toks[k].end+1 {
+		return false
+	}
+	if j+1 < len(s.toks) && s.toks[j+1].kind == tWord && s.toks[j+1].cap {
+		return false
+	}
+	if _, ok := titles[a.word(s, j)]; !ok {
+		return false // only a one-word title: "Sheikh", "King", not "Prime"
+	}
+	ti, _ := a.titleBefore(s, k)
+	return ti < k
 }
 
 // joinParticles glues hyphens to their neighbours: ["Jean", "-", "Yves"] →
