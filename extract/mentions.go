@@ -129,6 +129,11 @@ func (a *analysis) findFixedMentions(s *sent) {
 			// name after a titled given name is the family name
 			continue
 		}
+		if i == j && cm.Kind != gazetteer.KindDemonym && a.givenNameBeforeName(s, i) {
+			// "Defence Minister Israel Ortega": a titled place name
+			// followed by a name is the given name
+			continue
+		}
 		m := mention{i: i, j: j + 1, ent: a.countryEntity(cm.Country), ckind: cm.Kind, rc: cm.Country}
 		if cm.Kind == gazetteer.KindDemonym {
 			// "Chinese" alone is the people or the language; before a
@@ -172,6 +177,25 @@ func (a *analysis) givenNameAfterTitle(s *sent, p int) bool {
 	}
 	ti, _ := a.titleBefore(s, p)
 	return ti < p
+}
+
+// givenNameBeforeName reports whether the single token i, right after a
+// title, is followed on the same line by a capitalised word that can be a
+// name and is no country form itself ("Minister Israel Ortega", not
+// "President Xi Beijing").
+func (a *analysis) givenNameBeforeName(s *sent, i int) bool {
+	if i < 1 || i+1 >= len(s.toks) {
+		return false
+	}
+	nx := s.toks[i+1]
+	if nx.kind != tWord || !nx.cap || nx.upper || nx.start != s.toks[i].end+1 || nx.cls&(clsNameStop|clsTitle1|clsTitlePlural) != 0 {
+		return false
+	}
+	if _, ok := a.gz.Lookup(a.surface(s, i+1)); ok {
+		return false
+	}
+	ti, _ := a.titleBefore(s, i)
+	return ti < i
 }
 
 // stateNouns after a demonym make the phrase the state acting: "the

@@ -444,7 +444,16 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 				}
 			}
 			target = listed
-			if len(target) == 0 || a.word(s, k+1) == "as" || a.word(s, k-1) == "was" || a.word(s, k-1) == "were" {
+			if len(target) == 0 || a.word(s, k-1) == "was" || a.word(s, k-1) == "were" {
+				return
+			}
+			// "designated Colon a free trade zone", "designated X as its
+			// envoy": an object complement names a role, not a listing
+			q := k + 1
+			for q < n && (s.toks[q].cap || s.mentionAt(q) != nil) && q-k <= 8 {
+				q++
+			}
+			if c := a.word(s, q); c == "a" || c == "an" || c == "as" || c == "the" {
 				return
 			}
 		}

@@ -324,6 +324,53 @@ func TestRules(t *testing.T) {
 			text: "Published On: Mar 4, 2025\n\nDid Norway agree to buy more Swedish power?",
 			not:  []fact{"PLEDGED||"},
 		},
+		{
+			name: "agreed with a phrase before the infinitive",
+			text: "Published On: Apr 2, 2025\n\nLatvia and Lithuania agreed during talks in Riga to jointly build a gas interconnector.",
+			want: []fact{"PLEDGED|Latvia|interconnector", "PLEDGED|Lithuania|interconnector"},
+		},
+		{
+			name: "agreed at the summit to ease is not a sanction",
+			text: "Published On: Apr 2, 2025\n\nChile and Peru agreed at the Pacific summit to halve duties on copper cathodes, a Chilean official said.",
+			want: []fact{"PLEDGED|Chile|halve duties"},
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
+			name: "told reporters that a country would send",
+			text: "Published On: Apr 2, 2025\n\nDanish Defence Minister Karen Holm told reporters in Aarhus that Denmark would send two frigates to the Baltic.",
+			want: []fact{"PLEDGED|Denmark|frigates"},
+		},
+		{
+			name: "warned that a country would is a threat",
+			text: "Published On: Apr 2, 2025\n\nIndian Trade Minister Vikram Rao warned reporters that India would cut rice exports to Nepal if prices rose.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
+			name: "talks with a visiting minister",
+			text: "Published On: Apr 2, 2025\n\nGhanaian President Kofi Boateng held talks with the visiting Nigerian Foreign Minister Amaka Obi in Accra on Monday.",
+			want: []fact{"SPOKE_WITH|Kofi Boateng|Amaka Obi"},
+		},
+		{
+			name: "in a video call with after another predicate",
+			text: "Published On: Apr 2, 2025\n\nCanadian Prime Minister Louise Gagnon praised the ceasefire in a video call with Mexican President Pedro Salas on Friday.",
+			want: []fact{"SPOKE_WITH|Louise Gagnon|Pedro Salas"},
+		},
+		{
+			name: "designation of a company, not of a zone",
+			text: "Published On: Apr 2, 2025\n\nThe United States designated Blue Harbor Logistics LLC on Tuesday. Panama designated Colon a free trade zone.",
+			want: []fact{"SANCTIONED|United States|Blue Harbor Logistics"},
+			not:  []fact{"SANCTIONED|Panama|"},
+		},
+		{
+			name: "the government of a demonym lists a company",
+			text: "Published On: Apr 2, 2025\n\nThe Dutch government added Norwood Optics Holdings to its export control list on Monday.",
+			want: []fact{"SANCTIONED|Netherlands|Norwood Optics Holdings"},
+		},
+		{
+			name: "import quota and export duty with their target",
+			text: "Published On: Apr 2, 2025\n\nNigeria imposed an import quota on Ghanaian cement on Monday. Ghana slapped a 12% export duty on cocoa shipped to Nigeria.",
+			want: []fact{"SANCTIONED|Nigeria|Ghana", "SANCTIONED|Ghana|Nigeria"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -395,6 +442,17 @@ func TestActors(t *testing.T) {
 			name: "title set off by commas",
 			text: "Published On: Dec 15, 2023\n\nHungary's prime minister, Viktor Orbán, left the room. The German chancellor, Olaf Scholz, said the move was legal.",
 			want: map[string]string{"Viktor Orbán": "Prime Minister|Hungary", "Olaf Scholz": "Chancellor|Germany"},
+		},
+		{
+			name: "place names as given and family names",
+			text: "Published On: Apr 2, 2025\n\nColombian Defence Minister Israel Ortega met Bolivian Foreign Minister Sofia Lima in La Paz on Monday. Ortega said the talks went well.",
+			want: map[string]string{"Israel Ortega": "Defence Minister|Colombia", "Sofia Lima": "Foreign Minister|Bolivia"},
+			not:  []string{"Israel", "Sofia"},
+		},
+		{
+			name: "a title word as family name",
+			text: "Published On: Apr 2, 2025\n\nQatari Energy Minister Yusuf Sheikh spoke with reporters on Monday.",
+			want: map[string]string{"Yusuf Sheikh": "Energy Minister|Qatar"},
 		},
 		{
 			name: "later short form merges into the full name",

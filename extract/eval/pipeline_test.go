@@ -60,7 +60,10 @@ func TestExtractionQuality(t *testing.T) {
 		// Measured when written: F1 0.889 (P 1.000, R 0.800), entity
 		// recall 1.000.
 		"heldout": {f1: 0.85, entityRecall: 0.95},
-		"dev":     {f1: 0.0, entityRecall: 0.0},
+		// Measured when written: F1 0.635 (P 0.769, R 0.541), entity recall
+		// 0.970; after the second pass F1 1.000, entity recall 1.000. The
+		// rules were generalised against it, so the bar sits below that.
+		"dev": {f1: 0.95, entityRecall: 0.95},
 	}
 	for _, gs := range goldSets {
 		t.Run(gs.name, func(t *testing.T) {
