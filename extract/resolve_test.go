@@ -39,14 +39,14 @@ func TestResolver(t *testing.T) {
 			not:  []string{"Ferraz", "Wang"},
 		},
 		{
-			name: "known from the store",
+			name:  "known from the store",
 			known: [][3]string{{"Joana Ferraz", "Brazil", "Ferraz"}, {"Wang Liqiang", "China", "Wang"}},
 			texts: []string{"Published On: Mar 6, 2025\n\nPresident Ferraz spoke with Premier Wang by phone on Wednesday."},
 			want:  []string{"SPOKE_WITH|Joana Ferraz|Wang Liqiang"},
 			not:   []string{"Ferraz", "Wang"},
 		},
 		{
-			name: "two full names share the surname",
+			name:  "two full names share the surname",
 			known: [][3]string{{"Joana Ferraz", "Brazil", ""}, {"Paulo Ferraz", "Brazil", ""}},
 			texts: []string{"Published On: Mar 6, 2025\n\nPresident Ferraz spoke with Chinese Premier Wang Liqiang by phone on Wednesday."},
 			keep:  []string{"Ferraz"},
