@@ -6,6 +6,7 @@ package ingest
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/extract/document"
 	"github.com/kgnews/kg/graph"
 )
@@ -31,6 +33,20 @@ type Extractor interface {
 type Loader interface {
 	Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, error)
 }
+
+// Querier is the read side of a store. When the Loader given to Run is also
+// a Querier, Run asks it for the person actors already loaded
+// (cypher/known_actors.cypher) so that short-form names in new articles
+// resolve to them; graph.Store is one.
+type Querier interface {
+	Query(ctx context.Context, cypher string, params map[string]any) (*graph.Result, error)
+}
+
+// knownActorsQuery returns the name, country and aliases of every person
+// actor in a store.
+//
+//go:embed cypher/known_actors.cypher
+var knownActorsQuery string
 
 // Extensions are the file name endings ingested when walking a directory.
 // A file named explicitly is read whatever its ending.
@@ -53,6 +69,10 @@ type Options struct {
 	// Progress, when set, is called after each file with the number of
 	// files done and the total. It is called from one goroutine.
 	Progress func(done, total int)
+	// NoResolve turns off the resolution of short-form person names
+	// ("President Ferraz") to the full-name actor ("Joana Ferraz") of
+	// another article of the run or of the store (see extract.Resolver).
+	NoResolve bool
 }
 
 // Skipped is an input that was not loaded, and why.
@@ -196,6 +216,17 @@ func Run(ctx context.Context, x Extractor, l Loader, paths []string, opts Option
 		stdin = os.Stdin
 	}
 
+	var resolver *extract.Resolver
+	if !opts.NoResolve {
+		resolver = extract.NewResolver()
+		if q, ok := l.(Querier); ok && q != nil {
+			if err := learnActors(ctx, q, resolver); err != nil {
+				sum.Elapsed = time.Since(start)
+				return sum, err
+			}
+		}
+	}
+
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan int)
@@ -246,7 +277,13 @@ func Run(ctx context.Context, x Extractor, l Loader, paths []string, opts Option
 		b := pendingB.Batch()
 		pendingB = graph.Builder{}
 		inBatch = 0
+		if resolver != nil {
+			// in input order, batch by batch: deterministic whatever the
+			// number of workers
+			b = resolver.Resolve(b)
+		}
 		if opts.DryRun {
+			all.AddBatch(b)
 			return nil
 		}
 		st, err := l.Load(ctx, b)
@@ -272,9 +309,6 @@ func Run(ctx context.Context, x Extractor, l Loader, paths []string, opts Option
 				sum.Articles++
 				sum.Bytes += r.bytes
 				pendingB.AddBatch(r.batch)
-				if opts.DryRun {
-					all.AddBatch(r.batch)
-				}
 				inBatch++
 				if inBatch >= flushEvery && loadErr == nil {
 					loadErr = flush()
@@ -311,6 +345,34 @@ func Run(ctx context.Context, x Extractor, l Loader, paths []string, opts Option
 		loadErr = pctx
 	}
 	return sum, loadErr
+}
+
+// learnActors tells r the person actors already in the store q.
+func learnActors(ctx context.Context, q Querier, r *extract.Resolver) error {
+	res, err := q.Query(ctx, knownActorsQuery, nil)
+	if err != nil {
+		return fmt.Errorf("failed to read the actors already in the store: %w", err)
+	}
+	for _, row := range res.Rows {
+		if len(row) < 3 {
+			continue
+		}
+		name, _ := row[0].(string)
+		country, _ := row[1].(string)
+		var aliases []string
+		switch v := row[2].(type) {
+		case []any:
+			for _, x := range v {
+				if s, ok := x.(string); ok {
+					aliases = append(aliases, s)
+				}
+			}
+		case []string:
+			aliases = v
+		}
+		r.Know(name, country, aliases)
+	}
+	return nil
 }
 
 // process reads and extracts one input.

@@ -1,0 +1,131 @@
+package ingest_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/kgnews/kg/extract"
+	"github.com/kgnews/kg/extract/ingest"
+	"github.com/kgnews/kg/graph"
+)
+
+// store is a Loader and Querier that keeps everything loaded and answers
+// the known-actors query with fixed rows.
+type store struct {
+	mu       sync.Mutex
+	all      graph.Builder
+	rows     [][]any
+	queryErr error
+	queries  []string
+}
+
+func (s *store) Load(_ context.Context, b *graph.Batch) (graph.LoadStats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.all.AddBatch(b)
+	return graph.LoadStats{}, nil
+}
+
+func (s *store) Query(_ context.Context, cypher string, _ map[string]any) (*graph.Result, error) {
+	s.queries = append(s.queries, cypher)
+	if s.queryErr != nil {
+		return nil, s.queryErr
+	}
+	return &graph.Result{Columns: []string{"name", "country", "aliases"}, Rows: s.rows}, nil
+}
+
+// summary lists the actors and the SPOKE_WITH pairs of b.
+func summary(b *graph.Batch) (actors, spoke []string) {
+	names := map[string]string{}
+	for _, n := range b.Nodes {
+		if n.Label == graph.LabelActor {
+			names[n.ID] = n.Props[graph.PropName].(string)
+			actors = append(actors, names[n.ID])
+		}
+	}
+	for _, r := range b.Relationships {
+		if r.Type == graph.SpokeWith {
+			spoke = append(spoke, names[r.Start]+"|"+names[r.End])
+		}
+	}
+	slices.Sort(actors)
+	slices.Sort(spoke)
+	return actors, spoke
+}
+
+func TestRunResolvesShortForms(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz met Chinese Premier Wang Liqiang in Brasilia on Monday.")
+	write(t, filepath.Join(dir, "b.txt"), "Published On: Mar 6, 2025\n\nPresident Ferraz spoke with Premier Wang by phone on Wednesday.")
+	write(t, filepath.Join(dir, "c.txt"), "Published On: Mar 7, 2025\n\nChancellor Brandt met President Ferraz in Berlin on Friday.")
+	x := extract.New(extract.Options{})
+	tests := []struct {
+		name      string
+		files     []string
+		rows      [][]any
+		noResolve bool
+		actors    []string
+		spoke     []string
+	}{
+		{
+			name:   "within the run",
+			files:  []string{dir},
+			actors: []string{"Brandt", "Joana Ferraz", "Wang Liqiang"},
+			// the meeting of Monday and the call of Wednesday
+			spoke: []string{"Brandt|Joana Ferraz", "Joana Ferraz|Wang Liqiang", "Joana Ferraz|Wang Liqiang"},
+		},
+		{
+			name:   "against the store",
+			files:  []string{filepath.Join(dir, "b.txt")},
+			rows:   [][]any{{"Joana Ferraz", "Brazil", []any{"Ferraz"}}, {"Wang Liqiang", "China", []any{"Wang"}}},
+			actors: []string{"Joana Ferraz", "Wang Liqiang"},
+			spoke:  []string{"Joana Ferraz|Wang Liqiang"},
+		},
+		{
+			name:      "turned off",
+			files:     []string{filepath.Join(dir, "b.txt")},
+			rows:      [][]any{{"Joana Ferraz", "Brazil", []any{"Ferraz"}}},
+			noResolve: true,
+			actors:    []string{"Ferraz", "Wang"},
+			spoke:     []string{"Ferraz|Wang"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, workers := range []int{1, 2, 8} {
+				for _, flush := range []int{1, 256} {
+					st := &store{rows: tc.rows}
+					_, err := ingest.Run(context.Background(), x, st, tc.files,
+						ingest.Options{Workers: workers, FlushEvery: flush, NoResolve: tc.noResolve})
+					if err != nil {
+						t.Fatal(err)
+					}
+					actors, spoke := summary(st.all.Batch())
+					if !reflect.DeepEqual(actors, tc.actors) || !reflect.DeepEqual(spoke, tc.spoke) {
+						t.Errorf("workers=%d flush=%d: actors %q spoke %q, want %q %q",
+							workers, flush, actors, spoke, tc.actors, tc.spoke)
+					}
+					if !tc.noResolve && (len(st.queries) != 1 || !strings.Contains(st.queries[0], "MATCH (a:Actor)")) {
+						t.Errorf("known-actors query not run once: %q", st.queries)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestRunReportsKnownActorsQueryError(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), "article")
+	st := &store{queryErr: errors.New("connection refused")}
+	_, err := ingest.Run(context.Background(), fakeExtractor{}, st, []string{dir}, ingest.Options{})
+	if err == nil || !strings.Contains(err.Error(), "connection refused") {
+		t.Fatalf("err = %v, want the store's error", err)
+	}
+}
