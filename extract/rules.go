@@ -67,10 +67,14 @@ func (a *analysis) ruleContact(s *sent, k int) {
 				a.passiveContact(s, k)
 				return
 			}
-			m := s.mentionAt(k + 1)
-			if a.word(s, k+1) == "the" || a.word(s, k+1) == "his" || a.word(s, k+1) == "her" {
-				m = s.mentionAt(k + 2)
+			q := k + 1
+			if a.word(s, q) == "the" || a.word(s, q) == "his" || a.word(s, q) == "her" {
+				q++
 			}
+			if partyModifiers[a.word(s, q)] {
+				q++ // "received the visiting Singaporean minister"
+			}
+			m := s.mentionAt(q)
 			if m == nil || m.ent == nil || m.ent.kind != entPerson {
 				return
 			}
