@@ -430,7 +430,7 @@ func (a *analysis) reportingVerbBefore(s *sent, p int) int {
 			return -1
 		}
 		if speechVerbs[w] {
-			if threatSpeech[w] {
+			if threatSpeech[w] || a.deniedBefore(s, r) {
 				return -1
 			}
 			return r
@@ -438,6 +438,23 @@ func (a *analysis) reportingVerbBefore(s *sent, p int) int {
 	}
 	return -1
 }
+
+// deniedBefore reports a denial or negation among the four words before
+// token r: "denied reports that …", "did not say that …", "rejected claims
+// that …".
+func (a *analysis) deniedBefore(s *sent, r int) bool {
+	for q := r - 1; q >= 0 && q >= r-4; q-- {
+		w := a.word(s, q)
+		if negators[w] || denialVerbs[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// denialVerbs reject the report that follows them.
+var denialVerbs = setOf("denied", "denies", "deny", "rejected", "rejects", "dismissed", "dismisses", "refuted",
+	"refutes", "disputed", "disputes", "contradicted")
 
 // threatSpeech are verbs of speech whose "would" is a threat, not a promise.
 var threatSpeech = setOf("warned", "warns", "threatened", "threatens", "cautioned")

@@ -346,6 +346,11 @@ func TestRules(t *testing.T) {
 			not:  []fact{"PLEDGED||"},
 		},
 		{
+			name: "denied reports that a country would",
+			text: "Published On: Apr 2, 2025\n\nThe Finnish government denied reports that Finland would send air defence systems to Estonia. Sweden did not say that it would supply more ammunition.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
 			name: "talks with a visiting minister",
 			text: "Published On: Apr 2, 2025\n\nGhanaian President Kofi Boateng held talks with the visiting Nigerian Foreign Minister Amaka Obi in Accra on Monday.",
 			want: []fact{"SPOKE_WITH|Kofi Boateng|Amaka Obi"},
