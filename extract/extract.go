@@ -37,6 +37,11 @@
 //  6. Build the batch with graph.Builder's merge semantics: one node per id,
 //     one relationship per id with its evidence merged, sorted.
 //
+// Across articles, a [Resolver] (used by package ingest before each load)
+// maps a person an article names only by a short form ("President Ferraz")
+// to the one full-name person ("Joana Ferraz") of other articles or of the
+// store, rewriting the relationships.
+//
 // The vocabulary (titles, verb classes, organisation heads) lives in
 // lexicon.go; countries and well-known organisations come from package
 // gazetteer. Nothing names a particular person.
