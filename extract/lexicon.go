@@ -201,7 +201,10 @@ var sanctionVerbs = setOf("imposed", "impose", "imposes", "imposing", "slapped",
 	"expanded", "expand", "tightened", "tighten", "extended", "added", "add", "adds", "adding", "issued",
 	"approved", "set", "ordered", "declared", "reimposed", "reimpose", "re-imposed", "doubled", "tripled",
 	"increased", "hiked", "jacked", "adopted", "adopt", "adopts", "enforced", "enforce", "widened", "agreed",
-	"approves", "passed", "responded", "countered")
+	"approves", "passed", "responded", "countered", "banned", "bans", "ban", "barred", "prohibited")
+
+// banVerbs forbid a trade flow: "banned exports of wheat to Bangladesh".
+var banVerbs = setOf("banned", "bans", "ban", "barred", "prohibited")
 
 // measureKinds qualify a measure's head: "export duty", "anti-dumping
 // duties", "import quota"; the value is the qualifier kept in the measure.
@@ -261,7 +264,7 @@ share; exchange; cap; limit; freeze; dismantle; destroy; accept; approve; step; 
 ban; sell; lend; train; donate; rebuild; reopen; normalise; normalize; reconcile; recognise; recognize; expedite;
 facilitate; accelerate; speed; negotiate; pursue; explore; seek; develop; deploy; complete; finish; construct;
 revive; restart; conclude; sign; finalise; finalize; train; transfer; employ; hire; reform; raise; double; commit;
-contribute; allocate`)
+contribute; allocate; start; begin`)
 
 // commitNominals are nouns that make a light verb's action ("increase its
 // purchase of X" → action "increase purchase", object X).

@@ -470,6 +470,25 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 			return // "agreed to scale back tariffs": another verb governs the measure
 		}
 		var objBefore []*entity
+		if banVerbs[w] {
+			// "banned exports of wheat to Bangladesh", "barred imports
+			// of Ukrainian grain": the flow is the measure's head
+			f := q
+			if a.word(s, f) == "the" || a.word(s, f) == "all" {
+				f++
+			}
+			switch a.word(s, f) {
+			case "exports", "export", "imports", "import":
+				kind := "export"
+				if strings.HasPrefix(a.word(s, f), "import") {
+					kind = "import"
+				}
+				measure, head = kind+" ban", f
+				q = n // skip the measure search below
+			default:
+				return
+			}
+		}
 		for steps := 0; q < n && steps <= 8; q, steps = q+1, steps+1 {
 			if a.isBreak(s, q) {
 				return

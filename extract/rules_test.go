@@ -351,6 +351,17 @@ func TestRules(t *testing.T) {
 			not:  []fact{"PLEDGED||"},
 		},
 		{
+			name: "export ban as a sanction, lifted and threatened bans not",
+			text: "Published On: May 14, 2025\n\nIndia banned exports of wheat to Bangladesh on Tuesday. Pakistan lifted a ban on sugar imports from India. Egypt threatened to ban imports of Turkish glass.",
+			want: []fact{"SANCTIONED|India|Bangladesh"},
+			not:  []fact{"SANCTIONED|Pakistan|", "SANCTIONED|Egypt|"},
+		},
+		{
+			name: "agreed to start negotiations",
+			text: "Published On: May 14, 2025\n\nKenya and Tanzania agreed to start negotiations on a customs union.",
+			want: []fact{"PLEDGED|Kenya|negotiations", "PLEDGED|Tanzania|negotiations"},
+		},
+		{
 			name: "talks with a visiting minister",
 			text: "Published On: Apr 2, 2025\n\nGhanaian President Kofi Boateng held talks with the visiting Nigerian Foreign Minister Amaka Obi in Accra on Monday.",
 			want: []fact{"SPOKE_WITH|Kofi Boateng|Amaka Obi"},
