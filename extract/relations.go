@@ -319,11 +319,29 @@ func (a *analysis) modality(s *sent, from, k int) string {
 	for q := 0; q < len(s.toks); q++ {
 		w := a.word(s, q)
 		if (w == "if" || w == "unless") && a.word(s, q-1) != "even" && a.word(s, q-1) != "as" &&
-			a.word(s, q+1) != "any" && a.word(s, q+1) != "not" {
+			a.word(s, q+1) != "any" && a.word(s, q+1) != "not" && !a.contrastBetween(s, min(q, k), max(q, k)) {
 			return "conditional"
 		}
 	}
 	return ""
+}
+
+// contrastBetween reports a clause of contrast starting between tokens i and
+// j (", while …", ", whereas …", "; …"): a condition on one side does not
+// govern a predicate on the other ("Spain would send troops, while Italy
+// said it could send more if asked").
+func (a *analysis) contrastBetween(s *sent, i, j int) bool {
+	for q := i + 1; q < j; q++ {
+		switch a.surface(s, q) {
+		case ";":
+			return true
+		case ",":
+			if w := a.word(s, q+1); w == "while" || w == "whereas" || w == "but" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // claimants returns who asserts the fact at token k: the subject of a verb of
@@ -351,8 +369,8 @@ func (a *analysis) claimants(s *sent, k int) []string {
 			}
 			continue
 		}
-		if !speechVerbs[w] || s.cover[q] != 0 {
-			continue
+		if !speechVerbs[w] || s.cover[q] != 0 || a.contrastBetween(s, min(q, k), max(q, k)) {
+			continue // another clause's speaker: "…, X said, while Y said it would …"
 		}
 		if q < k {
 			if s.quoted[q] != s.quoted[k] {

@@ -362,6 +362,12 @@ func TestRules(t *testing.T) {
 			want: []fact{"PLEDGED|Kenya|negotiations", "PLEDGED|Tanzania|negotiations"},
 		},
 		{
+			name: "a condition in a contrasting clause does not govern",
+			text: "Published On: May 14, 2025\n\nSpanish Prime Minister Pedro Navas said Spain would send 500 troops to Latvia, while Italian Defence Minister Guido Rossi said Rome could send more if asked. If talks fail, Norway would supply no gas, Norwegian Energy Minister Ola Berg said.",
+			want: []fact{"PLEDGED|Spain|troops"},
+			not:  []fact{"PLEDGED|Italy|", "PLEDGED|Norway|"},
+		},
+		{
 			name: "talks with a visiting minister",
 			text: "Published On: Apr 2, 2025\n\nGhanaian President Kofi Boateng held talks with the visiting Nigerian Foreign Minister Amaka Obi in Accra on Monday.",
 			want: []fact{"SPOKE_WITH|Kofi Boateng|Amaka Obi"},
