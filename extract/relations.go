@@ -185,7 +185,7 @@ func (a *analysis) eligibleSubject(m *mention, speech bool) bool {
 func (a *analysis) partiesOf(m *mention) []*entity {
 	if m.kind == mGroup && m.group[0] == nil && !m.inQuote {
 		switch {
-		case a.lastPair[0] != nil:
+		case a.lastPair[0] != nil && !a.newerPair():
 			m.group = a.lastPair
 		case a.recent[1] != nil:
 			m.group = a.recent
@@ -205,6 +205,23 @@ func (a *analysis) partiesOf(m *mention) []*entity {
 		}
 	}
 	return m.parties()
+}
+
+// newerPair reports whether the two persons mentioned last were both named
+// after the last consultation's pair, and neither belongs to it: "the two
+// leaders" then means them ("A met B. C and D attended the summit. The two
+// leaders met at a hotel.").
+func (a *analysis) newerPair() bool {
+	r0, r1 := a.recent[0], a.recent[1]
+	if r0 == nil || r1 == nil {
+		return false
+	}
+	for _, e := range a.lastPair {
+		if e == r0 || e == r1 {
+			return false
+		}
+	}
+	return r0.lastS > a.lastCallS && r1.lastS > a.lastCallS
 }
 
 // partiesAfter returns the parties of the first mention after token k (up to

@@ -368,6 +368,11 @@ func TestRules(t *testing.T) {
 			not:  []fact{"PLEDGED|Italy|", "PLEDGED|Norway|"},
 		},
 		{
+			name: "the two leaders are the pair named last",
+			text: "Published On: May 14, 2025\n\nEgyptian President Omar Fathy met Jordanian King Faisal Hamdan in Amman. South African President Sipho Dlamini and Namibian President Nangolo Amutenya attended the regional summit in Gaborone. The two leaders met at a hotel on Saturday.",
+			want: []fact{"SPOKE_WITH|Omar Fathy|Faisal Hamdan", "SPOKE_WITH|Sipho Dlamini|Nangolo Amutenya"},
+		},
+		{
 			name: "talks with a visiting minister",
 			text: "Published On: Apr 2, 2025\n\nGhanaian President Kofi Boateng held talks with the visiting Nigerian Foreign Minister Amaka Obi in Accra on Monday.",
 			want: []fact{"SPOKE_WITH|Kofi Boateng|Amaka Obi"},
