@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgnews/kg/graph"
@@ -599,6 +600,7 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 	}
 	date := a.dateNear(s, k)
 	claims := a.claimants(s, k)
+	subj, claims = a.agenciesAsCountries(subj, claims)
 	for _, from := range subj {
 		for _, to := range target {
 			f := &fact{typ: graph.Sanctioned, from: from, to: to, measure: measure, rate: rate, date: date,
@@ -607,6 +609,36 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 			a.lastSanct = f
 		}
 	}
+}
+
+// agenciesAsCountries replaces each government agency among the parties by
+// its country, as CAMEO codes a state's agencies (the Treasury's sanctions
+// office sanctions as the United States), and adds the agency to the
+// claimants. Agencies of no known country, companies and other actors stay.
+func (a *analysis) agenciesAsCountries(parties []*entity, claims []string) ([]*entity, []string) {
+	var out []*entity
+	for i, e := range parties {
+		if e.kind != entOrg || e.orgKind != "government agency" || e.country == nil {
+			if out != nil {
+				out = append(out, e)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]*entity, 0, len(parties)), parties[:i]...)
+		}
+		ce := a.countryEntity(e.country)
+		ce.emit = true
+		e.active = true
+		out = append(out, ce)
+		if !slices.Contains(claims, e.name) {
+			claims = append(claims, e.name)
+		}
+	}
+	if out == nil {
+		return parties, claims
+	}
+	return dedupe(out), claims
 }
 
 // measureKind qualifies the measure ms whose head is token q by the kind
@@ -700,6 +732,7 @@ func (a *analysis) passiveSanction(s *sent, k int) bool {
 	}
 	date := a.dateNear(s, k)
 	claims := a.claimants(s, k)
+	from, claims = a.agenciesAsCountries(from, claims)
 	for _, f := range from {
 		for _, t := range target {
 			fc := &fact{typ: graph.Sanctioned, from: f, to: t, measure: measure, date: date, claimedBy: claims,

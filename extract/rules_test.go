@@ -373,6 +373,12 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Omar Fathy|Faisal Hamdan", "SPOKE_WITH|Sipho Dlamini|Nangolo Amutenya"},
 		},
 		{
+			name: "an agency sanctions as its country",
+			text: "Published On: May 14, 2025\n\nThe Office of Foreign Assets Control sanctioned Hydra Logistics Holdings Co on Tuesday. Osprey Marine Ltd was sanctioned by the US Treasury Department on Wednesday.",
+			want: []fact{"SANCTIONED|United States|Hydra Logistics Holdings", "SANCTIONED|United States|Osprey Marine"},
+			not:  []fact{"SANCTIONED|Office of Foreign Assets Control|", "SANCTIONED|US Treasury Department|"},
+		},
+		{
 			name: "talks with a visiting minister",
 			text: "Published On: Apr 2, 2025\n\nGhanaian President Kofi Boateng held talks with the visiting Nigerian Foreign Minister Amaka Obi in Accra on Monday.",
 			want: []fact{"SPOKE_WITH|Kofi Boateng|Amaka Obi"},
