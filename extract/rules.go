@@ -145,6 +145,11 @@ func (a *analysis) ruleContact(s *sent, k int) {
 			}
 		}
 	}
+	if len(subj) == 0 && !isVerb && len(obj) > 0 {
+		// "During a phone call with Y on Monday, X welcomed …": the
+		// subject of the main clause after a fronted consultation
+		subj, subjStart = a.subjectAfterFronted(s, k)
+	}
 	if len(subj) == 0 {
 		return
 	}
@@ -189,6 +194,45 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		a.lastCall, a.lastCallS = f, s.idx
 	}
 	a.lastPair = pairs[0]
+}
+
+// subjectAfterFronted returns the subject of the main clause when the
+// consultation noun at k stands in a sentence-initial phrase ("During a
+// call with Y, X said …", "In talks with Y on Monday, X agreed …"): the
+// parties of the mention right after the phrase's comma, when a verb
+// follows it. It returns the subject's start, or nil and -1.
+func (a *analysis) subjectAfterFronted(s *sent, k int) ([]*entity, int) {
+	p := 0
+	switch a.word(s, p) {
+	case "during", "in", "at", "after", "following":
+	default:
+		return nil, -1
+	}
+	for q := p + 1; q < k; q++ {
+		if a.isBreak(s, q) {
+			return nil, -1
+		}
+	}
+	n := len(s.toks)
+	for q := k + 1; q < n && q <= k+16; q++ {
+		if a.surface(s, q) != "," {
+			continue
+		}
+		m := s.mentionAt(q + 1)
+		if m == nil {
+			return nil, -1
+		}
+		if m.poss || m.adj || m.j >= n || s.toks[m.j].kind != tWord {
+			return nil, -1
+		}
+		if v := a.word(s, m.j); !speechVerbs[v] && !actionVerbs[v] && !contactVerbs[v] {
+			if _, ok := pledgeVerbs[v]; !ok && !strings.HasSuffix(v, "ed") {
+				return nil, -1
+			}
+		}
+		return a.partiesOf(m), m.i
+	}
+	return nil, -1
 }
 
 // adjunctWords may stand between a consultation verb or noun and its "with"

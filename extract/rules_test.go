@@ -379,6 +379,11 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SANCTIONED|Office of Foreign Assets Control|", "SANCTIONED|US Treasury Department|"},
 		},
 		{
+			name: "a fronted consultation phrase",
+			text: "Published On: May 14, 2025\n\nDuring a phone call with Kenyan President Amina Waweru on Monday, Ethiopian Prime Minister Dawit Tesfaye welcomed the deal. During talks with Sudan's envoy, the delegates of Chad's opposition walked out.",
+			want: []fact{"SPOKE_WITH|Dawit Tesfaye|Amina Waweru"},
+		},
+		{
 			name: "talks with a visiting minister",
 			text: "Published On: Apr 2, 2025\n\nGhanaian President Kofi Boateng held talks with the visiting Nigerian Foreign Minister Amaka Obi in Accra on Monday.",
 			want: []fact{"SPOKE_WITH|Kofi Boateng|Amaka Obi"},
