@@ -198,6 +198,29 @@ func (a *analysis) givenNameBeforeName(s *sent, i int) bool {
 	return ti < i
 }
 
+// companySuffixEnd extends a company name ending before token j over its
+// abbreviation's period and a second legal suffix: "Co., Ltd.", "Co. Ltd",
+// "Corp., Inc.". The period is kept only when the sentence goes on.
+func (a *analysis) companySuffixEnd(s *sent, j int) int {
+	n := len(s.toks)
+	period := func(q int) bool { return q < n && a.surface(s, q) == "." && q+1 < n }
+	if period(j) {
+		j++
+	}
+	q := j
+	if q < n && a.surface(s, q) == "," {
+		q++
+	}
+	switch a.word(s, q) {
+	case "ltd", "limited", "inc", "llc", "plc":
+		j = q + 1
+		if period(j) {
+			j++
+		}
+	}
+	return j
+}
+
 // stateNouns after a demonym make the phrase the state acting: "the
 // Japanese government", "Indian authorities".
 var stateNouns = setOf("government", "authorities", "administration")
@@ -302,6 +325,7 @@ func (a *analysis) findPatternOrgs(s *sent) {
 				kind := orgKindOf(a.word(s, j-1))
 				if kind == "company" {
 					name = trimCompanySuffix(name)
+					j = a.companySuffixEnd(s, j)
 				}
 				e := a.orgEntity(name, kind, c)
 				e.emit = true

@@ -384,6 +384,11 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Dawit Tesfaye|Amina Waweru"},
 		},
 		{
+			name: "long company names with two legal suffixes",
+			text: "Published On: May 14, 2025\n\nThe Commerce Department added Shenzhen Huaxing Microelectronics Technology Co., Ltd. and 30 other entities to the Entity List on Tuesday. Canada sanctioned Baltic Star Shipping Co. Ltd on Monday.",
+			want: []fact{"SANCTIONED|United States|Shenzhen Huaxing Microelectronics Technology", "SANCTIONED|Canada|Baltic Star Shipping"},
+		},
+		{
 			name: "talks with a visiting minister",
 			text: "Published On: Apr 2, 2025\n\nGhanaian President Kofi Boateng held talks with the visiting Nigerian Foreign Minister Amaka Obi in Accra on Monday.",
 			want: []fact{"SPOKE_WITH|Kofi Boateng|Amaka Obi"},
