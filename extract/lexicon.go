@@ -264,7 +264,8 @@ share; exchange; cap; limit; freeze; dismantle; destroy; accept; approve; step; 
 ban; sell; lend; train; donate; rebuild; reopen; normalise; normalize; reconcile; recognise; recognize; expedite;
 facilitate; accelerate; speed; negotiate; pursue; explore; seek; develop; deploy; complete; finish; construct;
 revive; restart; conclude; sign; finalise; finalize; train; transfer; employ; hire; reform; raise; double; commit;
-contribute; allocate; start; begin`)
+contribute; allocate; start; begin; modernise; modernize; upgrade; connect; link; integrate; harmonise;
+harmonize; coordinate; co-operate`)
 
 // commitNominals are nouns that make a light verb's action ("increase its
 // purchase of X" → action "increase purchase", object X).

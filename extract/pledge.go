@@ -105,9 +105,14 @@ parsed:
 	}
 	// "agreed at the summit to …", "agreed during talks in Lima to …": a
 	// short prepositional phrase before an infinitive of commitment
-	if r := a.skipPlacePhrase(s, q); r > q && a.word(s, r) == "to" {
+	for _, r := range [2]int{a.skipPlacePhrase(s, q), a.skipPlacePhrase(s, a.skipAdjuncts(s, q))} {
+		// also after a time: "agreed on Friday at the summit to …"
+		if r <= q || a.word(s, r) != "to" {
+			continue
+		}
 		if _, ok := commitVerbs[a.word(s, a.skipInfinitiveAdverbs(s, r+1))]; ok {
 			q = r
+			break
 		}
 	}
 	w := a.word(s, q)

@@ -389,6 +389,11 @@ func TestRules(t *testing.T) {
 			want: []fact{"SANCTIONED|United States|Shenzhen Huaxing Microelectronics Technology", "SANCTIONED|Canada|Baltic Star Shipping"},
 		},
 		{
+			name: "agreed after a time and a place phrase",
+			text: "Published On: May 14, 2025\n\nCanada and Mexico agreed on Friday at the trilateral summit to jointly modernise border inspection posts. Nepal and Bhutan pledged on Monday in Thimphu to build a hydropower line. Chile and Peru agreed in a joint statement to expand rail links.",
+			want: []fact{"PLEDGED|Canada|modernise", "PLEDGED|Mexico|modernise", "PLEDGED|Nepal|hydropower", "PLEDGED|Bhutan|hydropower", "PLEDGED|Chile|rail", "PLEDGED|Peru|rail"},
+		},
+		{
 			name: "talks with a visiting minister",
 			text: "Published On: Apr 2, 2025\n\nGhanaian President Kofi Boateng held talks with the visiting Nigerian Foreign Minister Amaka Obi in Accra on Monday.",
 			want: []fact{"SPOKE_WITH|Kofi Boateng|Amaka Obi"},
