@@ -58,6 +58,19 @@ func TestQueries(t *testing.T) {
 		{"collect distinct and case", `UNWIND [1, 1, 2] AS x RETURN collect(DISTINCT CASE WHEN x > 1 THEN 'big' ELSE 'small' END) AS c`, nil,
 			[][]any{{[]any{"small", "big"}}}},
 		{"coalesce", `RETURN coalesce(null, 'a', 'b')`, nil, [][]any{{"a"}}},
+		{"order by projected aggregate", `MATCH (n:P) RETURN n.id % 2 AS k, count(*) AS c ORDER BY k + count(*) DESC, k`, nil,
+			[][]any{{int64(1), int64(3)}, {int64(0), int64(3)}}},
+		{"order by aggregate and parameter", `MATCH (n:P) RETURN max(n.id) AS m ORDER BY $x + max(n.id)`, map[string]any{"x": int64(1)},
+			[][]any{{int64(5)}}},
+		{"with where sees incoming variables", `UNWIND [1, 2, 3] AS i WITH i * 10 AS t WHERE i > 1 RETURN collect(t)`, nil,
+			[][]any{{[]any{int64(20), int64(30)}}}},
+		{"nested map access", `WITH {a: {b: {c: 'deep'}}} AS m RETURN m.a.b.c`, nil, [][]any{{"deep"}}},
+		{"NaN compares false", `RETURN 0.0 / 0.0 < 1, 0.0 / 0.0 >= 1, 0.0 / 0.0 < 'a'`, nil, [][]any{{false, false, nil}}},
+		{"var length over a bound list", `MATCH (a:P {id: 0})-[r1:R]->()-[r2:R]->(b) WITH [r1, r2] AS rs, a, b
+			MATCH (x)-[rs*]->(y) RETURN x = a, y = b`, nil, [][]any{{true, true}}},
+		{"pattern predicates in boolean positions", `MATCH (n:P {id: 5}) RETURN NOT (n)-->() AND true, CASE WHEN (n)<--() THEN 1 END`, nil,
+			[][]any{{true, int64(1)}}},
+		{"type of a deleted relationship", `MATCH (:P {id: 4})-[r:R]->() DELETE r RETURN type(r)`, nil, [][]any{{"R"}}},
 		{"relationships of a named path", `MATCH p = (:P {id: 0})-[:R]->(:P)-[:R]->(c) RETURN size(relationships(p)), c.id`, nil, [][]any{{int64(2), int64(2)}}},
 	}
 	for _, tc := range tests {
@@ -110,6 +123,22 @@ func TestErrors(t *testing.T) {
 		{"RETURN 123 AND true", cypher.SyntaxError, "InvalidArgumentType", 1, 8},
 		{"RETURN foo(1)", cypher.SyntaxError, "UnknownFunction", 1, 8},
 		{"RETURN 9223372036854775808", cypher.SyntaxError, "IntegerOverflow", 1, 8},
+		{"MATCH (n) RETURN (n)-->()", cypher.SyntaxError, "UnexpectedSyntax", 1, 18},
+		{"MATCH (n) RETURN size((n)-->()) AS d", cypher.SyntaxError, "UnexpectedSyntax", 1, 23},
+		{"MATCH (n) WHERE size((n)-->()) > 1 RETURN n", cypher.SyntaxError, "UnexpectedSyntax", 1, 22},
+		{"MATCH p = (n)-->() RETURN labels(p)", cypher.SyntaxError, "InvalidArgumentType", 1, 34},
+		{"MATCH (n) RETURN type(n)", cypher.SyntaxError, "InvalidArgumentType", 1, 23},
+		{"RETURN properties('x')", cypher.SyntaxError, "InvalidArgumentType", 1, 19},
+		{"MATCH (n) DELETE 1 + 1", cypher.SyntaxError, "InvalidArgumentType", 1, 18},
+		{"MATCH (n) DELETE n:L", cypher.SyntaxError, "InvalidDelete", 1, 18},
+		{"MATCH (a)-[:R..]->(b) RETURN b", cypher.SyntaxError, "InvalidRelationshipPattern", 1, 14},
+		{"MATCH (a)-[:R*-2]->(b) RETURN b", cypher.SyntaxError, "InvalidRelationshipPattern", 1, 15},
+		{"RETURN 2 — 1", cypher.SyntaxError, "InvalidUnicodeCharacter", 1, 10},
+		{"RETURN [x IN [1] | count(*)]", cypher.SyntaxError, "InvalidAggregation", 1, 20},
+		{"RETURN count(rand())", cypher.SyntaxError, "NonConstantExpression", 1, 14},
+		{"MATCH (a) RETURN a.x + 1 AS k, count(*) AS c ORDER BY a.x + 1 + count(*)", cypher.SyntaxError, "AmbiguousAggregationExpression", 1, 55},
+		{"MATCH (a) RETURN count(*) AS c ORDER BY a.x + count(*)", cypher.SyntaxError, "UndefinedVariable", 1, 41},
+		{"MATCH (a) WHERE EXISTS { MATCH (a)-->(b) SET b.x = 1 } RETURN a", cypher.SyntaxError, "InvalidClauseComposition", 1, 42},
 	}
 	for _, tc := range tests {
 		_, err := cypher.Parse(tc.query)
