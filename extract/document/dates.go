@@ -46,7 +46,8 @@ func ResolveDate(expr string, ref time.Time) (date string, ok bool) {
 //     future context ("is expected to travel in April", "next April") the first
 //     one on or after it (strictly after for "next"); "last October" is the most
 //     recent October strictly before ref's month; "this April" is ref's year;
-//     a deadline ("by March") is the first March on or after ref's month;
+//     a deadline ("by March", "by the end of March", "by mid-March") is the
+//     first March on or after ref's month, unless "had" precedes it;
 //     "October last year" is the previous year's October. The result is
 //     "YYYY-MM".
 //   - A day without a year ("Feb. 5", "5 February") takes ref's year, or the
@@ -601,19 +602,20 @@ func matchMonthDay(toks []dtok, i int, ref time.Time, hasRef bool, needDay bool)
 			return dateVal{midnight(y+1, m, 1), gMonth}, k + 2 - i, true
 		}
 	}
-	switch prev {
-	case "last":
+	switch {
+	case prev == "last":
 		if m >= rm {
 			y--
 		}
-	case "next":
+	case prev == "next":
 		if m <= rm {
 			y++
 		}
-	case "this":
-	case "by":
-		// a deadline ("pledged to finish the fence by March") lies ahead
-		// unless the sentence itself is past-perfect ("had … by March")
+	case prev == "this":
+	case deadline(toks, i):
+		// a deadline ("pledged to finish the fence by March", "by the
+		// end of March") lies ahead unless the sentence itself is
+		// past-perfect ("had … by March")
 		if m < rm && !pastPerfect(toks, i) {
 			y++
 		}
@@ -627,6 +629,33 @@ func matchMonthDay(toks []dtok, i int, ref time.Time, hasRef bool, needDay bool)
 		}
 	}
 	return dateVal{midnight(y, m, 1), gMonth}, n, true
+}
+
+// deadlineLead are the words a deadline may put between "by" or "before"
+// and its month: "by the end of March", "by mid-March", "by early March".
+var deadlineLead = map[string]bool{"the": true, "end": true, "start": true, "beginning": true, "middle": true,
+	"of": true, "mid": true, "early": true, "late": true}
+
+// deadline reports whether the date at token i is a deadline: "by" right
+// before it, or before a short lead such as "the end of". ("Before March"
+// narrates the past as often as it sets a deadline.)
+func deadline(toks []dtok, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		t := toks[j]
+		if t.kind != tWord {
+			if t.text == "-" {
+				continue // "mid-March"
+			}
+			return false
+		}
+		switch {
+		case t.low == "by":
+			return true
+		case !deadlineLead[t.low]:
+			return false
+		}
+	}
+	return false
 }
 
 // pastPerfect reports "had" among the eight words before token i: "had
@@ -683,7 +712,7 @@ func dayNoYear(toks []dtok, i int, m time.Month, d int, ref time.Time) dateVal {
 		y-- // 29 February
 	}
 	c := midnight(y, m, d)
-	if futureContextWeak(toks, i) {
+	if futureContextWeak(toks, i) || deadline(toks, i) && !pastPerfect(toks, i) {
 		if c.Before(ref) && validDay(y+1, m, d) {
 			c = midnight(y+1, m, d)
 		}
