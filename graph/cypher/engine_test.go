@@ -58,6 +58,8 @@ func TestQueries(t *testing.T) {
 		{"collect distinct and case", `UNWIND [1, 1, 2] AS x RETURN collect(DISTINCT CASE WHEN x > 1 THEN 'big' ELSE 'small' END) AS c`, nil,
 			[][]any{{[]any{"small", "big"}}}},
 		{"coalesce", `RETURN coalesce(null, 'a', 'b')`, nil, [][]any{{"a"}}},
+		{"simple CASE with value lists", `UNWIND [1, 3, 5] AS x RETURN CASE x WHEN 1, 2 THEN 'low' WHEN 3, 4 THEN 'mid' ELSE 'high' END`, nil,
+			[][]any{{"low"}, {"mid"}, {"high"}}},
 		{"order by projected aggregate", `MATCH (n:P) RETURN n.id % 2 AS k, count(*) AS c ORDER BY k + count(*) DESC, k`, nil,
 			[][]any{{int64(1), int64(3)}, {int64(0), int64(3)}}},
 		{"order by aggregate and parameter", `MATCH (n:P) RETURN max(n.id) AS m ORDER BY $x + max(n.id)`, map[string]any{"x": int64(1)},

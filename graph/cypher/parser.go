@@ -1049,9 +1049,17 @@ func (p *parser) parseCase() expr {
 		c.test = p.parseExpr()
 	}
 	for p.gotKw("WHEN") {
-		c.whens = append(c.whens, p.parseExpr())
+		// the simple form may list several values: WHEN 1, 2 THEN …
+		whens := []expr{p.parseExpr()}
+		for c.test != nil && p.got(",") {
+			whens = append(whens, p.parseExpr())
+		}
 		p.expectKw("THEN")
-		c.thens = append(c.thens, p.parseExpr())
+		then := p.parseExpr()
+		for _, w := range whens {
+			c.whens = append(c.whens, w)
+			c.thens = append(c.thens, then)
+		}
 	}
 	if len(c.whens) == 0 {
 		p.errorExpected("WHEN")

@@ -8,3 +8,6 @@ MATCH (n) WHERE n.name =~ '(?i)ir.*' AND any(l IN labels(n) WHERE l = 'Country')
 MATCH (a)-->(b) DETACH DELETE a, b
 RETURN reduce(acc = 0, x IN [1, 2, 3] | acc + x), {a: 1, b: [1, 'x']}['a'], [1, 2, 3][0..2]
 MATCH (n) RETURN count(*) UNION ALL MATCH (m) RETURN count(*)
+CALL db.labels() YIELD label AS l WHERE l STARTS WITH 'A' RETURN l
+CALL db.propertyKeys
+MATCH (n) WHERE EXISTS { MATCH (n)-->(m) WHERE m.x > 1 RETURN m } RETURN n, COUNT { (n)--() } AS deg
