@@ -40,6 +40,23 @@
 // the years -999,999,999 to 999,999,999. Named zones come from the system
 // zone database, or from the copy embedded with time/tzdata.
 //
+// # Procedures and subqueries
+//
+// CALL runs a procedure, standalone (CALL db.labels(), or CALL p with its
+// arguments taken from the parameters named like its inputs) or inside a
+// query (MATCH … CALL p(args) YIELD out AS v WHERE … RETURN …). The
+// built-in procedures are db.labels(), db.relationshipTypes() and
+// db.propertyKeys(), each yielding the names in use, sorted; [RunWith] and
+// [ParseWith] take more in [Options] (see [Procedure]). Errors are those
+// of Neo4j: ProcedureError/ProcedureNotFound, SyntaxError with
+// InvalidNumberOfArguments, InvalidArgumentType, VariableAlreadyBound, ….
+//
+// EXISTS { … } and COUNT { … } hold a pattern with an optional WHERE, or a
+// read-only query (MATCH … [WITH …] [RETURN …]); the variables of the
+// enclosing query are in scope. Bare patterns are predicates only, as in
+// Cypher 5: (a)-->(b) may stand where a boolean is expected (WHERE, NOT,
+// AND, exists(…)), not as a value.
+//
 // # Element ids
 //
 // id(x) is the node's or relationship's int64 id and elementId(x) the string

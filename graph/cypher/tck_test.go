@@ -34,7 +34,7 @@ import (
 //
 // At the end the runner prints one line, "tck: N passed, M failed, K
 // skipped", counting the scenarios that ran (K: unsupported ones, such as
-// @ignore or those needing test procedures); with -v it also prints the counts
+// @ignore or with unknown steps); with -v it also prints the counts
 // per directory and the most frequent kinds of failure. (go test shows a
 // passing package's output only with -v or when run in the package's
 // directory without package arguments.)

@@ -22,4 +22,11 @@
 // int64, float64, string, []any, map[string]any, and this package's [Node],
 // [Relationship] and [Path]. The package does not depend on any engine; an
 // adapter converts the engine's values and errors (see [QueryError]).
+//
+// # Procedures
+//
+// The step "there exists a procedure name(in :: T, …) :: (out :: T, …):"
+// declares a test procedure answering from its table ([Procedure]); the
+// runner hands it to a graph implementing [ProcedureDefiner], and reports
+// such scenarios unsupported on other graphs.
 package tck
