@@ -104,3 +104,8 @@ func BenchmarkShortestPath(b *testing.B) {
 func BenchmarkAggregateAllNodes(b *testing.B) {
 	benchQuery(b, `MATCH (n:Actor) RETURN n.score % 10 AS k, count(*), avg(n.score) ORDER BY k`, nil)
 }
+
+func BenchmarkCountSubquery(b *testing.B) {
+	benchQuery(b, `MATCH (a:Actor) WHERE a.score = 7 AND EXISTS { (a)-[:NEXT]->() }
+		RETURN sum(COUNT { (a)-[:KNOWS]->(x) WHERE x.score > 50 }) AS n`, nil)
+}

@@ -37,8 +37,9 @@ type Procedure struct {
 // ProcedureField is a procedure input or output: a name and a Cypher type.
 //
 // Type is one of ANY, BOOLEAN, STRING, INTEGER, FLOAT, NUMBER, MAP, NODE,
-// RELATIONSHIP, PATH, LIST (of anything) or LIST OF <type>, in any case,
-// optionally followed by "?" (every field accepts null); "" means ANY.
+// RELATIONSHIP, PATH, LIST (of anything) or LIST OF <type> (also written
+// LIST<type>), in any case, each optionally followed by "?" as in Neo4j's
+// signatures (every field accepts null); "" means ANY.
 type ProcedureField struct {
 	Name string
 	Type string
@@ -59,7 +60,7 @@ func (t *ptype) String() string {
 
 // parsePType parses a ProcedureField type.
 func parsePType(s string) (*ptype, error) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "?"))
+	s = strings.TrimSpace(strings.ReplaceAll(s, "?", "")) // LIST? OF STRING? as Neo4j prints signatures
 	u := strings.ToUpper(s)
 	switch u {
 	case "", "ANY":

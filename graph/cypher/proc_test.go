@@ -57,6 +57,18 @@ func testProcs(t *testing.T) *cypher.Procedures {
 			},
 		},
 		{
+			Name:    "test.sum",
+			Inputs:  []cypher.ProcedureField{{Name: "xs", Type: "LIST OF FLOAT"}},
+			Outputs: []cypher.ProcedureField{{Name: "total", Type: "FLOAT"}},
+			Func: func(_ context.Context, _ cypher.Graph, args []any) ([][]any, error) {
+				total := 0.0
+				for _, x := range args[0].([]any) {
+					total += x.(float64) // integers arrive converted
+				}
+				return [][]any{{total}}, nil
+			},
+		},
+		{
 			Name: "test.fail",
 			Func: func(context.Context, cypher.Graph, []any) ([][]any, error) {
 				return nil, errors.New("boom")
@@ -91,6 +103,7 @@ func TestCall(t *testing.T) {
 			[][]any{{int64(1), int64(0)}, {int64(3), int64(0)}, {int64(3), int64(1)}, {int64(3), int64(2)}}},
 		{"implicit arguments", `CALL test.range`, map[string]any{"n": int64(2)}, []string{"i"}, [][]any{{int64(0)}, {int64(1)}}},
 		{"standalone yield subset", `CALL test.double(4) YIELD y`, nil, []string{"y"}, [][]any{{int64(8)}}},
+		{"list argument converted", `CALL test.sum([1, 2.5])`, nil, []string{"total"}, [][]any{{3.5}}},
 		{"node outputs", `CALL test.nodes() YIELD node RETURN node.name AS n ORDER BY n`, nil, []string{"n"}, [][]any{{"a"}, {"b"}}},
 		{"node outputs match", `CALL test.nodes() YIELD node MATCH (node)-[:R]->(m) RETURN m.name`, nil, []string{"m.name"}, [][]any{{"b"}}},
 	}
@@ -128,6 +141,7 @@ func TestCallErrors(t *testing.T) {
 		{"no yield in query", `UNWIND [1] AS x CALL test.range(2) RETURN x`, nil, cypher.SyntaxError, "UnexpectedSyntax", false},
 		{"aggregate argument", `MATCH (n) CALL test.range(count(n)) YIELD i RETURN i`, nil, cypher.SyntaxError, "InvalidAggregation", false},
 		{"ends with outputs", `UNWIND [1] AS x CALL test.range(2) YIELD i`, nil, cypher.SyntaxError, "InvalidClauseComposition", false},
+		{"list element type", `CALL test.sum([1, 'x'])`, nil, cypher.TypeError, "InvalidArgumentType", true},
 		{"failing procedure", `CALL test.fail()`, nil, cypher.ProcedureError, "ProcedureCallFailed", true},
 	}
 	for _, tc := range tests {
@@ -167,7 +181,8 @@ func TestRegisterProcedureErrors(t *testing.T) {
 		})
 	}
 	ps := cypher.NewProcedures()
-	if err := ps.Register(cypher.Procedure{Name: "a.b", Func: fn, Inputs: []cypher.ProcedureField{{Name: "x", Type: "list of integer?"}}}); err != nil {
+	if err := ps.Register(cypher.Procedure{Name: "a.b", Func: fn, Inputs: []cypher.ProcedureField{
+		{Name: "x", Type: "list of integer?"}, {Name: "y", Type: "LIST? OF STRING?"}, {Name: "z", Type: "LIST<MAP>"}}}); err != nil {
 		t.Fatalf("Register: %v", err)
 	}
 	if got := ps.Names(); !reflect.DeepEqual(got, []string{"a.b"}) {
