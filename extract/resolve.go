@@ -131,45 +131,61 @@ func (r *Resolver) Resolve(b *graph.Batch) *graph.Batch {
 	if len(moved) == 0 {
 		return b
 	}
+	// Only the moved actors, their targets and the relationships that
+	// touch them go through a Builder to merge; everything else is passed
+	// through as it is, so that resolving costs little when little moves.
 	var bd graph.Builder
+	targets := map[string]bool{}
+	for _, f := range moved {
+		targets[f.id] = true
+	}
+	out := &graph.Batch{Nodes: make([]graph.Node, 0, len(b.Nodes)), Relationships: make([]graph.Relationship, 0, len(b.Relationships))}
 	for _, n := range b.Nodes {
-		if f, ok := moved[n.ID]; ok {
+		if targets[n.ID] {
+			bd.AddNode(n) // first, so that the full name's own properties win
+		}
+	}
+	for _, n := range b.Nodes {
+		switch f, ok := moved[n.ID]; {
+		case ok:
 			p := n.Props.Clone()
 			short, _ := p[graph.PropName].(string)
 			p[graph.PropName] = f.name
-			aliases := append(stringList(p[graph.PropAliases]), short)
-			p[graph.PropAliases] = aliases
+			p[graph.PropAliases] = append(stringList(p[graph.PropAliases]), short)
 			bd.AddNode(graph.Node{ID: f.id, Label: n.Label, Props: p})
+		case targets[n.ID]:
+		default:
+			out.Nodes = append(out.Nodes, n)
+		}
+	}
+	var rewritten []graph.Relationship
+	newIDs := map[string]bool{}
+	for _, rel := range b.Relationships {
+		fs, okS := moved[rel.Start]
+		fe, okE := moved[rel.End]
+		p := rel.Props
+		if cb := stringList(p[graph.PropClaimedBy]); len(cb) > 0 && anyRenamed(cb, renamed) {
+			p = p.Clone()
+			names := make([]string, len(cb))
+			for i, c := range cb {
+				if full, ok := renamed[c]; ok {
+					c = full
+				}
+				names[i] = c
+			}
+			p[graph.PropClaimedBy] = slices.Compact(names)
+		}
+		if !okS && !okE {
+			rel.Props = p
+			rewritten = append(rewritten, rel)
 			continue
 		}
-		bd.AddNode(n)
-	}
-	for _, rel := range b.Relationships {
 		start, end := rel.Start, rel.End
-		fs, okS := moved[start]
-		fe, okE := moved[end]
 		if okS {
 			start = fs.id
 		}
 		if okE {
 			end = fe.id
-		}
-		p := rel.Props
-		if cb := stringList(p[graph.PropClaimedBy]); len(cb) > 0 && anyRenamed(cb, renamed) {
-			p = p.Clone()
-			out := make([]string, len(cb))
-			for i, c := range cb {
-				if full, ok := renamed[c]; ok {
-					c = full
-				}
-				out[i] = c
-			}
-			p[graph.PropClaimedBy] = slices.Compact(out)
-		}
-		if !okS && !okE {
-			rel.Props = p
-			bd.AddRelationship(rel)
-			continue
 		}
 		if start == end && rel.Type == graph.SpokeWith {
 			continue
@@ -177,10 +193,22 @@ func (r *Resolver) Resolve(b *graph.Batch) *graph.Batch {
 		if rel.Type == graph.SpokeWith && end < start {
 			start, end = end, start
 		}
-		bd.AddRelationship(graph.Relationship{ID: RelationshipID(rel.Type, start, end, p), Type: rel.Type,
-			Start: start, End: end, Props: p})
+		id := RelationshipID(rel.Type, start, end, p)
+		newIDs[id] = true
+		bd.AddRelationship(graph.Relationship{ID: id, Type: rel.Type, Start: start, End: end, Props: p})
 	}
-	return bd.Batch()
+	for _, rel := range rewritten {
+		if newIDs[rel.ID] {
+			bd.AddRelationship(rel) // the same fact, already stated with the full name
+			continue
+		}
+		out.Relationships = append(out.Relationships, rel)
+	}
+	merged := bd.Batch()
+	out.Nodes = append(out.Nodes, merged.Nodes...)
+	out.Relationships = append(out.Relationships, merged.Relationships...)
+	graph.SortBatch(out)
+	return out
 }
 
 // RelationshipID is the id the extractor gives a relationship of type typ

@@ -347,8 +347,25 @@ func Run(ctx context.Context, x Extractor, l Loader, paths []string, opts Option
 	return sum, loadErr
 }
 
-// learnActors tells r the person actors already in the store q.
+// counter is the part of graph.Store that counts nodes by label.
+type counter interface {
+	Counts(ctx context.Context) (*graph.Counts, error)
+}
+
+// learnActors tells r the person actors already in the store q. A store
+// that can count its nodes and holds no Actor is not queried: the embedded
+// store builds its in-memory graph for a first query and keeps it up to date
+// on every later Load, which a first ingest into an empty store need not pay.
 func learnActors(ctx context.Context, q Querier, r *extract.Resolver) error {
+	if c, ok := q.(counter); ok {
+		n, err := c.Counts(ctx)
+		if err != nil {
+			return fmt.Errorf("failed to count the nodes already in the store: %w", err)
+		}
+		if n.Nodes[graph.LabelActor] == 0 {
+			return nil
+		}
+	}
 	res, err := q.Query(ctx, knownActorsQuery, nil)
 	if err != nil {
 		return fmt.Errorf("failed to read the actors already in the store: %w", err)

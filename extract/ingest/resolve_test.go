@@ -129,3 +129,35 @@ func TestRunReportsKnownActorsQueryError(t *testing.T) {
 		t.Fatalf("err = %v, want the store's error", err)
 	}
 }
+
+// countingStore is a store that can count its nodes.
+type countingStore struct {
+	store
+	actors int
+}
+
+func (s *countingStore) Counts(context.Context) (*graph.Counts, error) {
+	return &graph.Counts{Nodes: map[string]int{graph.LabelActor: s.actors}}, nil
+}
+
+func TestRunQueriesActorsOnlyWhenTheStoreHasSome(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "b.txt"), "Published On: Mar 6, 2025\n\nPresident Ferraz spoke with Premier Wang by phone on Wednesday.")
+	x := extract.New(extract.Options{})
+	rows := [][]any{{"Joana Ferraz", "Brazil", []any{"Ferraz"}}}
+	for _, tc := range []struct {
+		actors  int
+		queries int
+		actor   string
+	}{{0, 0, "Ferraz"}, {3, 1, "Joana Ferraz"}} {
+		st := &countingStore{store: store{rows: rows}, actors: tc.actors}
+		if _, err := ingest.Run(context.Background(), x, st, []string{dir}, ingest.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		actors, _ := summary(st.all.Batch())
+		if len(st.queries) != tc.queries || !slices.Contains(actors, tc.actor) {
+			t.Errorf("store with %d actors: %d queries, actors %q; want %d queries and %q",
+				tc.actors, len(st.queries), actors, tc.queries, tc.actor)
+		}
+	}
+}
