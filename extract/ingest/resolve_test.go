@@ -13,6 +13,7 @@ import (
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/extract/ingest"
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/embedded"
 )
 
 // store is a Loader and Querier that keeps everything loaded and answers
@@ -159,5 +160,37 @@ func TestRunQueriesActorsOnlyWhenTheStoreHasSome(t *testing.T) {
 			t.Errorf("store with %d actors: %d queries, actors %q; want %d queries and %q",
 				tc.actors, len(st.queries), actors, tc.queries, tc.actor)
 		}
+	}
+}
+
+// TestRunResolvesAgainstEmbeddedStore runs two ingests into one embedded
+// store: the second, whose article names the people only by short forms,
+// resolves them to the full names the first loaded, through the store's own
+// openCypher engine running cypher/known_actors.cypher.
+func TestRunResolvesAgainstEmbeddedStore(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "one", "a.txt"), "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz met Chinese Premier Wang Liqiang in Brasilia on Monday.")
+	write(t, filepath.Join(dir, "two", "b.txt"), "Published On: Mar 6, 2025\n\nPresident Ferraz spoke with Premier Wang by phone on Wednesday.")
+	s, err := embedded.Open(filepath.Join(dir, "kg.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	x := extract.New(extract.Options{})
+	for _, sub := range []string{"one", "two"} {
+		if _, err := ingest.Run(context.Background(), x, s, []string{filepath.Join(dir, sub)}, ingest.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := s.Query(context.Background(), "MATCH (a:Actor) RETURN a.name ORDER BY a.name", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, row := range res.Rows {
+		names = append(names, row[0].(string))
+	}
+	if want := []string{"Joana Ferraz", "Wang Liqiang"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("actors %q, want %q", names, want)
 	}
 }
