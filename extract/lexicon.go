@@ -201,10 +201,14 @@ var sanctionVerbs = setOf("imposed", "impose", "imposes", "imposing", "slapped",
 	"expanded", "expand", "tightened", "tighten", "extended", "added", "add", "adds", "adding", "issued",
 	"approved", "set", "ordered", "declared", "reimposed", "reimpose", "re-imposed", "doubled", "tripled",
 	"increased", "hiked", "jacked", "adopted", "adopt", "adopts", "enforced", "enforce", "widened", "agreed",
-	"approves", "passed", "responded", "countered", "banned", "bans", "ban", "barred", "prohibited")
+	"approves", "passed", "responded", "countered", "banned", "bans", "ban", "barred", "prohibited", "halted",
+	"halts", "suspended", "suspends", "blocked", "blocks", "stopped")
 
-// banVerbs forbid a trade flow: "banned exports of wheat to Bangladesh".
-var banVerbs = setOf("banned", "bans", "ban", "barred", "prohibited")
+// banVerbs forbid or stop a trade flow: "banned exports of wheat to
+// Bangladesh", "halted imports of Lithuanian beef". With any other object
+// they are no measure ("suspended the tariffs" eases one).
+var banVerbs = setOf("banned", "bans", "ban", "barred", "prohibited", "halted", "halts", "suspended", "suspends",
+	"blocked", "blocks", "stopped")
 
 // measureKinds qualify a measure's head: "export duty", "anti-dumping
 // duties", "import quota"; the value is the qualifier kept in the measure.

@@ -467,6 +467,9 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 	var target []*entity
 	measure, rate := "", ""
 	head := -1
+	if banVerbs[w] && !a.flowAt(s, k+1) {
+		return // "suspended the tariffs", "were banned by": no flow stopped
+	}
 	if a.passiveSanction(s, k) {
 		return
 	}
@@ -522,17 +525,12 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 			if a.word(s, f) == "the" || a.word(s, f) == "all" {
 				f++
 			}
-			switch a.word(s, f) {
-			case "exports", "export", "imports", "import":
-				kind := "export"
-				if strings.HasPrefix(a.word(s, f), "import") {
-					kind = "import"
-				}
-				measure, head = kind+" ban", f
-				q = n // skip the measure search below
-			default:
-				return
+			kind := "export"
+			if strings.HasPrefix(a.word(s, f), "import") {
+				kind = "import"
 			}
+			measure, head = kind+" ban", f
+			q = n // skip the measure search below
 		}
 		for steps := 0; q < n && steps <= 8; q, steps = q+1, steps+1 {
 			if a.isBreak(s, q) {
@@ -653,6 +651,19 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 			a.lastSanct = f
 		}
 	}
+}
+
+// flowAt reports whether a trade flow is named at token q: "exports",
+// "imports", "the imports", "all exports".
+func (a *analysis) flowAt(s *sent, q int) bool {
+	if w := a.word(s, q); w == "the" || w == "all" {
+		q++
+	}
+	switch a.word(s, q) {
+	case "exports", "export", "imports", "import":
+		return true
+	}
+	return false
 }
 
 // agenciesAsCountries replaces each government agency among the parties by

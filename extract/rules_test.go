@@ -394,6 +394,12 @@ func TestRules(t *testing.T) {
 			want: []fact{"PLEDGED|Canada|modernise", "PLEDGED|Mexico|modernise", "PLEDGED|Nepal|hydropower", "PLEDGED|Bhutan|hydropower", "PLEDGED|Chile|rail", "PLEDGED|Peru|rail"},
 		},
 		{
+			name: "halted imports as a ban, suspended tariffs not",
+			text: "Published On: May 14, 2025\n\nChina halted imports of Lithuanian beef on Tuesday. The United States suspended tariffs on Mexican tomatoes. Tariffs were suspended by Canada on US steel. Chile did not halt exports of copper to China.",
+			want: []fact{"SANCTIONED|China|Lithuania"},
+			not:  []fact{"SANCTIONED|United States|", "SANCTIONED|Canada|", "SANCTIONED|Chile|"},
+		},
+		{
 			name: "talks with a visiting minister",
 			text: "Published On: Apr 2, 2025\n\nGhanaian President Kofi Boateng held talks with the visiting Nigerian Foreign Minister Amaka Obi in Accra on Monday.",
 			want: []fact{"SPOKE_WITH|Kofi Boateng|Amaka Obi"},
