@@ -30,7 +30,7 @@ func (a *analysis) isNameToken(s *sent, k int) bool {
 	if t.kind != tWord || !t.cap || s.cover[k] != 0 {
 		return false
 	}
-	if t.cls&(clsNameStop|clsTitle1|clsTitlePlural) != 0 {
+	if t.cls&(clsNameStop|clsTitle1|clsTitlePlural) != 0 && !a.monthAsGivenName(s, k) {
 		return false
 	}
 	if k > 0 && s.toks[k-1].kind == tWord {
@@ -43,6 +43,27 @@ func (a *analysis) isNameToken(s *sent, k int) bool {
 		return false // "NATO", "BRICS": acronyms, not names
 	}
 	return true
+}
+
+// monthGiven are month words that are also given names ("Jan", "May",
+// "June", "April", "August").
+var monthGiven = setOf("jan", "may", "june", "april", "august")
+
+// monthAsGivenName reports whether token k, a month word, is the given name
+// of a titled person: right after a title and before another name word, as
+// in "Polish Prime Minister Jan Nowicki". Elsewhere a month is never a name.
+func (a *analysis) monthAsGivenName(s *sent, k int) bool {
+	if !monthGiven[a.word(s, k)] || k == 0 || s.toks[k-1].kind != tWord || k+1 >= len(s.toks) {
+		return false
+	}
+	next := s.toks[k+1]
+	if next.kind != tWord || !next.cap || next.cls&(clsNameStop|clsTitle1|clsTitlePlural) != 0 || s.cover[k+1] != 0 {
+		return false
+	}
+	// The previous token is a word, so titleBefore does not come back here
+	// through its comma form.
+	ti, role := a.titleBefore(s, k)
+	return ti < k && role != ""
 }
 
 // nameSpanAt returns the end of the person-name span starting at token k

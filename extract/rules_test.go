@@ -504,6 +504,12 @@ func TestActors(t *testing.T) {
 			not:  []string{"Israel", "Sofia"},
 		},
 		{
+			name: "month words as given names after a title",
+			text: "Published On: May 6, 2026\n\nCzech President Jan Dvorak met Taiwanese Premier May Lin in Prague in May. The talks ended on June 3.",
+			want: map[string]string{"Jan Dvorak": "President|Czechia", "May Lin": "Premier|Taiwan"},
+			not:  []string{"May", "June", "Dvorak", "Lin"},
+		},
+		{
 			name: "a title word as family name",
 			text: "Published On: Apr 2, 2025\n\nQatari Energy Minister Yusuf Sheikh spoke with reporters on Monday.",
 			want: map[string]string{"Yusuf Sheikh": "Energy Minister|Qatar"},
