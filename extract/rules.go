@@ -532,7 +532,13 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 			measure, head = kind+" ban", f
 			q = n // skip the measure search below
 		}
-		for steps := 0; q < n && steps <= 8; q, steps = q+1, steps+1 {
+		// A listing verb's object can be long before the list is named:
+		// "added A, B and 11 other Chinese companies to its entity list".
+		window := 8
+		if listingVerbs[w] {
+			window = 20
+		}
+		for steps := 0; q < n && steps <= window; q, steps = q+1, steps+1 {
 			if a.isBreak(s, q) {
 				return
 			}
@@ -592,6 +598,12 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		case "placed", "place", "places", "placing", "put", "puts", "added", "add", "adds", "adding", "hit", "hits",
 			"hitting", "targeted", "target", "targets":
 			target = objBefore
+			if listingVerbs[w] && a.unknownCapitalisedAt(s, k+1) {
+				// "added Shenzhen Halo Semiconductor and 11 other
+				// Chinese companies to …": the named companies are the
+				// targets, not the demonym of the rest
+				target = nil
+			}
 			if len(target) == 0 {
 				// "added Zentrix Microsystems to its entity list": an
 				// unknown name is a company
@@ -921,20 +933,46 @@ func (a *analysis) orgsInPhrase(s *sent, q int) []*entity {
 // capitalisedTarget turns an unknown capitalised name at token q into an
 // organisation (a company named as a sanctions target).
 func (a *analysis) capitalisedTarget(s *sent, q int) []*entity {
-	if a.word(s, q) == "the" {
+	var out []*entity
+	for {
+		if a.word(s, q) == "the" {
+			q++
+		}
+		j := q
+		for j < len(s.toks) && s.toks[j].kind == tWord && s.toks[j].cap && s.cover[j] == 0 && !nameStop[a.word(s, j)] {
+			j++
+		}
+		if j == q || j-q > 5 {
+			return out
+		}
+		e := a.orgEntity(a.span(s, q, j), "company", nil)
+		s.addMention(mention{i: q, j: j, ent: e})
+		s.reindex()
+		out = append(out, e)
+		// coordinated names: "A, B and C"
+		switch {
+		case j+1 < len(s.toks) && (a.surface(s, j) == "," || a.word(s, j) == "and") && a.unknownCapitalisedAt(s, j+1):
+			q = j + 1
+		case j+2 < len(s.toks) && a.surface(s, j) == "," && a.word(s, j+1) == "and" && a.unknownCapitalisedAt(s, j+2):
+			q = j + 2
+		default:
+			return out
+		}
+	}
+}
+
+// listingVerbs put a target on a list: "placed X on", "added X to".
+var listingVerbs = setOf("placed", "place", "places", "placing", "put", "puts", "added", "add", "adds", "adding")
+
+// unknownCapitalisedAt reports whether a capitalised word that no mention
+// covers starts at token q ("the" skipped): a name the gazetteer does not
+// know, such as a company.
+func (a *analysis) unknownCapitalisedAt(s *sent, q int) bool {
+	if q < len(s.toks) && a.word(s, q) == "the" {
 		q++
 	}
-	j := q
-	for j < len(s.toks) && s.toks[j].kind == tWord && s.toks[j].cap && s.cover[j] == 0 && !nameStop[a.word(s, j)] {
-		j++
-	}
-	if j == q || j-q > 5 {
-		return nil
-	}
-	e := a.orgEntity(a.span(s, q, j), "company", nil)
-	s.addMention(mention{i: q, j: j, ent: e})
-	s.reindex()
-	return []*entity{e}
+	return q < len(s.toks) && s.toks[q].kind == tWord && s.toks[q].cap && s.cover[q] == 0 &&
+		!nameStop[a.word(s, q)] && s.mentionAt(q) == nil
 }
 
 // rateAt returns a rate starting at token q: "25%", "25 percent", "10 per

@@ -186,6 +186,12 @@ func TestRules(t *testing.T) {
 			want: []fact{"SANCTIONED||Zentrix Microsystems"},
 		},
 		{
+			name: "named companies before the rest of a listing",
+			text: "Published On: Mar 4, 2025\n\nThe Japanese government on Friday added Orion Drive Systems and Tellus Marine and 9 other Russian firms to its export control list.",
+			want: []fact{"SANCTIONED|Japan|Orion Drive Systems", "SANCTIONED|Japan|Tellus Marine"},
+			not:  []fact{"SANCTIONED|Japan|Russia"},
+		},
+		{
 			name: "sanctioned verb",
 			text: "Published On: Mar 4, 2025\n\nAustralia sanctioned Myanmar on Wednesday over the coup, Foreign Minister Penny Wright said.",
 			want: []fact{"SANCTIONED|Australia|Myanmar"},
