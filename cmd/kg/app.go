@@ -254,6 +254,21 @@ func (g *globalOptions) openStore(ctx context.Context, readOnly bool) (graph.Sto
 	return s, nil
 }
 
+// withStore opens the store the options choose, runs fn on it and closes
+// it, returning fn's error or, failing that, the error of closing.
+func (g *globalOptions) withStore(ctx context.Context, readOnly bool, fn func(graph.Store) error) (err error) {
+	s, err := g.openStore(ctx, readOnly)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := s.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("failed to close the store: %w", cerr)
+		}
+	}()
+	return fn(s)
+}
+
 // storeName describes the store the options choose, for messages.
 func (g *globalOptions) storeName() string {
 	if g.neo4jURI != "" {

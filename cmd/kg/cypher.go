@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/cypher"
 )
 
@@ -119,20 +120,13 @@ func runCypher(ctx context.Context, g *globalOptions, opts cypherOptions, query 
 	} else if g.neo4jURI == "" {
 		return withCode(exitFailure, perr, "")
 	}
-	store, err := g.openStore(ctx, readOnly)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := store.Close(); cerr != nil && err == nil {
-			err = cerr
+	return g.withStore(ctx, readOnly, func(s graph.Store) error {
+		res, err := s.Query(ctx, query, params)
+		if err != nil {
+			return err
 		}
-	}()
-	res, err := store.Query(ctx, query, params)
-	if err != nil {
-		return err
-	}
-	return writeResult(g.stdout, res, f, opts.width)
+		return writeResult(g.stdout, res, f, opts.width)
+	})
 }
 
 func missingParams(need []string, have map[string]any) []string {

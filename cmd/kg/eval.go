@@ -113,14 +113,9 @@ func extractToTempStore(ctx context.Context, articles []string, g *globalOptions
 }
 
 func snapshotStore(ctx context.Context, g *globalOptions) (b *graph.Batch, err error) {
-	s, err := g.openStore(ctx, true)
-	if err != nil {
-		return nil, err
-	}
-	defer func() {
-		if cerr := s.Close(); cerr != nil && err == nil {
-			err = cerr
-		}
-	}()
-	return s.Snapshot(ctx)
+	err = g.withStore(ctx, true, func(s graph.Store) error {
+		b, err = s.Snapshot(ctx)
+		return err
+	})
+	return b, err
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/export"
 )
 
@@ -52,16 +53,11 @@ func runExport(ctx context.Context, g *globalOptions, opts exportOptions) (err e
 	default:
 		return usageErr("use --format json, graphml or cypher", "unknown export format %q", opts.format)
 	}
-	store, err := g.openStore(ctx, true)
-	if err != nil {
+	var b *graph.Batch
+	err = g.withStore(ctx, true, func(s graph.Store) (err error) {
+		b, err = s.Snapshot(ctx)
 		return err
-	}
-	defer func() {
-		if cerr := store.Close(); cerr != nil && err == nil {
-			err = cerr
-		}
-	}()
-	b, err := store.Snapshot(ctx)
+	})
 	if err != nil {
 		return fmt.Errorf("failed to read the graph: %w", err)
 	}

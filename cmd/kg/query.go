@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/queries"
 )
 
@@ -105,7 +106,7 @@ func lookupQuery(args []string) (*queries.Query, error) {
 	return q, nil
 }
 
-func runSavedQuery(ctx context.Context, g *globalOptions, q *queries.Query, args []string, format string, width int) (err error) {
+func runSavedQuery(ctx context.Context, g *globalOptions, q *queries.Query, args []string, format string, width int) error {
 	f, err := parseFormat(format)
 	if err != nil {
 		return err
@@ -126,18 +127,11 @@ func runSavedQuery(ctx context.Context, g *globalOptions, q *queries.Query, args
 		}
 		return err
 	}
-	store, err := g.openStore(ctx, true)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := store.Close(); cerr != nil && err == nil {
-			err = cerr
+	return g.withStore(ctx, true, func(s graph.Store) error {
+		res, err := s.Query(ctx, q.Body, params)
+		if err != nil {
+			return fmt.Errorf("query %s: %w", q.Name, err)
 		}
-	}()
-	res, err := store.Query(ctx, q.Body, params)
-	if err != nil {
-		return fmt.Errorf("query %s: %w", q.Name, err)
-	}
-	return writeResult(g.stdout, res, f, width)
+		return writeResult(g.stdout, res, f, width)
+	})
 }

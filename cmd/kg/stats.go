@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/kgnews/kg/graph"
 )
 
 //go:embed cypher/top_entities.cypher
@@ -47,26 +49,26 @@ func runStats(ctx context.Context, g *globalOptions, opts statsOptions) (err err
 	if opts.top < 0 {
 		return usageErr("", "--top must be 0 or more, not %d", opts.top)
 	}
-	store, err := g.openStore(ctx, true)
+	var (
+		counts *graph.Counts
+		top    [][]any
+	)
+	err = g.withStore(ctx, true, func(s graph.Store) error {
+		counts, err = s.Counts(ctx)
+		if err != nil {
+			return fmt.Errorf("failed to count the graph: %w", err)
+		}
+		if opts.top > 0 {
+			res, err := s.Query(ctx, topEntitiesQuery, map[string]any{"limit": int64(opts.top)})
+			if err != nil {
+				return fmt.Errorf("failed to rank entities: %w", err)
+			}
+			top = res.Rows
+		}
+		return nil
+	})
 	if err != nil {
 		return err
-	}
-	defer func() {
-		if cerr := store.Close(); cerr != nil && err == nil {
-			err = cerr
-		}
-	}()
-	counts, err := store.Counts(ctx)
-	if err != nil {
-		return fmt.Errorf("failed to count the graph: %w", err)
-	}
-	var top [][]any
-	if opts.top > 0 {
-		res, err := store.Query(ctx, topEntitiesQuery, map[string]any{"limit": int64(opts.top)})
-		if err != nil {
-			return fmt.Errorf("failed to rank entities: %w", err)
-		}
-		top = res.Rows
 	}
 	if f != formatTable {
 		out := map[string]any{"nodes": counts.Nodes, "relationships": counts.Relationships}
