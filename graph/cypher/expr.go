@@ -427,21 +427,26 @@ func typeNameOfStatic(s stype) string {
 	return [...]string{"Any", "Null", "Boolean", "Integer", "Float", "String", "List", "Map", "Node", "Relationship", "Path"}[s]
 }
 
+// compileOptional compiles e, or returns dflt when the optional
+// sub-expression e is absent.
+func (c *compiler) compileOptional(e expr, sc *scope, dflt evalFn) (evalFn, error) {
+	if e == nil {
+		return dflt, nil
+	}
+	return c.compileExpr(e, sc)
+}
+
 func (c *compiler) compileSlice(x *sliceExpr, sc *scope) (evalFn, error) {
 	f, err := c.compileExpr(x.x, sc)
 	if err != nil {
 		return nil, err
 	}
 	var lo, hi evalFn
-	if x.lo != nil {
-		if lo, err = c.compileExpr(x.lo, sc); err != nil {
-			return nil, err
-		}
+	if lo, err = c.compileOptional(x.lo, sc, lo); err != nil {
+		return nil, err
 	}
-	if x.hi != nil {
-		if hi, err = c.compileExpr(x.hi, sc); err != nil {
-			return nil, err
-		}
+	if hi, err = c.compileOptional(x.hi, sc, hi); err != nil {
+		return nil, err
 	}
 	return func(ec *execCtx, row []any) (any, error) {
 		v, err := f(ec, row)
@@ -872,10 +877,8 @@ func arith(op string) binFn {
 func (c *compiler) compileCase(x *caseExpr, sc *scope) (evalFn, error) {
 	var test evalFn
 	var err error
-	if x.test != nil {
-		if test, err = c.compileExpr(x.test, sc); err != nil {
-			return nil, err
-		}
+	if test, err = c.compileOptional(x.test, sc, test); err != nil {
+		return nil, err
 	}
 	whens, err := c.compileExprs(x.whens, sc)
 	if err != nil {
@@ -886,10 +889,8 @@ func (c *compiler) compileCase(x *caseExpr, sc *scope) (evalFn, error) {
 		return nil, err
 	}
 	els := constFn(nil)
-	if x.els != nil {
-		if els, err = c.compileExpr(x.els, sc); err != nil {
-			return nil, err
-		}
+	if els, err = c.compileOptional(x.els, sc, els); err != nil {
+		return nil, err
 	}
 	return func(ec *execCtx, row []any) (any, error) {
 		var tv any
@@ -970,15 +971,11 @@ func (c *compiler) compileListComp(x *listComp, sc *scope) (evalFn, error) {
 	c.aggs = nil // no aggregation inside the comprehension's body
 	defer func() { c.aggs = savedAggs }()
 	var where, proj evalFn
-	if x.where != nil {
-		if where, err = c.compileExpr(x.where, inner); err != nil {
-			return nil, err
-		}
+	if where, err = c.compileOptional(x.where, inner, where); err != nil {
+		return nil, err
 	}
-	if x.proj != nil {
-		if proj, err = c.compileExpr(x.proj, inner); err != nil {
-			return nil, err
-		}
+	if proj, err = c.compileOptional(x.proj, inner, proj); err != nil {
+		return nil, err
 	}
 	return func(ec *execCtx, row []any) (any, error) {
 		lv, err := lf(ec, row)
@@ -1022,10 +1019,8 @@ func (c *compiler) compileQuant(x *quantExpr, sc *scope) (evalFn, error) {
 	}
 	inner, slot := c.bindElem(sc, x.v, x.list)
 	where := constFn(true)
-	if x.where != nil {
-		if where, err = c.compileExpr(x.where, inner); err != nil {
-			return nil, err
-		}
+	if where, err = c.compileOptional(x.where, inner, where); err != nil {
+		return nil, err
 	}
 	kind := x.kind
 	return func(ec *execCtx, row []any) (any, error) {
