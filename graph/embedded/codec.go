@@ -9,6 +9,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/cypher"
 )
 
@@ -428,32 +429,8 @@ func normalize(v any) (any, error) {
 		return v, nil
 	case []string:
 		return slices.Clone(v), nil
-	case int:
-		return int64(v), nil
-	case int8:
-		return int64(v), nil
-	case int16:
-		return int64(v), nil
-	case int32:
-		return int64(v), nil
-	case uint8:
-		return int64(v), nil
-	case uint16:
-		return int64(v), nil
-	case uint32:
-		return int64(v), nil
-	case uint:
-		if uint64(v) > math.MaxInt64 {
-			return nil, fmt.Errorf("integer %d overflows int64", v)
-		}
-		return int64(v), nil
-	case uint64:
-		if v > math.MaxInt64 {
-			return nil, fmt.Errorf("integer %d overflows int64", v)
-		}
-		return int64(v), nil
-	case float32:
-		return float64(v), nil
+	case int, int8, int16, int32, uint, uint8, uint16, uint32, uint64, float32:
+		return graph.Widen(v)
 	case []any:
 		// Like Neo4j, a list property holds values of one simple type.
 		out := make([]any, len(v))

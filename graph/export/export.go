@@ -51,30 +51,8 @@ func scalar(v any) (any, error) {
 	switch v := v.(type) {
 	case string, int64, float64, bool, []string, []any:
 		return v, nil
-	case int:
-		return int64(v), nil
-	case int8:
-		return int64(v), nil
-	case int16:
-		return int64(v), nil
-	case int32:
-		return int64(v), nil
-	case uint8:
-		return int64(v), nil
-	case uint16:
-		return int64(v), nil
-	case uint32:
-		return int64(v), nil
-	case uint:
-		if uint64(v) <= math.MaxInt64 {
-			return int64(v), nil
-		}
-	case uint64:
-		if v <= math.MaxInt64 {
-			return int64(v), nil
-		}
-	case float32:
-		return float64(v), nil
+	case int, int8, int16, int32, uint, uint8, uint16, uint32, uint64, float32:
+		return graph.Widen(v)
 	}
 	return nil, fmt.Errorf("unsupported property value %v of type %T", v, v)
 }
