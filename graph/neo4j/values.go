@@ -158,12 +158,12 @@ func toParam(name string, v any) (any, error) {
 	switch v := v.(type) {
 	case nil, bool, int64, float64, string, time.Time:
 		return v, nil
-	case int:
-		return int64(v), nil
-	case int32:
-		return int64(v), nil
-	case float32:
-		return float64(v), nil
+	case int, int8, int16, int32, uint, uint8, uint16, uint32, uint64, float32:
+		w, err := graph.Widen(v)
+		if err != nil {
+			return nil, fmt.Errorf("parameter %s: %w", name, err)
+		}
+		return w, nil
 	case []string:
 		return v, nil
 	case graph.Props:
