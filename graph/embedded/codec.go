@@ -1,6 +1,7 @@
 package embedded
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 	"slices"
 	"sort"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/cypher"
@@ -407,6 +410,25 @@ func btoi(b []byte) (int64, error) {
 		return 0, fmt.Errorf("%w: id key of %d bytes", errCorrupt, len(b))
 	}
 	return int64(binary.BigEndian.Uint64(b)), nil
+}
+
+// scanBucket calls fn for every record of a node or relationship bucket
+// in id order, with the record's id, and checks ctx every 4096 records so
+// that a long scan can be cancelled.
+func scanBucket(ctx context.Context, b *bolt.Bucket, fn func(id int64, v []byte) error) error {
+	i := 0
+	return b.ForEach(func(k, v []byte) error {
+		if i++; i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		id, err := btoi(k)
+		if err != nil {
+			return err
+		}
+		return fn(id, v)
+	})
 }
 
 // normalize returns v as a storable property value: string, int64, float64,

@@ -136,17 +136,7 @@ func (s *Store) memLocked(ctx context.Context) (*memgraph.Graph, error) {
 }
 
 func buildMem(ctx context.Context, tx *bolt.Tx, g *memgraph.Graph) error {
-	i := 0
-	if err := tx.Bucket(bucketNodes).ForEach(func(k, v []byte) error {
-		if i++; i%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		id, err := btoi(k)
-		if err != nil {
-			return err
-		}
+	if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {
 		labels, props, err := decodeNode(v)
 		if err != nil {
 			return fmt.Errorf("node %d: %w", id, err)
@@ -155,16 +145,7 @@ func buildMem(ctx context.Context, tx *bolt.Tx, g *memgraph.Graph) error {
 	}); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bucketRels).ForEach(func(k, v []byte) error {
-		if i++; i%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		id, err := btoi(k)
-		if err != nil {
-			return err
-		}
+	if err := scanBucket(ctx, tx.Bucket(bucketRels), func(id int64, v []byte) error {
 		typ, start, end, props, err := decodeRel(v)
 		if err != nil {
 			return fmt.Errorf("relationship %d: %w", id, err)

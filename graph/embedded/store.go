@@ -549,16 +549,10 @@ func syncMem(g *memgraph.Graph, nodes, rels []change) error {
 func (s *Store) Counts(ctx context.Context) (*graph.Counts, error) {
 	c := &graph.Counts{Nodes: map[string]int{}, Relationships: map[string]int{}}
 	err := s.view(func(tx *bolt.Tx) error {
-		i := 0
-		if err := tx.Bucket(bucketNodes).ForEach(func(k, v []byte) error {
-			if i++; i%4096 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
+		if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {
 			labels, err := decodeNodeLabels(v)
 			if err != nil {
-				return fmt.Errorf("node %x: %w", k, err)
+				return fmt.Errorf("node %d: %w", id, err)
 			}
 			for _, l := range labels {
 				c.Nodes[l]++
@@ -567,15 +561,10 @@ func (s *Store) Counts(ctx context.Context) (*graph.Counts, error) {
 		}); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketRels).ForEach(func(k, v []byte) error {
-			if i++; i%4096 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
+		return scanBucket(ctx, tx.Bucket(bucketRels), func(id int64, v []byte) error {
 			typ, _, _, err := decodeRelHead(v)
 			if err != nil {
-				return fmt.Errorf("relationship %x: %w", k, err)
+				return fmt.Errorf("relationship %d: %w", id, err)
 			}
 			c.Relationships[typ]++
 			return nil
@@ -596,16 +585,7 @@ func (s *Store) Snapshot(ctx context.Context) (*graph.Batch, error) {
 	b := &graph.Batch{}
 	err := s.view(func(tx *bolt.Tx) error {
 		modelID := map[int64]string{}
-		if err := tx.Bucket(bucketNodes).ForEach(func(k, v []byte) error {
-			if len(b.Nodes)%4096 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			id, err := btoi(k)
-			if err != nil {
-				return err
-			}
+		if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {
 			labels, props, err := decodeNode(v)
 			if err != nil {
 				return fmt.Errorf("node %d: %w", id, err)
@@ -621,16 +601,7 @@ func (s *Store) Snapshot(ctx context.Context) (*graph.Batch, error) {
 		}); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketRels).ForEach(func(k, v []byte) error {
-			if len(b.Relationships)%4096 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			id, err := btoi(k)
-			if err != nil {
-				return err
-			}
+		return scanBucket(ctx, tx.Bucket(bucketRels), func(id int64, v []byte) error {
 			typ, start, end, props, err := decodeRel(v)
 			if err != nil {
 				return fmt.Errorf("relationship %d: %w", id, err)
