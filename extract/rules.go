@@ -8,10 +8,9 @@ import (
 )
 
 var (
-	directPreps  = setOf("", "with")
-	withPreps    = setOf("with")
-	withToPreps  = setOf("with", "to")
-	betweenPreps = setOf("between")
+	directPreps = setOf("", "with")
+	withPreps   = setOf("with")
+	withToPreps = setOf("with", "to")
 )
 
 // ruleContact matches consultations (CAMEO 04x) around token k: "X spoke
@@ -618,7 +617,7 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 	if len(subj) == 0 && (a.word(s, k-1) == "and" || a.word(s, k-1) == "but" || a.word(s, k-1) == "then") {
 		// "Trump paused the tariffs but raised …": the first predicate's
 		// subject
-		subj, subjStart = a.mainSubject(s, k)
+		subj, _ = a.mainSubject(s, k)
 		subjStart = k - 1
 	}
 	if strings.HasSuffix(w, "ing") && k > 0 && a.surface(s, k-1) == "," {

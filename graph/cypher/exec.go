@@ -282,39 +282,6 @@ func (o *optionalOp) next(ec *execCtx) ([]any, error) {
 
 func (o *optionalOp) describe() (string, []operator) { return "Optional", []operator{o.in, o.sub} }
 
-// applyOp runs sub per input row and yields sub's rows.
-type applyOp struct {
-	in, sub operator
-	active  bool
-}
-
-func (o *applyOp) open(ec *execCtx, arg []any) error {
-	o.active = false
-	return o.in.open(ec, arg)
-}
-
-func (o *applyOp) next(ec *execCtx) ([]any, error) {
-	for {
-		if o.active {
-			r, err := o.sub.next(ec)
-			if err != nil || r != nil {
-				return r, err
-			}
-			o.active = false
-		}
-		in, err := o.in.next(ec)
-		if err != nil || in == nil {
-			return nil, err
-		}
-		if err := o.sub.open(ec, in); err != nil {
-			return nil, err
-		}
-		o.active = true
-	}
-}
-
-func (o *applyOp) describe() (string, []operator) { return "Apply", []operator{o.in, o.sub} }
-
 // eagerOp materialises all input rows and the work fn does on them before
 // yielding anything (updating clauses, sort, aggregation).
 type eagerOp struct {

@@ -136,13 +136,6 @@ func selectFrom(k tkind, p tparts) (any, error) {
 	return p.value(k), nil
 }
 
-// now returns the current instant in the default (UTC) time zone as parts.
-func nowParts(now time.Time) tparts {
-	d := DateTimeOf(now.UTC())
-	p, _ := partsOf(d)
-	return p
-}
-
 // The map keys a temporal constructor reads, lower-cased.
 var temporalKeys = map[string]bool{
 	"year": true, "quarter": true, "month": true, "week": true, "weekyear": true, "day": true,

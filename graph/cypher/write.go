@@ -53,7 +53,6 @@ type creator func(ec *execCtx, row []any) error
 func (c *compiler) compileCreate(paths []*pathPattern, sc *scope, merge bool) (creator, error) {
 	type nodeStep struct {
 		slot   int
-		create bool
 		labels []string
 		props  evalFn
 	}
