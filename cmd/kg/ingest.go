@@ -58,7 +58,8 @@ status is 3.
 
 func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths []string) (err error) {
 	// Nothing to read: say so without creating or locking the store.
-	if inputs, skipped := ingest.Find(paths); len(inputs) == 0 {
+	inputs, skipped := ingest.Find(paths)
+	if len(inputs) == 0 {
 		for _, s := range skipped {
 			fmt.Fprintf(g.stderr, "kg: skipped %s: %s\n", s.Path, s.Reason)
 		}
@@ -86,7 +87,7 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths 
 		bar = newProgressBar(g.stderr, "ingest")
 		iopts.Progress = bar.Update
 	}
-	sum, err := ingest.Run(ctx, x, loader, paths, iopts)
+	sum, err := ingest.RunInputs(ctx, x, loader, inputs, skipped, iopts)
 	bar.Done()
 	for _, s := range sum.Skipped {
 		fmt.Fprintf(g.stderr, "kg: skipped %s: %s\n", s.Path, s.Reason)

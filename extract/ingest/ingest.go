@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -200,9 +201,15 @@ type result struct {
 // load. Run returns an error only for a failure of the store or of ctx; the
 // summary then says what was loaded before it.
 func Run(ctx context.Context, x Extractor, l Loader, paths []string, opts Options) (*Summary, error) {
-	start := time.Now()
 	inputs, skipped := Find(paths)
-	sum := &Summary{Files: len(inputs) + len(skipped), Skipped: skipped}
+	return RunInputs(ctx, x, l, inputs, skipped, opts)
+}
+
+// RunInputs is Run over inputs already found by Find; skipped are the
+// paths Find could not use, reported in the summary.
+func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipped []Skipped, opts Options) (*Summary, error) {
+	start := time.Now()
+	sum := &Summary{Files: len(inputs) + len(skipped), Skipped: slices.Clone(skipped)}
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
