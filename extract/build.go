@@ -145,6 +145,9 @@ func (a *analysis) build() *graph.Batch {
 		if ag.period != "" {
 			p[graph.PropPeriod] = ag.period
 		}
+		if ag.text != "" {
+			p[graph.PropText] = ag.text
+		}
 		id := graph.AgreementID(ag.name)
 		bd.AddNode(graph.Node{ID: id, Label: graph.LabelAgreement, Props: p})
 		bd.AddRelationship(graph.Relationship{ID: graph.RelID(graph.Mentions, doc.ID, id), Type: graph.Mentions,

@@ -170,7 +170,8 @@ var agreementVerbs = setOf("signed", "sign", "signs", "reached", "reach", "reach
 var agreementHeads = map[string]string{
 	"truce": "truce", "ceasefire": "ceasefire", "cease-fire": "ceasefire", "deal": "deal", "deals": "deal",
 	"agreement": "agreement", "agreements": "agreement", "treaty": "treaty", "accord": "accord", "accords": "accord",
-	"pact": "pact", "partnership": "partnership", "memorandum": "memorandum", "mou": "memorandum",
+	"pact": "pact", "partnership": "partnership", "memorandum": "memorandum", "memorandums": "memorandum", "memoranda": "memorandum", "mou": "memorandum", "mous": "memorandum",
+	"protocols": "protocol", "treaties": "treaty", "pacts": "pact", "truces": "truce", "declarations": "declaration",
 	"armistice": "armistice", "framework": "framework", "protocol": "protocol", "charter": "charter",
 	"alliance": "alliance", "compact": "compact", "declaration": "declaration",
 }

@@ -78,6 +78,7 @@ type agreement struct {
 	name    string
 	kind    string
 	period  string
+	text    string // the noun phrase that states it, with its complements
 	aliases []string
 	parties []*entity
 }
@@ -218,9 +219,24 @@ func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
 			break
 		}
 	}
+	phrase := q
 	ag := a.agreementFrom(s, q, head, parties)
 	if ag == nil {
 		return
+	}
+	end := a.agreementExtent(s, head)
+	if ag.text == "" && end > head+1 {
+		ag.text = a.span(s, phrase, end)
+	}
+	// "signed a trade protocol with the US", "agreed a draft with the IMF":
+	// the other side of the agreement is a party too
+	if with := a.agreementCounterparts(s, head, end); len(with) > 0 {
+		parties = dedupe(append(slices.Clone(parties), with...))
+		for _, p := range with {
+			if !slices.Contains(ag.parties, p) {
+				ag.parties = append(ag.parties, p)
+			}
+		}
 	}
 	date := a.dateNear(s, k)
 	claims := a.claimants(s, k)
@@ -228,6 +244,102 @@ func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
 		a.addFact(&fact{typ: graph.Pledged, from: p, agree: ag, date: date, claimedBy: claims, evidence: a.sentText(s)})
 	}
 	a.lastAgree, a.lastAgreeS = ag, s.idx
+}
+
+// agreementExtent returns the end (exclusive) of the complements of the
+// agreement whose head noun is at head: "an agreement to end Portuguese rule
+// over Macao", "a trade protocol with the US, allowing Egyptian goods free
+// access", "a declaration on \"Friendly Relations\" in Athens". The phrase
+// ends at a clause break, at the end of the sentence, or before a comma
+// that opens an attribution (", both countries said") or a new clause
+// (", and …", ", which …").
+func (a *analysis) agreementExtent(s *sent, head int) int {
+	n := len(s.toks)
+	end := head + 1
+	if !agreementComplements[a.word(s, head+1)] {
+		return end
+	}
+	for p := head + 1; p < n && p <= head+40; p++ {
+		if a.isBreak(s, p) || p > head+1 && a.verbAdjunctAt(s, p) {
+			break
+		}
+		t := s.toks[p]
+		if t.kind == tPunct {
+			switch a.surface(s, p) {
+			case ".":
+				if p == n-1 {
+					return end
+				}
+			case ",":
+				if a.attributionAfter(s, p+1) || a.word(s, p+1) == "and" || a.word(s, p+1) == "but" {
+					return end
+				}
+				continue
+			}
+		}
+		end = p + 1
+	}
+	return end
+}
+
+// agreementComplements open the complement of an agreement noun: what it
+// is to do, what it covers, with whom.
+var agreementComplements = setOf("to", "on", "over", "for", "with", "covering", "ending", "allowing",
+	"encompassing", "in", "of", "between", "worth", "including", "providing", "giving", "aimed", "designed",
+	"intended", "setting", "among", "that", "under", "involving", "concerning", "regarding", "valued")
+
+// verbAdjunctAt reports whether token p opens a phrase that belongs to the
+// verb, not to a noun before it: a time ("shortly afterward", "on Tuesday",
+// "last week") or a venue ("at a summit").
+func (a *analysis) verbAdjunctAt(s *sent, p int) bool {
+	switch w := a.word(s, p); w {
+	case "at", "shortly", "later", "earlier", "yesterday", "today", "tonight", "last", "next", "this", "afterward",
+		"afterwards", "soon", "late", "early":
+		return true
+	case "on", "by", "in":
+		nx := a.word(s, p+1)
+		return weekdays[nx] || months[nx] || s.toks[min(p+1, len(s.toks)-1)].kind == tNum && w != "by"
+	default:
+		return weekdays[w]
+	}
+}
+
+// attributionAfter reports whether the tokens from q open an attribution:
+// "said", "both countries said", "IRNA said", "according to".
+func (a *analysis) attributionAfter(s *sent, q int) bool {
+	for p := q; p < len(s.toks) && p <= q+5; p++ {
+		if m := s.mentionAt(p); m != nil {
+			p = m.j - 1 // "the United States" is no "states"
+			continue
+		}
+		w := a.word(s, p)
+		if speechVerbs[w] || w == "according" {
+			return true
+		}
+		if s.toks[p].kind == tPunct || a.isBreak(s, p) {
+			return false
+		}
+	}
+	return false
+}
+
+// agreementCounterparts returns the parties named by a "with" complement of
+// the agreement at head, within its extent: "a protocol with the US".
+func (a *analysis) agreementCounterparts(s *sent, head, end int) []*entity {
+	p := head + 1
+	if a.word(s, p) != "with" {
+		return nil
+	}
+	m := s.mentionAt(p + 1)
+	if m == nil {
+		if m = s.mentionAt(p + 2); m == nil || a.word(s, p+1) != "the" {
+			return nil
+		}
+	}
+	if m.j > end || m.adj || m.poss || m.media || m.kind != mEntity || m.ent == nil {
+		return nil
+	}
+	return a.partiesOf(m)
 }
 
 // agreementFrom builds (or finds) the agreement named by tokens [q, head]
@@ -584,11 +696,25 @@ func (a *analysis) commitBreak(s *sent, p int) bool {
 		case "+", "/", "&":
 			return false // "a “2+2” dialogue"
 		case ",":
-			return a.word(s, p+1) != "and"
+			return a.word(s, p+1) != "and" && !a.listComma(s, p)
 		}
 		return true
 	}
 	return a.isBreak(s, p)
+}
+
+// listComma reports whether the comma at p separates the members of a list
+// of named entities: "among Japan, the United States and South Korea".
+func (a *analysis) listComma(s *sent, p int) bool {
+	if s.mentionAt(p-1) == nil {
+		return false
+	}
+	q := p + 1
+	if a.word(s, q) == "the" {
+		q++
+	}
+	m := s.mentionAt(q)
+	return m != nil && m.kind == mEntity
 }
 
 // nounAfterDeterminer reports whether token p follows a determiner, so is a

@@ -147,7 +147,18 @@ func (a *analysis) subjectBefore(s *sent, k int, speech bool) ([]*entity, int) {
 			if w != "and" && w != "," {
 				break
 			}
+			// "the European Community and Japan", "the U.S., The Soviet Union"
+			if d := a.word(s, c-1); (d == "the") && s.mentionAt(c-1) == nil {
+				c--
+			}
 			pm := s.mentionAt(c - 1)
+			if pm != nil && pm.prep == "of" && a.word(s, pm.i-1) == "of" {
+				// "Lin Bao of China and Rui Matos of Portugal": the person
+				// before the country
+				if pp := s.mentionAt(pm.i - 2); pp != nil && pp.ent != nil && pp.ent.kind == entPerson {
+					pm = pp
+				}
+			}
 			if pm == nil || !a.eligibleSubject(pm, speech) && pm.prep != "and" {
 				break
 			}

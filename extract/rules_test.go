@@ -644,3 +644,64 @@ func checkClosed(t testing.TB, name string, b *graph.Batch) {
 		}
 	}
 }
+
+// TestAgreementText checks that an agreement keeps what it is about (the
+// complements of its noun, not the verb's time or venue) and that a "with"
+// complement names a party.
+func TestAgreementText(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		want    string   // the agreement's text; "" for none
+		parties []string // who PLEDGED it
+	}{
+		{
+			name:    "infinitive complement",
+			text:    "Published On: Apr 13, 1987\n\nPrime Minister Lin Bao of China and Prime Minister Rui Matos of Portugal signed an agreement to return the territory of Macao to Chinese control in 1999.",
+			want:    "an agreement to return the territory of Macao to Chinese control",
+			parties: []string{"Lin Bao", "Rui Matos"},
+		},
+		{
+			name:    "with a third party and a participle",
+			text:    "Published On: Dec 14, 2004\n\nPeru and Chile have signed a trade protocol with Brazil, allowing Peruvian goods free access to Brazilian markets.",
+			want:    "a trade protocol with Brazil, allowing Peruvian goods free access to Brazilian markets",
+			parties: []string{"Peru", "Chile", "Brazil"},
+		},
+		{
+			name: "attribution is not content",
+			text: "Published On: Jan 26, 2005\n\nIndia signed a $12bn deal to import gas from Qatar, officials said.",
+			want: "a $12bn deal to import gas from Qatar",
+		},
+		{
+			name: "venue and time belong to the verb",
+			text: "Published On: Oct 30, 2025\n\nKenya and Uganda reached a trade truce at a summit in Arusha on Thursday.",
+			want: "",
+		},
+		{
+			name: "list of countries inside the content",
+			text: "Published On: May 7, 2023\n\nJapan and South Korea signed a declaration on cooperation among Japan, South Korea and the United States to counter missile threats.",
+			want: "a declaration on cooperation among Japan, South Korea and the United States to counter missile threats",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := extractText(t, tt.text)
+			var got []string
+			for _, n := range b.Nodes {
+				if n.Label == graph.LabelAgreement {
+					s, _ := n.Props[graph.PropText].(string)
+					got = append(got, s)
+				}
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("agreement texts = %q, want [%q]", got, tt.want)
+			}
+			es := edges(b)
+			for _, p := range tt.parties {
+				if !has(es, graph.Pledged, p, "") {
+					t.Errorf("no PLEDGED from %s; got %v", p, es)
+				}
+			}
+		})
+	}
+}
