@@ -139,7 +139,7 @@ parsed:
 			// "agreed to jointly fund …"
 			q = a.skipInfinitiveAdverbs(s, q)
 		}
-		if _, ok := commitVerbs[a.word(s, q)]; ok && w == "to" {
+		if _, ok := a.infinitiveVerb(s, q); ok && w == "to" {
 			a.commitments(s, k, q, subj)
 			return
 		}
@@ -674,6 +674,36 @@ func (a *analysis) commitments(s *sent, k, q int, parties []*entity) {
 	}
 }
 
+// infinitiveVerb returns the lemma of the verb at q, the head of an
+// infinitive after "agreed to", "pledged to": a known commitment verb in any
+// form, or else any lower-case word that can only be a verb there — not a
+// determiner, number, name, agreement noun or plural noun ("agreed to
+// talks"). Grammar, not a list, makes "agreed to pay 30% more" a
+// commitment.
+func (a *analysis) infinitiveVerb(s *sent, q int) (string, bool) {
+	w := a.word(s, q)
+	if lemma, ok := commitVerbs[w]; ok {
+		return lemma, true
+	}
+	if q >= len(s.toks) || s.toks[q].kind != tWord || s.toks[q].cap || s.mentionAt(q) != nil || len(w) < 2 {
+		return "", false
+	}
+	if _, agr := agreementHeads[w]; agr || objectDeterminers[w] || notInfinitive[w] || clauseBreak[w] {
+		return "", false
+	}
+	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") ||
+		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") ||
+		strings.HasSuffix(w, "tion") || strings.HasSuffix(w, "ment") {
+		return "", false
+	}
+	return w, true
+}
+
+// notInfinitive are words that follow "agreed to" without being its verb.
+var notInfinitive = setOf("a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+	"it", "them", "him", "us", "me", "you", "terms", "talks", "demands", "requests", "proposals", "be", "what",
+	"which", "some", "all", "any", "each", "both", "such", "no", "not", "new", "further", "more", "less")
+
 // commitBreak reports whether token p ends a commitment's verb phrase: a
 // clause break other than a time preposition, a comma not before "and", any
 // other punctuation, or "and" starting a new clause with its own subject
@@ -753,7 +783,7 @@ func (a *analysis) parseCommitment(s *sent, q, end int, party *entity) *commitme
 	if q >= end {
 		return nil
 	}
-	lemma, ok := commitVerbs[a.word(s, q)]
+	lemma, ok := a.infinitiveVerb(s, q)
 	if !ok {
 		return nil
 	}

@@ -269,8 +269,17 @@ func (a *analysis) partiesAfter(s *sent, k, limit int, preps map[string]bool) ([
 				c++
 			}
 			nm := s.mentionAt(c)
-			if nm == nil || nm.i != c && nm.i != c-1 {
+			if nm == nil || nm.adj || a.possessiveDeterminer(s, nm) {
+				// "and West German Finance Minister Gerhard Stoltenberg",
+				// "and his Saudi counterpart Faisal bin Farhan": the person
+				// the description introduces
+				nm = a.describedPerson(s, c)
+			}
+			if nm == nil || nm.i != c && nm.i != c-1 && (nm.ent == nil || nm.ent.kind != entPerson) {
 				break
+			}
+			if w == "," && a.attributionAfter(s, nm.j) {
+				break // "talks between A and B, C said": C is the source
 			}
 			parties = append(parties, a.partiesOf(nm)...)
 			end = nm.j
@@ -278,6 +287,34 @@ func (a *analysis) partiesAfter(s *sent, k, limit int, preps map[string]bool) ([
 		return dedupe(parties), end
 	}
 	return nil, -1
+}
+
+// describedPerson returns the person a description starting at c
+// introduces: determiners, demonyms, titles and "counterpart" before a
+// person's name ("his Saudi counterpart Faisal bin Farhan", "West German
+// Finance Minister Gerhard Stoltenberg"), or nil.
+func (a *analysis) describedPerson(s *sent, c int) *mention {
+	for q := c; q < len(s.toks) && q <= c+7; q++ {
+		if m := s.mentionAt(q); m != nil {
+			if m.kind == mEntity && m.ent != nil && m.ent.kind == entPerson && !m.adj && !m.poss {
+				return m
+			}
+			if !m.adj && !a.possessiveDeterminer(s, m) {
+				return nil
+			}
+			q = m.j - 1
+			continue
+		}
+		w := a.word(s, q)
+		t := s.toks[q]
+		if t.kind != tWord || a.isBreak(s, q) || w == "and" {
+			return nil
+		}
+		if !(t.cap || t.cls&clsTitle1 != 0 || w == "counterpart" || partyModifiers[w] || objectDeterminers[w]) {
+			return nil
+		}
+	}
+	return nil
 }
 
 func dedupe(es []*entity) []*entity {

@@ -103,6 +103,9 @@ func (a *analysis) ruleContact(s *sent, k int) {
 	default:
 		// noun: "between X and Y" right after, "with Y" after
 		q := k + 1
+		if hq := a.happenedBetween(s, q); hq > 0 {
+			q = hq // "the conversation took place early Thursday between A and B"
+		}
 		if a.word(s, q) == "between" || a.word(s, q) == "among" {
 			both, _ := a.partiesAfter(s, q, 10, nil)
 			if len(both) >= 2 {
@@ -155,7 +158,7 @@ func (a *analysis) ruleContact(s *sent, k int) {
 	if mod := a.modality(s, subjStart, k); mod != "" {
 		return
 	}
-	if a.contactHedged(s, k) {
+	if a.contactHedged(s, k) || !isVerb && a.prospectiveNoun(s, k) {
 		return
 	}
 	// talking to the press is not diplomacy: "speaking to Interfax"
@@ -434,6 +437,9 @@ func (a *analysis) addFact(f *fact) {
 	if f.from == nil || f.typ != graph.Pledged && (f.to == nil || f.to == f.from) {
 		return
 	}
+	if f.typ == graph.SpokeWith && (ownCountry(f.from, f.to) || ownCountry(f.to, f.from)) {
+		return // a person does not consult the state they represent
+	}
 	for _, e := range []*entity{f.from, f.to} {
 		if e != nil && e.kind == entOrg {
 			e.active = true
@@ -454,6 +460,55 @@ func (a *analysis) addFact(f *fact) {
 		a.nCalls++
 	}
 	a.facts = append(a.facts, f)
+}
+
+// happenedBetween returns the "between" of "took place … between", "was
+// held … between" after a consultation noun (q is the token after it), or
+// -1.
+func (a *analysis) happenedBetween(s *sent, q int) int {
+	switch a.word(s, q) {
+	case "took", "was", "were", "had", "has":
+	default:
+		return -1
+	}
+	if nx := a.word(s, q+1); nx != "place" && nx != "held" && nx != "been" {
+		return -1
+	}
+	for p := q + 2; p < len(s.toks) && p <= q+8; p++ {
+		if a.word(s, p) == "between" {
+			return p
+		}
+		if a.isBreak(s, p) || s.mentionAt(p) != nil {
+			return -1
+		}
+	}
+	return -1
+}
+
+// prospectiveNoun reports whether the consultation noun at k is the object
+// of an infinitive or a modal: "agreed to continue dialogue between A and
+// B", "will hold talks with B", "its door of dialogue with B remains open" is
+// not handled here. Such talks lie ahead; they are not a fact.
+func (a *analysis) prospectiveNoun(s *sent, k int) bool {
+	for q := k - 1; q >= 0 && q >= k-5; q-- {
+		if a.isBreak(s, q) || s.toks[q].kind == tPunct {
+			return false
+		}
+		switch w := a.word(s, q); w {
+		case "will", "would", "could", "may", "might", "shall", "should":
+			return true
+		case "to":
+			if _, ok := a.infinitiveVerb(s, q+1); ok && q+1 < k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownCountry reports whether person p represents country c.
+func ownCountry(p, c *entity) bool {
+	return p.kind == entPerson && c.kind == entCountry && p.country != nil && p.country == c.country
 }
 
 // ruleSanction matches punitive measures (CAMEO 163, 172) at token k: "X

@@ -101,6 +101,31 @@ func TestRules(t *testing.T) {
 		not  []fact
 	}{
 		{
+			name: "talks between a list, then the source",
+			text: "Published On: Jun 9, 2021\n\nThe envoy is trying to find solutions during trilateral talks between Chile, Peru and Bolivia, Marta Quispe said.",
+			not:  []fact{"SPOKE_WITH|Chile|Marta Quispe", "SPOKE_WITH|Bolivia|Marta Quispe"},
+		},
+		{
+			name: "dialogue agreed for the future is not a fact",
+			text: "Published On: May 7, 2024\n\nThe two leaders agreed to continue security dialogue between Chile and Peru.",
+			not:  []fact{"SPOKE_WITH|Chile|Peru"},
+		},
+		{
+			name: "meeting between described officials",
+			text: "Published On: Oct 19, 1987\n\nNews of a meeting between U.S. Treasury Secretary Alan Brooks and West German Finance Minister Karl Vogt on Monday calmed markets.",
+			want: []fact{"SPOKE_WITH|Alan Brooks|Karl Vogt"},
+		},
+		{
+			name: "conversation took place between",
+			text: "Published On: Apr 6, 2023\n\nThe conversation took place early Thursday between Foreign Minister Reza Karimi and his Omani counterpart Badr Al Harthi.",
+			want: []fact{"SPOKE_WITH|Reza Karimi|Badr Al Harthi"},
+		},
+		{
+			name: "agreed to any verb",
+			text: "Published On: Jan 4, 2005\n\nMoldova has agreed to pay 30% more for natural gas supplied by Romania.",
+			want: []fact{"PLEDGED|Moldova|pay"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
