@@ -244,7 +244,8 @@ var threatWords = setOf("threatened", "threaten", "threatens", "threatening", "t
 	"pressing", "pressed", "press", "pushing", "pushed", "push", "invited", "invitation", "offered", "offer",
 	"if", "unless", "whether", "would-be", "reportedly", "rumoured", "rumored", "speculation", "mooted", "floated",
 	"vowed", "vow", "vows", "promised", "pledged", "set", "due", "scheduled", "slated", "poised", "aiming",
-	"preparing", "prepare", "prepares", "mulled", "eyeing", "eyes", "eyed", "explore", "exploring", "discussing")
+	"preparing", "prepare", "prepares", "mulled", "eyeing", "eyes", "eyed", "explore", "exploring", "discussing",
+	"appeared", "appears", "appear", "seemed", "seems", "seem")
 
 // negators negate the clause they stand in.
 var negators = setOf("not", "never", "no", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't",

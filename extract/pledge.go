@@ -88,6 +88,11 @@ type agreement struct {
 // buying …", "X agreed to a one-year trade truce".
 func (a *analysis) rulePledge(s *sent, k int) {
 	n := len(s.toks)
+	if a.nounAfterDeterminer(s, k) || a.word(s, k-1) == "to" {
+		// "their promises to …" is a noun; "wants Y to agree to …",
+		// "has to agree" are not agreements yet
+		return
+	}
 	q := k + 1
 	for q < n {
 		switch {
@@ -700,7 +705,9 @@ func (a *analysis) infinitiveVerb(s *sent, q int) (string, bool) {
 }
 
 // notInfinitive are words that follow "agreed to" without being its verb.
-var notInfinitive = setOf("a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+var notInfinitive = setOf("in", "on", "at", "by", "for", "with", "from", "of", "into", "over", "under", "about",
+	"as", "after", "before", "during", "within", "without", "between", "among", "against", "through", "per",
+	"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
 	"it", "them", "him", "us", "me", "you", "terms", "talks", "demands", "requests", "proposals", "be", "what",
 	"which", "some", "all", "any", "each", "both", "such", "no", "not", "new", "further", "more", "less")
 
@@ -782,6 +789,13 @@ var objectDeterminers = setOf("a", "an", "the", "its", "their", "his", "her", "o
 func (a *analysis) parseCommitment(s *sent, q, end int, party *entity) *commitment {
 	if q >= end {
 		return nil
+	}
+	switch a.word(s, q) {
+	case "try", "seek", "strive", "endeavour", "endeavor", "work", "aim", "move":
+		// "agreed to try to increase …": the action is the next verb
+		if a.word(s, q+1) == "to" && q+2 < end {
+			q += 2
+		}
 	}
 	lemma, ok := a.infinitiveVerb(s, q)
 	if !ok {
