@@ -197,7 +197,8 @@ func (a *analysis) findReferences(s *sent) {
 				ph := a.lower[s.toks[k].start:s.toks[k+l-1].end]
 				nation := strings.HasSuffix(ph, "countries") || strings.HasSuffix(ph, "nations") ||
 					strings.HasSuffix(ph, "governments") || strings.HasSuffix(ph, "sides")
-				s.addMention(mention{i: k, j: k + l, kind: mGroup, nation: nation, inQuote: s.quoted[k] && ph == "they"})
+				firms := strings.HasSuffix(ph, "firms") || strings.HasSuffix(ph, "companies")
+				s.addMention(mention{i: k, j: k + l, kind: mGroup, nation: nation, firms: firms, inQuote: s.quoted[k] && ph == "they"})
 				k += l - 1
 			}
 			break

@@ -81,6 +81,7 @@ type mention struct {
 	prep      string         // preposition governing the mention, if any
 	media     bool           // a news organisation
 	nation    bool           // a group of countries ("both countries", "the two sides")
+	firms     bool           // a group of companies ("the two firms")
 	inQuote   bool           // inside a quotation
 	officials bool           // a demonym before plural officials: "Chinese (and Russian) officials"
 	pluralOf  bool           // after "<plural title> of": "the ministers of X"

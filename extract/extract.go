@@ -152,6 +152,7 @@ type analysis struct {
 	nCalls  int // SPOKE_WITH facts so far
 	commits []*commitment
 	agrees  []*agreement
+	curIdx  int // index of the sentence the relation rules are reading
 
 	// resolution state, in document order
 	lastPerson  *entity

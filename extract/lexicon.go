@@ -120,7 +120,8 @@ the two men; both men; the two sides; both sides; the two; both; they; the two h
 both countries; the two nations; both nations; the two governments; both governments; the presidents;
 the ministers; the two ministers; both ministers; the foreign ministers; the two foreign ministers;
 the two prime ministers; the prime ministers; the two premiers; the two heads of government; the two delegations;
-both delegations; the two parties; both parties; the sides; the men; the two officials; the two envoys`)
+both delegations; the two parties; both parties; the sides; the men; the two officials; the two envoys;
+the two firms; both firms; the two companies; both companies`)
 
 // contactNouns are nouns of consultation (CAMEO 04x).
 var contactNouns = setOf("call", "calls", "conversation", "conversations", "talks", "meeting", "meetings", "summit",

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/kgnews/kg/extract/gazetteer"
 	"slices"
 	"time"
 
@@ -33,6 +34,7 @@ func (a *analysis) relations(s *sent) {
 	if s.credit || len(s.toks) < 3 {
 		return
 	}
+	a.curIdx = s.idx
 	a.namedAgreements(s)
 	if a.isQuestion(s) {
 		return
@@ -194,7 +196,20 @@ func (a *analysis) eligibleSubject(m *mention, speech bool) bool {
 // partiesOf returns the entities a mention stands for, resolving group
 // references to the most recent pair.
 func (a *analysis) partiesOf(m *mention) []*entity {
-	if m.kind == mGroup && m.group[0] == nil && !m.inQuote {
+	if m.kind == mGroup && m.group[0] == nil && !m.inQuote && (m.nation || m.firms) {
+		// "relations between Egypt and Israel, the two countries have
+		// signed …": two countries (or companies) named just before, in
+		// the sentence or, when no consultation was just reported, in the
+		// two before it
+		back := 2
+		if a.lastPair[0] != nil && a.curIdx-a.lastCallS <= 2 && !m.firms {
+			back = 0
+		}
+		if pair, ok := a.salientPair(m, back); ok {
+			m.group = pair
+		}
+	}
+	if m.kind == mGroup && m.group[0] == nil && !m.inQuote && !m.firms {
 		switch {
 		case a.lastPair[0] != nil && !a.newerPair():
 			m.group = a.lastPair
@@ -216,6 +231,62 @@ func (a *analysis) partiesOf(m *mention) []*entity {
 		}
 	}
 	return m.parties()
+}
+
+// salientPair returns the two distinct countries (for "the two countries",
+// "both sides") or organisations (for "the two firms") named last before
+// the group mention m: in its own sentence first, then in up to back
+// sentences before it. Demonyms count for countries ("Chinese and Russian
+// officials").
+func (a *analysis) salientPair(m *mention, back int) ([2]*entity, bool) {
+	var pair [2]*entity
+	n := 0
+	want := func(e *entity) bool {
+		if m.firms {
+			return e.kind == entOrg && !isMediaKind(e.orgKind)
+		}
+		return e.kind == entCountry
+	}
+	cur := -1
+	for j := range a.sents {
+		for k := range a.sents[j].ments {
+			if &a.sents[j].ments[k] == m {
+				cur = j
+			}
+		}
+	}
+	if cur < 0 {
+		return pair, false
+	}
+	for j := cur; j >= 0 && j >= cur-back; j-- {
+		ms := a.sents[j].ments
+		for k := len(ms) - 1; k >= 0; k-- {
+			x := &ms[k]
+			if j == cur && x.i >= m.i || x.kind != mEntity || x.ent == nil || x.media {
+				continue
+			}
+			if ss := &a.sents[j]; x.rc != nil && x.ckind == gazetteer.KindCapital && x.j < len(ss.toks) && ss.toks[x.j].cap {
+				continue // a capital inside a name: "the Berne Agreement under which both sides …"
+			}
+			e := x.ent
+			if x.adj && x.rc != nil && !m.firms {
+				e = a.countryEntity(x.rc)
+			}
+			if !want(e) || n == 1 && pair[0] == e {
+				continue
+			}
+			pair[n] = e
+			n++
+			if n == 2 {
+				pair[0], pair[1] = pair[1], pair[0] // in reading order
+				for _, p := range pair {
+					p.emit = true
+				}
+				return pair, true
+			}
+		}
+	}
+	return pair, false
 }
 
 // newerPair reports whether the two persons mentioned last were both named

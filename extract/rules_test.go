@@ -126,6 +126,16 @@ func TestRules(t *testing.T) {
 			want: []fact{"PLEDGED|Moldova|pay"},
 		},
 		{
+			name: "the two countries named just before",
+			text: "Published On: Dec 14, 2004\n\nIn a sign of a thaw in relations between Chile and Bolivia, the two countries have signed a trade protocol covering gas exports.",
+			want: []fact{"PLEDGED|Chile|Bolivia–Chile trade protocol", "PLEDGED|Bolivia|Bolivia–Chile trade protocol"},
+		},
+		{
+			name: "the two firms",
+			text: "Published On: Jan 26, 2005\n\nCar maker Tarvo Motors has held talks with Kessler Motors Corp about a partnership. The two firms signed a memorandum of understanding covering engine supplies.",
+			want: []fact{"PLEDGED|Tarvo Motors|memorandum", "PLEDGED|Kessler Motors|memorandum"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
