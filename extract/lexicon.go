@@ -246,7 +246,8 @@ var threatWords = setOf("threatened", "threaten", "threatens", "threatening", "t
 	"if", "unless", "whether", "would-be", "reportedly", "rumoured", "rumored", "speculation", "mooted", "floated",
 	"vowed", "vow", "vows", "promised", "pledged", "set", "due", "scheduled", "slated", "poised", "aiming",
 	"preparing", "prepare", "prepares", "mulled", "eyeing", "eyes", "eyed", "explore", "exploring", "discussing",
-	"appeared", "appears", "appear", "seemed", "seems", "seem")
+	"appeared", "appears", "appear", "seemed", "seems", "seem", "trying", "try", "tries", "attempting", "attempt",
+	"attempts")
 
 // negators negate the clause they stand in.
 var negators = setOf("not", "never", "no", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't",

@@ -203,6 +203,13 @@ func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
 	n := len(s.toks)
 	head := -1
 	for p := q; p < n && p <= q+8; p++ {
+		if a.surface(s, p) == "(" {
+			// "a $40bn (£21bn) deal": a parenthesis inside the phrase
+			if r := a.closingParen(s, p); r > p && r <= p+6 {
+				p = r
+				continue
+			}
+		}
 		if a.isBreak(s, p) || s.toks[p].kind == tPunct {
 			break
 		}
@@ -251,6 +258,20 @@ func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
 	a.lastAgree, a.lastAgreeS = ag, s.idx
 }
 
+// closingParen returns the token that closes the parenthesis opened at p,
+// or -1.
+func (a *analysis) closingParen(s *sent, p int) int {
+	for r := p + 1; r < len(s.toks); r++ {
+		switch a.surface(s, r) {
+		case ")":
+			return r
+		case "(":
+			return -1
+		}
+	}
+	return -1
+}
+
 // agreementExtent returns the end (exclusive) of the complements of the
 // agreement whose head noun is at head: "an agreement to end Portuguese rule
 // over Macao", "a trade protocol with the US, allowing Egyptian goods free
@@ -265,6 +286,13 @@ func (a *analysis) agreementExtent(s *sent, head int) int {
 		return end
 	}
 	for p := head + 1; p < n && p <= head+40; p++ {
+		if a.surface(s, p) == "(" {
+			// "seven memorandums of understanding (MOUs), encompassing …"
+			if r := a.closingParen(s, p); r > p && r <= p+8 {
+				p, end = r, r+1
+				continue
+			}
+		}
 		if a.isBreak(s, p) || p > head+1 && a.verbAdjunctAt(s, p) {
 			break
 		}
@@ -367,7 +395,7 @@ func (a *analysis) agreementFrom(s *sent, q, head int, parties []*entity) *agree
 			continue
 		}
 		w := a.word(s, p)
-		if s.toks[p].kind == tPoss || s.toks[p].kind == tQuote || s.toks[p].kind == tNum && !named {
+		if s.toks[p].kind == tPoss || s.toks[p].kind == tQuote || s.toks[p].kind == tPunct || s.toks[p].kind == tNum && !named {
 			continue
 		}
 		if !named && (agreementDrop[w] || strings.Contains(w, "-") && strings.HasSuffix(w, "ed")) ||
@@ -447,6 +475,9 @@ func (a *analysis) properAgreement(s *sent, q, head int) bool {
 		return true
 	}
 	for p := q; p < head; p++ {
+		if objectDeterminers[a.word(s, p)] || notInfinitive[a.word(s, p)] {
+			continue // "This agreement", "Any deal" open a sentence
+		}
 		if m := s.mentionAt(p); m != nil {
 			p = m.j - 1
 			continue
