@@ -101,13 +101,18 @@ func (a *analysis) findPersonMentions(s *sent) {
 		if m.j < n && s.toks[m.j].kind == tPoss {
 			m.poss = true
 		}
-		if m.ent != nil && m.ent.kind == entPerson && governmentNouns[a.word(s, m.j)] {
+		gov := m.j
+		if m.poss {
+			gov++ // "President Bush's government"
+		}
+		if m.ent != nil && m.ent.kind == entPerson && gov < n && governmentNouns[a.word(s, gov)] {
 			// "the Trump administration": the person's government when
 			// known, otherwise a modifier
-			if c := m.ent.country; c != nil && (a.word(s, m.j) == "administration" || a.word(s, m.j) == "government") {
+			if c := m.ent.country; c != nil && (a.word(s, gov) == "administration" || a.word(s, gov) == "government") {
 				m.ent = a.countryEntity(c)
 				m.ent.emit = true
-				m.j++
+				m.j = gov + 1
+				m.poss = false
 				s.reindex()
 			} else {
 				m.adj = true

@@ -506,6 +506,29 @@ func (a *analysis) prospectiveNoun(s *sent, k int) bool {
 	return false
 }
 
+// barredParty returns the parties a ban verb at k bars from acting: "banned
+// X from exporting", "prohibited X from doing any business with Y", "barred
+// X from bidding". Without "from" and a gerund it returns nil.
+func (a *analysis) barredParty(s *sent, k int) []*entity {
+	switch a.word(s, k) {
+	case "banned", "barred", "prohibited", "bars", "bans", "prohibits":
+	default:
+		return nil
+	}
+	q := k + 1
+	if a.word(s, q) == "the" {
+		q++
+	}
+	m := s.mentionAt(q)
+	if m == nil || m.kind != mEntity || m.ent == nil || m.adj || m.poss || m.media {
+		return nil
+	}
+	if a.word(s, m.j) != "from" || !strings.HasSuffix(a.word(s, m.j+1), "ing") {
+		return nil
+	}
+	return a.partiesOf(m)
+}
+
 // ownCountry reports whether person p represents country c.
 func ownCountry(p, c *entity) bool {
 	return p.kind == entPerson && c.kind == entCountry && p.country != nil && p.country == c.country
@@ -521,13 +544,17 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 	var target []*entity
 	measure, rate := "", ""
 	head := -1
-	if banVerbs[w] && !a.flowAt(s, k+1) {
+	barred := a.barredParty(s, k)
+	if banVerbs[w] && !a.flowAt(s, k+1) && barred == nil {
 		return // "suspended the tariffs", "were banned by": no flow stopped
 	}
 	if a.passiveSanction(s, k) {
 		return
 	}
-	if directSanctionVerbs[w] {
+	if barred != nil {
+		// "prohibited Toshiba Machine Co from doing any business with …"
+		target, measure, head = barred, "ban", k
+	} else if directSanctionVerbs[w] {
 		if w == "sanctions" || w == "sanction" && !(a.word(s, k-1) == "to" || a.word(s, k-1) == "will" || a.word(s, k-1) == "would") {
 			return // the noun
 		}

@@ -136,6 +136,21 @@ func TestRules(t *testing.T) {
 			want: []fact{"PLEDGED|Tarvo Motors|memorandum", "PLEDGED|Kessler Motors|memorandum"},
 		},
 		{
+			name: "barred a company from doing business",
+			text: "Published On: Jun 19, 1987\n\nThe Norwegian government has prohibited Kvarner Machine Co from doing any business with Iraq for one year.",
+			want: []fact{"SANCTIONED|Norway|Kvarner Machine"},
+		},
+		{
+			name: "a leader's government with a relative clause",
+			text: "Published On: Oct 27, 2004\n\nUS President Adam Price's government, which has long backed the embargo on Cuba, introduced even tighter restrictions on Cuba in May.",
+			want: []fact{"SANCTIONED|United States|Cuba"},
+		},
+		{
+			name: "banned from travelling is not a ban on a flow",
+			text: "Published On: Oct 27, 2004\n\nThe court banned the protest from taking place.",
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
