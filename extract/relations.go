@@ -443,6 +443,13 @@ func (a *analysis) modality(s *sent, from, k int) string {
 		if w == "denied" || w == "denies" || w == "dismissed" {
 			return "negated"
 		}
+		if (w == "possible" || w == "likely" || w == "unlikely" || w == "conceivable") && q > 0 {
+			// "it was also possible the U.S. would reimpose …"
+			switch a.word(s, q-1) {
+			case "is", "was", "be", "also", "quite", "very", "more", "most", "seems", "seemed":
+				return "hedged"
+			}
+		}
 		if (w == "not" || w == "no" || w == "never") && q+1 < from {
 			nx := a.word(s, q+1)
 			if nx == "mention" || nx == "say" || nx == "confirm" || speechVerbs[nx] {

@@ -529,6 +529,29 @@ func (a *analysis) barredParty(s *sent, k int) []*entity {
 	return a.partiesOf(m)
 }
 
+// easeNouns after a measure's head make it an easing: "tariff cuts".
+var easeNouns = setOf("cut", "cuts", "reduction", "reductions", "relief", "exemption", "exemptions", "waiver",
+	"waivers", "easing", "removal")
+
+// actionAgent returns the agent of a nominal action whose infinitive is the
+// verb at k: "the action by the United States to slap tariffs", "a decision
+// by Japan to impose …". It returns the agent's start, or nil and -1.
+func (a *analysis) actionAgent(s *sent, k int) ([]*entity, int) {
+	if a.word(s, k-1) != "to" {
+		return nil, -1
+	}
+	m := s.mentionAt(k - 2)
+	if m == nil || m.kind != mEntity || m.prep != "by" || m.adj || m.poss {
+		return nil, -1
+	}
+	switch a.word(s, m.i-2) {
+	case "action", "decision", "move", "moves", "plan", "attempt", "bid", "measures", "steps":
+	default:
+		return nil, -1
+	}
+	return a.partiesOf(m), m.i - 2
+}
+
 // ownCountry reports whether person p represents country c.
 func ownCountry(p, c *entity) bool {
 	return p.kind == entPerson && c.kind == entCountry && p.country != nil && p.country == c.country
@@ -672,6 +695,9 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		if head < 0 {
 			return
 		}
+		if easeNouns[a.word(s, head+1)] {
+			return // "tariff cuts", "sanctions relief": an easing
+		}
 		if r := a.rateAfter(s, head); rate == "" && r != "" {
 			rate = r
 		}
@@ -696,6 +722,10 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		}
 	}
 	subj, subjStart := a.subjectBefore(s, k, false)
+	if agent, at := a.actionAgent(s, k); len(agent) > 0 {
+		// "the action by the United States to slap tariffs on …"
+		subj, subjStart = agent, at
+	}
 	if len(subj) == 0 && (a.word(s, k-1) == "and" || a.word(s, k-1) == "but" || a.word(s, k-1) == "then") {
 		// "Trump paused the tariffs but raised …": the first predicate's
 		// subject

@@ -151,6 +151,22 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SANCTIONED||"},
 		},
 		{
+			name: "tariff cuts ease",
+			text: "Published On: Mar 3, 1987\n\nSeoul announced more tariff cuts for Australia on Tuesday.",
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
+			name: "the agent of a nominal action, not the speaker",
+			text: "Published On: Apr 8, 1987\n\nConable said the action by the United States to slap tariffs on certain electronic goods from Japan did not mean a trade war.",
+			want: []fact{"SANCTIONED|United States|Japan"},
+			not:  []fact{"SANCTIONED|Conable|Japan"},
+		},
+		{
+			name: "it was possible is no fact",
+			text: "Published On: Apr 8, 1987\n\nIt was also possible the United States would reimpose a 40 pct tariff on Italian pasta.",
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
