@@ -190,6 +190,9 @@ func (a *analysis) build() *graph.Batch {
 		if len(f.claimedBy) > 0 {
 			props[graph.PropClaimedBy] = append([]string(nil), f.claimedBy...)
 		}
+		if f.rule != "" {
+			props[graph.PropRules] = []string{f.rule}
+		}
 		var r graph.Relationship
 		switch f.typ {
 		case graph.SpokeWith:

@@ -152,7 +152,10 @@ type analysis struct {
 	nCalls  int // SPOKE_WITH facts so far
 	commits []*commitment
 	agrees  []*agreement
-	curIdx  int // index of the sentence the relation rules are reading
+	curIdx  int    // index of the sentence the relation rules are reading
+	rule    string // the relation rule running, recorded by the facts it adds
+	why     string // why the running rule dropped its candidate, for the trace
+	tr      *tracer
 
 	// resolution state, in document order
 	lastPerson  *entity

@@ -129,6 +129,7 @@ parsed:
 		subjStart = k - 1
 	}
 	if len(subj) == 0 {
+		a.drop("no party before the trigger")
 		return
 	}
 	if a.modality(s, subjStart, k) != "" {
@@ -164,6 +165,7 @@ func (a *analysis) ruleAgreementVerb(s *sent, k int) {
 		subjStart = -1
 	}
 	if len(subj) == 0 {
+		a.drop("no party before the trigger")
 		return
 	}
 	if a.modality(s, subjStart, k) != "" {
@@ -221,6 +223,7 @@ func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
 		}
 	}
 	if head < 0 {
+		a.drop("no agreement noun after the verb")
 		return
 	}
 	// "a US proposal for a ceasefire", "the first phase of a ceasefire
@@ -629,6 +632,7 @@ func (a *analysis) ruleWillPledge(s *sent, k int) {
 	}
 	subj, subjStart := a.subjectBefore(s, k, false)
 	if len(subj) == 0 {
+		a.drop("no party before the trigger")
 		return
 	}
 	// reported: a speech verb right before the subject ("said it would"),

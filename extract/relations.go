@@ -13,6 +13,7 @@ import (
 // graph.Relationship.
 type fact struct {
 	typ       string
+	rule      string // the rule that found it (provenance)
 	from, to  *entity
 	commit    *commitment
 	agree     *agreement
@@ -39,8 +40,8 @@ func (a *analysis) relations(s *sent) {
 	if a.isQuestion(s) {
 		return
 	}
-	nFacts := len(a.facts)
 	callsBefore := a.countCalls()
+	a.tr.sentence(a, s)
 	for k := 0; k < len(s.toks); k++ {
 		cls := s.toks[k].cls
 		if s.cover[k] != 0 || s.toks[k].kind != tWord || cls&(clsContact|clsPledge|clsAgreementV|clsSanction|clsRuleOther) == 0 {
@@ -48,27 +49,47 @@ func (a *analysis) relations(s *sent) {
 		}
 		w := a.word(s, k)
 		if cls&clsContact != 0 && (w != "told" || a.callContext(s)) {
-			a.ruleContact(s, k)
+			a.try(s, k, "consultation", a.ruleContact)
 		}
 		if _, ok := pledgeVerbs[w]; ok {
-			a.rulePledge(s, k)
+			a.try(s, k, "pledge", a.rulePledge)
 		} else if agreementVerbs[w] {
-			a.ruleAgreementVerb(s, k)
+			a.try(s, k, "agreement", a.ruleAgreementVerb)
 		}
 		if w == "will" || w == "would" || w == "shall" {
-			a.ruleWillPledge(s, k)
+			a.try(s, k, "reported-future", a.ruleWillPledge)
 		}
 		if sanctionVerbs[w] || directSanctionVerbs[w] {
-			a.ruleSanction(s, k)
+			a.try(s, k, "sanction", a.ruleSanction)
 		}
 		if w == "partner" || w == "partners" {
-			a.ruleTrade(s, k)
+			a.try(s, k, "trade-partner", a.ruleTrade)
 		}
 	}
 	if a.countCalls() == callsBefore {
 		a.followUpTopics(s)
 	}
-	_ = nFacts
+	a.tr.mentions(a, s)
+}
+
+// try runs one relation rule at trigger token k under its name, which the
+// facts it adds record as their provenance and the trace reports with the
+// candidate's outcome.
+func (a *analysis) try(s *sent, k int, rule string, fn func(*sent, int)) {
+	a.rule, a.why = rule, ""
+	before := len(a.facts)
+	fn(s, k)
+	a.tr.candidate(a, s, k, rule, a.facts[before:], a.why)
+	a.rule, a.why = "", ""
+}
+
+// drop records why the current rule found no fact (shown by the trace) and
+// reports false, so that rules can write `return a.drop("hedged")`-style
+// exits cheaply.
+func (a *analysis) drop(why string) {
+	if a.why == "" {
+		a.why = why
+	}
 }
 
 func (a *analysis) countCalls() int { return a.nCalls }
@@ -404,6 +425,15 @@ func dedupe(es []*entity) []*entity {
 // ("did not mention that …"), or a condition after it. It returns "" for an
 // asserted fact.
 func (a *analysis) modality(s *sent, from, k int) string {
+	m := a.modalityOf(s, from, k)
+	if m != "" {
+		a.drop("modality: " + m)
+	}
+	return m
+}
+
+// modalityOf is modality without the trace.
+func (a *analysis) modalityOf(s *sent, from, k int) string {
 	if from < 0 {
 		from = k - 6
 		if from < 0 {

@@ -153,12 +153,18 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		subj, subjStart = a.subjectAfterFronted(s, k)
 	}
 	if len(subj) == 0 {
+		a.drop("no party before the trigger")
 		return
 	}
 	if mod := a.modality(s, subjStart, k); mod != "" {
 		return
 	}
-	if a.contactHedged(s, k) || !isVerb && a.prospectiveNoun(s, k) {
+	if a.contactHedged(s, k) {
+		a.drop("hedged consultation")
+		return
+	}
+	if !isVerb && a.prospectiveNoun(s, k) {
+		a.drop("talks under an infinitive or a modal lie ahead")
 		return
 	}
 	// talking to the press is not diplomacy: "speaking to Interfax"
@@ -180,6 +186,7 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		}
 	}
 	if len(pairs) == 0 {
+		a.drop("no counterpart")
 		return
 	}
 	date, explicit := a.dateExplicit(s, k)
@@ -438,7 +445,8 @@ func (a *analysis) addFact(f *fact) {
 		return
 	}
 	if f.typ == graph.SpokeWith && (ownCountry(f.from, f.to) || ownCountry(f.to, f.from)) {
-		return // a person does not consult the state they represent
+		a.drop("a person does not consult the state they represent")
+		return
 	}
 	for _, e := range []*entity{f.from, f.to} {
 		if e != nil && e.kind == entOrg {
@@ -458,6 +466,9 @@ func (a *analysis) addFact(f *fact) {
 	}
 	if f.typ == graph.SpokeWith {
 		a.nCalls++
+	}
+	if f.rule == "" {
+		f.rule = a.rule
 	}
 	a.facts = append(a.facts, f)
 }
@@ -693,6 +704,7 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 			}
 		}
 		if head < 0 {
+			a.drop("no measure (tariff, sanctions, ban, list …) after the verb")
 			return
 		}
 		if easeNouns[a.word(s, head+1)] {
@@ -741,6 +753,7 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		}
 	}
 	if len(subj) == 0 {
+		a.drop("no imposing party before the trigger")
 		return
 	}
 	if mod := a.modality(s, subjStart, k); mod != "" {

@@ -62,6 +62,7 @@ const (
 	PropSources     = "sources"
 	PropEvidence    = "evidence"
 	PropClaimedBy   = "claimedBy"
+	PropRules       = "rules" // the extraction rules that found a fact
 	PropDate        = "date"
 	PropMedium      = "medium"
 	PropTopics      = "topics"

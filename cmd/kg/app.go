@@ -118,6 +118,7 @@ or into Neo4j (with --neo4j-uri or NEO4J_URI), and runs Cypher and the saved que
 		},
 		Commands: []*cli.Command{
 			ingestCommand(g),
+			extractCommand(g),
 			statsCommand(g),
 			exportCommand(g),
 			cypherCommand(g),

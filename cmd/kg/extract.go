@@ -1,0 +1,140 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgnews/kg/extract"
+	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/extract/ingest"
+	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/export"
+)
+
+type extractOptions struct {
+	trace  bool
+	format string
+}
+
+func extractCommand(g *globalOptions) *cli.Command {
+	var opts extractOptions
+	return &cli.Command{
+		Name:      "extract",
+		Usage:     "show what extraction finds in articles, without a store",
+		ArgsUsage: "PATH…",
+		Description: `Reads each PATH like kg ingest (files, directories, - for standard input) and prints
+the facts each article yields, with no store involved.
+
+--trace prints, per sentence, the mentions (what every name, pronoun and group reference
+was resolved to) and every candidate relation: the rule, the trigger word, and the facts it
+kept or why it dropped the candidate (no party found, a threat, plan or condition, a failed
+endpoint check). Use it to see why a fact is, or is not, in the graph.
+
+   kg extract article.txt
+   kg extract --trace article.txt
+   kg extract --format json seeds`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "trace", Usage: "explain the extraction sentence by sentence", Destination: &opts.trace},
+			&cli.StringFlag{Name: "format", Value: "table", Usage: "facts as a `table` or as the graph in kg's export JSON (json)",
+				Destination: &opts.format},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usageErr("for example: kg extract --trace article.txt", "extract needs at least one PATH (a file, a directory or -)")
+			}
+			if opts.format != "table" && opts.format != "json" {
+				return usageErr("use --format table or --format json", "unknown format %q", opts.format)
+			}
+			return runExtract(g, opts, c.Args().Slice())
+		},
+	}
+}
+
+func runExtract(g *globalOptions, opts extractOptions, paths []string) error {
+	inputs, skipped := ingest.Find(paths)
+	x := extract.New(extract.Options{})
+	var bd graph.Builder
+	for _, in := range inputs {
+		doc, err := readArticle(in.Path, g.stdin)
+		if err != nil {
+			skipped = append(skipped, ingest.Skipped{Path: in.Path, Reason: err.Error()})
+			continue
+		}
+		var b *graph.Batch
+		if opts.trace {
+			b, err = x.Trace(doc, g.stdout)
+			fmt.Fprintln(g.stdout)
+		} else {
+			b, err = x.Extract(doc)
+		}
+		if err != nil {
+			skipped = append(skipped, ingest.Skipped{Path: in.Path, Reason: "extraction failed: " + err.Error()})
+			continue
+		}
+		if opts.format == "table" {
+			writeFacts(g.stdout, doc.Path, b)
+		}
+		bd.AddBatch(b)
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(g.stderr, "kg: skipped %q: %s\n", s.Path, s.Reason)
+	}
+	if opts.format == "json" {
+		if err := export.JSON(g.stdout, bd.Batch()); err != nil {
+			return fmt.Errorf("failed to write JSON: %w", err)
+		}
+	}
+	if len(skipped) > 0 {
+		return withCode(exitPartial, fmt.Errorf("%d input(s) skipped", len(skipped)), "")
+	}
+	return nil
+}
+
+// readArticle reads one input as kg ingest does.
+func readArticle(path string, stdin io.Reader) (*document.Document, error) {
+	var (
+		data []byte
+		err  error
+		name = path
+	)
+	if path == ingest.StdinName {
+		data, err = io.ReadAll(io.LimitReader(stdin, document.MaxSize+1))
+		name = "stdin.txt"
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return document.Read(name, data)
+}
+
+// writeFacts prints the fact relationships of one article's batch, one per
+// line, with the rule that found each.
+func writeFacts(w io.Writer, path string, b *graph.Batch) {
+	names := make(map[string]string, len(b.Nodes))
+	for _, n := range b.Nodes {
+		names[n.ID], _ = n.Props[graph.PropName].(string)
+	}
+	fmt.Fprintf(w, "%s\n", path)
+	n := 0
+	for _, r := range b.Relationships {
+		if !graph.IsFactType(r.Type) {
+			continue
+		}
+		n++
+		rules, _ := r.Props[graph.PropRules].([]string)
+		fmt.Fprintf(w, "  (%s)-[:%s]->(%s)", names[r.Start], r.Type, names[r.End])
+		if len(rules) > 0 {
+			fmt.Fprintf(w, "  rule %s", strings.Join(rules, ", "))
+		}
+		fmt.Fprintln(w)
+	}
+	if n == 0 {
+		fmt.Fprintln(w, "  no facts")
+	}
+}
