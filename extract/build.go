@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/kgnews/kg/graph"
@@ -8,7 +9,9 @@ import (
 
 // batchBuilder assembles a batch with graph.Builder's merge semantics (same
 // id: properties merged by graph.MergeProps; lists as sorted sets) without
-// copying every property map.
+// copying every property map, except that of two scalars the first in the
+// article wins (mergeFirst): within one article, the order of the text is
+// a stable order, and its first statement of a fact is usually the fullest.
 type batchBuilder struct {
 	b     graph.Batch
 	nodes map[string]int
@@ -17,7 +20,7 @@ type batchBuilder struct {
 
 func (bb *batchBuilder) AddNode(n graph.Node) {
 	if i, ok := bb.nodes[n.ID]; ok {
-		graph.MergeProps(bb.b.Nodes[i].Props, n.Props)
+		mergeFirst(bb.b.Nodes[i].Props, n.Props)
 		return
 	}
 	normalizeProps(n.Props)
@@ -27,12 +30,36 @@ func (bb *batchBuilder) AddNode(n graph.Node) {
 
 func (bb *batchBuilder) AddRelationship(r graph.Relationship) {
 	if i, ok := bb.rels[r.ID]; ok {
-		graph.MergeProps(bb.b.Relationships[i].Props, r.Props)
+		mergeFirst(bb.b.Relationships[i].Props, r.Props)
 		return
 	}
 	normalizeProps(r.Props)
 	bb.rels[r.ID] = len(bb.b.Relationships)
 	bb.b.Relationships = append(bb.b.Relationships, r)
+}
+
+// mergeFirst merges src into dst by graph.MergeProps, except that a
+// non-empty scalar dst already holds is kept.
+func mergeFirst(dst, src graph.Props) {
+	var keep []string // scalar keys of src that dst already has
+	for k, v := range src {
+		old, ok := dst[k]
+		if !ok || old == nil || old == "" {
+			continue
+		}
+		_, newList := v.([]string)
+		_, oldList := old.([]string)
+		if !newList && !oldList {
+			keep = append(keep, k)
+		}
+	}
+	if len(keep) > 0 {
+		src = maps.Clone(src)
+		for _, k := range keep {
+			delete(src, k)
+		}
+	}
+	graph.MergeProps(dst, src)
 }
 
 // Batch returns the batch sorted as graph.Builder sorts it.

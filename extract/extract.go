@@ -37,10 +37,14 @@
 //  6. Build the batch with graph.Builder's merge semantics: one node per id,
 //     one relationship per id with its evidence merged, sorted.
 //
-// Across articles, a [Resolver] (used by package ingest before each load)
-// maps a person an article names only by a short form ("President Ferraz")
-// to the one full-name person ("Joana Ferraz") of other articles or of the
-// store, rewriting the relationships.
+// Extraction reads one article alone: a person the article names only by a
+// short form ("President Ferraz") is the Actor "Ferraz", apart from the
+// "Joana Ferraz" other articles name in full. Resolving it across articles
+// would make the graph depend on which articles were loaded first and in
+// which runs (a full name arriving later, or a second "Ferraz" making the
+// first resolution wrong, cannot be undone in a store that keeps no
+// per-article copy); ingesting must give the same graph for the same set of
+// articles.
 //
 // The vocabulary (titles, verb classes, organisation heads) lives in
 // lexicon.go; countries and well-known organisations come from package

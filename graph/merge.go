@@ -1,9 +1,12 @@
 package graph
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
+	"unicode/utf8"
 )
 
 // MergeProps merges src into dst with kg's merge rules and reports whether dst
@@ -11,8 +14,10 @@ import (
 //
 //   - a list ([]string) is a set: dst gets the sorted union, without
 //     duplicates, so the result does not depend on the order of loads;
-//   - a scalar is kept when dst already has a non-empty value (the first
-//     non-empty value wins) and taken from src otherwise;
+//   - of two different non-empty scalars, the one [PreferScalar] ranks
+//     first is kept, whichever came first, so that merging is commutative
+//     and associative and a graph does not depend on the order in which
+//     articles were loaded;
 //   - nil values and empty strings in src are ignored.
 //
 // A list and a scalar under one key are merged as a list.
@@ -30,12 +35,79 @@ func MergeProps(dst, src Props) (changed bool) {
 			}
 			continue
 		}
-		if !ok || isEmpty(old) {
+		if !ok || isEmpty(old) || PreferScalar(v, old) {
 			dst[k] = v
 			changed = true
 		}
 	}
 	return changed
+}
+
+// PreferScalar reports whether the scalar a wins over b when two values of
+// one property merge. The order is total, so the winner of any number of
+// values does not depend on the order in which they are merged:
+//
+//   - a string beats a number, and a number beats a bool;
+//   - of two strings, the longer (in characters) wins, being the more
+//     specific ("Treasury Secretary" over "Secretary"), and of two of the
+//     same length the smaller in byte order ("Plaza Agreement" over
+//     "Plaza agreement", "1987-03-02" over "1987-03-09");
+//   - of two numbers the greater wins (NaN loses); of two bools, true.
+//
+// Equal values do not win over each other.
+func PreferScalar(a, b any) bool {
+	ra, rb := scalarRank(a), scalarRank(b)
+	if ra != rb {
+		return ra > rb
+	}
+	switch a := a.(type) {
+	case string:
+		b := b.(string)
+		if la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); la != lb {
+			return la > lb
+		}
+		return a < b
+	case bool:
+		return a && !b.(bool)
+	}
+	fa, fb := toFloat(a), toFloat(b)
+	if na, nb := math.IsNaN(fa), math.IsNaN(fb); na || nb {
+		return nb && !na // NaN loses to every number
+	}
+	if fa != fb {
+		return fa > fb
+	}
+	// the same number as an integer and as a float: the float wins
+	_, aFloat := a.(float64)
+	_, bFloat := b.(float64)
+	if aFloat != bFloat {
+		return aFloat
+	}
+	// other types (not in the model): by their printed form
+	return cmp.Less(fmt.Sprint(b), fmt.Sprint(a))
+}
+
+// scalarRank orders the kinds of scalar for PreferScalar.
+func scalarRank(v any) int {
+	switch v.(type) {
+	case string:
+		return 3
+	case int64, float64:
+		return 2
+	case bool:
+		return 1
+	}
+	return 0
+}
+
+func toFloat(v any) float64 {
+	switch v := v.(type) {
+	case int64:
+		return float64(v)
+	case float64:
+		return v
+	}
+	return 0
 }
 
 func isStringList(v any) bool { _, ok := v.([]string); return ok }

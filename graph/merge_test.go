@@ -1,7 +1,9 @@
 package graph_test
 
 import (
+	"math"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/kgnews/kg/graph"
@@ -15,7 +17,11 @@ func TestMergeProps(t *testing.T) {
 		wantChanged bool
 	}{
 		{"new key", graph.Props{}, graph.Props{"name": "China"}, graph.Props{"name": "China"}, true},
-		{"first scalar wins", graph.Props{"role": "President"}, graph.Props{"role": "Leader"}, graph.Props{"role": "President"}, false},
+		{"longer scalar kept", graph.Props{"role": "President"}, graph.Props{"role": "Leader"}, graph.Props{"role": "President"}, false},
+		{"longer scalar wins", graph.Props{"role": "Secretary"}, graph.Props{"role": "Treasury Secretary"},
+			graph.Props{"role": "Treasury Secretary"}, true},
+		{"same length: smaller wins", graph.Props{"name": "Plaza agreement"}, graph.Props{"name": "Plaza Agreement"},
+			graph.Props{"name": "Plaza Agreement"}, true},
 		{"empty scalar replaced", graph.Props{"role": ""}, graph.Props{"role": "President"}, graph.Props{"role": "President"}, true},
 		{"empty src ignored", graph.Props{"role": "President"}, graph.Props{"role": "", "x": nil}, graph.Props{"role": "President"}, false},
 		{"list union sorted", graph.Props{"sources": []string{"b"}}, graph.Props{"sources": []string{"a", "b"}},
@@ -24,7 +30,8 @@ func TestMergeProps(t *testing.T) {
 			graph.Props{"sources": []string{"a", "b"}}, false},
 		{"scalar joins list", graph.Props{"aliases": []string{"Xi"}}, graph.Props{"aliases": "President Xi"},
 			graph.Props{"aliases": []string{"President Xi", "Xi"}}, true},
-		{"numbers kept", graph.Props{"quantity": int64(20)}, graph.Props{"quantity": int64(25)}, graph.Props{"quantity": int64(20)}, false},
+		{"greater number wins", graph.Props{"quantity": int64(20)}, graph.Props{"quantity": int64(25)}, graph.Props{"quantity": int64(25)}, true},
+		{"greater number kept", graph.Props{"quantity": 2.5}, graph.Props{"quantity": int64(2)}, graph.Props{"quantity": 2.5}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -38,6 +45,45 @@ func TestMergeProps(t *testing.T) {
 				t.Fatalf("second MergeProps changed %v", got)
 			}
 		})
+	}
+}
+
+// TestMergePropsOrderIndependent merges every permutation of a set of
+// property maps and checks that the result is always the same: the merge is
+// commutative and associative, so a graph does not depend on the order in
+// which articles are loaded or on how they are split into batches.
+func TestMergePropsOrderIndependent(t *testing.T) {
+	srcs := []graph.Props{
+		{"role": "Secretary", "sources": []string{"b"}, "n": int64(3), "ok": false},
+		{"role": "Treasury Secretary", "name": "Chun Doo-hwan", "n": 2.5},
+		{"role": "", "name": "Chun Doo Hwan", "sources": []string{"a", "c"}, "n": math.NaN(), "ok": true},
+		{"role": "Assistant Secretary", "name": "chun doo hwan", "n": int64(3), "country": "Kenya"},
+		{"country": "Ghana", "n": 3.0, "ok": "yes"},
+	}
+	var want graph.Props
+	var permute func(order []int, rest []int)
+	permute = func(order, rest []int) {
+		if len(rest) == 0 {
+			got := graph.Props{}
+			for _, i := range order {
+				graph.MergeProps(got, srcs[i].Clone())
+			}
+			if want == nil {
+				want = got
+			} else if !reflect.DeepEqual(got, want) {
+				t.Fatalf("order %v: %v, want %v", order, got, want)
+			}
+			return
+		}
+		for i := range rest {
+			next := append(slices.Clone(rest[:i]), rest[i+1:]...)
+			permute(append(slices.Clone(order), rest[i]), next)
+		}
+	}
+	permute(nil, []int{0, 1, 2, 3, 4})
+	if want["role"] != "Assistant Secretary" || want["name"] != "Chun Doo Hwan" || want["n"] != 3.0 ||
+		want["ok"] != "yes" || want["country"] != "Ghana" {
+		t.Errorf("merged %v", want)
 	}
 }
 

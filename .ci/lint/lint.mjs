@@ -29,7 +29,7 @@ import { lintCypherQuery, isNotParamError } from '@neo4j-cypher/language-support
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 
-const defaultDirs = ['graph/neo4j/cypher', 'cmd/kg/cypher', 'queries', 'extract/ingest/cypher'];
+const defaultDirs = ['graph/neo4j/cypher', 'cmd/kg/cypher', 'queries'];
 
 /** loadSchema returns the DbSchema of kg's model. */
 function loadSchema() {

@@ -32,8 +32,9 @@ func ingestCommand(g *globalOptions) *cli.Command {
 		Description: fmt.Sprintf(`Reads each PATH: a file, a directory (walked recursively for %s files,
 hidden entries skipped) or - for standard input. Each article's date, title and outlet are read
 where present; extraction runs in parallel and the facts are loaded in batches. The same fact
-reported by several articles becomes one relationship with all their sources and evidence, and
-ingesting the same articles again changes nothing.
+reported by several articles becomes one relationship with all their sources and evidence,
+ingesting the same articles again changes nothing, and the graph depends only on the set of
+articles ingested, not on their order, runs or batches.
 
 A file that is not a readable text article (binary, invalid UTF-8 that is not Latin-1, empty,
 larger than %d MiB) is named with its reason and skipped; the others still load, and the exit

@@ -213,21 +213,33 @@ func TestQueryPackOnSeeds(t *testing.T) {
 }
 
 // TestCrashDuringIngest kills a kg process in the middle of a large ingest
-// and checks that the store opens, is consistent, and still holds what an
-// earlier, finished ingest wrote.
+// and checks that the store opens, is consistent, still holds what an
+// earlier, finished ingest wrote, and that ingesting the corpus again ends
+// with the very graph (byte-identical export) of a store that was never
+// interrupted.
 func TestCrashDuringIngest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a large corpus")
 	}
 	db := filepath.Join(t.TempDir(), "kg.db")
-	if code, _, stderr := kg(t, "", "--db", db, "ingest", seedsDir(t)); code != exitOK {
-		t.Fatalf("ingest seeds: exit %d\n%s", code, stderr)
+	clean := filepath.Join(t.TempDir(), "clean.db")
+	for _, store := range []string{db, clean} {
+		if code, _, stderr := kg(t, "", "--db", store, "ingest", seedsDir(t)); code != exitOK {
+			t.Fatalf("ingest seeds: exit %d\n%s", code, stderr)
+		}
 	}
 
 	corpus := t.TempDir()
-	for i := 0; i < 20000; i++ {
-		text := fmt.Sprintf("date 2031-01-%02d Foreign Minister Alex Tanner%d of Norway held talks with President Mira Okafor%d of Ghana on Tuesday. "+
-			"Norway agreed to buy %d tonnes of Ghanaian cocoa next year, Tanner%d said.\n", i%28+1, i, i%97, 1000+i, i)
+	// People met again across articles, some by a short form only, some
+	// with another role: what a store holds depends on which articles it
+	// saw first unless merging is order-independent.
+	for i := 0; i < 5000; i++ {
+		role := []string{"President", "Interim President", "Leader"}[i%3]
+		text := fmt.Sprintf("date 2031-01-%02d Foreign Minister Alex Tanner%d of Norway held talks with %s Mira Okafor%d of Ghana on Tuesday. "+
+			"Norway agreed to buy %d tonnes of Ghanaian cocoa next year, Tanner%d said.\n", i%28+1, i, role, i%97, 1000+i, i)
+		if i%11 == 0 {
+			text = fmt.Sprintf("date 2031-02-%02d President Okafor%d met Foreign Minister Tanner%d in Accra on Monday.\n", i%28+1, i%97, i-11)
+		}
 		writeFile(t, filepath.Join(corpus, fmt.Sprintf("a%05d.txt", i)), []byte(strings.Repeat(text, 3)))
 	}
 	fi, err := os.Stat(db)
@@ -240,20 +252,23 @@ func TestCrashDuringIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Wait until the child has committed at least one batch (the file
-	// changes), then kill it without warning in the middle of the rest.
+	// grows for the first, then is written again), then kill it without
+	// warning in the middle of the rest.
 	deadline := time.Now().Add(60 * time.Second)
+	var grown time.Time
 	for {
 		now, err := os.Stat(db)
-		if err == nil && (now.Size() != fi.Size() || !now.ModTime().Equal(fi.ModTime())) {
+		if err == nil && grown.IsZero() && now.Size() > fi.Size() {
+			grown = now.ModTime()
+		} else if err == nil && !grown.IsZero() && !now.ModTime().Equal(grown) {
 			break
 		}
 		if time.Now().After(deadline) {
 			cmd.Process.Kill()
 			t.Fatal("the child ingest wrote nothing in 60 s")
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(5 * time.Millisecond)
 	}
-	time.Sleep(100 * time.Millisecond)
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
@@ -279,6 +294,24 @@ func TestCrashDuringIngest(t *testing.T) {
 	}
 	_, total, _ := kg(t, "", "--db", db, "cypher", "--format", "csv", "MATCH (a:Article) RETURN count(a) AS n")
 	t.Logf("articles in the store after the crash: %s", strings.TrimSpace(strings.TrimPrefix(total, "n\n")))
+
+	// Resume: the same corpus again, into the crashed store and into one
+	// that was never interrupted.
+	var exports []string
+	for _, store := range []string{db, clean} {
+		if code, _, stderr := kg(t, "", "--db", store, "ingest", "--quiet", corpus); code != exitOK {
+			t.Fatalf("ingest into %s: exit %d\n%s", filepath.Base(store), code, stderr)
+		}
+		code, out, stderr := kg(t, "", "--db", store, "export", "--format", "json")
+		if code != exitOK {
+			t.Fatalf("export %s: exit %d\n%s", filepath.Base(store), code, stderr)
+		}
+		exports = append(exports, out)
+	}
+	if exports[0] != exports[1] {
+		t.Errorf("the store resumed after the crash differs from a clean one: %d bytes of export, want %d",
+			len(exports[0]), len(exports[1]))
+	}
 }
 
 func mustReadDir(t *testing.T, dir string) []string {

@@ -1,12 +1,16 @@
 // Package ingest turns article files into graph batches and loads them into a
 // store: it finds the files, reads and extracts them in parallel, and loads
-// the results in input order, in batches, so that a run is deterministic
-// whatever the number of workers.
+// the results in input order, in batches.
+//
+// Each article's batch is a function of that article alone, and stores merge
+// with commutative rules (graph.MergeProps), so the graph a store ends with
+// is a function of the set of articles ingested into it: whatever their
+// order, the batches, the number of workers or of runs, and whether a run
+// was killed and started again.
 package ingest
 
 import (
 	"context"
-	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +24,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/extract/document"
 	"github.com/kgnews/kg/graph"
 )
@@ -34,20 +37,6 @@ type Extractor interface {
 type Loader interface {
 	Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, error)
 }
-
-// Querier is the read side of a store. When the Loader given to Run is also
-// a Querier, Run asks it for the person actors already loaded
-// (cypher/known_actors.cypher) so that short-form names in new articles
-// resolve to them; graph.Store is one.
-type Querier interface {
-	Query(ctx context.Context, cypher string, params map[string]any) (*graph.Result, error)
-}
-
-// knownActorsQuery returns the name, country and aliases of every person
-// actor in a store.
-//
-//go:embed cypher/known_actors.cypher
-var knownActorsQuery string
 
 // Extensions are the file name endings ingested when walking a directory.
 // A file named explicitly is read whatever its ending.
@@ -70,10 +59,6 @@ type Options struct {
 	// Progress, when set, is called after each file with the number of
 	// files done and the total. It is called from one goroutine.
 	Progress func(done, total int)
-	// NoResolve turns off the resolution of short-form person names
-	// ("President Ferraz") to the full-name actor ("Joana Ferraz") of
-	// another article of the run or of the store (see extract.Resolver).
-	NoResolve bool
 }
 
 // Skipped is an input that was not loaded, and why.
@@ -223,17 +208,6 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 		stdin = os.Stdin
 	}
 
-	var resolver *extract.Resolver
-	if !opts.NoResolve {
-		resolver = extract.NewResolver()
-		if q, ok := l.(Querier); ok && q != nil {
-			if err := learnActors(ctx, q, resolver); err != nil {
-				sum.Elapsed = time.Since(start)
-				return sum, err
-			}
-		}
-	}
-
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan int)
@@ -266,8 +240,8 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 	}()
 	go func() { wg.Wait(); close(results) }()
 
-	// Reassemble in input order so that merges ("first non-empty value
-	// wins") do not depend on scheduling.
+	// Reassemble in input order, so that the batches loaded (and what a
+	// store holds when a run stops early) do not depend on scheduling.
 	var (
 		pending  = map[int]result{}
 		next     int
@@ -284,11 +258,6 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 		b := pendingB.Batch()
 		pendingB = graph.Builder{}
 		inBatch = 0
-		if resolver != nil {
-			// in input order, batch by batch: deterministic whatever the
-			// number of workers
-			b = resolver.Resolve(b)
-		}
 		if opts.DryRun {
 			all.AddBatch(b)
 			return nil
@@ -352,51 +321,6 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 		loadErr = pctx
 	}
 	return sum, loadErr
-}
-
-// counter is the part of graph.Store that counts nodes by label.
-type counter interface {
-	Counts(ctx context.Context) (*graph.Counts, error)
-}
-
-// learnActors tells r the person actors already in the store q. A store
-// that can count its nodes and holds no Actor is not queried: the embedded
-// store builds its in-memory graph for a first query and keeps it up to date
-// on every later Load, which a first ingest into an empty store need not pay.
-func learnActors(ctx context.Context, q Querier, r *extract.Resolver) error {
-	if c, ok := q.(counter); ok {
-		n, err := c.Counts(ctx)
-		if err != nil {
-			return fmt.Errorf("failed to count the nodes already in the store: %w", err)
-		}
-		if n.Nodes[graph.LabelActor] == 0 {
-			return nil
-		}
-	}
-	res, err := q.Query(ctx, knownActorsQuery, nil)
-	if err != nil {
-		return fmt.Errorf("failed to read the actors already in the store: %w", err)
-	}
-	for _, row := range res.Rows {
-		if len(row) < 3 {
-			continue
-		}
-		name, _ := row[0].(string)
-		country, _ := row[1].(string)
-		var aliases []string
-		switch v := row[2].(type) {
-		case []any:
-			for _, x := range v {
-				if s, ok := x.(string); ok {
-					aliases = append(aliases, s)
-				}
-			}
-		case []string:
-			aliases = v
-		}
-		r.Know(name, country, aliases)
-	}
-	return nil
 }
 
 // process reads and extracts one input.

@@ -20,7 +20,8 @@
 //
 // # Merge rules
 //
-// Load merges by graph.MergeProps: lists are sets (sorted union), the first
-// non-empty scalar wins. Loading the same batch twice changes nothing, and
+// Load merges by graph.MergeProps: lists are sets (sorted union), and of two
+// different scalars the one graph.PreferScalar ranks first is kept, so the
+// stored graph does not depend on the order of loads. Loading the same batch twice changes nothing, and
 // writes nothing the second time.
 package embedded

@@ -175,7 +175,7 @@ func TestLoadKeepsMemInStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := baseBatch()
-	b.Nodes[0].Props = graph.Props{"aliases": []string{"PRC"}, "name": "ignored"}
+	b.Nodes[0].Props = graph.Props{"aliases": []string{"PRC"}, "name": "china"} // loses to "China" (graph.PreferScalar)
 	b.Relationships[0].Props = graph.Props{"sources": []string{"a2"}}
 	b.Nodes = append(b.Nodes, graph.Node{ID: "IRN", Label: "Country", Props: graph.Props{"name": "Iran"}})
 	if _, err := s.Load(ctx, b); err != nil {

@@ -335,7 +335,7 @@ func TestPlanBatch(t *testing.T) {
 		Nodes: []graph.Node{
 			{ID: "CHN", Label: graph.LabelCountry, Props: graph.Props{"name": "China", "aliases": []string{"PRC", "Beijing", "PRC"}, "id": "ignored"}},
 			{ID: "actor-xi", Label: graph.LabelActor, Props: graph.Props{"name": "Xi", "role": ""}},
-			{ID: "CHN", Label: graph.LabelCountry, Props: graph.Props{"name": "Zhongguo", "aliases": []string{"China"}, "n": 3}},
+			{ID: "CHN", Label: graph.LabelCountry, Props: graph.Props{"name": "china", "aliases": []string{"China"}, "n": 3}},
 		},
 		Relationships: []graph.Relationship{
 			{ID: "r1", Type: graph.Represents, Start: "actor-xi", End: "CHN", Props: graph.Props{"role": "President"}},
@@ -385,8 +385,8 @@ func TestPlanBatch(t *testing.T) {
 func TestMergeRows(t *testing.T) {
 	chunk := []graph.Node{
 		{ID: "new", Props: graph.Props{"name": "N"}},
-		{ID: "same", Props: graph.Props{"name": "Other", "aliases": []string{"a"}}},
-		{ID: "changed", Props: graph.Props{"name": "Other", "aliases": []string{"c"}, "role": "R"}},
+		{ID: "same", Props: graph.Props{"name": "Z", "aliases": []string{"a"}}},
+		{ID: "changed", Props: graph.Props{"name": "Z", "aliases": []string{"c"}, "role": "R"}},
 	}
 	stored := map[string]graph.Props{
 		"same":    {"name": "S", "aliases": []string{"a", "b"}},

@@ -131,7 +131,7 @@ func testLoad(t *testing.T, open Opener) {
 		{"DuplicatesInBatch", func(t *testing.T, s graph.Store) {
 			b := &graph.Batch{Nodes: []graph.Node{
 				node(China, graph.LabelCountry, graph.Props{graph.PropName: "China", graph.PropAliases: []string{"PRC"}}),
-				node(China, graph.LabelCountry, graph.Props{graph.PropName: "Zhongguo", graph.PropAliases: []string{"Beijing", "PRC"}}),
+				node(China, graph.LabelCountry, graph.Props{graph.PropName: "china", graph.PropAliases: []string{"Beijing", "PRC"}}),
 			}}
 			st := load(t, s, b)
 			if st.NodesCreated != 1 {
@@ -245,10 +245,12 @@ func testMerge(t *testing.T, open Opener) {
 			},
 		},
 		{
-			name: "FirstScalarWins",
+			// A shorter role, a name of the same length that sorts after the
+			// stored one: the stored values stay (graph.PreferScalar).
+			name: "StoredScalarPreferred",
 			batches: []*graph.Batch{Fixture(), {Nodes: []graph.Node{
-				node(Xi, graph.LabelActor, graph.Props{graph.PropRole: "General Secretary", graph.PropAliases: []string{"President Xi"},
-					graph.PropTopics: []string{"trade"}}),
+				node(Xi, graph.LabelActor, graph.Props{graph.PropRole: "Leader", graph.PropName: "xi jinping",
+					graph.PropAliases: []string{"President Xi"}, graph.PropTopics: []string{"trade"}}),
 			}}},
 			wantStats: graph.LoadStats{NodesUpdated: 1},
 			check: func(t *testing.T, s graph.Store) {
@@ -262,11 +264,24 @@ func testMerge(t *testing.T, open Opener) {
 			},
 		},
 		{
+			// A longer role wins over the stored one, whatever came first.
+			name: "NewScalarPreferred",
+			batches: []*graph.Batch{Fixture(), {Nodes: []graph.Node{
+				node(Xi, graph.LabelActor, graph.Props{graph.PropRole: "General Secretary", graph.PropName: "Xi Jinping"}),
+			}}},
+			wantStats: graph.LoadStats{NodesUpdated: 1},
+			check: func(t *testing.T, s graph.Store) {
+				if got := nodeProps(t, s, Xi)[graph.PropRole]; got != "General Secretary" {
+					t.Errorf("merged Xi role = %v, want General Secretary", got)
+				}
+			},
+		},
+		{
 			name: "NoChange",
 			// Only values already stored, in another order, and empty ones:
 			// nothing to update.
 			batches: []*graph.Batch{Fixture(), {Nodes: []graph.Node{
-				node(China, graph.LabelCountry, graph.Props{graph.PropName: "Zhongguo", graph.PropAliases: []string{"Beijing", "PRC"},
+				node(China, graph.LabelCountry, graph.Props{graph.PropName: "china", graph.PropAliases: []string{"Beijing", "PRC"},
 					graph.PropRole: ""}),
 			}}},
 			wantStats: graph.LoadStats{},
