@@ -5,20 +5,20 @@
 //
 // A gold file is the JSON object of DESIGN.md (see [Gold]): entities to find,
 // names that must never become entities, fact relationships and actor–country
-// affiliations. [ReadGold] decodes it strictly.
+// affiliations, extended by the fields the shared development gold uses
+// (entity types, roles and kinds; optional, claimed_by, source and article
+// on relations; per-article PLEDGED relations that name their commitment).
+// [ReadGold] decodes it strictly: an unknown field is an error naming it.
 //
 // # Scoring
 //
-// [Score] compares a graph batch with a gold set. Names match case- and
-// punctuation-insensitively over a node's name and aliases and the gold
-// entity's name and aliases; country names also match through the gazetteer
-// ("US", "Washington" and "the White House" all find the United States).
-// SPOKE_WITH matches an unordered pair, PLEDGED a pledger and keywords over
-// the commitment or agreement, SANCTIONED a sanctioner, a target and optional
-// keywords over the measure. Predictions and required gold facts are paired
-// one to one, as many as possible. A prediction that matches only
-// non-required gold facts is neutral; one that matches a gold fact already
-// paired is a duplicate, listed and counted apart from false positives.
-// Precision, recall and F1 are given per type and micro-averaged overall;
-// entity recall counts the required entities found.
+// [Score] compares a graph batch, a store snapshot or an export read by
+// [ReadExport], with a gold set by the rules of the independent scorer,
+// shared/tools/score.py, and gives the same figures: names folded by
+// [Normalize] over a node's name, canonicalName, title and aliases, gold
+// relations merged by fact, predictions matched greedily in export order,
+// duplicates counted as true positives and listed, predictions that match
+// only non-required facts neutral. Precision, recall and F1 are given per
+// type and micro-averaged overall, then per subset of the gold's sources
+// ([Subset]); entity recall and precision are over Actor and Country nodes.
 package eval

@@ -10,7 +10,7 @@ import (
 
 func ExampleScore() {
 	g, err := eval.ReadGold(strings.NewReader(`{
-		"entities": [{"type": "Country", "name": "United States"}, {"type": "Country", "name": "Iran"}],
+		"entities": [{"type": "Country", "name": "United States", "aliases": ["US"]}, {"type": "Country", "name": "Iran"}],
 		"relations": [{"type": "SANCTIONED", "from_any": ["US"], "to_any": ["Iran"], "keywords": ["tax"]}]}`))
 	if err != nil {
 		fmt.Println(err)

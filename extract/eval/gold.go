@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -15,9 +16,10 @@ import (
 
 // Entity types a gold file may list.
 const (
-	TypeActor     = graph.LabelActor
-	TypeCountry   = graph.LabelCountry
-	TypeAgreement = graph.LabelAgreement
+	TypeActor      = graph.LabelActor
+	TypeCountry    = graph.LabelCountry
+	TypeAgreement  = graph.LabelAgreement
+	TypeCommitment = graph.LabelCommitment
 )
 
 // Gold is a gold set in the format of DESIGN.md: the entities a careful
@@ -25,12 +27,15 @@ const (
 // fact relationships, and the actor–country affiliations.
 //
 // The format is DESIGN.md's, extended only by optional fields: "note" and
-// "evidence" for documentation everywhere, and on relations "date",
-// "medium", "rate", "topics" and "claimed_by" (see [Relation]), and
-// "keywords" on entities (see [Entity]).
+// "corpus" on the set; "types", "keywords", "role" and "kind" on entities
+// (see [Entity]); on relations "optional", "date", "medium", "rate",
+// "topics", "claimed_by", "source", "article", "evidence" and "note", and
+// "to" on PLEDGED (see [Relation]). These are the fields the shared
+// development gold (its per-article, per-subset and merged files) uses.
 type Gold struct {
-	// Note documents the gold set; it is not scored.
-	Note string `json:"note,omitempty"`
+	// Note and Corpus document the gold set; they are not scored.
+	Note   string `json:"note,omitempty"`
+	Corpus string `json:"corpus,omitempty"`
 	// Entities are the actors, countries and agreements to find.
 	Entities []Entity `json:"entities"`
 	// NotEntities are names (bylines, photo credits, places, boilerplate)
@@ -45,12 +50,16 @@ type Gold struct {
 
 // Entity is one gold entity.
 type Entity struct {
-	// Type is "Actor", "Country" or "Agreement": the label of the node
-	// that must be found.
+	// Type is "Actor", "Country", "Agreement" or "Commitment": the label of
+	// the node that must be found. Only Actor and Country entities count
+	// for entity recall; the others name the ends of PLEDGED relations.
 	Type string `json:"type"`
-	// Name and Aliases are matched, case- and punctuation-insensitively,
-	// against a node's name and aliases; for countries the gazetteer's forms
-	// count too ("US" finds the United States).
+	// Types, when given, lists the labels any of which is accepted (an
+	// international body found as an Actor or as a Country, say).
+	Types []string `json:"types,omitempty"`
+	// Name and Aliases are matched, case- and punctuation-insensitively
+	// (see [Normalize]), against a node's name, canonicalName, title and
+	// aliases.
 	Name    string   `json:"name"`
 	Aliases []string `json:"aliases,omitempty"`
 	// Country is the country the actor belongs to; for a required Actor it
@@ -63,13 +72,25 @@ type Entity struct {
 	Keywords []string `json:"keywords,omitempty"`
 	// Required entities count for entity recall; when absent, true.
 	Required *bool `json:"required,omitempty"`
-	// Note documents a debatable choice; it is not scored.
+	// Role ("Foreign Minister of the Soviet Union"), Kind ("organization")
+	// and Note document the entity; they are not scored.
+	Role string `json:"role,omitempty"`
+	Kind string `json:"kind,omitempty"`
 	Note string `json:"note,omitempty"`
 }
 
 // IsRequired reports whether e counts for entity recall (true when the
 // "required" field is absent).
 func (e *Entity) IsRequired() bool { return e.Required == nil || *e.Required }
+
+// Labels returns the node labels that count as e: Types when given, else
+// Type.
+func (e *Entity) Labels() []string {
+	if len(e.Types) > 0 {
+		return e.Types
+	}
+	return []string{e.Type}
+}
 
 // Relation is one gold fact relationship.
 type Relation struct {
@@ -79,17 +100,18 @@ type Relation struct {
 	// From and To name one party each; FromAny and ToAny list acceptable
 	// names (a person and the country they speak for, say). From is added
 	// to FromAny and To to ToAny. SPOKE_WITH and TRADES_WITH match the pair
-	// unordered.
-	// PLEDGED takes no To: its target is found by Keywords.
+	// unordered. The To of PLEDGED names the Commitment or Agreement
+	// entity pledged (the per-article form); otherwise its target is found
+	// by Keywords.
 	From    string   `json:"from,omitempty"`
 	To      string   `json:"to,omitempty"`
 	FromAny []string `json:"from_any,omitempty"`
 	ToAny   []string `json:"to_any,omitempty"`
 	// Keywords are regular expressions, each matched case-insensitively at
-	// a word start. For PLEDGED they must all match the Commitment's or
-	// Agreement's name, aliases, text, action, object, quantity, unit and
-	// period; for SANCTIONED the relationship's measure and rate; for
-	// TRADES_WITH its value and year. SPOKE_WITH takes none.
+	// a word start (after no ASCII letter or digit). For PLEDGED they must
+	// all match the text of the pledged node (every string property); for
+	// SANCTIONED the relationship's measure and rate; for TRADES_WITH its
+	// value and year. SPOKE_WITH takes none.
 	Keywords []string `json:"keywords,omitempty"`
 	// Date, when given, must be compatible with the predicted date: one is
 	// a prefix of the other ("2025-10" and "2025-10-30", "2025" and
@@ -101,24 +123,54 @@ type Relation struct {
 	// that must be among the predicted topics) and ClaimedBy (names that
 	// must be among the predicted claimedBy) are details: checked on a
 	// matched fact and reported when wrong, without changing the scores.
+	// ClaimedBy may be written as one name, a list of names or null.
 	Medium    string   `json:"medium,omitempty"`
 	Rate      string   `json:"rate,omitempty"`
 	Topics    []string `json:"topics,omitempty"`
-	ClaimedBy []string `json:"claimed_by,omitempty"`
+	ClaimedBy Names    `json:"claimed_by,omitempty"`
 	// Required facts count as misses when not found; a prediction that
 	// matches only non-required facts counts neither for nor against.
-	// When absent, true.
+	// When absent, true. Optional true is the per-article spelling of
+	// required false.
 	Required *bool `json:"required,omitempty"`
-	// Evidence (the supporting sentence), Source (the article) and Note
-	// document the fact; they are not scored.
-	Evidence string `json:"evidence,omitempty"`
+	Optional *bool `json:"optional,omitempty"`
+	// Source names the article ("reuters/01": subset, slash, article; see
+	// [Report.BySource]); Article is the article within a subset file.
+	// Evidence (the supporting sentence) and Note document the fact. None
+	// is scored.
 	Source   string `json:"source,omitempty"`
+	Article  string `json:"article,omitempty"`
+	Evidence string `json:"evidence,omitempty"`
 	Note     string `json:"note,omitempty"`
 }
 
-// IsRequired reports whether r counts for recall (true when the "required"
-// field is absent).
-func (r *Relation) IsRequired() bool { return r.Required == nil || *r.Required }
+// IsRequired reports whether r counts for recall: true unless "required"
+// is false or "optional" is true.
+func (r *Relation) IsRequired() bool {
+	return (r.Required == nil || *r.Required) && (r.Optional == nil || !*r.Optional)
+}
+
+// Names is a list of names that a gold file may also give as one string or
+// null ("claimed_by": "Geoffrey Palmer").
+type Names []string
+
+// UnmarshalJSON accepts a string, null or an array of strings.
+func (n *Names) UnmarshalJSON(data []byte) error {
+	var one *string
+	if err := json.Unmarshal(data, &one); err == nil {
+		*n = nil
+		if one != nil && *one != "" {
+			*n = Names{*one}
+		}
+		return nil
+	}
+	var list []string
+	if err := json.Unmarshal(data, &list); err != nil {
+		return &json.UnmarshalTypeError{Value: "value", Type: reflect.TypeOf(list)}
+	}
+	*n = list
+	return nil
+}
 
 // fromNames returns From and FromAny together.
 func (r *Relation) fromNames() []string { return withOne(r.From, r.FromAny) }
@@ -139,9 +191,17 @@ func (r *Relation) Label() string {
 	b.WriteString(strings.Join(r.fromNames(), "|"))
 	switch r.Type {
 	case graph.Pledged:
-		b.WriteString(" → [")
-		b.WriteString(strings.Join(r.Keywords, ", "))
-		b.WriteString("]")
+		b.WriteString(" → ")
+		to := r.toNames()
+		b.WriteString(strings.Join(to, "|"))
+		if len(r.Keywords) > 0 || len(to) == 0 {
+			if len(to) > 0 {
+				b.WriteString(" ")
+			}
+			b.WriteString("[")
+			b.WriteString(strings.Join(r.Keywords, ", "))
+			b.WriteString("]")
+		}
 	default:
 		b.WriteString(" → ")
 		b.WriteString(strings.Join(r.toNames(), "|"))
@@ -253,10 +313,13 @@ func (g *Gold) Validate() error {
 	}
 	for i, e := range g.Entities {
 		f := fmt.Sprintf("entities[%d]", i)
-		switch e.Type {
-		case TypeActor, TypeCountry, TypeAgreement:
-		default:
-			return bad(f+".type", "%q is not Actor, Country or Agreement", e.Type)
+		if !knownType(e.Type) {
+			return bad(f+".type", "%q is not Actor, Country, Agreement or Commitment", e.Type)
+		}
+		for j, t := range e.Types {
+			if !knownType(t) {
+				return bad(fmt.Sprintf("%s.types[%d]", f, j), "%q is not Actor, Country, Agreement or Commitment", t)
+			}
 		}
 		if strings.TrimSpace(e.Name) == "" {
 			return bad(f+".name", "missing")
@@ -268,7 +331,7 @@ func (g *Gold) Validate() error {
 		}
 	}
 	for i, n := range g.NotEntities {
-		if normalize(n) == "" {
+		if Normalize(n) == "" {
 			return bad(fmt.Sprintf("not_entities[%d]", i), "empty name")
 		}
 	}
@@ -291,8 +354,8 @@ func (g *Gold) Validate() error {
 				return bad(f+".to", "missing: give to or to_any")
 			}
 		case graph.Pledged:
-			if len(r.toNames()) > 0 {
-				return bad(f+".to", "PLEDGED takes no to: its target is found by keywords")
+			if len(r.toNames()) == 0 && len(r.Keywords) == 0 {
+				return bad(f+".keywords", "missing: PLEDGED needs keywords or a to naming the commitment")
 			}
 		default:
 			return bad(f+".type", "%q is not SPOKE_WITH, PLEDGED, SANCTIONED or TRADES_WITH", r.Type)
@@ -302,16 +365,27 @@ func (g *Gold) Validate() error {
 				return bad(fmt.Sprintf("%s.keywords[%d]", f, j), "%v", err)
 			}
 		}
+		if r.Required != nil && r.Optional != nil && *r.Required == *r.Optional {
+			return bad(f+".optional", "contradicts required")
+		}
 		if r.Date != "" && !validDate(r.Date) {
 			return bad(f+".date", "%q is not YYYY, YYYY-MM or YYYY-MM-DD", r.Date)
 		}
 	}
 	for i, a := range g.Affiliations {
-		if len(a) != 2 || normalize(a[0]) == "" || normalize(a[1]) == "" {
+		if len(a) != 2 || Normalize(a[0]) == "" || Normalize(a[1]) == "" {
 			return bad(fmt.Sprintf("affiliations[%d]", i), "want [actor, country], got %q", a)
 		}
 	}
 	return nil
+}
+
+func knownType(t string) bool {
+	switch t {
+	case TypeActor, TypeCountry, TypeAgreement, TypeCommitment:
+		return true
+	}
+	return false
 }
 
 var dateRE = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
@@ -319,13 +393,14 @@ var dateRE = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 func validDate(s string) bool { return dateRE.MatchString(s) }
 
 // compileKeyword compiles a gold keyword: a regular expression matched
-// case-insensitively where a word starts (at the beginning of the text or
-// after a character that is not a letter, digit or underscore).
+// case-insensitively where a word starts, that is at the beginning of the
+// text or after a character that is not an ASCII letter or digit (the
+// independent scorer's (?<![A-Za-z0-9]), which Go's regexp lacks).
 func compileKeyword(kw string) (*regexp.Regexp, error) {
 	if strings.TrimSpace(kw) == "" {
 		return nil, errors.New("empty keyword")
 	}
-	re, err := regexp.Compile(`(?i)(?:^|[^\p{L}\p{N}_])(?:` + kw + `)`)
+	re, err := regexp.Compile(`(?i)(?:^|[^A-Za-z0-9])(?:` + kw + `)`)
 	if err != nil {
 		return nil, fmt.Errorf("invalid keyword %q: %w", kw, err)
 	}

@@ -2,6 +2,7 @@ package eval_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -33,7 +34,19 @@ func TestReadGold(t *testing.T) {
 		{name: "missing from", in: `{"relations": [{"type": "PLEDGED", "keywords": ["x"]}]}`, field: "relations[0].from", err: true},
 		{name: "missing to", in: `{"relations": [{"type": "SANCTIONED", "from": "A"}]}`, field: "relations[0].to", err: true},
 		{name: "spoke with keywords", in: `{"relations": [{"type": "SPOKE_WITH", "from": "A", "to": "B", "keywords": ["x"]}]}`, field: "relations[0].keywords", err: true},
-		{name: "pledged with to", in: `{"relations": [{"type": "PLEDGED", "from": "A", "to": "B"}]}`, field: "relations[0].to", err: true},
+		{name: "pledged without keywords or to", in: `{"relations": [{"type": "PLEDGED", "from": "A"}]}`, field: "relations[0].keywords", err: true},
+		{name: "shared dev gold fields", in: `{"note": "n", "corpus": "dev-bbc",
+			"entities": [{"type": "Actor", "name": "EU", "aliases": [], "types": ["Actor", "Country"], "role": "bloc", "kind": "organization", "country": "", "required": true},
+			{"type": "Commitment", "name": "wheat purchase"}],
+			"not_entities": [],
+			"relations": [{"type": "PLEDGED", "from": "EU", "to": "wheat purchase", "evidence": "e", "claimed_by": null, "optional": true},
+			{"type": "PLEDGED", "from_any": ["EU"], "keywords": ["wheat"], "claimed_by": "EU", "article": "01", "required": false},
+			{"type": "SANCTIONED", "from_any": ["EU"], "to_any": ["B"], "source": "bbc/01", "required": true, "optional": false}]}`},
+		{name: "misspelt field", in: `{"relations": [{"type": "SPOKE_WITH", "from": "A", "to": "B", "optinal": true}]}`, field: "optinal", err: true},
+		{name: "misspelt entity field", in: `{"entities": [{"type": "Actor", "name": "A", "type_": ["Actor"]}]}`, field: "type_", err: true},
+		{name: "bad types", in: `{"entities": [{"type": "Actor", "name": "A", "types": ["Actor", "Person"]}]}`, field: "entities[0].types[1]", err: true},
+		{name: "optional contradicts required", in: `{"relations": [{"type": "SPOKE_WITH", "from": "A", "to": "B", "required": true, "optional": true}]}`, field: "relations[0].optional", err: true},
+		{name: "claimed_by number", in: `{"relations": [{"type": "SPOKE_WITH", "from": "A", "to": "B", "claimed_by": 3}]}`, field: "relations.claimed_by", err: true},
 		{name: "bad keyword", in: `{"relations": [{"type": "PLEDGED", "from": "A", "keywords": ["ok", "(unclosed"]}]}`, field: "relations[0].keywords[1]", err: true},
 		{name: "bad date", in: `{"relations": [{"type": "SPOKE_WITH", "from": "A", "to": "B", "date": "Feb 5"}]}`, field: "relations[0].date", err: true},
 		{name: "bad affiliation", in: `{"affiliations": [["A", "B"], ["C"]]}`, field: "affiliations[1]", err: true},
@@ -70,15 +83,20 @@ func TestReadGold(t *testing.T) {
 
 func TestRequiredDefaultsToTrue(t *testing.T) {
 	g, err := eval.ReadGold(strings.NewReader(`{"entities": [{"type": "Actor", "name": "A"}, {"type": "Actor", "name": "B", "required": false}],
-		"relations": [{"type": "SPOKE_WITH", "from": "A", "to": "B"}, {"type": "SPOKE_WITH", "from": "A", "to": "B", "required": false}]}`))
+		"relations": [{"type": "SPOKE_WITH", "from": "A", "to": "B"}, {"type": "SPOKE_WITH", "from": "A", "to": "B", "required": false},
+		{"type": "SPOKE_WITH", "from": "A", "to": "B", "optional": true}, {"type": "SPOKE_WITH", "from": "A", "to": "B", "optional": false}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !g.Entities[0].IsRequired() || g.Entities[1].IsRequired() {
 		t.Errorf("entity required = %v, %v; want true, false", g.Entities[0].IsRequired(), g.Entities[1].IsRequired())
 	}
-	if !g.Relations[0].IsRequired() || g.Relations[1].IsRequired() {
-		t.Errorf("relation required = %v, %v; want true, false", g.Relations[0].IsRequired(), g.Relations[1].IsRequired())
+	var got []bool
+	for i := range g.Relations {
+		got = append(got, g.Relations[i].IsRequired())
+	}
+	if fmt.Sprint(got) != "[true false false true]" {
+		t.Errorf("relation required = %v; want [true false false true]", got)
 	}
 }
 

@@ -51,13 +51,7 @@ func TestGoldFiles(t *testing.T) {
 				corpus.WriteString("\n")
 			}
 			text := corpus.String()
-			known := make(map[string]bool)
-			for _, e := range g.Entities {
-				known[e.Name] = true
-				for _, a := range e.Aliases {
-					known[a] = true
-				}
-			}
+			known := knownNames(g)
 			for i, r := range g.Relations {
 				if r.Evidence != "" && !strings.Contains(text, strings.Join(strings.Fields(r.Evidence), " ")) {
 					t.Errorf("relations[%d] evidence is not quoted from the articles: %q", i, r.Evidence)
@@ -87,4 +81,75 @@ func TestGoldFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// devDir returns the shared development corpus: KG_DEV_DIR, or
+// ../shared/corpus/dev from the project root (three levels above this
+// package), as CI uses it.
+func devDir() string {
+	if d := os.Getenv("KG_DEV_DIR"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "..", "shared", "corpus", "dev")
+}
+
+// TestSharedDevGold reads every gold file of the shared development corpus
+// (the merged dev.gold.json, the per-subset files and the per-article ones)
+// strictly, so that a field kg eval does not know fails here rather than in
+// CI's quality gate, and checks that every relation and affiliation names a
+// gold entity. A missing corpus is a failure: CI's gate needs it too.
+func TestSharedDevGold(t *testing.T) {
+	dir := devDir()
+	var files []string
+	for _, glob := range []string{"*.gold.json", "*/*.gold.json"} {
+		m, err := filepath.Glob(filepath.Join(dir, glob))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no gold files in %s: the shared development corpus is missing (set KG_DEV_DIR to its directory)", dir)
+	}
+	var subsets int
+	for _, f := range files {
+		g, err := eval.LoadGold(f)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		known := knownNames(g)
+		for i, r := range g.Relations {
+			for _, n := range append(append([]string{r.From, r.To}, r.FromAny...), r.ToAny...) {
+				if n != "" && !known[n] {
+					t.Errorf("%s: relations[%d] names %q, which no gold entity has as name or alias", f, i, n)
+				}
+			}
+			if eval.SubsetOf(r.Source) != "" && filepath.Base(f) == "dev.gold.json" {
+				subsets++
+			}
+		}
+		for i, a := range g.Affiliations {
+			for _, n := range a {
+				if !known[n] {
+					t.Errorf("%s: affiliations[%d] names %q, which no gold entity has as name or alias", f, i, n)
+				}
+			}
+		}
+	}
+	if subsets == 0 {
+		t.Errorf("no relation of dev.gold.json has a subset/article source: kg eval --by-source would have nothing to show")
+	}
+}
+
+// knownNames returns the names and aliases of the gold's entities.
+func knownNames(g *eval.Gold) map[string]bool {
+	known := make(map[string]bool)
+	for _, e := range g.Entities {
+		known[e.Name] = true
+		for _, a := range e.Aliases {
+			known[a] = true
+		}
+	}
+	return known
 }

@@ -2,94 +2,103 @@ package eval
 
 import (
 	"fmt"
+	"sort"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/kgnews/kg/extract/gazetteer"
 	"github.com/kgnews/kg/graph"
 )
 
-// normalize folds a name for comparison: accents removed, lower case,
-// possessive endings dropped ("Iran's foreign ministry" is "iran foreign
-// ministry"), periods and other apostrophes dropped ("U.S." is "us"), every
-// other run of non-alphanumeric characters one space, and a leading "the"
-// dropped ("the Kremlin" is "kremlin").
-func normalize(s string) string {
+// Normalize folds a name for comparison exactly as the independent scorer
+// (shared/tools/score.py) does: compatibility decomposition (NFKD), every
+// character outside ASCII dropped (so accents go, and so do letters with no
+// ASCII decomposition), lower case, and every run of characters other than
+// a-z and 0-9 one space, trimmed. "U.S." is "u s", "Ávila" is "avila".
+func Normalize(s string) string {
 	var b strings.Builder
 	space := false
-	rs := []rune(norm.NFD.String(s))
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	for _, r := range norm.NFKD.String(s) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-		case isApostrophe(r) && i+1 < len(rs) && (rs[i+1] == 's' || rs[i+1] == 'S') &&
-			(i+2 == len(rs) || !unicode.IsLetter(rs[i+2])):
-			i++ // a possessive 's
-		case r == '.' || isApostrophe(r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case r >= 0x80:
+			// dropped without a trace, as Python's encode("ascii", "ignore")
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteRune(unicode.ToLower(r))
+			b.WriteRune(r)
+		case 'A' <= r && r <= 'Z':
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r + ('a' - 'A'))
 		default:
 			space = true
 		}
 	}
-	out := b.String()
-	if rest, ok := strings.CutPrefix(out, "the "); ok {
-		out = rest
+	return b.String()
+}
+
+// nameProps are the node properties that name it, besides aliases.
+var nameProps = []string{graph.PropName, "canonicalName", graph.PropTitle}
+
+// nodeNames returns the normalized, non-empty names of n: its name,
+// canonicalName and title when they are strings, and its aliases.
+func nodeNames(n *graph.Node) []string {
+	var out []string
+	add := func(s string) {
+		if f := Normalize(s); f != "" {
+			out = appendUnique(out, f)
+		}
+	}
+	for _, k := range nameProps {
+		if s, ok := n.Props[k].(string); ok {
+			add(s)
+		}
+	}
+	for _, a := range stringList(n.Props[graph.PropAliases]) {
+		add(a)
 	}
 	return out
 }
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' }
-
-// containsWords reports whether the normalized phrase occurs in the
-// normalized text as a whole-word sequence.
-func containsWords(text, phrase string) bool {
-	if phrase == "" {
-		return false
+// nodeText is what PLEDGED keywords are matched against: every string
+// property of n and every string in a list property, in key order, joined
+// by " \n " as the independent scorer does.
+func nodeText(n *graph.Node) string {
+	keys := make([]string, 0, len(n.Props))
+	for k := range n.Props {
+		keys = append(keys, k)
 	}
-	for i := 0; ; {
-		j := strings.Index(text[i:], phrase)
-		if j < 0 {
-			return false
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		if s, ok := n.Props[k].(string); ok {
+			parts = append(parts, s)
+			continue
 		}
-		start, end := i+j, i+j+len(phrase)
-		if (start == 0 || text[start-1] == ' ') && (end == len(text) || text[end] == ' ') {
-			return true
-		}
-		i = start + 1
+		parts = append(parts, stringList(n.Props[k])...)
 	}
+	return strings.Join(parts, " \n ")
 }
 
-// matcher decides whether a node answers to a gold name. A gold name stands
-// for itself and, when a gold entity has it as name or alias, for all of that
-// entity's names; a country name stands for every form the gazetteer knows.
-type matcher struct {
-	gz     *gazetteer.Gazetteer // nil: no gazetteer forms
-	groups map[string][]string  // normalized gold name → normalized names of its entity
-	nodes  map[string]*graph.Node
-}
-
-func newMatcher(g *Gold, b *graph.Batch, gz *gazetteer.Gazetteer) *matcher {
-	m := &matcher{gz: gz, groups: make(map[string][]string), nodes: make(map[string]*graph.Node, len(b.Nodes))}
-	for i := range b.Nodes {
-		m.nodes[b.Nodes[i].ID] = &b.Nodes[i]
-	}
-	for _, e := range g.Entities {
-		names := []string{normalize(e.Name)}
-		for _, a := range e.Aliases {
-			names = append(names, normalize(a))
+// stringList returns the strings of a list property value.
+func stringList(v any) []string {
+	switch v := v.(type) {
+	case []string:
+		return v
+	case []any:
+		var out []string
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
 		}
-		for _, n := range names {
-			m.groups[n] = appendUnique(m.groups[n], names...)
-		}
+		return out
 	}
-	return m
+	return nil
 }
 
 func appendUnique(list []string, items ...string) []string {
@@ -108,84 +117,128 @@ func appendUnique(list []string, items ...string) []string {
 	return list
 }
 
-// goldForms returns the normalized names a gold name stands for.
-func (m *matcher) goldForms(name string) []string {
-	n := normalize(name)
-	if g, ok := m.groups[n]; ok {
-		return g
-	}
-	return []string{n}
+// matcher resolves nodes to gold entities. Every normalized name or alias of
+// a gold entity stands for the canonical name of the first entity, in file
+// order, that lists it (the scorer's gname); a node stands for the canonical
+// names its own names stand for (its canon).
+type matcher struct {
+	canonOf map[string]string   // normalized gold name or alias → canonical name
+	isName  map[string]bool     // the canonical names (Entity.Name) as written
+	canon   map[string][]string // node id → canonical names
+	nodes   map[string]*graph.Node
 }
 
+func newMatcher(g *Gold, b *graph.Batch) *matcher {
+	m := &matcher{canonOf: make(map[string]string), isName: make(map[string]bool),
+		canon: make(map[string][]string, len(b.Nodes)), nodes: make(map[string]*graph.Node, len(b.Nodes))}
+	for _, e := range g.Entities {
+		m.isName[e.Name] = true
+		for _, s := range append([]string{e.Name}, e.Aliases...) {
+			if f := Normalize(s); f != "" {
+				if _, ok := m.canonOf[f]; !ok {
+					m.canonOf[f] = e.Name
+				}
+			}
+		}
+	}
+	for i := range b.Nodes {
+		n := &b.Nodes[i]
+		m.nodes[n.ID] = n
+		var cs []string
+		for _, f := range nodeNames(n) {
+			if c, ok := m.canonOf[f]; ok {
+				cs = appendUnique(cs, c)
+			}
+		}
+		m.canon[n.ID] = cs
+	}
+	return m
+}
+
+// target is a gold name resolved for matching: a canonical entity name, or,
+// for a name no gold entity lists, the normalized name itself.
+type target struct {
+	canon string
+	free  string
+}
+
+// target resolves a name written in a relation or an affiliation. A
+// canonical entity name stands for itself, as in the scorer (which compares
+// it with a node's canon as written); an alias stands for its entity's
+// canonical name; any other name matches nodes by their own names.
+func (m *matcher) target(name string) target {
+	if m.isName[name] {
+		return target{canon: name}
+	}
+	f := Normalize(name)
+	if c, ok := m.canonOf[f]; ok {
+		return target{canon: c}
+	}
+	return target{free: f}
+}
+
+func (m *matcher) targets(names []string) []target {
+	out := make([]target, len(names))
+	for i, n := range names {
+		out[i] = m.target(n)
+	}
+	return out
+}
+
+// is reports whether the node with id answers to t. A node the batch does
+// not hold answers to nothing.
+func (m *matcher) is(id string, t target) bool {
+	if t.canon != "" {
+		for _, c := range m.canon[id] {
+			if c == t.canon {
+				return true
+			}
+		}
+		return false
+	}
+	n, ok := m.nodes[id]
+	if !ok || t.free == "" {
+		return false
+	}
+	for _, f := range nodeNames(n) {
+		if f == t.free {
+			return true
+		}
+	}
+	return false
+}
+
+// isAny reports whether the node with id answers to any of ts.
+func (m *matcher) isAny(id string, ts []target) bool {
+	for _, t := range ts {
+		if m.is(id, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// textIs reports whether the text (a property value such as an actor's
+// country or a claimant) names t.
+func (m *matcher) textIs(text string, t target) bool {
+	f := Normalize(text)
+	if t.canon != "" {
+		c, ok := m.canonOf[f]
+		return ok && c == t.canon
+	}
+	return f != "" && f == t.free
+}
+
+// known reports whether any name of n is a gold name or alias.
+func (m *matcher) known(n *graph.Node) bool { return len(m.canon[n.ID]) > 0 }
+
 // node returns the node with id, or a stand-in named by the id when the
-// batch does not hold it.
+// batch does not hold it (for reports only).
 func (m *matcher) node(id string) *graph.Node {
 	if n, ok := m.nodes[id]; ok {
 		return n
 	}
 	return &graph.Node{ID: id, Props: graph.Props{graph.PropName: id}}
-}
-
-// nodeNames returns the normalized name and aliases of n.
-func nodeNames(n *graph.Node) []string {
-	out := []string{normalize(propString(n.Props, graph.PropName))}
-	for _, a := range propList(n.Props, graph.PropAliases) {
-		out = append(out, normalize(a))
-	}
-	return out
-}
-
-// country returns the gazetteer country a name stands for.
-func (m *matcher) country(name string) (*gazetteer.Country, bool) {
-	if m.gz == nil || strings.TrimSpace(name) == "" {
-		return nil, false
-	}
-	return m.gz.Lookup(name)
-}
-
-// nameMatches reports whether the text name (a property value such as an
-// actor's country or a topic) answers to the gold name.
-func (m *matcher) nameMatches(text, gold string) bool {
-	t := normalize(text)
-	if t == "" {
-		return false
-	}
-	for _, f := range m.goldForms(gold) {
-		if f == t {
-			return true
-		}
-	}
-	if gc, ok := m.country(gold); ok {
-		if tc, ok := m.country(text); ok && tc.ID == gc.ID {
-			return true
-		}
-	}
-	return false
-}
-
-// matches reports whether node n answers to any of the gold names.
-func (m *matcher) matches(n *graph.Node, golds []string) bool {
-	names := nodeNames(n)
-	for _, g := range golds {
-		for _, f := range m.goldForms(g) {
-			for _, nn := range names {
-				if nn != "" && nn == f {
-					return true
-				}
-			}
-		}
-		if n.Label == graph.LabelCountry {
-			if gc, ok := m.country(g); ok {
-				if n.ID == gc.ID {
-					return true
-				}
-				if nc, ok := m.country(propString(n.Props, graph.PropName)); ok && nc.ID == gc.ID {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 func propString(p graph.Props, key string) string {

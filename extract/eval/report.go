@@ -16,15 +16,10 @@ import (
 // evidence. The output is deterministic for a given report.
 func (r *Report) WriteText(w io.Writer) error {
 	ew := &errWriter{w: w}
-	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "relationship  \tTP\tFP\tFN\tdup\tprecision\trecall\tF1\t")
-	for _, typ := range graph.FactTypes {
-		writeMetricsRow(tw, typ, r.PerType[typ])
-	}
-	writeMetricsRow(tw, "overall", r.Overall)
-	tw.Flush()
-	fmt.Fprintf(ew, "\nentity recall     %.3f  (%d of %d required entities)\n", r.EntityRecall, r.EntitiesFound, r.EntitiesRequired)
-	fmt.Fprintf(ew, "affiliations      %d of %d\n", r.AffiliationsFound, r.AffiliationsChecked)
+	writeMetricsTable(ew, r.PerType, r.Overall)
+	fmt.Fprintf(ew, "\nentity recall     %.3f  (%d of %d required Actor and Country entities)\n", r.EntityRecall, r.EntitiesFound, r.EntitiesRequired)
+	fmt.Fprintf(ew, "entity precision  %.3f  (%d of %d Actor and Country nodes carry a gold name)\n", r.EntityPrecision, r.EntityNodes-len(r.UnmatchedEntities), r.EntityNodes)
+	fmt.Fprintf(ew, "affiliations      %.3f  (%d of %d)\n", r.AffiliationAccuracy, r.AffiliationsFound, r.AffiliationsChecked)
 	fmt.Fprintf(ew, "forbidden         %d\n", len(r.ForbiddenEntities))
 
 	section(ew, "missing entities", len(r.MissingEntities), func() {
@@ -61,8 +56,8 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 	})
 	writeEdges(ew, "neutral (matched only non-required gold facts)", r.Neutral)
-	section(ew, "actors no gold entity names (not scored)", len(r.UnknownActors), func() {
-		fmt.Fprintf(ew, "  %s\n", strings.Join(r.UnknownActors, "; "))
+	section(ew, "Actor and Country nodes that carry no gold name", len(r.UnmatchedEntities), func() {
+		fmt.Fprintf(ew, "  %s\n", strings.Join(r.UnmatchedEntities, "; "))
 	})
 	section(ew, "problems in the gold set", len(r.Problems), func() {
 		for _, p := range r.Problems {
@@ -72,8 +67,67 @@ func (r *Report) WriteText(w io.Writer) error {
 	return ew.err
 }
 
+// writeMetricsTable writes one row per fact type and the overall row.
+// TP counts the predictions that match a required gold fact (duplicates
+// included), hit the gold facts found out of gold.
+func writeMetricsTable(w io.Writer, perType map[string]Metrics, overall Metrics) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "relationship  \tTP\tFP\tdup\thit\tgold\tprecision\trecall\tF1\t")
+	for _, typ := range graph.FactTypes {
+		if m := perType[typ]; !m.empty() {
+			writeMetricsRow(tw, typ, m)
+		}
+	}
+	writeMetricsRow(tw, "overall", overall)
+	tw.Flush()
+}
+
+// empty reports whether m has neither gold facts nor scored predictions:
+// text tables leave such a type out.
+func (m Metrics) empty() bool { return m.Gold == 0 && m.TP == 0 && m.FP == 0 }
+
 func writeMetricsRow(w io.Writer, name string, m Metrics) {
-	fmt.Fprintf(w, "%-14s\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", name, m.TP, m.FP, m.FN, m.Dup, m.Precision, m.Recall, m.F1)
+	fmt.Fprintf(w, "%-14s\t%d\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", name, m.TP, m.FP, m.Dup, m.Hit, m.Gold, m.Precision, m.Recall, m.F1)
+}
+
+// WriteSources writes the relationship metrics per subset of the gold's
+// sources (see [Subset]): one table per subset, then one line per subset
+// with its overall precision, recall and F1. It writes nothing when the
+// report has no subsets.
+func (r *Report) WriteSources(w io.Writer) error {
+	if len(r.BySource) == 0 {
+		return nil
+	}
+	ew := &errWriter{w: w}
+	for _, s := range r.BySource {
+		fmt.Fprintf(ew, "\nsubset %s/ (%d articles)\n", s.Name, s.Articles)
+		writeMetricsTable(ew, s.PerType, s.Overall)
+	}
+	fmt.Fprintln(ew)
+	var types []string
+	for _, typ := range graph.FactTypes {
+		for _, s := range r.BySource {
+			if m := s.PerType[typ]; !m.empty() {
+				types = append(types, typ)
+				break
+			}
+		}
+	}
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "subset  \t")
+	for _, typ := range types {
+		fmt.Fprintf(tw, "%s F1\t", typ)
+	}
+	fmt.Fprintln(tw, "precision\trecall\tF1\t")
+	for _, s := range r.BySource {
+		fmt.Fprintf(tw, "%-8s\t", s.Name+"/")
+		for _, typ := range types {
+			fmt.Fprintf(tw, "%.3f\t", s.PerType[typ].F1)
+		}
+		fmt.Fprintf(tw, "%.3f\t%.3f\t%.3f\t\n", s.Overall.Precision, s.Overall.Recall, s.Overall.F1)
+	}
+	tw.Flush()
+	return ew.err
 }
 
 func section(w io.Writer, title string, n int, body func()) {

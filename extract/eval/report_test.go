@@ -26,7 +26,8 @@ func reportFixture(t *testing.T) *eval.Report {
 		{"type": "SPOKE_WITH", "from": "Donald Trump", "to": "Xi Jinping", "medium": "phone", "date": "2026-02-04"},
 		{"type": "SPOKE_WITH", "from": "Vladimir Putin", "to": "Xi Jinping", "required": false},
 		{"type": "PLEDGED", "from": "China", "keywords": ["soy", "25 million"], "evidence": "He added that China has committed to buying 25 million tonnes.", "source": "000.txt"},
-		{"type": "SANCTIONED", "from_any": ["United States", "Donald Trump"], "to": "China", "keywords": ["tariff"]}]}`)
+		{"type": "SANCTIONED", "from_any": ["United States", "Donald Trump"], "to": "China", "keywords": ["tariff"]}],
+		"affiliations": [["Donald Trump", "United States"], ["Steve Witkoff", "United States"]]}`)
 	rels := []graph.Relationship{
 		rel(graph.SpokeWith, trump, xi, "medium", "video", "date", "2026-02-04"),
 		rel(graph.SpokeWith, putin, xi, "date", "2026-02-04"),

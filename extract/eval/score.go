@@ -1,25 +1,31 @@
 package eval
 
 import (
-	"fmt"
-	"regexp"
-	"strings"
+	"slices"
 
-	"github.com/kgnews/kg/extract/gazetteer"
 	"github.com/kgnews/kg/graph"
 )
 
-// Metrics are the counts and scores of one relationship type, or of all
-// three (micro-averaged). Duplicates are predictions that match a gold fact
-// already matched by another prediction: the graph holds the fact twice.
-// They are counted in Dup and listed, but are not false positives: the fact
-// is true, its merge failed. Precision is 1 when nothing was predicted,
-// recall is 1 when nothing was to be found.
+// Metrics are the counts and scores of one relationship type, or of all of
+// them (micro-averaged), computed as the independent scorer does.
+//
+// TP counts the predictions that match a required gold fact, FP those that
+// match no gold fact; predictions that match only non-required gold facts
+// are not counted. Dup counts the TP predictions whose gold facts had all
+// been matched by earlier predictions: the graph holds the fact twice. Gold
+// counts the required gold facts and Hit those some prediction found; FN is
+// Gold − Hit.
+//
+// Precision is TP/(TP+FP), 0 when nothing was predicted; recall is
+// Hit/Gold, 1 when nothing was to be found; F1 their harmonic mean, 0 when
+// both are 0.
 type Metrics struct {
 	TP        int     `json:"tp"`
 	FP        int     `json:"fp"`
 	FN        int     `json:"fn"`
 	Dup       int     `json:"duplicates"`
+	Gold      int     `json:"gold"`
+	Hit       int     `json:"hit"`
 	Precision float64 `json:"precision"`
 	Recall    float64 `json:"recall"`
 	F1        float64 `json:"f1"`
@@ -28,19 +34,20 @@ type Metrics struct {
 func (m *Metrics) add(o Metrics) {
 	m.TP += o.TP
 	m.FP += o.FP
-	m.FN += o.FN
 	m.Dup += o.Dup
+	m.Gold += o.Gold
+	m.Hit += o.Hit
 }
 
 func (m *Metrics) compute() {
-	m.Precision, m.Recall = 1, 1
+	m.FN = m.Gold - m.Hit
+	m.Precision, m.Recall, m.F1 = 0, 1, 0
 	if m.TP+m.FP > 0 {
 		m.Precision = float64(m.TP) / float64(m.TP+m.FP)
 	}
-	if m.TP+m.FN > 0 {
-		m.Recall = float64(m.TP) / float64(m.TP+m.FN)
+	if m.Gold > 0 {
+		m.Recall = float64(m.Hit) / float64(m.Gold)
 	}
-	m.F1 = 0
 	if m.Precision+m.Recall > 0 {
 		m.F1 = 2 * m.Precision * m.Recall / (m.Precision + m.Recall)
 	}
@@ -73,7 +80,7 @@ type Miss struct {
 }
 
 // DetailError is a matched fact whose detail (medium, rate, topics,
-// claimedBy) differs from the gold.
+// claimedBy, date) differs from the gold.
 type DetailError struct {
 	Type  string `json:"type"`
 	Gold  string `json:"gold"`
@@ -93,23 +100,34 @@ type Forbidden struct {
 // Report is the outcome of Score.
 type Report struct {
 	// PerType holds the metrics of every fact type of graph.FactTypes
-	// (SPOKE_WITH, PLEDGED, SANCTIONED, TRADES_WITH), always all of them;
-	// Overall sums their counts (micro average).
+	// (SPOKE_WITH, PLEDGED, SANCTIONED, TRADES_WITH), always all of them.
+	// Overall sums the counts (micro average) of SPOKE_WITH, PLEDGED and
+	// SANCTIONED, and of TRADES_WITH only when the gold set has
+	// TRADES_WITH relations: a gold set that does not annotate kg's trade
+	// ties cannot call them false.
 	PerType map[string]Metrics `json:"perType"`
 	Overall Metrics            `json:"overall"`
 
-	// EntityRecall is EntitiesFound / EntitiesRequired (1 when none is
-	// required); MissingEntities lists the required entities not found as
-	// "Type Name".
-	EntityRecall     float64  `json:"entityRecall"`
-	EntitiesFound    int      `json:"entitiesFound"`
-	EntitiesRequired int      `json:"entitiesRequired"`
-	MissingEntities  []string `json:"missingEntities,omitempty"`
+	// EntityRecall is EntitiesFound / EntitiesRequired over the required
+	// Actor and Country entities (1 when none is required);
+	// MissingEntities lists those not found as "Type Name".
+	// EntityPrecision is the share of the EntityNodes (Actor and Country
+	// nodes) that some gold name or alias names (0 when there is none);
+	// UnmatchedEntities lists the others' names.
+	EntityRecall      float64  `json:"entityRecall"`
+	EntitiesFound     int      `json:"entitiesFound"`
+	EntitiesRequired  int      `json:"entitiesRequired"`
+	MissingEntities   []string `json:"missingEntities,omitempty"`
+	EntityPrecision   float64  `json:"entityPrecision"`
+	EntityNodes       int      `json:"entityNodes"`
+	UnmatchedEntities []string `json:"unmatchedEntities,omitempty"`
 
-	// Affiliations checked and found; AffiliationMisses lists the
-	// [actor, country] pairs not found, with the reason.
+	// Affiliations checked and found (the gold's affiliations list);
+	// AffiliationMisses lists the [actor, country, reason] triples not
+	// found. AffiliationAccuracy is found / checked, 1 when none.
 	AffiliationsFound   int        `json:"affiliationsFound"`
 	AffiliationsChecked int        `json:"affiliationsChecked"`
+	AffiliationAccuracy float64    `json:"affiliationAccuracy"`
 	AffiliationMisses   [][]string `json:"affiliationMisses,omitempty"`
 
 	Misses            []Miss        `json:"misses,omitempty"`
@@ -120,460 +138,61 @@ type Report struct {
 	// Neutral lists predictions that matched only non-required gold facts:
 	// they count neither for nor against.
 	Neutral []Edge `json:"neutral,omitempty"`
-	// UnknownActors lists Actor nodes that no gold entity names: not scored,
-	// shown to help read the extraction.
-	UnknownActors []string `json:"unknownActors,omitempty"`
 	// Problems lists gold items that could not be used (an invalid keyword
 	// in a Gold built by hand rather than read by ReadGold).
 	Problems []string `json:"problems,omitempty"`
+
+	// BySource holds the relationship metrics per subset of the gold's
+	// sources (see [Subset]); empty when no gold relation's source has the
+	// form "subset/article".
+	BySource []Subset `json:"bySource,omitempty"`
 }
 
-// Score compares the graph b (for example a store Snapshot) with the gold
-// set g, resolving country names with gazetteer.Default.
-func Score(g *Gold, b *graph.Batch) *Report {
-	return ScoreWith(g, b, gazetteer.Default())
-}
-
-// ScoreWith is Score with the gazetteer gz; nil means names are compared as
-// written, without gazetteer forms.
+// Score compares the graph b (for example a store Snapshot or an export
+// read by ReadExport) with the gold set g by the rules of the independent
+// scorer, shared/tools/score.py, so that both give the same figures:
 //
-// Each fact type is scored apart. Predictions are matched one to one with
-// the required gold facts so that as many as possible match (a maximum
-// bipartite matching); each matched pair is a true positive, each required
-// gold fact left over a miss. A prediction left over is neutral when it
-// matches a non-required gold fact, a duplicate when it matches a gold fact
-// that another prediction already matched, and a false positive otherwise.
-func ScoreWith(g *Gold, b *graph.Batch, gz *gazetteer.Gazetteer) *Report {
+//   - names match after [Normalize], over a node's name, canonicalName,
+//     title and aliases; each gold name or alias stands for the first gold
+//     entity that lists it;
+//   - gold relations with the same type, parties and keywords are merged
+//     (required if any of them is), so that a fact reported by several
+//     articles is one fact of the corpus;
+//   - predictions are taken in export order (graph.SortBatch); one that
+//     matches required gold facts is a true positive and finds the first
+//     of them not yet found, or is a duplicate when all were found; one that
+//     matches only non-required facts is neutral; any other is a false
+//     positive;
+//   - entity recall is over the required Actor and Country entities, a node
+//     counting when its label is among the entity's types;
+//   - a not_entities name is forbidden as a name or alias of an Actor or
+//     Country node;
+//   - an affiliation holds when an Actor named for the person has the
+//     country as its country property or a relationship other than
+//     SPOKE_WITH, PLEDGED and SANCTIONED to a node named for the country.
+//
+// kg's extensions (dates, SANCTIONED and TRADES_WITH keywords, the
+// per-article "to" of PLEDGED, entity keywords, names that are no gold
+// entity's) apply only when a gold file uses them.
+func Score(g *Gold, b *graph.Batch) *Report {
 	if b == nil {
 		b = &graph.Batch{}
 	}
-	m := newMatcher(g, b, gz)
-	r := &Report{PerType: make(map[string]Metrics, len(graph.FactTypes))}
-	golds := compileGolds(g, r)
-	for _, typ := range graph.FactTypes {
-		met := r.scoreType(m, typ, b, golds)
-		met.compute()
-		r.PerType[typ] = met
-		r.Overall.add(met)
+	b = &graph.Batch{Nodes: slices.Clone(b.Nodes), Relationships: slices.Clone(b.Relationships)}
+	graph.SortBatch(b)
+	m := newMatcher(g, b)
+	r := &Report{}
+	golds := compileGolds(g, m, r)
+	all := make([]*goldRel, len(golds))
+	trades := false
+	for i := range golds {
+		all[i] = &golds[i]
+		trades = trades || golds[i].Type == graph.TradesWith
 	}
-	r.Overall.compute()
+	r.PerType, r.Overall = r.scoreRelations(m, b.Relationships, all, trades, true)
 	r.scoreEntities(m, g, b)
 	r.scoreAffiliations(m, g, b)
 	r.findForbidden(g, b)
+	r.BySource = r.scoreSources(m, b, all, trades)
 	return r
-}
-
-// goldRel is a gold relation with its keywords compiled.
-type goldRel struct {
-	*Relation
-	keywords []*regexp.Regexp
-	bad      bool // a keyword did not compile: the relation never matches
-}
-
-func compileGolds(g *Gold, r *Report) []goldRel {
-	out := make([]goldRel, len(g.Relations))
-	for i := range g.Relations {
-		gr := goldRel{Relation: &g.Relations[i]}
-		for _, kw := range gr.Keywords {
-			re, err := compileKeyword(kw)
-			if err != nil {
-				gr.bad = true
-				r.Problems = append(r.Problems, fmt.Sprintf("relations[%d]: %v", i, err))
-				continue
-			}
-			gr.keywords = append(gr.keywords, re)
-		}
-		out[i] = gr
-	}
-	return out
-}
-
-// fit is how well a prediction fits a gold fact.
-type fit int
-
-const (
-	noFit     fit = iota
-	dateWrong     // all but the date, which disagrees
-	undated       // all but the date, which the prediction lacks
-	fullFit
-)
-
-func (m *matcher) fit(p *graph.Relationship, gr *goldRel) fit {
-	if gr.bad || p.Type != gr.Type {
-		return noFit
-	}
-	from, to := m.node(p.Start), m.node(p.End)
-	switch p.Type {
-	case graph.SpokeWith, graph.TradesWith:
-		f, t := gr.fromNames(), gr.toNames()
-		if !(m.matches(from, f) && m.matches(to, t)) && !(m.matches(from, t) && m.matches(to, f)) {
-			return noFit
-		}
-		text := propString(p.Props, graph.PropValue) + " | " + propString(p.Props, graph.PropYear)
-		if !keywordsMatch(gr.keywords, text) {
-			return noFit
-		}
-	case graph.Pledged:
-		if !m.matches(from, gr.fromNames()) || !keywordsMatch(gr.keywords, commitmentText(to)) {
-			return noFit
-		}
-	case graph.Sanctioned:
-		if !m.matches(from, gr.fromNames()) || !m.matches(to, gr.toNames()) {
-			return noFit
-		}
-		text := propString(p.Props, graph.PropMeasure) + " | " + propString(p.Props, graph.PropRate)
-		if !keywordsMatch(gr.keywords, text) {
-			return noFit
-		}
-	}
-	if gr.Date == "" {
-		return fullFit
-	}
-	d := propString(p.Props, graph.PropDate)
-	switch {
-	case d == "":
-		return undated
-	case strings.HasPrefix(d, gr.Date) || strings.HasPrefix(gr.Date, d):
-		return fullFit
-	}
-	return dateWrong
-}
-
-func keywordsMatch(kws []*regexp.Regexp, text string) bool {
-	for _, re := range kws {
-		if !re.MatchString(text) {
-			return false
-		}
-	}
-	return true
-}
-
-// commitmentText is what PLEDGED keywords are matched against.
-func commitmentText(n *graph.Node) string {
-	parts := []string{propString(n.Props, graph.PropName)}
-	parts = append(parts, propList(n.Props, graph.PropAliases)...)
-	for _, k := range []string{graph.PropText, graph.PropAction, graph.PropObject, graph.PropQuantity, graph.PropUnit, graph.PropPeriod} {
-		parts = append(parts, propString(n.Props, k))
-	}
-	return strings.Join(parts, " | ")
-}
-
-func (r *Report) scoreType(m *matcher, typ string, b *graph.Batch, golds []goldRel) Metrics {
-	var preds []*graph.Relationship
-	for i := range b.Relationships {
-		if b.Relationships[i].Type == typ {
-			preds = append(preds, &b.Relationships[i])
-		}
-	}
-	var gs []*goldRel
-	for i := range golds {
-		if golds[i].Type == typ {
-			gs = append(gs, &golds[i])
-		}
-	}
-	fits := make([][]fit, len(preds))
-	for i, p := range preds {
-		fits[i] = make([]fit, len(gs))
-		for j, gr := range gs {
-			fits[i][j] = m.fit(p, gr)
-		}
-	}
-	required := func(j int) bool { return gs[j].IsRequired() }
-	predOf, goldOf := maxMatching(len(preds), len(gs), func(i, j int) bool {
-		return required(j) && fits[i][j] == fullFit
-	})
-	// Second round: a prediction without a date may stand for a dated gold
-	// fact that no dated prediction matched; the missing date is reported.
-	predOf2, goldOf2 := maxMatching(len(preds), len(gs), func(i, j int) bool {
-		return goldOf[i] < 0 && predOf[j] < 0 && required(j) && fits[i][j] == undated
-	})
-	for j, i := range predOf2 {
-		if i >= 0 {
-			predOf[j], goldOf[i] = i, goldOf2[i]
-		}
-	}
-
-	var met Metrics
-	for j, gr := range gs {
-		if !gr.IsRequired() {
-			continue
-		}
-		if i := predOf[j]; i >= 0 {
-			met.TP++
-			r.checkDetails(m, preds[i], gr)
-			if fits[i][j] == undated {
-				r.DetailErrors = append(r.DetailErrors, DetailError{Type: gr.Type, Gold: gr.Label(), Field: graph.PropDate, Want: gr.Date})
-			}
-			continue
-		}
-		met.FN++
-		r.Misses = append(r.Misses, Miss{Type: typ, Gold: gr.Label(), Evidence: gr.Evidence, Source: gr.Source, Note: gr.Note})
-	}
-	for i, p := range preds {
-		if goldOf[i] >= 0 {
-			continue
-		}
-		e := m.edge(p)
-		if j := firstFit(fits[i], func(j int) bool { return !required(j) && fits[i][j] >= undated }); j >= 0 {
-			e.Gold = gs[j].Label()
-			r.Neutral = append(r.Neutral, e)
-			continue
-		}
-		if j := firstFit(fits[i], func(j int) bool { return required(j) && fits[i][j] >= undated && predOf[j] >= 0 }); j >= 0 {
-			e.Gold = gs[j].Label()
-			met.Dup++
-			r.Duplicates = append(r.Duplicates, e)
-			continue
-		}
-		if j := firstFit(fits[i], func(j int) bool { return fits[i][j] == dateWrong }); j >= 0 {
-			e.Gold = gs[j].Label()
-			e.Reason = "date " + e.Date + " disagrees with the gold's " + gs[j].Date
-		}
-		met.FP++
-		r.FalsePositives = append(r.FalsePositives, e)
-	}
-	return met
-}
-
-func firstFit(row []fit, ok func(j int) bool) int {
-	for j := range row {
-		if ok(j) {
-			return j
-		}
-	}
-	return -1
-}
-
-// maxMatching returns a maximum matching of the bipartite graph with n left
-// and k right vertices and edges ok(i, j), by augmenting paths (Kuhn's
-// algorithm), as predOf[j] (left vertex of right j, or -1) and goldOf[i].
-// Left vertices are tried in order, so equal inputs give equal matchings.
-func maxMatching(n, k int, ok func(i, j int) bool) (predOf, goldOf []int) {
-	predOf = make([]int, k)
-	goldOf = make([]int, n)
-	for j := range predOf {
-		predOf[j] = -1
-	}
-	for i := range goldOf {
-		goldOf[i] = -1
-	}
-	var try func(i int, seen []bool) bool
-	try = func(i int, seen []bool) bool {
-		for j := 0; j < k; j++ {
-			if seen[j] || !ok(i, j) {
-				continue
-			}
-			seen[j] = true
-			if predOf[j] < 0 || try(predOf[j], seen) {
-				predOf[j] = i
-				goldOf[i] = j
-				return true
-			}
-		}
-		return false
-	}
-	for i := 0; i < n; i++ {
-		try(i, make([]bool, k))
-	}
-	return predOf, goldOf
-}
-
-// edge describes p for reports.
-func (m *matcher) edge(p *graph.Relationship) Edge {
-	from, to := m.node(p.Start), m.node(p.End)
-	e := Edge{
-		Type:     p.Type,
-		ID:       p.ID,
-		From:     propString(from.Props, graph.PropName),
-		To:       propString(to.Props, graph.PropName),
-		Date:     propString(p.Props, graph.PropDate),
-		Evidence: propList(p.Props, graph.PropEvidence),
-		Sources:  propList(p.Props, graph.PropSources),
-	}
-	var details []string
-	add := func(k, v string) {
-		if v != "" {
-			details = append(details, k+"="+v)
-		}
-	}
-	switch p.Type {
-	case graph.SpokeWith:
-		add("medium", propString(p.Props, graph.PropMedium))
-		add("topics", propString(p.Props, graph.PropTopics))
-	case graph.TradesWith:
-		add("value", propString(p.Props, graph.PropValue))
-		add("year", propString(p.Props, graph.PropYear))
-	case graph.Sanctioned:
-		add("measure", propString(p.Props, graph.PropMeasure))
-		add("rate", propString(p.Props, graph.PropRate))
-	case graph.Pledged:
-		add("text", propString(to.Props, graph.PropText))
-	}
-	add("claimedBy", propString(p.Props, graph.PropClaimedBy))
-	e.Detail = strings.Join(details, " ")
-	return e
-}
-
-// checkDetails compares the details of a matched prediction with its gold.
-func (r *Report) checkDetails(m *matcher, p *graph.Relationship, gr *goldRel) {
-	report := func(field, want, got string) {
-		r.DetailErrors = append(r.DetailErrors, DetailError{Type: gr.Type, Gold: gr.Label(), Field: field, Want: want, Got: got})
-	}
-	if gr.Medium != "" {
-		got := propString(p.Props, graph.PropMedium)
-		if normalize(got) != normalize(gr.Medium) {
-			report(graph.PropMedium, gr.Medium, got)
-		}
-	}
-	if gr.Rate != "" {
-		got := propString(p.Props, graph.PropRate)
-		if normalizeRate(got) != normalizeRate(gr.Rate) {
-			report(graph.PropRate, gr.Rate, got)
-		}
-	}
-	for _, list := range []struct {
-		field string
-		want  []string
-	}{{graph.PropTopics, gr.Topics}, {graph.PropClaimedBy, gr.ClaimedBy}} {
-		got := propList(p.Props, list.field)
-		for _, w := range list.want {
-			found := false
-			for _, g := range got {
-				if m.nameMatches(g, w) {
-					found = true
-					break
-				}
-			}
-			if !found {
-				report(list.field, w, strings.Join(got, "; "))
-			}
-		}
-	}
-}
-
-// normalizeRate folds "25 per cent", "25 percent" and "25%" together.
-func normalizeRate(s string) string {
-	s = strings.ToLower(s)
-	for _, w := range []string{"per cent", "percent", "pct"} {
-		s = strings.ReplaceAll(s, w, "%")
-	}
-	return strings.Join(strings.Fields(s), "")
-}
-
-func (r *Report) scoreEntities(m *matcher, g *Gold, b *graph.Batch) {
-	known := make([]bool, len(b.Nodes))
-	for _, e := range g.Entities {
-		names := append([]string{e.Name}, e.Aliases...)
-		var kws []*regexp.Regexp
-		for _, kw := range e.Keywords {
-			if re, err := compileKeyword(kw); err == nil {
-				kws = append(kws, re)
-			}
-		}
-		found := false
-		for i := range b.Nodes {
-			n := &b.Nodes[i]
-			if n.Label != e.Type {
-				continue
-			}
-			if m.matches(n, names) || (len(kws) > 0 && keywordsMatch(kws, commitmentText(n))) {
-				found = true
-				known[i] = true
-			}
-		}
-		if !e.IsRequired() {
-			continue
-		}
-		r.EntitiesRequired++
-		if found {
-			r.EntitiesFound++
-		} else {
-			r.MissingEntities = append(r.MissingEntities, e.Type+" "+e.Name)
-		}
-	}
-	r.EntityRecall = 1
-	if r.EntitiesRequired > 0 {
-		r.EntityRecall = float64(r.EntitiesFound) / float64(r.EntitiesRequired)
-	}
-	for i := range b.Nodes {
-		if n := &b.Nodes[i]; n.Label == graph.LabelActor && !known[i] {
-			r.UnknownActors = append(r.UnknownActors, propString(n.Props, graph.PropName))
-		}
-	}
-}
-
-func (r *Report) scoreAffiliations(m *matcher, g *Gold, b *graph.Batch) {
-	type pair struct{ actor, country string }
-	var pairs []pair
-	seen := make(map[pair]bool)
-	addPair := func(a, c string) {
-		p := pair{a, c}
-		key := pair{normalize(a), normalize(c)}
-		if !seen[key] {
-			seen[key] = true
-			pairs = append(pairs, p)
-		}
-	}
-	for _, a := range g.Affiliations {
-		if len(a) == 2 {
-			addPair(a[0], a[1])
-		}
-	}
-	for _, e := range g.Entities {
-		if e.Type == TypeActor && e.Country != "" && e.IsRequired() {
-			addPair(e.Name, e.Country)
-		}
-	}
-	represents := make(map[string][]string) // actor id → country node ids
-	for _, rel := range b.Relationships {
-		if rel.Type == graph.Represents {
-			represents[rel.Start] = append(represents[rel.Start], rel.End)
-		}
-	}
-	for _, p := range pairs {
-		r.AffiliationsChecked++
-		actorFound, ok := false, false
-		for i := range b.Nodes {
-			n := &b.Nodes[i]
-			if n.Label != graph.LabelActor || !m.matches(n, []string{p.actor}) {
-				continue
-			}
-			actorFound = true
-			if c := propString(n.Props, graph.PropCountry); c != "" && m.nameMatches(c, p.country) {
-				ok = true
-			}
-			for _, id := range represents[n.ID] {
-				if m.matches(m.node(id), []string{p.country}) {
-					ok = true
-				}
-			}
-		}
-		switch {
-		case ok:
-			r.AffiliationsFound++
-		case !actorFound:
-			r.AffiliationMisses = append(r.AffiliationMisses, []string{p.actor, p.country, "actor not found"})
-		default:
-			r.AffiliationMisses = append(r.AffiliationMisses, []string{p.actor, p.country, "no REPRESENTS or country"})
-		}
-	}
-}
-
-func (r *Report) findForbidden(g *Gold, b *graph.Batch) {
-	for _, ne := range g.NotEntities {
-		bad := normalize(ne)
-		for i := range b.Nodes {
-			n := &b.Nodes[i]
-			if n.Label != graph.LabelActor && n.Label != graph.LabelCountry {
-				continue
-			}
-			forms := append([]string{propString(n.Props, graph.PropName)}, propList(n.Props, graph.PropAliases)...)
-			for _, f := range forms {
-				if containsWords(normalize(f), bad) {
-					r.ForbiddenEntities = append(r.ForbiddenEntities, Forbidden{Name: ne, NodeID: n.ID, Label: n.Label, As: f})
-					break
-				}
-			}
-		}
-	}
 }
