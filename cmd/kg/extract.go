@@ -3,13 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/extract/document"
 	"github.com/kgnews/kg/extract/ingest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/export"
@@ -59,7 +57,7 @@ func runExtract(g *globalOptions, opts extractOptions, paths []string) error {
 	x := extract.New(extract.Options{})
 	var bd graph.Builder
 	for _, in := range inputs {
-		doc, err := readArticle(in.Path, g.stdin)
+		doc, _, err := ingest.Read(in, g.stdin)
 		if err != nil {
 			skipped = append(skipped, ingest.Skipped{Path: in.Path, Reason: err.Error()})
 			continue
@@ -92,25 +90,6 @@ func runExtract(g *globalOptions, opts extractOptions, paths []string) error {
 		return withCode(exitPartial, fmt.Errorf("%d input(s) skipped", len(skipped)), "")
 	}
 	return nil
-}
-
-// readArticle reads one input as kg ingest does.
-func readArticle(path string, stdin io.Reader) (*document.Document, error) {
-	var (
-		data []byte
-		err  error
-		name = path
-	)
-	if path == ingest.StdinName {
-		data, err = io.ReadAll(io.LimitReader(stdin, document.MaxSize+1))
-		name = "stdin.txt"
-	} else {
-		data, err = os.ReadFile(path)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return document.Read(name, data)
 }
 
 // writeFacts prints the fact relationships of one article's batch, one per

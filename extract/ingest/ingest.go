@@ -325,32 +325,46 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 
 // process reads and extracts one input.
 func process(x Extractor, in Input, stdin io.Reader) result {
+	doc, size, err := Read(in, stdin)
+	if err != nil {
+		return result{skip: &Skipped{Path: in.Path, Reason: reason(err)}}
+	}
+	b, err := extractSafely(x, doc)
+	if err != nil {
+		return result{skip: &Skipped{Path: in.Path, Reason: "extraction failed: " + err.Error()}}
+	}
+	return result{batch: b, bytes: size}
+}
+
+// Read reads one input as an article, as Run does: a file up to
+// document.MaxSize, or standard input for StdinName (stdin nil means
+// os.Stdin). It returns the document and the number of bytes read.
+func Read(in Input, stdin io.Reader) (*document.Document, int64, error) {
 	var (
 		data []byte
 		err  error
 		name = in.Path
 	)
 	if in.Path == StdinName {
+		if stdin == nil {
+			stdin = os.Stdin
+		}
 		data, err = io.ReadAll(io.LimitReader(stdin, document.MaxSize+1))
 		name = "stdin.txt"
 	} else {
 		data, err = readFile(in.Path)
 	}
 	if err != nil {
-		return result{skip: &Skipped{Path: in.Path, Reason: reason(err)}}
+		return nil, 0, err
 	}
 	doc, err := document.Read(name, data)
 	if err != nil {
-		return result{skip: &Skipped{Path: in.Path, Reason: reason(err)}}
+		return nil, 0, err
 	}
 	if in.Path == StdinName {
 		doc.Path = StdinName
 	}
-	b, err := extractSafely(x, doc)
-	if err != nil {
-		return result{skip: &Skipped{Path: in.Path, Reason: "extraction failed: " + err.Error()}}
-	}
-	return result{batch: b, bytes: int64(len(data))}
+	return doc, int64(len(data)), nil
 }
 
 // readFile reads a file up to one byte past document.MaxSize, so that an
