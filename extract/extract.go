@@ -63,6 +63,7 @@ import (
 
 	"github.com/kgnews/kg/extract/document"
 	"github.com/kgnews/kg/extract/gazetteer"
+	"github.com/kgnews/kg/extract/syntax"
 	"github.com/kgnews/kg/graph"
 )
 
@@ -156,9 +157,10 @@ type analysis struct {
 	nCalls  int // SPOKE_WITH facts so far
 	commits []*commitment
 	agrees  []*agreement
-	curIdx  int    // index of the sentence the relation rules are reading
-	rule    string // the relation rule running, recorded by the facts it adds
-	why     string // why the running rule dropped its candidate, for the trace
+	wordBuf []string // the parser's input, reused
+	curIdx  int      // index of the sentence the relation rules are reading
+	rule    string   // the relation rule running, recorded by the facts it adds
+	why     string   // why the running rule dropped its candidate, for the trace
 	tr      *tracer
 
 	// resolution state, in document order
@@ -331,7 +333,9 @@ type sent struct {
 	headline   bool // the document title: names only, no facts
 
 	ments []mention
-	cover []int16 // token → mention index + 1, 0 when none
+	cover []int16         // token → mention index + 1, 0 when none
+	syn   syntax.Sentence // tags, lemmas and tree, as far as tree says
+	tree  treeState
 	dates []document.DateMention
 	dated bool
 }

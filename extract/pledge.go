@@ -122,7 +122,7 @@ parsed:
 		}
 	}
 	w := a.word(s, q)
-	subj, subjStart := a.subjectBefore(s, k, false)
+	subj, subjStart := a.subjectOf(s, k)
 	if len(subj) == 0 && (a.word(s, k-1) == "and" || a.word(s, k-1) == "but" || a.word(s, k-1) == "also" && a.word(s, k-2) == "and") {
 		// "The two presidents signed … and agreed to …"
 		subj, _ = a.mainSubject(s, k)
@@ -159,7 +159,7 @@ parsed:
 // ruleAgreementVerb matches "X signed/reached/struck/announced a deal",
 // "upgraded their relationship to a strategic partnership".
 func (a *analysis) ruleAgreementVerb(s *sent, k int) {
-	subj, subjStart := a.subjectBefore(s, k, false)
+	subj, subjStart := a.subjectOf(s, k)
 	if len(subj) == 0 {
 		subj = a.coordinatedSubject(s, k)
 		subjStart = -1
@@ -285,7 +285,7 @@ func (a *analysis) closingParen(s *sent, p int) int {
 func (a *analysis) agreementExtent(s *sent, head int) int {
 	n := len(s.toks)
 	end := head + 1
-	if !agreementComplements[a.word(s, head+1)] {
+	if !agreementComplements[a.word(s, head+1)] || a.verbAdjunctAt(s, head+1) {
 		return end
 	}
 	for p := head + 1; p < n && p <= head+40; p++ {
@@ -296,7 +296,7 @@ func (a *analysis) agreementExtent(s *sent, head int) int {
 				continue
 			}
 		}
-		if a.isBreak(s, p) || p > head+1 && a.verbAdjunctAt(s, p) {
+		if a.isBreak(s, p) || a.verbAdjunctAt(s, p) {
 			break
 		}
 		t := s.toks[p]
@@ -314,6 +314,12 @@ func (a *analysis) agreementExtent(s *sent, head int) int {
 			}
 		}
 		end = p + 1
+	}
+	// "the Louvre accord in which …": a preposition or article left
+	// dangling before a break is not content
+	for end > head+1 && (prepositions[a.word(s, end-1)] || objectDeterminers[a.word(s, end-1)] ||
+		a.word(s, end-1) == "and" || a.word(s, end-1) == "or") {
+		end--
 	}
 	return end
 }
@@ -716,8 +722,8 @@ func (a *analysis) commitments(s *sent, k, q int, parties []*entity) {
 
 // infinitiveVerb returns the lemma of the verb at q, the head of an
 // infinitive after "agreed to", "pledged to": a known commitment verb in any
-// form, or else any lower-case word that can only be a verb there — not a
-// determiner, number, name, agreement noun or plural noun ("agreed to
+// form, or else any lower-case word the tagger reads as a verb, with its
+// lemma — not a determiner, number, name or agreement noun ("agreed to
 // talks"). Grammar, not a list, makes "agreed to pay 30% more" a
 // commitment.
 func (a *analysis) infinitiveVerb(s *sent, q int) (string, bool) {
@@ -731,12 +737,10 @@ func (a *analysis) infinitiveVerb(s *sent, q int) (string, bool) {
 	if _, agr := agreementHeads[w]; agr || objectDeterminers[w] || notInfinitive[w] || clauseBreak[w] {
 		return "", false
 	}
-	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") ||
-		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") ||
-		strings.HasSuffix(w, "tion") || strings.HasSuffix(w, "ment") {
-		return "", false
+	if a.upos(s, q) != "VERB" {
+		return "", false // the tagger reads a noun or adjective: "agreed to quota re-introduction"
 	}
-	return w, true
+	return a.lemma(s, q), true
 }
 
 // notInfinitive are words that follow "agreed to" without being its verb.

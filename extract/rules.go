@@ -733,7 +733,7 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 			target = a.sanctionTarget(s, head)
 		}
 	}
-	subj, subjStart := a.subjectBefore(s, k, false)
+	subj, subjStart := a.subjectOf(s, k)
 	if agent, at := a.actionAgent(s, k); len(agent) > 0 {
 		// "the action by the United States to slap tariffs on …"
 		subj, subjStart = agent, at

@@ -54,6 +54,8 @@ func (t *tracer) sentence(a *analysis, s *sent) {
 		return
 	}
 	t.printf("\nS%d %q\n", s.idx, a.text[s.start:s.end])
+	t.printf("  tree:\n")
+	a.writeTree(t, s)
 }
 
 // mentions writes the mentions of s as the rules resolved them.

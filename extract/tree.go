@@ -1,0 +1,206 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/kgnews/kg/extract/syntax"
+)
+
+// The syntactic layer: a sentence is tagged, lemmatised and parsed into a
+// Universal Dependencies tree by package syntax, lazily and only where a rule
+// asks, so that the many sentences with no trigger cost nothing. The
+// sentence's tokens are the parser's words one for one, so token k is tree
+// word k+1.
+
+// treeState tells how far a sentence has been analysed.
+type treeState uint8
+
+const (
+	treeNone   treeState = iota
+	treeTagged           // UPOS and lemmas
+	treeParsed           // and heads and relations
+)
+
+// words returns the surface forms of s's tokens, the parser's input.
+func (a *analysis) words(s *sent) []string {
+	a.wordBuf = a.wordBuf[:0]
+	for k := range s.toks {
+		a.wordBuf = append(a.wordBuf, a.surface(s, k))
+	}
+	return a.wordBuf
+}
+
+// tagged returns s tagged and lemmatised (heads unset unless parsed).
+func (a *analysis) tagged(s *sent) *syntax.Sentence {
+	if s.tree < treeTagged {
+		syntax.Default().TagInto(&s.syn, a.words(s))
+		s.tree = treeTagged
+	}
+	return &s.syn
+}
+
+// parsed returns the dependency tree of s.
+func (a *analysis) parsed(s *sent) *syntax.Sentence {
+	if s.tree < treeParsed {
+		syntax.Default().ParseInto(&s.syn, a.words(s))
+		s.tree = treeParsed
+	}
+	return &s.syn
+}
+
+// upos returns the part-of-speech tag of token k.
+func (a *analysis) upos(s *sent, k int) string {
+	t := a.tagged(s)
+	if k < 0 || k >= len(t.Tokens) {
+		return ""
+	}
+	return t.Tokens[k].UPOS
+}
+
+// lemma returns the lemma of token k.
+func (a *analysis) lemma(s *sent, k int) string {
+	t := a.tagged(s)
+	if k < 0 || k >= len(t.Tokens) {
+		return ""
+	}
+	return t.Tokens[k].Lemma
+}
+
+// head returns the token index of k's head in the tree, or -1 for the root.
+func (a *analysis) head(s *sent, k int) int {
+	t := a.parsed(s)
+	if k < 0 || k >= len(t.Tokens) {
+		return -1
+	}
+	return t.Tokens[k].Head - 1
+}
+
+// rel returns k's dependency relation ("nsubj", "obl:agent").
+func (a *analysis) rel(s *sent, k int) string {
+	t := a.parsed(s)
+	if k < 0 || k >= len(t.Tokens) {
+		return ""
+	}
+	return t.Tokens[k].Rel
+}
+
+// children appends to out the tokens whose head is k and whose relation
+// starts with one of rels (all when rels is empty), in order.
+func (a *analysis) children(s *sent, k int, out []int, rels ...string) []int {
+	t := a.parsed(s)
+	for i, tok := range t.Tokens {
+		if tok.Head-1 != k {
+			continue
+		}
+		if len(rels) == 0 {
+			out = append(out, i)
+			continue
+		}
+		for _, r := range rels {
+			if tok.Rel == r || strings.HasPrefix(tok.Rel, r+":") {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// treeParties returns the parties the subtree rooted at k names: the
+// mention covering k, or else the mention of its nearest name-like
+// dependent ("Representatives of the U.S." → the U.S.), then every conjunct
+// of k the same way ("A, B and C").
+func (a *analysis) treeParties(s *sent, k int) []*entity {
+	var out []*entity
+	add := func(q int) {
+		if m := a.headMention(s, q); m != nil {
+			out = append(out, a.partiesOf(m)...)
+		}
+	}
+	add(k)
+	var conj []int
+	for _, c := range a.children(s, k, conj, "conj") {
+		add(c)
+	}
+	return dedupe(out)
+}
+
+// headMention returns the entity or group mention that stands for the
+// phrase headed by token q: the mention covering q, or one of q's nmod
+// ("representatives of X") or compound/flat dependents.
+func (a *analysis) headMention(s *sent, q int) *mention {
+	usable := func(m *mention) bool {
+		return m != nil && !m.adj && !m.media && (m.kind == mEntity && m.ent != nil || m.kind == mGroup)
+	}
+	if m := s.mentionAt(q); usable(m) && !m.poss {
+		return m
+	}
+	if s.toks[q].cls&clsTitlePlural == 0 {
+		return nil
+	}
+	// "representatives of X", "the ministers of X and Y"
+	var kids []int
+	for _, c := range a.children(s, q, kids, "nmod") {
+		if m := s.mentionAt(c); usable(m) {
+			return m
+		}
+	}
+	return nil
+}
+
+// treeSubject returns the parties of the subject of the predicate at token
+// k read from the tree: its nsubj (or, for a verb that is an xcomp or a
+// conjunct of another, that verb's), with the subject's conjuncts. It is the
+// fallback of the token rules, which read only a flat window.
+func (a *analysis) treeSubject(s *sent, k int) []*entity {
+	for hop := 0; hop < 3 && k >= 0; hop++ {
+		var subj []int
+		subj = a.children(s, k, subj, "nsubj")
+		for _, q := range subj {
+			if strings.HasPrefix(a.rel(s, q), "nsubj:pass") {
+				return nil // "X was agreed …": not the party
+			}
+			if ps := a.treeParties(s, q); len(ps) > 0 {
+				return ps
+			}
+			return nil
+		}
+		switch r := a.rel(s, k); {
+		case r == "xcomp" || r == "conj":
+			k = a.head(s, k)
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// writeTree writes the tree of s in a CoNLL-U-like table for the trace.
+func (a *analysis) writeTree(t *tracer, s *sent) {
+	p := a.parsed(s)
+	for i, tok := range p.Tokens {
+		t.printf("    %2d %-18s %-14s %-5s %2d %s\n", i+1, tok.Form, tok.Lemma, tok.UPOS, tok.Head, tok.Rel)
+	}
+}
+
+// subjectOf returns the parties of the subject of the predicate at k and
+// where the subject starts (-1 when unknown): the token rules' nearest
+// subject, completed by the tree when the tree finds more conjuncts that
+// include it ("Representatives of the U.S., the Soviet Union, the European
+// Community and Japan agreed"), or the tree's subject when the token rules
+// find none ("Zhao of China and Cavaco Silva of Portugal signed").
+func (a *analysis) subjectOf(s *sent, k int) ([]*entity, int) {
+	subj, start := a.subjectBefore(s, k, false)
+	if len(subj) > 1 {
+		return subj, start
+	}
+	ts := a.treeSubject(s, k)
+	switch {
+	case len(subj) == 0 && len(ts) > 0:
+		return ts, -1
+	case len(subj) == 1 && len(ts) > 1 && slices.Contains(ts, subj[0]):
+		return ts, start
+	}
+	return subj, start
+}
