@@ -192,8 +192,8 @@ func (a *analysis) writeTree(t *tracer, s *sent) {
 // find none ("Zhao of China and Cavaco Silva of Portugal signed").
 func (a *analysis) subjectOf(s *sent, k int) ([]*entity, int) {
 	subj, start := a.subjectBefore(s, k, false)
-	if len(subj) > 1 {
-		return subj, start
+	if len(subj) > 1 || a.parties(s) <= len(subj) || len(subj) == 1 && !a.coordinationBefore(s, k) {
+		return subj, start // nothing the tree could add: parse nothing
 	}
 	ts := a.treeSubject(s, k)
 	switch {
@@ -203,4 +203,30 @@ func (a *analysis) subjectOf(s *sent, k int) ([]*entity, int) {
 		return ts, start
 	}
 	return subj, start
+}
+
+// parties counts the mentions of s that can be a party (named entities
+// and group references, not modifiers or media), up to 2.
+func (a *analysis) parties(s *sent) int {
+	n := 0
+	for i := range s.ments {
+		m := &s.ments[i]
+		if !m.adj && !m.media && (m.kind == mEntity && m.ent != nil || m.kind == mGroup) {
+			if n++; n == 2 {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// coordinationBefore reports whether an "and" or a comma stands before
+// token k: only then can the subject have conjuncts the token window missed.
+func (a *analysis) coordinationBefore(s *sent, k int) bool {
+	for q := 0; q < k; q++ {
+		if w := a.word(s, q); w == "and" || w == "," {
+			return true
+		}
+	}
+	return false
 }
