@@ -108,6 +108,7 @@ func (a *analysis) findFixedMentions(s *sent) {
 		var c *gazetteer.Country
 		if om.Org.Country != "" {
 			c, _ = a.gz.Lookup(om.Org.Country)
+			c = a.countryAsOf(c)
 		}
 		e := a.orgEntity(om.Org.Name, om.Org.Kind, c)
 		media := om.Org.Kind == "news agency" || om.Org.Kind == "broadcaster" || om.Org.Kind == "newspaper"
@@ -134,7 +135,9 @@ func (a *analysis) findFixedMentions(s *sent) {
 			// followed by a name is the given name
 			continue
 		}
-		m := mention{i: i, j: j + 1, ent: a.countryEntity(cm.Country), ckind: cm.Kind, rc: cm.Country}
+		// "Moscow" in a 1987 story is the Soviet Union
+		c := a.countryAsOf(cm.Country)
+		m := mention{i: i, j: j + 1, ent: a.countryEntity(c), ckind: cm.Kind, rc: c}
 		if cm.Kind == gazetteer.KindDemonym {
 			// "Chinese" alone is the people or the language; before a
 			// noun it is a modifier. Neither is the state acting, but the
@@ -160,6 +163,24 @@ func (a *analysis) findFixedMentions(s *sent) {
 			m.poss = true
 		}
 	}
+}
+
+// readEra prepares countryAsOf for an undated document: a text that names a
+// historical state and never its successor is from that state's time.
+func (a *analysis) readEra() {
+	if !a.ref.IsZero() {
+		return
+	}
+	a.era = a.gz.EraOf(a.gz.FindAll(a.text))
+}
+
+// countryAsOf returns the state a reference to c meant when the document was
+// written: "Moscow" in a 1987 story is the Soviet Union.
+func (a *analysis) countryAsOf(c *gazetteer.Country) *gazetteer.Country {
+	if old := a.era[c]; old != nil {
+		return old
+	}
+	return a.gz.AsOf(c, a.ref)
 }
 
 // givenNameAfterTitle reports whether token p is a single capitalised name
