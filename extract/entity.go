@@ -28,6 +28,7 @@ type entity struct {
 	aliases []string // forms seen in the text other than name
 	tokens  []string // person: name tokens as written
 	active  bool     // organisation acted (spoke, was a party): emit it
+	source  bool     // person: introduced as a commentator ("economist at X"), an actor only in a fact
 	emit    bool     // emit a node and MENTIONS
 	lastS   int      // last sentence index that mentioned it
 	idc     string   // cached id, valid while name == idName
@@ -44,6 +45,12 @@ func (e *entity) id() string {
 		e.idName, e.idc = e.name, e.ids.actorID(e.name)
 	}
 	return e.idc
+}
+
+// isMedia reports whether e is a news organisation: an outlet reports facts
+// and is never an actor in them.
+func (e *entity) isMedia() bool {
+	return e != nil && e.kind == entOrg && isMediaKind(e.orgKind)
 }
 
 func (e *entity) addAlias(form string) {

@@ -21,6 +21,7 @@ type personCand struct {
 	// consultation verb
 	contactSubj bool
 	titled      bool // licensed by a title before it
+	source      bool // a commentator: "X, economist at Y"
 	weak        bool // from a title-case line: never extends a known name
 }
 
@@ -288,6 +289,7 @@ func (a *analysis) findPersonCandidates(s *sent) {
 				}
 			}
 		}
+		c.source = a.commentatorAfter(s, j)
 		// subject of a verb of speech or action, or the speaker after a
 		// quotation ("…," said John Smith)
 		if !c.licensed && len(c.tokens) >= 2 {
@@ -402,6 +404,46 @@ func joinParticles(ts []string) []string {
 	return out
 }
 
+// commentatorJobs name the trades of people whom news quotes for comment:
+// "economist at Credit Suisse", "head of strategy for Barclays Capital",
+// "a professor at Harvard".
+var commentatorJobs = setOf("economist", "analyst", "strategist", "dealer", "trader", "researcher", "professor",
+	"lecturer", "fellow", "consultant", "broker", "banker", "expert", "scientist", "strategy", "research",
+	"analysis", "economics", "adviser", "advisor")
+
+// commentatorAfter reports whether the name ending before token j is set off
+// by an apposition naming a commentator's trade at an institution: ",
+// currency adviser at Swiss Bank Corp", ", economist at X", ", head of
+// strategy … for Y". Such people are quoted as sources, not actors. Advisers
+// count only "at" an institution ("adviser to the president" is an
+// official).
+func (a *analysis) commentatorAfter(s *sent, j int) bool {
+	if j >= len(s.toks) || a.surface(s, j) != "," {
+		return false
+	}
+	job := false
+	for q := j + 1; q < len(s.toks) && q <= j+10; q++ {
+		if t := s.toks[q]; t.kind == tPunct && a.surface(s, q) != "-" || t.kind == tQuote {
+			return false
+		}
+		w := a.word(s, q)
+		if commentatorJobs[w] && !s.toks[q].cap || w == "economist" || w == "analyst" {
+			job = true
+			if (w == "adviser" || w == "advisor") && a.word(s, q+1) != "at" {
+				job = false
+			}
+			continue
+		}
+		if job && (w == "at" || w == "for" || w == "with" || w == "of") && q+1 < len(s.toks) && s.toks[q+1].cap {
+			if m := s.mentionAt(q + 1); m != nil && m.rc != nil && m.ckind != gazetteer.KindDemonym && m.j >= len(s.toks)-1 {
+				return false // "analyst of China": no institution
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // appositionAfter matches ", [the|a] [owner] [adj] TITLE" after token j.
 func (a *analysis) appositionAfter(s *sent, j int) (string, *gazetteer.Country, string) {
 	if j >= len(s.toks) || a.surface(s, j) != "," {
@@ -490,6 +532,9 @@ func (a *analysis) registerPersons() {
 			}
 			if p.country == nil {
 				p.country = c.country
+			}
+			if c.source {
+				p.source = true
 			}
 		}
 	}
@@ -611,7 +656,7 @@ func (a *analysis) lookupPerson(ts []string) *entity {
 		if ps := a.inner[ts[0]]; len(ps) == 1 && len(ts[0]) >= 3 {
 			return ps[0]
 		}
-		return nil
+		return a.misspeltSurname(ts[0])
 	}
 	full := strings.Join(ts, " ")
 	if p := a.fullNames[full]; p != nil {
@@ -625,7 +670,8 @@ func (a *analysis) lookupPerson(ts []string) *entity {
 	}
 	for _, p := range cands {
 		if len(p.tokens) == 1 && (p.tokens[0] == ts[0] || p.tokens[0] == ts[len(ts)-1]) ||
-			len(p.tokens) >= 2 && p.tokens[0] == ts[0] && p.tokens[len(p.tokens)-1] == ts[len(ts)-1] {
+			len(p.tokens) >= 2 && p.tokens[0] == ts[0] && p.tokens[len(p.tokens)-1] == ts[len(ts)-1] ||
+			particleSurname(ts, p.tokens) {
 			if found != nil && found != p {
 				return nil
 			}
@@ -633,6 +679,49 @@ func (a *analysis) lookupPerson(ts []string) *entity {
 		}
 	}
 	return found
+}
+
+// particleSurname reports whether ts is the surname of the full name full
+// with its particle: "De Vido" of "Julio De Vido", "de Rato" of "Rodrigo de
+// Rato".
+func particleSurname(ts, full []string) bool {
+	return len(ts) >= 2 && len(full) > len(ts) && nameParticles[strings.ToLower(ts[0])] &&
+		slices.Equal(full[len(full)-len(ts):], ts)
+}
+
+// misspeltSurname returns the one person of the document whose surname
+// differs from w only by two swapped adjacent letters, the commonest typing
+// slip in wire copy ("Barrioneuvo" for "Barrionuevo"); nil when none or
+// several. Short names are left alone: a swap there makes another name.
+func (a *analysis) misspeltSurname(w string) *entity {
+	if utf8.RuneCountInString(w) < 6 {
+		return nil
+	}
+	var found *entity
+	for _, p := range a.persons {
+		if len(p.tokens) < 2 || !swappedPair(w, p.tokens[len(p.tokens)-1]) {
+			continue
+		}
+		if found != nil && found != p {
+			return nil
+		}
+		found = p
+	}
+	return found
+}
+
+// swappedPair reports whether x and y differ exactly by one transposition of
+// adjacent runes.
+func swappedPair(x, y string) bool {
+	rx, ry := []rune(x), []rune(y)
+	if len(rx) != len(ry) {
+		return false
+	}
+	i := 0
+	for i < len(rx) && rx[i] == ry[i] {
+		i++
+	}
+	return i+1 < len(rx) && rx[i] == ry[i+1] && rx[i+1] == ry[i] && string(rx[i+2:]) == string(ry[i+2:]) && rx[i] != rx[i+1]
 }
 
 // pluralTitleBefore reports whether the name at token k is listed after a
