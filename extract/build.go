@@ -140,8 +140,8 @@ func (a *analysis) build() *graph.Batch {
 		}
 	}
 	for _, e := range a.ents {
-		if e.isMedia() || e.source && !inFact[e] {
-			continue // outlets and people quoted only as sources are no actors
+		if e.isMedia() || e.factOnly && !inFact[e] {
+			continue // outlets, commentators and bare state bodies outside facts are no actors
 		}
 		if e.emit || e.kind == entOrg && e.active {
 			emit(e)

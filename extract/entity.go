@@ -28,12 +28,15 @@ type entity struct {
 	aliases []string // forms seen in the text other than name
 	tokens  []string // person: name tokens as written
 	active  bool     // organisation acted (spoke, was a party): emit it
-	source  bool     // person: introduced as a commentator ("economist at X"), an actor only in a fact
-	emit    bool     // emit a node and MENTIONS
-	lastS   int      // last sentence index that mentioned it
-	idc     string   // cached id, valid while name == idName
-	idName  string
-	ids     *idCache
+	// factOnly: a node only when it takes part in a fact: a commentator
+	// ("economist at X"), a bare state body of no stated country ("Finance
+	// Ministry")
+	factOnly bool
+	emit     bool   // emit a node and MENTIONS
+	lastS    int    // last sentence index that mentioned it
+	idc      string // cached id, valid while name == idName
+	idName   string
+	ids      *idCache
 }
 
 // id returns the graph id of e.

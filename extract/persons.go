@@ -20,9 +20,10 @@ type personCand struct {
 	// contactSubj: a single capitalised word as the subject of a
 	// consultation verb
 	contactSubj bool
-	titled      bool // licensed by a title before it
-	source      bool // a commentator: "X, economist at Y"
-	weak        bool // from a title-case line: never extends a known name
+	titled      bool   // licensed by a title before it
+	source      bool   // a commentator: "X, economist at Y"
+	honor       string // a name honorific before it: "Seyyed"
+	weak        bool   // from a title-case line: never extends a known name
 }
 
 // isNameToken reports whether token k of s can be part of a person name.
@@ -34,9 +35,10 @@ func (a *analysis) isNameToken(s *sent, k int) bool {
 	if t.cls&(clsNameStop|clsTitle1|clsTitlePlural) != 0 && !a.monthAsGivenName(s, k) {
 		return false
 	}
-	if k > 0 && s.toks[k-1].kind == tWord {
-		// the second word of a title: "Chief Executive", "Foreign Secretary"
-		if _, ok := titles[a.lower[s.toks[k-1].start:t.end]]; ok {
+	// the last word of a title: "Chief Executive", "Foreign Secretary",
+	// "Chancellor of the Exchequer"
+	for i := k - 1; i >= 0 && i >= k-4 && s.toks[i].kind == tWord; i-- {
+		if _, ok := titles[a.lower[s.toks[i].start:t.end]]; ok {
 			return false
 		}
 	}
@@ -44,6 +46,17 @@ func (a *analysis) isNameToken(s *sent, k int) bool {
 		return false // "NATO", "BRICS": acronyms, not names
 	}
 	return true
+}
+
+// patronymic particles introduce a father's name, which may be a title word
+// elsewhere ("bin Sultan", "ibn Amir").
+var patronymic = setOf("bin", "ibn", "ben", "bint")
+
+// titleAsName reports whether token k is a capitalised one-word title used as
+// a name after a patronymic particle: "Sultan" in "Zaid bin Sultan".
+func (a *analysis) titleAsName(s *sent, k int) bool {
+	t := s.toks[k]
+	return t.kind == tWord && t.cap && !t.upper && s.cover[k] == 0 && t.cls&clsTitle1 != 0 && t.cls&clsNameStop == 0
 }
 
 // monthGiven are month words that are also given names ("Jan", "May",
@@ -82,6 +95,8 @@ func (a *analysis) nameSpanAt(s *sent, k int) int {
 		case (nameParticles[a.word(s, j)] || s.toks[j].kind == tDash) && j+1 < len(s.toks) && a.isNameToken(s, j+1) &&
 			s.toks[j].kind != tPunct:
 			j += 2
+		case patronymic[a.word(s, j)] && j+1 < len(s.toks) && a.titleAsName(s, j+1):
+			j += 2 // "Zaid bin Sultan": a father's name that is also a title
 		case nameParticles[a.word(s, j)] && j+2 < len(s.toks) && s.toks[j+1].kind == tDash && a.isNameToken(s, j+2) &&
 			s.toks[j+1].start == s.toks[j].end:
 			j += 3 // "al-Sisi"
@@ -137,11 +152,16 @@ func (a *analysis) titleBefore(s *sent, k int) (int, string) {
 	// "Hungary's prime minister, Viktor Orbán,": a title set off by a comma,
 	// the name itself followed by a comma or the end of the clause
 	if k >= 2 && a.surface(s, k-1) == "," && k-1 > 0 {
-		if ti, role := a.titleBefore(s, k-1); ti < k-1 && role != "" && role != "Counterpart" {
+		if ti, role := a.titleBefore(s, k-1); ti < k-1 && role != "" && (role != "Counterpart" || a.ownedTitle(s, ti)) {
 			if e := a.nameEnd(s, k); e == len(s.toks) || a.surface(s, e) == "," || s.toks[e].kind == tPunct {
 				return ti, role
 			}
 		}
+	}
+	// "ambassador to Moscow X", "Secretary of Iran's Supreme National
+	// Security Council (SNSC) X": a title with its post
+	if ti, role := a.titleWithPostBefore(s, k); ti < k {
+		return ti, role
 	}
 	// "Mr." and "Gen.": the dot is its own token
 	if k >= 2 && a.surface(s, k-1) == "." {
@@ -154,6 +174,47 @@ func (a *analysis) titleBefore(s *sent, k int) (int, string) {
 		}
 	}
 	return k, ""
+}
+
+// titleWithPostBefore matches a title followed by the place or body of its
+// post, ending just before token k: "ambassador to Moscow", "envoy to the
+// United Nations", "Secretary of Iran's Supreme National Security Council
+// (SNSC)". It returns the title's start and role, or k and "".
+func (a *analysis) titleWithPostBefore(s *sent, k int) (int, string) {
+	e := k
+	if a.surface(s, e-1) == ")" && a.surface(s, e-3) == "(" && s.toks[e-2].upper {
+		e -= 3 // a defined acronym
+	}
+	m := s.mentionAt(e - 1)
+	if m == nil || m.j != e || m.adj || m.ckind == gazetteer.KindDemonym || m.rc == nil && (m.ent == nil || m.ent.kind != entOrg) {
+		return k, "" // "director of the British Chambers": a modifier, no post
+	}
+	q := m.i
+	if a.word(s, q-1) == "the" {
+		q--
+	}
+	if q >= 2 && s.toks[q-1].kind == tPoss {
+		// "of Iran's Council": the owner of the body
+		if om := s.mentionAt(q - 2); om != nil && om.rc != nil && om.j == q-1 {
+			q = om.i
+		}
+	}
+	switch a.word(s, q-1) {
+	case "to", "of", "at":
+	default:
+		return k, ""
+	}
+	if ti, role := a.titleBefore(s, q-1); ti < q-1 && role != "" && role != "Counterpart" {
+		return ti, role
+	}
+	return k, ""
+}
+
+// ownedTitle reports whether the title starting at token ti has an owner
+// before it: "his Mexican counterpart", "Japan's counterpart".
+func (a *analysis) ownedTitle(s *sent, ti int) bool {
+	_, c, boss := a.ownerBefore(s, ti)
+	return c != nil || boss != ""
 }
 
 // titleOfCountryBefore matches "President of the Republic of Korea" ending
@@ -247,7 +308,24 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		if j == k+1 && a.titleSurname(s, k, j) {
 			j++ // "Commerce Minister Bilal Sheikh": a title word as family name
 		}
+		if j < n && s.toks[j].kind == tWord && s.toks[j].cap && s.toks[j].cls&clsTitle1 != 0 && j-k <= 3 {
+			_, inTitle := titles[a.lower[s.toks[k].start:s.toks[j].end]] // "Trade Representative"
+			if ti, _ := a.titleBefore(s, k); ti == k || inTitle {
+				k = j - 1 // "External Trade Commissioner X": the span qualifies the title
+				continue
+			}
+		}
+		if partyLabels[a.word(s, j-1)] && j-k <= 3 {
+			k = j - 1 // "Texas Democrat", "Labour Conservative": a politician's label, no name
+			continue
+		}
+		for partyLabels[a.word(s, k)] && j-k >= 3 {
+			k++ // "(Liberal) Democrat Graham Brady": the label is no part of the name
+		}
 		c := personCand{sent: s.idx}
+		if k > 0 && nameHonorifics[a.word(s, k-1)] {
+			c.honor = a.surface(s, k-1) // "Seyyed Ali …": kept in an alias
+		}
 		for q := k; q < j; q++ {
 			if s.toks[q].kind == tWord && (s.toks[q].cap || q == k) {
 				c.tokens = append(c.tokens, a.surface(s, q))
@@ -534,7 +612,10 @@ func (a *analysis) registerPersons() {
 				p.country = c.country
 			}
 			if c.source {
-				p.source = true
+				p.factOnly = true
+			}
+			if c.honor != "" {
+				p.addAlias(c.honor + " " + strings.Join(c.tokens, " "))
 			}
 		}
 	}
@@ -734,6 +815,12 @@ func (a *analysis) pluralTitleBefore(s *sent, k int) (bool, string) {
 			break
 		}
 		if w == "," || w == "and" {
+			q--
+			continue
+		}
+		// "Prime Ministers Zhao Ziyang of China and X of Portugal",
+		// "Senators A of Utah, B of Alabama and C": each name with its place
+		if w == "of" && q+1 < len(s.toks) && s.toks[q+1].cap && q+1 < k {
 			q--
 			continue
 		}
