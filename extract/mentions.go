@@ -252,7 +252,9 @@ var orgHeads = setOf("ministry", "department", "agency", "organization", "organi
 	"bureau", "authority", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "holdings", "technologies",
 	"technology", "company", "airlines", "motors", "industries", "systems", "electronics", "semiconductor",
 	"pharmaceuticals", "petroleum", "guard", "corps", "parliament", "assembly", "senate", "congress", "cabinet",
-	"secretariat", "office", "directorate", "service", "police", "army", "navy", "force", "forces")
+	"secretariat", "office", "directorate", "service", "police", "army", "navy", "force", "forces", "board",
+	"airways", "motor", "chamber", "chambers", "foundation", "federation", "confederation", "organisation",
+	"league", "academy")
 
 // ministryFields are the lower-case fields of "China's commerce ministry".
 var ministryFields = setOf("foreign", "commerce", "defence", "defense", "finance", "trade", "interior", "justice",
@@ -322,62 +324,17 @@ func (a *analysis) findPatternOrgs(s *sent) {
 		}
 		// capitalised span ending in an organisation head: "Truth Commission",
 		// "Acme Technologies"
-		prevCountry := false
-		if pm := s.mentionAt(k - 1); pm != nil && pm.j == k && pm.rc != nil && pm.ckind == gazetteer.KindName {
-			prevCountry = true
-		}
-		if s.toks[k].cap && (!nameStop[w] || prevCountry) {
-			j := k
-			if strings.HasSuffix(w, "-based") {
-				k++ // "Shenzhen-based Kuntai Semiconductor": a location, not the name
-				j = k
-			}
-			for j < n && s.cover[j] == 0 && (s.toks[j].cap || (a.word(s, j) == "of" || a.word(s, j) == "and" || a.word(s, j) == "for") && j+1 < n && s.toks[j+1].cap) {
-				j++
-			}
-			if j-k >= 2 && j-k <= 6 && orgHeads[a.word(s, j-1)] && !orgHeads[a.word(s, k)] {
-				// "Vietnam News Agency": a country name may open the name
-				i := k
-				var c *gazetteer.Country
-				if pm := s.mentionAt(k - 1); pm != nil && pm.j == k && pm.rc != nil && pm.ckind == gazetteer.KindName {
-					i, c = pm.i, pm.rc
-				}
-				name := a.span(s, i, j)
-				kind := orgKindOf(a.word(s, j-1))
-				if kind == "company" {
-					name = trimCompanySuffix(name)
-					j = a.companySuffixEnd(s, j)
-				}
-				e := a.orgEntity(name, kind, c)
-				e.emit = true
-				if strings.HasSuffix(strings.ToLower(name), "news agency") {
-					e.orgKind, e.emit = "news agency", false // media act when they report
-				}
-				if i < k {
-					s.replaceMentions(mention{i: i, j: j, ent: e})
-				} else {
-					s.addMention(mention{i: k, j: j, ent: e})
-				}
-				// "(VNA)": an acronym defined in parentheses
-				if a.surface(s, j) == "(" && j+2 < n && s.toks[j+1].upper && a.surface(s, j+2) == ")" {
-					a.defineAcronym(a.surface(s, j+1), e)
-				}
-				if kind == "company" {
-					// "Kuntai" alone later names the company
-					if first := a.surface(s, k); first != "" && first != name && !a.isCommonCap(first) {
-						a.defineAcronym(first, e)
-					}
-				}
-				k = j - 1
-			}
+		if j := a.capitalOrgAt(s, k); j > k {
+			k = j - 1
 		}
 	}
+	a.findDescribedCompanies(s)
 }
 
 func orgKindOf(head string) string {
 	switch head {
 	case "corporation", "corp", "co", "inc", "ltd", "llc", "plc", "group", "holdings", "technologies", "technology",
-		"company", "airlines", "motors", "industries", "systems", "electronics", "semiconductor",
+		"company", "airlines", "airways", "motor", "motors", "industries", "systems", "electronics", "semiconductor",
 		"pharmaceuticals", "petroleum":
 		return "company"
 	case "party":
