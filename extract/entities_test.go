@@ -58,6 +58,12 @@ func TestEntityClasses(t *testing.T) {
 				"Air Iberica": "organization|Spain", "Sora Nippon": "organization|Japan"},
 		},
 		{
+			name:    "wire copy marks listed companies with their tickers",
+			text:    "Published On: 1987-06-19\n\nWASHINGTON, June 19 - The Pentagon stopped contracts with Japan's Hoshino Corp <HSNO.T> over sales by Kessler <KESS.F>, a unit of Bank of Ruritania <BRU.R>.",
+			want:    map[string]string{"Hoshino Corp": "organization|Japan", "Kessler": "organization|", "Bank of Ruritania": "organization|"},
+			aliases: map[string]string{"Hoshino Corp": "Hoshino"},
+		},
+		{
 			name: "two bodies joined by and stay two; a sentence word is no part of a name",
 			text: "Published On: 1987-10-19\n\nThe Interim Committee and Development Committee met on Monday. Former Cabinet minister Jane Roe criticised the Trade Ministry and Coast Guard agencies.",
 			want: map[string]string{"Interim Committee": "organization|", "Development Committee": "organization|"},

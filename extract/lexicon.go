@@ -47,7 +47,7 @@ presidential spokesman=Spokesman; presidential spokesperson=Spokesperson; presid
 pm=Prime Minister; p.m.=Prime Minister; fm=Foreign Minister; chancellor of the exchequer=Chancellor of the Exchequer;
 managing director=Managing Director; executive director=Executive Director; chief economist=Chief Economist;
 under secretary=Under Secretary; undersecretary=Under Secretary; permanent representative=Permanent Representative;
-high commissioner=High Commissioner; grand ayatollah=Grand Ayatollah; mp=MP; mep=MEP;
+high commissioner=High Commissioner; grand ayatollah=Grand Ayatollah; mp=MP; mep=MEP; administrator=Administrator;
 `)
 
 // nameHonorifics are honorifics that Muslim names carry ("Seyyed Ali

@@ -254,7 +254,7 @@ var orgHeads = setOf("ministry", "department", "agency", "organization", "organi
 	"pharmaceuticals", "petroleum", "guard", "corps", "parliament", "assembly", "senate", "congress", "cabinet",
 	"secretariat", "office", "directorate", "service", "police", "army", "navy", "force", "forces", "board",
 	"airways", "motor", "chamber", "chambers", "foundation", "federation", "confederation", "organisation",
-	"league", "academy")
+	"league", "academy", "ag", "kk", "nv", "gmbh", "spa", "bv")
 
 // ministryFields are the lower-case fields of "China's commerce ministry".
 var ministryFields = setOf("foreign", "commerce", "defence", "defense", "finance", "trade", "interior", "justice",
@@ -291,8 +291,9 @@ func (a *analysis) findPatternOrgs(s *sent) {
 		// "Ministry of Foreign Affairs"
 		if s.toks[k].cap && (w == "ministry" || w == "department") && a.word(s, k+1) == "of" && k+2 < n && s.toks[k+2].cap {
 			j := k + 2
-			for j < n && (s.toks[j].cap || a.word(s, j) == "and") && s.cover[j] == 0 {
-				j++
+			for j < n && (s.toks[j].cap || a.word(s, j) == "and") && s.cover[j] == 0 &&
+				s.toks[j].cls&clsTitle1 == 0 && !titlePrefixes[a.word(s, j)] {
+				j++ // "Department of Agriculture (Deputy Administrator X)"
 			}
 			if a.word(s, j-1) == "and" {
 				j--
@@ -335,7 +336,7 @@ func orgKindOf(head string) string {
 	switch head {
 	case "corporation", "corp", "co", "inc", "ltd", "llc", "plc", "group", "holdings", "technologies", "technology",
 		"company", "airlines", "airways", "motor", "motors", "industries", "systems", "electronics", "semiconductor",
-		"pharmaceuticals", "petroleum":
+		"pharmaceuticals", "petroleum", "ag", "kk", "nv", "gmbh", "spa", "bv":
 		return "company"
 	case "party":
 		return "political organization"
@@ -371,7 +372,7 @@ func titleCase(w string) string {
 // trimCompanySuffix drops a legal-form suffix: "Kuntai Semiconductor Co" →
 // "Kuntai Semiconductor".
 func trimCompanySuffix(name string) string {
-	for _, suf := range []string{" Co", " Corp", " Inc", " Ltd", " LLC", " PLC", " plc", " Limited", " AG", " SA", " GmbH"} {
+	for _, suf := range []string{" Co", " Corp", " Inc", " Ltd", " LLC", " PLC", " Plc", " plc", " Limited", " AG", " SA", " GmbH", " KK", " NV", " SpA", " BV"} {
 		if strings.HasSuffix(name, suf) && strings.Count(name, " ") >= 2 {
 			return strings.TrimSuffix(name, suf)
 		}

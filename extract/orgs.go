@@ -68,7 +68,7 @@ func (a *analysis) capitalOrgAt(s *sent, k int) int {
 		(pm.ckind == gazetteer.KindName || pm.ckind == gazetteer.KindAlias || pm.ckind == gazetteer.KindDemonym) {
 		i, c = pm.i, pm.rc
 	}
-	if nameStop[w] && !orgModifiers[w] && i == k {
+	if nameStop[w] && !orgModifiers[w] && !orgHeads[w] && i == k {
 		return start
 	}
 	j := k
@@ -102,6 +102,33 @@ func (a *analysis) capitalOrgAt(s *sent, k int) int {
 	}
 	if !headLast && !headFirst || j-k > 6 {
 		return start
+	}
+	if headFirst {
+		// "Department of Agriculture Deputy Administrator X": a title
+		// after the complement ends the name
+		for q := k + 2; q < j; q++ {
+			if (s.toks[q].cls&clsTitle1 != 0 || titlePrefixes[a.word(s, q)]) && !orgHeads[a.word(s, q)] {
+				j = q
+				break
+			}
+		}
+	}
+	if headLast {
+		// "Slifer of Lehman Government Securities Inc": a person of the
+		// company, who is no part of its name
+		for q := k + 1; q < j-1; q++ {
+			if orgHeads[a.word(s, q-1)] {
+				break
+			}
+			if a.word(s, q) == "of" {
+				k, i, c = q+1, q+1, nil
+				w = a.word(s, k)
+				break
+			}
+		}
+	}
+	if s.headline && a.allCaps(s, i, j) && j-i >= 3 {
+		return start // "U.K. SEEKS MORE GLOBAL SECURITIES CO": a shouted headline
 	}
 	if i == k {
 		// "UN Economic Commission …": an intergovernmental body's prefix
@@ -189,6 +216,7 @@ var companyNouns = setOf("maker", "carmaker", "automaker", "carrier", "airline",
 // country. A titled person ("firm chairman John Smith") is not a company:
 // the noun must stand right before the name.
 func (a *analysis) findDescribedCompanies(s *sent) {
+	a.findTickerCompanies(s)
 	n := len(s.toks)
 	for k := 0; k+1 < n; k++ {
 		w := a.word(s, k)
@@ -258,3 +286,76 @@ func (a *analysis) companyCountryBefore(s *sent, k int) *gazetteer.Country {
 var strongCompanyNoun = setOf("maker", "carmaker", "automaker", "carrier", "airline", "firm", "company", "lender",
 	"insurer", "reinsurer", "retailer", "manufacturer", "chipmaker", "conglomerate", "steelmaker", "shipbuilder",
 	"brewer", "refiner")
+
+// tickerAt reports whether a stock ticker in angle brackets starts at token
+// k: "<TSBA.T>", "<C>", the wire's mark of a listed company.
+func (a *analysis) tickerAt(s *sent, k int) bool {
+	if a.surface(s, k) != "<" {
+		return false
+	}
+	rest := a.text[s.toks[k].end:min(int(s.toks[k].end)+14, s.end)]
+	end := strings.IndexByte(rest, '>')
+	if end < 1 {
+		return false
+	}
+	for _, r := range rest[:end] {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// findTickerCompanies finds the companies that wire copy marks with their
+// stock ticker: "Toshiba Corp <TSBA.T>", "Dutch company Akzo <AKZO.AS>",
+// "Bank of Nova Scotia <BNO.TO>". The name is the capitalised span before
+// the ticker (country names inside it belong to it).
+func (a *analysis) findTickerCompanies(s *sent) {
+	for k := 1; k < len(s.toks); k++ {
+		if !a.tickerAt(s, k) {
+			continue
+		}
+		if m := s.mentionAt(k - 1); m != nil && m.ent != nil && m.ent.kind == entOrg {
+			continue // found by its head or the gazetteer
+		}
+		i := k
+		for i > 0 && k-i < 6 {
+			p := i - 1
+			if t := s.toks[p]; t.kind == tWord && t.cap || orgJoiners[a.word(s, p)] && p > 0 && s.toks[p-1].cap {
+				if m := s.mentionAt(p); m != nil && (m.ent == nil || m.ent.kind != entCountry) {
+					break
+				}
+				i--
+				continue
+			}
+			break
+		}
+		for i < k && (nameStop[a.word(s, i)] && !orgModifiers[a.word(s, i)] && !orgHeads[a.word(s, i)] || orgJoiners[a.word(s, i)]) {
+			i++
+		}
+		if i == k {
+			continue
+		}
+		name := a.span(s, i, k)
+		var c *gazetteer.Country
+		if i > 0 {
+			c = a.companyCountryBefore(s, i)
+		}
+		e := a.orgEntity(name, "company", c)
+		e.emit = true
+		if short := trimCompanySuffix(name); short != name {
+			e.addAlias(short)
+		}
+		s.replaceMentions(mention{i: i, j: k, ent: e})
+	}
+}
+
+// allCaps reports whether every word of tokens [i, j) is in capitals.
+func (a *analysis) allCaps(s *sent, i, j int) bool {
+	for q := i; q < j; q++ {
+		if s.toks[q].kind == tWord && !s.toks[q].upper {
+			return false
+		}
+	}
+	return true
+}
