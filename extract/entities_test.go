@@ -64,6 +64,11 @@ func TestEntityClasses(t *testing.T) {
 			aliases: map[string]string{"Hoshino Corp": "Hoshino"},
 		},
 		{
+			name: "an organisation that reports on itself is no person",
+			text: "Published On: 2005-01-24\n\nFrankfurt-based Nordhafen Boerse has offered to buy the exchange. Late on Monday, Nordhafen Boerse said it would lift its dividend. Finance Minister Karl Weber said it was a good offer.",
+			want: map[string]string{"Nordhafen Boerse": "organization|", "Karl Weber": "person|"},
+		},
+		{
 			name: "two bodies joined by and stay two; a sentence word is no part of a name",
 			text: "Published On: 1987-10-19\n\nThe Interim Committee and Development Committee met on Monday. Former Cabinet minister Jane Roe criticised the Trade Ministry and Coast Guard agencies.",
 			want: map[string]string{"Interim Committee": "organization|", "Development Committee": "organization|"},

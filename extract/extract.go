@@ -208,6 +208,7 @@ func (a *analysis) run() {
 	for i := range a.sents {
 		a.findFixedMentions(&a.sents[i])
 	}
+	a.findSelfReportingCompanies()
 	for i := range a.sents {
 		a.findAcronyms(&a.sents[i])
 	}

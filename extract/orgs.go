@@ -359,3 +359,92 @@ func (a *analysis) allCaps(s *sent, i, j int) bool {
 	}
 	return true
 }
+
+// findSelfReportingCompanies finds the organisations that report on
+// themselves: "Deutsche Boerse said it would lift its dividend", "Mitsubishi
+// said its sales fell". A capitalised name of up to four words that says
+// "it"/"its" of itself is no person; every later mention of the same words
+// in the document is the organisation too. It runs after the fixed mentions
+// of every sentence, before persons are read.
+func (a *analysis) findSelfReportingCompanies() {
+	var names [][]string
+	for si := range a.sents {
+		s := &a.sents[si]
+		if s.headline || s.credit {
+			continue
+		}
+		for v := 1; v+1 < len(s.toks); v++ {
+			if !speechVerbs[a.word(s, v)] || a.word(s, v+1) != "it" && a.word(s, v+1) != "its" || s.quoted[v] {
+				continue
+			}
+			i := v
+			for i > 0 && v-i < 4 && s.toks[i-1].kind == tWord && s.toks[i-1].cap && s.cover[i-1] == 0 &&
+				s.toks[i-1].cls&(clsTitle1|clsTitlePlural|clsPronoun) == 0 {
+				i--
+			}
+			for i < v && nameStop[a.word(s, i)] {
+				i++
+			}
+			if i == v || i > 0 && (s.toks[i-1].kind == tWord && s.toks[i-1].cap || s.toks[i-1].kind == tPoss) {
+				continue // part of a longer or owned name
+			}
+			name := make([]string, 0, v-i)
+			for q := i; q < v; q++ {
+				name = append(name, a.surface(s, q))
+			}
+			if !a.titledAnywhere(name[len(name)-1]) {
+				names = append(names, name)
+			}
+		}
+	}
+	for _, name := range names {
+		e := a.orgEntity(strings.Join(name, " "), "organization", nil)
+		e.emit = true
+		for si := range a.sents {
+			s := &a.sents[si]
+			added := false
+			for k := 0; k+len(name) <= len(s.toks); k++ {
+				if a.tokensAre(s, k, name) && (k+len(name) == len(s.toks) || !s.toks[k+len(name)].cap) &&
+					(k == 0 || !s.toks[k-1].cap || s.toks[k-1].kind != tWord) && s.addMention(mention{i: k, j: k + len(name), ent: e}) {
+					added = true
+				}
+			}
+			if added {
+				s.reindex()
+			}
+		}
+	}
+}
+
+// titledAnywhere reports whether the word w follows a title or honorific
+// somewhere in the document ("Mr Browne", "SNP leader Alex Salmond"): then
+// it names a person, whatever "it" they speak of.
+func (a *analysis) titledAnywhere(w string) bool {
+	for si := range a.sents {
+		s := &a.sents[si]
+		for k := 1; k < len(s.toks); k++ {
+			if a.surface(s, k) != w {
+				continue
+			}
+			for q := k - 1; q >= 0 && q >= k-3; q-- {
+				if s.toks[q].cls&clsTitle1 != 0 || a.surface(s, q) == "." && honorifics[a.word(s, q-1)] {
+					return true
+				}
+				if s.toks[q].kind != tWord || !s.toks[q].cap {
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
+// tokensAre reports whether the tokens of s from k are written as ws.
+func (a *analysis) tokensAre(s *sent, k int, ws []string) bool {
+	for q, w := range ws {
+		if a.surface(s, k+q) != w {
+			return false
+		}
+	}
+	return true
+}
