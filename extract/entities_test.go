@@ -65,8 +65,9 @@ func TestEntityClasses(t *testing.T) {
 		},
 		{
 			name: "an organisation that reports on itself is no person",
-			text: "Published On: 2005-01-24\n\nFrankfurt-based Nordhafen Boerse has offered to buy the exchange. Late on Monday, Nordhafen Boerse said it would lift its dividend. Finance Minister Karl Weber said it was a good offer.",
-			want: map[string]string{"Nordhafen Boerse": "organization|", "Karl Weber": "person|"},
+			text: "Published On: 2005-01-24\n\nFrankfurt-based Nordhafen Boerse has offered to buy the exchange. Late on Monday, Nordhafen Boerse said it would lift its dividend. Finance Minister Karl Weber said it was a good offer. Liberal Democrat Ann Marsh said it was too late, and the Social Democrats said its terms were poor.",
+			want: map[string]string{"Nordhafen Boerse": "organization|", "Karl Weber": "person|", "Ann Marsh": "person|",
+				"Social Democrats": "organization|"},
 		},
 		{
 			name: "two bodies joined by and stay two; a sentence word is no part of a name",

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgnews/kg/extract/gazetteer"
@@ -382,8 +383,8 @@ func (a *analysis) findSelfReportingCompanies() {
 				s.toks[i-1].cls&(clsTitle1|clsTitlePlural|clsPronoun) == 0 {
 				i--
 			}
-			for i < v && nameStop[a.word(s, i)] {
-				i++
+			for i < v && nameStop[a.word(s, i)] && !orgModifiers[a.word(s, i)] {
+				i++ // "The", "But": sentence words
 			}
 			if i == v || i > 0 && (s.toks[i-1].kind == tWord && s.toks[i-1].cap || s.toks[i-1].kind == tPoss) {
 				continue // part of a longer or owned name
@@ -392,7 +393,7 @@ func (a *analysis) findSelfReportingCompanies() {
 			for q := i; q < v; q++ {
 				name = append(name, a.surface(s, q))
 			}
-			if !a.titledAnywhere(name[len(name)-1]) {
+			if !a.titledAnywhere(name[len(name)-1]) && (len(name) < 3 || !slices.ContainsFunc(name, isPartyLabel)) {
 				names = append(names, name)
 			}
 		}
@@ -438,6 +439,10 @@ func (a *analysis) titledAnywhere(w string) bool {
 	}
 	return false
 }
+
+// isPartyLabel reports whether w labels a politician: "Liberal Democrat
+// David Laws said it …" names a person.
+func isPartyLabel(w string) bool { return partyLabels[strings.ToLower(w)] }
 
 // tokensAre reports whether the tokens of s from k are written as ws.
 func (a *analysis) tokensAre(s *sent, k int, ws []string) bool {
