@@ -108,11 +108,19 @@ func (a *analysis) build() *graph.Batch {
 	}
 	bd.AddNode(graph.Node{ID: doc.ID, Label: graph.LabelArticle, Props: art})
 
+	// News organisations report facts and never take part in them: "told
+	// Reuters", "the Saudi Press Agency quoted him" (they stay in claimedBy).
+	a.facts = slices.DeleteFunc(a.facts, func(f *fact) bool { return f.from.isMedia() || f.to.isMedia() })
+	for _, ag := range a.agrees {
+		ag.parties = slices.DeleteFunc(ag.parties, (*entity).isMedia)
+	}
 	// entities that take part in a fact are emitted whatever their kind
+	inFact := make(map[*entity]bool)
 	for _, f := range a.facts {
 		for _, e := range []*entity{f.from, f.to} {
 			if e != nil {
 				e.emit = true
+				inFact[e] = true
 			}
 		}
 	}
@@ -159,6 +167,9 @@ func (a *analysis) build() *graph.Batch {
 		}
 	}
 	for _, e := range a.ents {
+		if e.isMedia() || e.factOnly && !inFact[e] {
+			continue // outlets, commentators and bare state bodies outside facts are no actors
+		}
 		if e.emit || e.kind == entOrg && e.active {
 			emit(e)
 		}

@@ -28,11 +28,15 @@ type entity struct {
 	aliases []string // forms seen in the text other than name
 	tokens  []string // person: name tokens as written
 	active  bool     // organisation acted (spoke, was a party): emit it
-	emit    bool     // emit a node and MENTIONS
-	lastS   int      // last sentence index that mentioned it
-	idc     string   // cached id, valid while name == idName
-	idName  string
-	ids     *idCache
+	// factOnly: a node only when it takes part in a fact: a commentator
+	// ("economist at X"), a bare state body of no stated country ("Finance
+	// Ministry")
+	factOnly bool
+	emit     bool   // emit a node and MENTIONS
+	lastS    int    // last sentence index that mentioned it
+	idc      string // cached id, valid while name == idName
+	idName   string
+	ids      *idCache
 }
 
 // id returns the graph id of e.
@@ -44,6 +48,12 @@ func (e *entity) id() string {
 		e.idName, e.idc = e.name, e.ids.actorID(e.name)
 	}
 	return e.idc
+}
+
+// isMedia reports whether e is a news organisation: an outlet reports facts
+// and is never an actor in them.
+func (e *entity) isMedia() bool {
+	return e != nil && e.kind == entOrg && isMediaKind(e.orgKind)
 }
 
 func (e *entity) addAlias(form string) {

@@ -150,6 +150,7 @@ type analysis struct {
 	inner     map[string][]*entity // inner name tokens → persons
 	byline    map[string]bool
 
+	era      map[*gazetteer.Country]*gazetteer.Country // undated text: successor → historical state
 	cands    []personCand
 	acronyms map[string]*entity // acronyms and short names defined in the article
 
@@ -213,9 +214,11 @@ func (a *analysis) init(x *Extractor, doc *document.Document) {
 
 func (a *analysis) run() {
 	a.tokenizeAll()
+	a.readEra()
 	for i := range a.sents {
 		a.findFixedMentions(&a.sents[i])
 	}
+	a.findSelfReportingCompanies()
 	for i := range a.sents {
 		a.findAcronyms(&a.sents[i])
 	}

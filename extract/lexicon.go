@@ -44,10 +44,25 @@ counterpart=Counterpart; opposite number=Counterpart; secretary-general=Secretar
 vice-premier=Vice Premier; vice premier=Vice Premier; state councillor=State Councillor; foreign affairs minister=Foreign Minister;
 minister of foreign affairs=Foreign Minister; minister for foreign affairs=Foreign Minister; economy minister=Economy Minister;
 presidential spokesman=Spokesman; presidential spokesperson=Spokesperson; presidential envoy=Envoy;
+pm=Prime Minister; p.m.=Prime Minister; fm=Foreign Minister; chancellor of the exchequer=Chancellor of the Exchequer;
+managing director=Managing Director; executive director=Executive Director; chief economist=Chief Economist;
+under secretary=Under Secretary; undersecretary=Under Secretary; permanent representative=Permanent Representative;
+high commissioner=High Commissioner; grand ayatollah=Grand Ayatollah; mp=MP; mep=MEP; administrator=Administrator;
 `)
 
+// nameHonorifics are honorifics that Muslim names carry ("Seyyed Ali
+// Khamenei", "Sayyid Ali"): dropped from the canonical name, kept in an
+// alias with it.
+var nameHonorifics = setOf("seyyed", "seyed", "sayyid", "sayyed", "sayed")
+
+// partyLabels stand before a politician's name without being part of it
+// ("Conservative Graham Brady", "Texas Democrat Jim Wright").
+var partyLabels = setOf("conservative", "tory", "labour", "democrat", "republican", "liberal", "socialist",
+	"communist", "nationalist", "green")
+
 // honorifics precede names without giving a role.
-var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "madam")
+var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "madam",
+	"seyyed", "seyed", "sayyid", "sayyed", "sayed")
 
 // leaderRoles are the roles that "the leader" and "the Chinese leader" refer to.
 var leaderRoles = setOf("President", "Prime Minister", "Premier", "Chancellor", "King", "Queen", "Supreme Leader",

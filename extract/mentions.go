@@ -108,6 +108,7 @@ func (a *analysis) findFixedMentions(s *sent) {
 		var c *gazetteer.Country
 		if om.Org.Country != "" {
 			c, _ = a.gz.Lookup(om.Org.Country)
+			c = a.countryAsOf(c)
 		}
 		e := a.orgEntity(om.Org.Name, om.Org.Kind, c)
 		media := om.Org.Kind == "news agency" || om.Org.Kind == "broadcaster" || om.Org.Kind == "newspaper"
@@ -134,7 +135,9 @@ func (a *analysis) findFixedMentions(s *sent) {
 			// followed by a name is the given name
 			continue
 		}
-		m := mention{i: i, j: j + 1, ent: a.countryEntity(cm.Country), ckind: cm.Kind, rc: cm.Country}
+		// "Moscow" in a 1987 story is the Soviet Union
+		c := a.countryAsOf(cm.Country)
+		m := mention{i: i, j: j + 1, ent: a.countryEntity(c), ckind: cm.Kind, rc: c}
 		if cm.Kind == gazetteer.KindDemonym {
 			// "Chinese" alone is the people or the language; before a
 			// noun it is a modifier. Neither is the state acting, but the
@@ -160,6 +163,24 @@ func (a *analysis) findFixedMentions(s *sent) {
 			m.poss = true
 		}
 	}
+}
+
+// readEra prepares countryAsOf for an undated document: a text that names a
+// historical state and never its successor is from that state's time.
+func (a *analysis) readEra() {
+	if !a.ref.IsZero() {
+		return
+	}
+	a.era = a.gz.EraOf(a.gz.FindAll(a.text))
+}
+
+// countryAsOf returns the state a reference to c meant when the document was
+// written: "Moscow" in a 1987 story is the Soviet Union.
+func (a *analysis) countryAsOf(c *gazetteer.Country) *gazetteer.Country {
+	if old := a.era[c]; old != nil {
+		return old
+	}
+	return a.gz.AsOf(c, a.ref)
 }
 
 // givenNameAfterTitle reports whether token p is a single capitalised name
@@ -231,7 +252,9 @@ var orgHeads = setOf("ministry", "department", "agency", "organization", "organi
 	"bureau", "authority", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "holdings", "technologies",
 	"technology", "company", "airlines", "motors", "industries", "systems", "electronics", "semiconductor",
 	"pharmaceuticals", "petroleum", "guard", "corps", "parliament", "assembly", "senate", "congress", "cabinet",
-	"secretariat", "office", "directorate", "service", "police", "army", "navy", "force", "forces")
+	"secretariat", "office", "directorate", "service", "police", "army", "navy", "force", "forces", "board",
+	"airways", "motor", "chamber", "chambers", "foundation", "federation", "confederation", "organisation",
+	"league", "academy", "ag", "kk", "nv", "gmbh", "spa", "bv")
 
 // ministryFields are the lower-case fields of "China's commerce ministry".
 var ministryFields = setOf("foreign", "commerce", "defence", "defense", "finance", "trade", "interior", "justice",
@@ -268,8 +291,9 @@ func (a *analysis) findPatternOrgs(s *sent) {
 		// "Ministry of Foreign Affairs"
 		if s.toks[k].cap && (w == "ministry" || w == "department") && a.word(s, k+1) == "of" && k+2 < n && s.toks[k+2].cap {
 			j := k + 2
-			for j < n && (s.toks[j].cap || a.word(s, j) == "and") && s.cover[j] == 0 {
-				j++
+			for j < n && (s.toks[j].cap || a.word(s, j) == "and") && s.cover[j] == 0 &&
+				s.toks[j].cls&clsTitle1 == 0 && !titlePrefixes[a.word(s, j)] {
+				j++ // "Department of Agriculture (Deputy Administrator X)"
 			}
 			if a.word(s, j-1) == "and" {
 				j--
@@ -301,63 +325,18 @@ func (a *analysis) findPatternOrgs(s *sent) {
 		}
 		// capitalised span ending in an organisation head: "Truth Commission",
 		// "Acme Technologies"
-		prevCountry := false
-		if pm := s.mentionAt(k - 1); pm != nil && pm.j == k && pm.rc != nil && pm.ckind == gazetteer.KindName {
-			prevCountry = true
-		}
-		if s.toks[k].cap && (!nameStop[w] || prevCountry) {
-			j := k
-			if strings.HasSuffix(w, "-based") {
-				k++ // "Shenzhen-based Kuntai Semiconductor": a location, not the name
-				j = k
-			}
-			for j < n && s.cover[j] == 0 && (s.toks[j].cap || (a.word(s, j) == "of" || a.word(s, j) == "and" || a.word(s, j) == "for") && j+1 < n && s.toks[j+1].cap) {
-				j++
-			}
-			if j-k >= 2 && j-k <= 6 && orgHeads[a.word(s, j-1)] && !orgHeads[a.word(s, k)] {
-				// "Vietnam News Agency": a country name may open the name
-				i := k
-				var c *gazetteer.Country
-				if pm := s.mentionAt(k - 1); pm != nil && pm.j == k && pm.rc != nil && pm.ckind == gazetteer.KindName {
-					i, c = pm.i, pm.rc
-				}
-				name := a.span(s, i, j)
-				kind := orgKindOf(a.word(s, j-1))
-				if kind == "company" {
-					name = trimCompanySuffix(name)
-					j = a.companySuffixEnd(s, j)
-				}
-				e := a.orgEntity(name, kind, c)
-				e.emit = true
-				if strings.HasSuffix(strings.ToLower(name), "news agency") {
-					e.orgKind, e.emit = "news agency", false // media act when they report
-				}
-				if i < k {
-					s.replaceMentions(mention{i: i, j: j, ent: e})
-				} else {
-					s.addMention(mention{i: k, j: j, ent: e})
-				}
-				// "(VNA)": an acronym defined in parentheses
-				if a.surface(s, j) == "(" && j+2 < n && s.toks[j+1].upper && a.surface(s, j+2) == ")" {
-					a.defineAcronym(a.surface(s, j+1), e)
-				}
-				if kind == "company" {
-					// "Kuntai" alone later names the company
-					if first := a.surface(s, k); first != "" && first != name && !a.isCommonCap(first) {
-						a.defineAcronym(first, e)
-					}
-				}
-				k = j - 1
-			}
+		if j := a.capitalOrgAt(s, k); j > k {
+			k = j - 1
 		}
 	}
+	a.findDescribedCompanies(s)
 }
 
 func orgKindOf(head string) string {
 	switch head {
 	case "corporation", "corp", "co", "inc", "ltd", "llc", "plc", "group", "holdings", "technologies", "technology",
-		"company", "airlines", "motors", "industries", "systems", "electronics", "semiconductor",
-		"pharmaceuticals", "petroleum":
+		"company", "airlines", "airways", "motor", "motors", "industries", "systems", "electronics", "semiconductor",
+		"pharmaceuticals", "petroleum", "ag", "kk", "nv", "gmbh", "spa", "bv":
 		return "company"
 	case "party":
 		return "political organization"
@@ -393,7 +372,7 @@ func titleCase(w string) string {
 // trimCompanySuffix drops a legal-form suffix: "Kuntai Semiconductor Co" →
 // "Kuntai Semiconductor".
 func trimCompanySuffix(name string) string {
-	for _, suf := range []string{" Co", " Corp", " Inc", " Ltd", " LLC", " PLC", " plc", " Limited", " AG", " SA", " GmbH"} {
+	for _, suf := range []string{" Co", " Corp", " Inc", " Ltd", " LLC", " PLC", " Plc", " plc", " Limited", " AG", " SA", " GmbH", " KK", " NV", " SpA", " BV"} {
 		if strings.HasSuffix(name, suf) && strings.Count(name, " ") >= 2 {
 			return strings.TrimSuffix(name, suf)
 		}

@@ -20,8 +20,10 @@ type personCand struct {
 	// contactSubj: a single capitalised word as the subject of a
 	// consultation verb
 	contactSubj bool
-	titled      bool // licensed by a title before it
-	weak        bool // from a title-case line: never extends a known name
+	titled      bool   // licensed by a title before it
+	source      bool   // a commentator: "X, economist at Y"
+	honor       string // a name honorific before it: "Seyyed"
+	weak        bool   // from a title-case line: never extends a known name
 }
 
 // isNameToken reports whether token k of s can be part of a person name.
@@ -33,9 +35,10 @@ func (a *analysis) isNameToken(s *sent, k int) bool {
 	if t.cls&(clsNameStop|clsTitle1|clsTitlePlural) != 0 && !a.monthAsGivenName(s, k) {
 		return false
 	}
-	if k > 0 && s.toks[k-1].kind == tWord {
-		// the second word of a title: "Chief Executive", "Foreign Secretary"
-		if _, ok := titles[a.lower[s.toks[k-1].start:t.end]]; ok {
+	// the last word of a title: "Chief Executive", "Foreign Secretary",
+	// "Chancellor of the Exchequer"
+	for i := k - 1; i >= 0 && i >= k-4 && s.toks[i].kind == tWord; i-- {
+		if _, ok := titles[a.lower[s.toks[i].start:t.end]]; ok {
 			return false
 		}
 	}
@@ -43,6 +46,17 @@ func (a *analysis) isNameToken(s *sent, k int) bool {
 		return false // "NATO", "BRICS": acronyms, not names
 	}
 	return true
+}
+
+// patronymic particles introduce a father's name, which may be a title word
+// elsewhere ("bin Sultan", "ibn Amir").
+var patronymic = setOf("bin", "ibn", "ben", "bint")
+
+// titleAsName reports whether token k is a capitalised one-word title used as
+// a name after a patronymic particle: "Sultan" in "Zaid bin Sultan".
+func (a *analysis) titleAsName(s *sent, k int) bool {
+	t := s.toks[k]
+	return t.kind == tWord && t.cap && !t.upper && s.cover[k] == 0 && t.cls&clsTitle1 != 0 && t.cls&clsNameStop == 0
 }
 
 // monthGiven are month words that are also given names ("Jan", "May",
@@ -81,6 +95,8 @@ func (a *analysis) nameSpanAt(s *sent, k int) int {
 		case (nameParticles[a.word(s, j)] || s.toks[j].kind == tDash) && j+1 < len(s.toks) && a.isNameToken(s, j+1) &&
 			s.toks[j].kind != tPunct:
 			j += 2
+		case patronymic[a.word(s, j)] && j+1 < len(s.toks) && a.titleAsName(s, j+1):
+			j += 2 // "Zaid bin Sultan": a father's name that is also a title
 		case nameParticles[a.word(s, j)] && j+2 < len(s.toks) && s.toks[j+1].kind == tDash && a.isNameToken(s, j+2) &&
 			s.toks[j+1].start == s.toks[j].end:
 			j += 3 // "al-Sisi"
@@ -136,11 +152,16 @@ func (a *analysis) titleBefore(s *sent, k int) (int, string) {
 	// "Hungary's prime minister, Viktor Orbán,": a title set off by a comma,
 	// the name itself followed by a comma or the end of the clause
 	if k >= 2 && a.surface(s, k-1) == "," && k-1 > 0 {
-		if ti, role := a.titleBefore(s, k-1); ti < k-1 && role != "" && role != "Counterpart" {
+		if ti, role := a.titleBefore(s, k-1); ti < k-1 && role != "" && (role != "Counterpart" || a.ownedTitle(s, ti)) {
 			if e := a.nameEnd(s, k); e == len(s.toks) || a.surface(s, e) == "," || s.toks[e].kind == tPunct {
 				return ti, role
 			}
 		}
+	}
+	// "ambassador to Moscow X", "Secretary of Iran's Supreme National
+	// Security Council (SNSC) X": a title with its post
+	if ti, role := a.titleWithPostBefore(s, k); ti < k {
+		return ti, role
 	}
 	// "Mr." and "Gen.": the dot is its own token
 	if k >= 2 && a.surface(s, k-1) == "." {
@@ -153,6 +174,47 @@ func (a *analysis) titleBefore(s *sent, k int) (int, string) {
 		}
 	}
 	return k, ""
+}
+
+// titleWithPostBefore matches a title followed by the place or body of its
+// post, ending just before token k: "ambassador to Moscow", "envoy to the
+// United Nations", "Secretary of Iran's Supreme National Security Council
+// (SNSC)". It returns the title's start and role, or k and "".
+func (a *analysis) titleWithPostBefore(s *sent, k int) (int, string) {
+	e := k
+	if a.surface(s, e-1) == ")" && a.surface(s, e-3) == "(" && s.toks[e-2].upper {
+		e -= 3 // a defined acronym
+	}
+	m := s.mentionAt(e - 1)
+	if m == nil || m.j != e || m.adj || m.ckind == gazetteer.KindDemonym || m.rc == nil && (m.ent == nil || m.ent.kind != entOrg) {
+		return k, "" // "director of the British Chambers": a modifier, no post
+	}
+	q := m.i
+	if a.word(s, q-1) == "the" {
+		q--
+	}
+	if q >= 2 && s.toks[q-1].kind == tPoss {
+		// "of Iran's Council": the owner of the body
+		if om := s.mentionAt(q - 2); om != nil && om.rc != nil && om.j == q-1 {
+			q = om.i
+		}
+	}
+	switch a.word(s, q-1) {
+	case "to", "of", "at":
+	default:
+		return k, ""
+	}
+	if ti, role := a.titleBefore(s, q-1); ti < q-1 && role != "" && role != "Counterpart" {
+		return ti, role
+	}
+	return k, ""
+}
+
+// ownedTitle reports whether the title starting at token ti has an owner
+// before it: "his Mexican counterpart", "Japan's counterpart".
+func (a *analysis) ownedTitle(s *sent, ti int) bool {
+	_, c, boss := a.ownerBefore(s, ti)
+	return c != nil || boss != ""
 }
 
 // titleOfCountryBefore matches "President of the Republic of Korea" ending
@@ -246,7 +308,24 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		if j == k+1 && a.titleSurname(s, k, j) {
 			j++ // "Commerce Minister Bilal Sheikh": a title word as family name
 		}
+		if j < n && s.toks[j].kind == tWord && s.toks[j].cap && s.toks[j].cls&clsTitle1 != 0 && j-k <= 3 {
+			_, inTitle := titles[a.lower[s.toks[k].start:s.toks[j].end]] // "Trade Representative"
+			if ti, _ := a.titleBefore(s, k); ti == k || inTitle {
+				k = j - 1 // "External Trade Commissioner X": the span qualifies the title
+				continue
+			}
+		}
+		if partyLabels[a.word(s, j-1)] && j-k <= 3 {
+			k = j - 1 // "Texas Democrat", "Labour Conservative": a politician's label, no name
+			continue
+		}
+		for partyLabels[a.word(s, k)] && j-k >= 3 {
+			k++ // "(Liberal) Democrat Graham Brady": the label is no part of the name
+		}
 		c := personCand{sent: s.idx}
+		if k > 0 && nameHonorifics[a.word(s, k-1)] {
+			c.honor = a.surface(s, k-1) // "Seyyed Ali …": kept in an alias
+		}
 		for q := k; q < j; q++ {
 			if s.toks[q].kind == tWord && (s.toks[q].cap || q == k) {
 				c.tokens = append(c.tokens, a.surface(s, q))
@@ -288,6 +367,7 @@ func (a *analysis) findPersonCandidates(s *sent) {
 				}
 			}
 		}
+		c.source = a.commentatorAfter(s, j)
 		// subject of a verb of speech or action, or the speaker after a
 		// quotation ("…," said John Smith)
 		if !c.licensed && len(c.tokens) >= 2 {
@@ -402,6 +482,46 @@ func joinParticles(ts []string) []string {
 	return out
 }
 
+// commentatorJobs name the trades of people whom news quotes for comment:
+// "economist at Credit Suisse", "head of strategy for Barclays Capital",
+// "a professor at Harvard".
+var commentatorJobs = setOf("economist", "analyst", "strategist", "dealer", "trader", "researcher", "professor",
+	"lecturer", "fellow", "consultant", "broker", "banker", "expert", "scientist", "strategy", "research",
+	"analysis", "economics", "adviser", "advisor")
+
+// commentatorAfter reports whether the name ending before token j is set off
+// by an apposition naming a commentator's trade at an institution: ",
+// currency adviser at Swiss Bank Corp", ", economist at X", ", head of
+// strategy … for Y". Such people are quoted as sources, not actors. Advisers
+// count only "at" an institution ("adviser to the president" is an
+// official).
+func (a *analysis) commentatorAfter(s *sent, j int) bool {
+	if j >= len(s.toks) || a.surface(s, j) != "," {
+		return false
+	}
+	job := false
+	for q := j + 1; q < len(s.toks) && q <= j+10; q++ {
+		if t := s.toks[q]; t.kind == tPunct && a.surface(s, q) != "-" || t.kind == tQuote {
+			return false
+		}
+		w := a.word(s, q)
+		if commentatorJobs[w] && !s.toks[q].cap || w == "economist" || w == "analyst" {
+			job = true
+			if (w == "adviser" || w == "advisor") && a.word(s, q+1) != "at" {
+				job = false
+			}
+			continue
+		}
+		if job && (w == "at" || w == "for" || w == "with" || w == "of") && q+1 < len(s.toks) && s.toks[q+1].cap {
+			if m := s.mentionAt(q + 1); m != nil && m.rc != nil && m.ckind != gazetteer.KindDemonym && m.j >= len(s.toks)-1 {
+				return false // "analyst of China": no institution
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // appositionAfter matches ", [the|a] [owner] [adj] TITLE" after token j.
 func (a *analysis) appositionAfter(s *sent, j int) (string, *gazetteer.Country, string) {
 	if j >= len(s.toks) || a.surface(s, j) != "," {
@@ -490,6 +610,12 @@ func (a *analysis) registerPersons() {
 			}
 			if p.country == nil {
 				p.country = c.country
+			}
+			if c.source {
+				p.factOnly = true
+			}
+			if c.honor != "" {
+				p.addAlias(c.honor + " " + strings.Join(c.tokens, " "))
 			}
 		}
 	}
@@ -611,7 +737,7 @@ func (a *analysis) lookupPerson(ts []string) *entity {
 		if ps := a.inner[ts[0]]; len(ps) == 1 && len(ts[0]) >= 3 {
 			return ps[0]
 		}
-		return nil
+		return a.misspeltSurname(ts[0])
 	}
 	full := strings.Join(ts, " ")
 	if p := a.fullNames[full]; p != nil {
@@ -625,7 +751,8 @@ func (a *analysis) lookupPerson(ts []string) *entity {
 	}
 	for _, p := range cands {
 		if len(p.tokens) == 1 && (p.tokens[0] == ts[0] || p.tokens[0] == ts[len(ts)-1]) ||
-			len(p.tokens) >= 2 && p.tokens[0] == ts[0] && p.tokens[len(p.tokens)-1] == ts[len(ts)-1] {
+			len(p.tokens) >= 2 && p.tokens[0] == ts[0] && p.tokens[len(p.tokens)-1] == ts[len(ts)-1] ||
+			particleSurname(ts, p.tokens) {
 			if found != nil && found != p {
 				return nil
 			}
@@ -633,6 +760,49 @@ func (a *analysis) lookupPerson(ts []string) *entity {
 		}
 	}
 	return found
+}
+
+// particleSurname reports whether ts is the surname of the full name full
+// with its particle: "De Vido" of "Julio De Vido", "de Rato" of "Rodrigo de
+// Rato".
+func particleSurname(ts, full []string) bool {
+	return len(ts) >= 2 && len(full) > len(ts) && nameParticles[strings.ToLower(ts[0])] &&
+		slices.Equal(full[len(full)-len(ts):], ts)
+}
+
+// misspeltSurname returns the one person of the document whose surname
+// differs from w only by two swapped adjacent letters, the commonest typing
+// slip in wire copy ("Barrioneuvo" for "Barrionuevo"); nil when none or
+// several. Short names are left alone: a swap there makes another name.
+func (a *analysis) misspeltSurname(w string) *entity {
+	if utf8.RuneCountInString(w) < 6 {
+		return nil
+	}
+	var found *entity
+	for _, p := range a.persons {
+		if len(p.tokens) < 2 || !swappedPair(w, p.tokens[len(p.tokens)-1]) {
+			continue
+		}
+		if found != nil && found != p {
+			return nil
+		}
+		found = p
+	}
+	return found
+}
+
+// swappedPair reports whether x and y differ exactly by one transposition of
+// adjacent runes.
+func swappedPair(x, y string) bool {
+	rx, ry := []rune(x), []rune(y)
+	if len(rx) != len(ry) {
+		return false
+	}
+	i := 0
+	for i < len(rx) && rx[i] == ry[i] {
+		i++
+	}
+	return i+1 < len(rx) && rx[i] == ry[i+1] && rx[i+1] == ry[i] && string(rx[i+2:]) == string(ry[i+2:]) && rx[i] != rx[i+1]
 }
 
 // pluralTitleBefore reports whether the name at token k is listed after a
@@ -645,6 +815,12 @@ func (a *analysis) pluralTitleBefore(s *sent, k int) (bool, string) {
 			break
 		}
 		if w == "," || w == "and" {
+			q--
+			continue
+		}
+		// "Prime Ministers Zhao Ziyang of China and X of Portugal",
+		// "Senators A of Utah, B of Alabama and C": each name with its place
+		if w == "of" && q+1 < len(s.toks) && s.toks[q+1].cap && q+1 < k {
 			q--
 			continue
 		}

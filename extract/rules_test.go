@@ -133,12 +133,12 @@ func TestRules(t *testing.T) {
 		{
 			name: "the two firms",
 			text: "Published On: Jan 26, 2005\n\nCar maker Tarvo Motors has held talks with Kessler Motors Corp about a partnership. The two firms signed a memorandum of understanding covering engine supplies.",
-			want: []fact{"PLEDGED|Tarvo Motors|memorandum", "PLEDGED|Kessler Motors|memorandum"},
+			want: []fact{"PLEDGED|Tarvo Motors|memorandum", "PLEDGED|Kessler Motors Corp|memorandum"},
 		},
 		{
 			name: "barred a company from doing business",
 			text: "Published On: Jun 19, 1987\n\nThe Norwegian government has prohibited Kvarner Machine Co from doing any business with Iraq for one year.",
-			want: []fact{"SANCTIONED|Norway|Kvarner Machine"},
+			want: []fact{"SANCTIONED|Norway|Kvarner Machine Co"},
 		},
 		{
 			name: "a leader's government with a relative clause",
@@ -447,7 +447,7 @@ func TestRules(t *testing.T) {
 		{
 			name: "an agency sanctions as its country",
 			text: "Published On: May 14, 2025\n\nThe Office of Foreign Assets Control sanctioned Hydra Logistics Holdings Co on Tuesday. Osprey Marine Ltd was sanctioned by the US Treasury Department on Wednesday.",
-			want: []fact{"SANCTIONED|United States|Hydra Logistics Holdings", "SANCTIONED|United States|Osprey Marine"},
+			want: []fact{"SANCTIONED|United States|Hydra Logistics Holdings Co", "SANCTIONED|United States|Osprey Marine Ltd"},
 			not:  []fact{"SANCTIONED|Office of Foreign Assets Control|", "SANCTIONED|US Treasury Department|"},
 		},
 		{
@@ -458,7 +458,7 @@ func TestRules(t *testing.T) {
 		{
 			name: "long company names with two legal suffixes",
 			text: "Published On: May 14, 2025\n\nThe Commerce Department added Shenzhen Huaxing Microelectronics Technology Co., Ltd. and 30 other entities to the Entity List on Tuesday. Canada sanctioned Baltic Star Shipping Co. Ltd on Monday.",
-			want: []fact{"SANCTIONED|United States|Shenzhen Huaxing Microelectronics Technology", "SANCTIONED|Canada|Baltic Star Shipping"},
+			want: []fact{"SANCTIONED|United States|Shenzhen Huaxing Microelectronics Technology Co", "SANCTIONED|Canada|Baltic Star Shipping Co"},
 		},
 		{
 			name: "agreed after a time and a place phrase",
@@ -484,7 +484,7 @@ func TestRules(t *testing.T) {
 		{
 			name: "designation of a company, not of a zone",
 			text: "Published On: Apr 2, 2025\n\nThe United States designated Blue Harbor Logistics LLC on Tuesday. Panama designated Colon a free trade zone.",
-			want: []fact{"SANCTIONED|United States|Blue Harbor Logistics"},
+			want: []fact{"SANCTIONED|United States|Blue Harbor Logistics LLC"},
 			not:  []fact{"SANCTIONED|Panama|"},
 		},
 		{

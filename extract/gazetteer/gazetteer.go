@@ -16,8 +16,10 @@ package gazetteer
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
+	"time"
 )
 
 //go:embed countries.tsv
@@ -39,6 +41,9 @@ type Country struct {
 	Demonyms []string // "Chinese", "American", "Russian"
 	Capitals []string // capital(s) used as metonyms: "Beijing"
 	Metonyms []string // other government metonyms: "the White House", "the Kremlin", "Downing Street", "Zhongnanhai"
+	// Until is the ISO date a historical state ceased to exist ("1991-12-26" for the Soviet
+	// Union); "" for today's states.
+	Until string
 }
 
 // Org is a well-known organisation that news treats as an actor.
@@ -103,6 +108,10 @@ type Gazetteer struct {
 	lookup    map[string]*Country // normalised form → country
 	cindex    *index
 
+	// predecessors maps one of today's states to the historical states its forms stood for
+	// before their Until dates, earliest end first: Russia → the Soviet Union.
+	predecessors map[*Country][]*Country
+
 	orgs      []*Org // sorted by ID
 	orgByID   map[string]*Org
 	orgLookup map[string]*Org
@@ -149,6 +158,56 @@ func (g *Gazetteer) Lookup(name string) (*Country, bool) {
 	}
 	c, ok := g.lookup[normKey(name)]
 	return c, ok
+}
+
+// AsOf returns the state that a reference to c meant on date: the historical state c succeeded
+// when the date falls before that state's end ("Moscow" and "Russian" in a 1987 story are the
+// Soviet Union, "Bonn" and "Germany" West Germany), else c itself. A zero date reads today's
+// states.
+func (g *Gazetteer) AsOf(c *Country, date time.Time) *Country {
+	if c == nil || date.IsZero() {
+		return c
+	}
+	day := date.UTC().Format(time.DateOnly)
+	for _, old := range g.predecessors[c] {
+		if day < old.Until {
+			return old
+		}
+	}
+	return c
+}
+
+// EraOf reads the era of an undated text from its country mentions ms: when the text names a
+// historical state and never names one of its successors by name or alias, the successor's other
+// forms (capital, metonyms, demonyms) stand for the historical state ("Moscow" in a story about
+// "the Soviet Union" that never says "Russia"). It returns the successor → historical state
+// replacements, nil when none.
+func (g *Gazetteer) EraOf(ms []Mention) map[*Country]*Country {
+	var named map[*Country]bool
+	var out map[*Country]*Country
+	for _, m := range ms {
+		if m.Kind == KindName || m.Kind == KindAlias {
+			if named == nil {
+				named = make(map[*Country]bool)
+			}
+			named[m.Country] = true
+		}
+	}
+	for _, m := range ms {
+		if m.Country.Until == "" {
+			continue
+		}
+		for c, olds := range g.predecessors {
+			if named[c] || !slices.Contains(olds, m.Country) {
+				continue
+			}
+			if out == nil {
+				out = make(map[*Country]*Country)
+			}
+			out[c] = m.Country
+		}
+	}
+	return out
 }
 
 // Orgs returns every organisation, sorted by ID. The slice is the caller's; the organisations are

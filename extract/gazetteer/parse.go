@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -145,8 +146,9 @@ type kindSpec struct {
 	spec
 }
 
-// dataLines yields the non-comment, non-blank lines of r split on tabs.
-func dataLines(file string, r io.Reader, cols int, each func(line int, f []string) error) error {
+// dataLines yields the non-comment, non-blank lines of r split on tabs. A line has cols columns, or
+// extra more when extra is not zero (the historical states of countries.tsv).
+func dataLines(file string, r io.Reader, cols, extra int, each func(line int, f []string) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	n := 0
@@ -160,8 +162,12 @@ func dataLines(file string, r io.Reader, cols int, each func(line int, f []strin
 			return &DataError{File: file, Line: n, Msg: "invalid UTF-8"}
 		}
 		f := strings.Split(text, "\t")
-		if len(f) != cols {
-			return &DataError{File: file, Line: n, Msg: fmt.Sprintf("%d tab-separated columns, want %d", len(f), cols)}
+		if len(f) != cols && (extra == 0 || len(f) != cols+extra) {
+			want := fmt.Sprint(cols)
+			if extra != 0 {
+				want += fmt.Sprintf(" or %d", cols+extra)
+			}
+			return &DataError{File: file, Line: n, Msg: fmt.Sprintf("%d tab-separated columns, want %s", len(f), want)}
 		}
 		if err := each(n, f); err != nil {
 			return &DataError{File: file, Line: n, Msg: err.Error()}
@@ -206,7 +212,8 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 	}
 	var entries []entry
 	var blockers []record
-	err := dataLines(file, r, 7, func(line int, f []string) error {
+	successors := make(map[*Country][]string)
+	err := dataLines(file, r, 7, 2, func(line int, f []string) error {
 		id := strings.TrimSpace(f[0])
 		if id == "-" {
 			ss, err := parseList(f[1])
@@ -270,6 +277,21 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 				rec.forms = append(rec.forms, kindSpec{KindDemonym, spec{text: p, nameLike: s.nameLike}})
 			}
 		}
+		if len(f) == 9 {
+			until := strings.TrimSpace(f[7])
+			if _, err := time.Parse(time.DateOnly, until); err != nil {
+				return fmt.Errorf("until: want an ISO date, got %q", f[7])
+			}
+			c.Until = until
+			if succ := strings.TrimSpace(f[8]); succ != "" && succ != "-" {
+				for _, id := range strings.Split(succ, ";") {
+					if id = strings.TrimSpace(id); !isoID.MatchString(id) {
+						return fmt.Errorf("successor %q is not three capital letters", id)
+					}
+					successors[c] = append(successors[c], strings.TrimSpace(id))
+				}
+			}
+		}
 		g.byID[id] = c
 		entries = append(entries, entry{c, rec})
 		return nil
@@ -281,6 +303,9 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 		return &DataError{File: file, Msg: "no countries"}
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].c.ID < entries[j].c.ID })
+	if err := g.linkSuccessors(file, successors); err != nil {
+		return err
+	}
 	recs := make(map[*Country]record, len(entries))
 	for _, e := range entries {
 		g.countries = append(g.countries, e.c)
@@ -310,6 +335,26 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 	return nil
 }
 
+// linkSuccessors records, for each of today's states, the historical states it succeeded.
+func (g *Gazetteer) linkSuccessors(file string, successors map[*Country][]string) error {
+	for old, ids := range successors {
+		for _, id := range ids {
+			c, ok := g.byID[id]
+			if !ok || c.Until != "" {
+				return &DataError{File: file, Msg: fmt.Sprintf("%s: successor %s is not a current state", old.ID, id)}
+			}
+			if g.predecessors == nil {
+				g.predecessors = make(map[*Country][]*Country)
+			}
+			g.predecessors[c] = append(g.predecessors[c], old)
+		}
+	}
+	for _, olds := range g.predecessors {
+		sort.Slice(olds, func(i, j int) bool { return olds[i].Until < olds[j].Until })
+	}
+	return nil
+}
+
 func (g *Gazetteer) readOrgs(r io.Reader) error {
 	const file = "orgs"
 	type entry struct {
@@ -318,7 +363,7 @@ func (g *Gazetteer) readOrgs(r io.Reader) error {
 	}
 	var entries []entry
 	var blockers []record
-	err := dataLines(file, r, 4, func(line int, f []string) error {
+	err := dataLines(file, r, 4, 0, func(line int, f []string) error {
 		if strings.TrimSpace(f[0]) == "-" {
 			ss, err := parseList(f[3])
 			if err != nil {
