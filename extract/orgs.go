@@ -123,7 +123,6 @@ func (a *analysis) capitalOrgAt(s *sent, k int) int {
 			}
 			if a.word(s, q) == "of" {
 				k, i, c = q+1, q+1, nil
-				w = a.word(s, k)
 				break
 			}
 		}
