@@ -125,8 +125,18 @@ func Open(path string, opts *Options) (*Store, error) {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
 	}
-	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: o.LockTimeout, ReadOnly: o.ReadOnly})
+	if err := validateFile(path); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	var db *bolt.DB
+	err := guardPath(path, func() (err error) {
+		db, err = bolt.Open(path, 0o644, &bolt.Options{Timeout: o.LockTimeout, ReadOnly: o.ReadOnly})
+		return err
+	})
 	if err != nil {
+		if IsDamaged(err) {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
 		if errors.Is(err, berrors.ErrTimeout) {
 			return nil, fmt.Errorf("open store %s: %w", path, graph.ErrStoreInUse)
 		}
@@ -136,11 +146,12 @@ func Open(path string, opts *Options) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, readOnly: o.ReadOnly}
-	if o.ReadOnly {
-		err = db.View(checkMeta)
-	} else {
-		err = db.Update(initMeta)
-	}
+	err = s.guard(func() error {
+		if o.ReadOnly {
+			return db.View(checkMeta)
+		}
+		return db.Update(initMeta)
+	})
 	if err != nil {
 		return nil, errors.Join(fmt.Errorf("open store %s: %w", path, err), db.Close())
 	}
@@ -224,7 +235,7 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	if s.closed {
 		return ErrClosed
 	}
-	return s.db.View(fn)
+	return s.guard(func() error { return s.db.View(fn) })
 }
 
 // errNoChange rolls back a Load that would write nothing.
@@ -264,18 +275,20 @@ func (s *Store) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, erro
 		return st, fmt.Errorf("load: %w", ErrClosed)
 	}
 	var nodes, rels []change
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		var err error
-		st = graph.LoadStats{}
-		nodes, rels, err = planLoad(ctx, tx, b, &st)
-		if err != nil {
-			return err
-		}
-		if len(nodes) == 0 && len(rels) == 0 {
-			// Roll back: a transaction that wrote nothing is not synced.
-			return errNoChange
-		}
-		return applyLoad(tx, nodes, rels)
+	err := s.guard(func() error {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			var err error
+			st = graph.LoadStats{}
+			nodes, rels, err = planLoad(ctx, tx, b, &st)
+			if err != nil {
+				return err
+			}
+			if len(nodes) == 0 && len(rels) == 0 {
+				// Roll back: a transaction that wrote nothing is not synced.
+				return errNoChange
+			}
+			return applyLoad(tx, nodes, rels)
+		})
 	})
 	if errors.Is(err, errNoChange) {
 		return st, nil
