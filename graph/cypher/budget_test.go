@@ -193,3 +193,27 @@ func FuzzRunBudget(f *testing.F) {
 		}
 	})
 }
+
+func TestMayWrite(t *testing.T) {
+	tests := []struct {
+		query string
+		want  bool
+	}{
+		{`MATCH (n) RETURN n`, false},
+		{`MATCH (n) WHERE n.name = 'CREATE' RETURN n.set`, false},
+		{`MATCH (n) DETACH DELETE n`, true},
+		{`match (n) set n.x = 1`, true},
+		{`CALL db.labels()`, false},
+		{`CALL apoc.create.node(['A'], {})`, true},
+		{`CALL { MATCH (n) RETURN n } RETURN n`, false},
+		{`CALL { CREATE (n) } RETURN 1`, true},
+		{`LOAD CSV FROM 'f' AS l RETURN l`, true},
+		{`// CREATE in a comment
+		  RETURN 1`, false},
+	}
+	for _, tc := range tests {
+		if got := cypher.MayWrite(tc.query); got != tc.want {
+			t.Errorf("MayWrite(%q) = %v, want %v", tc.query, got, tc.want)
+		}
+	}
+}
