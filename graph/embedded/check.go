@@ -20,7 +20,7 @@ type CheckError struct {
 const maxProblems = 100
 
 func (e *CheckError) Error() string {
-	return fmt.Sprintf("%s: %s: %v", e.Path, ErrDamaged, errors.Join(e.Problems...))
+	return fmt.Sprintf("%q: %s: %v", e.Path, ErrDamaged, errors.Join(e.Problems...))
 }
 
 // Unwrap returns ErrDamaged and the problems.
@@ -45,7 +45,7 @@ func (s *Store) Check() error {
 	defer s.wmu.Unlock()
 	pageProblems, err := walkPages(s.path)
 	if err != nil {
-		return fmt.Errorf("check %s: %w", s.path, err)
+		return fmt.Errorf("check %q: %w", s.path, err)
 	}
 	if len(pageProblems) > 0 {
 		// bbolt's own check runs in a goroutine of its own, where a fault
@@ -129,7 +129,7 @@ func (s *Store) Check() error {
 		if IsDamaged(err) || errors.Is(err, ErrNotStore) {
 			return &CheckError{Path: s.path, Problems: append(errs, err)}
 		}
-		return fmt.Errorf("check %s: %w", s.path, err)
+		return fmt.Errorf("check %q: %w", s.path, err)
 	}
 	s.mu.RLock()
 	if g := s.mem; g != nil && (g.NodeCount() != nodes || g.RelationshipCount() != rels) {

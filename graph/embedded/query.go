@@ -29,7 +29,7 @@ import (
 // "id" property, and ElementIDs are decimal int64 ids. Query errors of the
 // engine are *cypher.Error, possibly wrapped.
 func (s *Store) Query(ctx context.Context, query string, params map[string]any) (*graph.Result, error) {
-	st, err := cypher.Parse(query)
+	st, err := cypher.ParseWith(query, cypher.Options{MaxMemory: s.maxMem})
 	if err != nil {
 		return nil, err
 	}

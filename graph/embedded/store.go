@@ -64,6 +64,10 @@ type Options struct {
 	// LockTimeout is how long Open waits for the file lock before it fails
 	// with graph.ErrStoreInUse; zero means DefaultLockTimeout.
 	LockTimeout time.Duration
+	// MaxQueryMemory is the memory budget of each query, in bytes (see
+	// cypher.Options.MaxMemory); zero means none. A query's time limit is
+	// its context's deadline.
+	MaxQueryMemory int64
 }
 
 // Store is the embedded graph store: a bbolt file holding nodes and
@@ -96,6 +100,7 @@ type Store struct {
 	db       *bolt.DB
 	path     string
 	readOnly bool
+	maxMem   int64 // memory budget of a query
 
 	wmu sync.Mutex   // serialises writers: Load, updating queries, building mem
 	mu  sync.RWMutex // guards mem and closed
@@ -122,7 +127,7 @@ func Open(path string, opts *Options) (*Store, error) {
 	if o.ReadOnly {
 		// bbolt would create nothing but fail obscurely on a missing file.
 		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("open store %s: %w", path, err)
+			return nil, fmt.Errorf("open store %q: %w", path, err)
 		}
 	}
 	if err := validateFile(path); err != nil {
@@ -138,14 +143,14 @@ func Open(path string, opts *Options) (*Store, error) {
 			return nil, fmt.Errorf("open store: %w", err)
 		}
 		if errors.Is(err, berrors.ErrTimeout) {
-			return nil, fmt.Errorf("open store %s: %w", path, graph.ErrStoreInUse)
+			return nil, fmt.Errorf("open store %q: %w", path, graph.ErrStoreInUse)
 		}
 		if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrVersionMismatch) || errors.Is(err, berrors.ErrChecksum) {
-			return nil, fmt.Errorf("open store %s: %w (%v)", path, ErrNotStore, err)
+			return nil, fmt.Errorf("open store %q: %w (%v)", path, ErrNotStore, err)
 		}
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, fmt.Errorf("open store %q: %w", path, err)
 	}
-	s := &Store{db: db, path: path, readOnly: o.ReadOnly}
+	s := &Store{db: db, path: path, readOnly: o.ReadOnly, maxMem: o.MaxQueryMemory}
 	err = s.guard(func() error {
 		if o.ReadOnly {
 			return db.View(checkMeta)
@@ -153,7 +158,7 @@ func Open(path string, opts *Options) (*Store, error) {
 		return db.Update(initMeta)
 	})
 	if err != nil {
-		return nil, errors.Join(fmt.Errorf("open store %s: %w", path, err), db.Close())
+		return nil, errors.Join(fmt.Errorf("open store %q: %w", path, err), db.Close())
 	}
 	return s, nil
 }
@@ -217,7 +222,7 @@ func (s *Store) Close() error {
 	s.closed = true
 	s.mem = nil
 	if err := s.db.Close(); err != nil {
-		return fmt.Errorf("close store %s: %w", s.path, err)
+		return fmt.Errorf("close store %q: %w", s.path, err)
 	}
 	return nil
 }

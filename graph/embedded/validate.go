@@ -25,7 +25,7 @@ type DamageError struct {
 }
 
 func (e *DamageError) Error() string {
-	return fmt.Sprintf("%s: %s: %s", e.Path, ErrDamaged, e.Reason)
+	return fmt.Sprintf("%q: %s: %s", e.Path, ErrDamaged, e.Reason)
 }
 
 // Unwrap returns ErrDamaged.
@@ -210,7 +210,7 @@ func guardPath(path string, fn func() error) (err error) {
 	err = fn()
 	var de *DamageError
 	if IsDamaged(err) && !errors.As(err, &de) {
-		err = fmt.Errorf("%s: %w", path, err) // name the file
+		err = fmt.Errorf("%q: %w", path, err) // name the file
 	}
 	return err
 }
