@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,6 +28,7 @@ const (
 	exitPartial     = 3   // ingest loaded what it could but skipped some inputs
 	exitStore       = 4   // the store cannot be used: in use, unreachable, bad credentials
 	exitBelowTarget = 5   // kg eval scored below --min-f1 / --min-entity-recall
+	exitDamaged     = 6   // the store file is damaged (kg check says how)
 	exitInterrupted = 130 // interrupted by Ctrl-C or SIGTERM
 )
 
@@ -37,6 +39,7 @@ const exitCodesHelp = `EXIT STATUS:
    3    ingest finished but skipped some inputs (each is named with its reason)
    4    the store cannot be used: in use by another kg process, Neo4j unreachable, bad credentials
    5    kg eval scored below the --min-* targets
+   6    the store file is damaged: truncated, a bad page or record (kg check says what)
    130  interrupted (Ctrl-C)
 `
 
@@ -51,6 +54,10 @@ type globalOptions struct {
 	neo4jPassword string
 	neo4jDatabase string
 	batchSize     int
+	// query budget: a time limit and a memory budget in bytes (0: none),
+	// set by the flags of the commands that run queries
+	timeout   time.Duration
+	maxMemory int64
 
 	stdin  io.Reader
 	stdout io.Writer
@@ -124,6 +131,7 @@ or into Neo4j (with --neo4j-uri or NEO4J_URI), and runs Cypher and the saved que
 			cypherCommand(g),
 			queryCommand(g),
 			evalCommand(g),
+			checkCommand(g),
 			versionCommand(g),
 		},
 		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
@@ -139,8 +147,22 @@ or into Neo4j (with --neo4j-uri or NEO4J_URI), and runs Cypher and the saved que
 		if cmd.CustomHelpTemplate == "" {
 			cmd.CustomHelpTemplate = cli.CommandHelpTemplate + "\n" + exitCodesHelp
 		}
+		hideHelpCommands(cmd)
 	}
 	return app
+}
+
+// hideHelpCommands drops the "help"/"h" subcommand urfave/cli adds to
+// commands without subcommands of their own, so that `kg ingest h`
+// ingests a folder named h instead of printing help; --help still works.
+func hideHelpCommands(cmd *cli.Command) {
+	if len(cmd.Subcommands) == 0 {
+		cmd.HideHelpCommand = true
+		return
+	}
+	for _, sub := range cmd.Subcommands {
+		hideHelpCommands(sub)
+	}
 }
 
 func (g *globalOptions) versionString() string { return version }
@@ -180,6 +202,19 @@ func report(w io.Writer, err error) int {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(w, "kg: interrupted")
 		return exitInterrupted
+	case embedded.IsDamaged(err):
+		code = exitDamaged
+		if hint == "" {
+			hint = "run 'kg check' (with the same --db) to see what is damaged; restore the file from a backup, or delete it and ingest again"
+		}
+	case errors.Is(err, cypher.ErrMemoryBudget):
+		if hint == "" {
+			hint = "narrow the query (a LIMIT, a tighter pattern, fewer hops) or raise --max-memory"
+		}
+	case errors.Is(err, context.DeadlineExceeded):
+		if hint == "" {
+			hint = "narrow the query or raise --timeout"
+		}
 	case errors.Is(err, graph.ErrStoreInUse):
 		code = exitStore
 		if hint == "" {
@@ -237,18 +272,21 @@ func (g *globalOptions) openStore(ctx context.Context, readOnly bool) (graph.Sto
 	}
 	if readOnly {
 		if _, err := os.Stat(g.db); errors.Is(err, os.ErrNotExist) {
-			return nil, withCode(exitStore, fmt.Errorf("no store at %s", g.db),
+			return nil, withCode(exitStore, fmt.Errorf("no store at %q", g.db),
 				"build one with 'kg ingest PATH…', or name another file with --db or KG_DB")
 		}
 	}
-	s, err := embedded.Open(g.db, &embedded.Options{ReadOnly: readOnly, LockTimeout: 2 * time.Second})
+	s, err := embedded.Open(g.db, &embedded.Options{ReadOnly: readOnly, LockTimeout: 2 * time.Second, MaxQueryMemory: g.maxMemory})
 	if err != nil {
+		if embedded.IsDamaged(err) {
+			return nil, err // report gives the exit code and the hint
+		}
 		if errors.Is(err, graph.ErrStoreInUse) {
-			return nil, withCode(exitStore, fmt.Errorf("%s: %w", g.db, err), "")
+			return nil, withCode(exitStore, fmt.Errorf("%q: %w", g.db, err), "")
 		}
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
-			err = fmt.Errorf("cannot open the store %s: %w", g.db, pe.Err)
+			err = fmt.Errorf("cannot open the store %q: %w", g.db, pe.Err)
 		}
 		return nil, withCode(exitStore, err, "check the path given with --db or KG_DB")
 	}
@@ -275,5 +313,5 @@ func (g *globalOptions) storeName() string {
 	if g.neo4jURI != "" {
 		return "Neo4j at " + g.neo4jURI
 	}
-	return "embedded store " + g.db
+	return "embedded store " + strconv.Quote(g.db)
 }

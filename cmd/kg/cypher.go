@@ -19,6 +19,7 @@ type cypherOptions struct {
 	format string
 	file   string
 	width  int
+	write  bool
 }
 
 const paramHelp = `Parameters (-p name=value, repeatable) follow Neo4j's :param conventions: 42 and -1 are
@@ -34,18 +35,27 @@ func cypherCommand(g *globalOptions) *cli.Command {
 		Description: `Runs one Cypher 5 query on the current store: the embedded store (kg's own openCypher
 engine) or Neo4j. Syntax and semantic errors are shown with a caret under the query.
 
+Queries are read-only unless --write is given: a query with CREATE, MERGE, SET, DELETE,
+REMOVE (or, on Neo4j, a CALL of a procedure kg does not know) is refused with exit status 2.
+Every query runs under a time limit (--timeout) and, on the embedded store, a memory budget
+for the rows and collections it holds (--max-memory); past either it stops with an error.
+
 ` + paramHelp + `
 
    kg cypher 'MATCH (c:Country) RETURN c.name ORDER BY c.name'
    kg cypher 'MATCH (a {name: $name})-[r:SPOKE_WITH]-(b) RETURN b.name, r.date' -p name='Xi Jinping'
    kg cypher -F query.cypher --format csv`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "query parameter name=value (repeatable)"},
 			&cli.StringFlag{Name: "file", Aliases: []string{"F"}, Usage: "read the query from FILE (- for standard input)", Destination: &opts.file},
 			formatFlag(&opts.format),
 			&cli.IntFlag{Name: "width", Value: 80, Usage: "cut table cells wider than this (0: never)", Destination: &opts.width},
-		},
+			&cli.BoolFlag{Name: "write", Usage: "allow the query to change the graph", Destination: &opts.write},
+		}, budgetFlags(g)...),
 		Action: func(c *cli.Context) error {
+			if err := setBudget(c, g); err != nil {
+				return err
+			}
 			opts.params = c.StringSlice("param")
 			query, err := queryText(g, opts.file, c.Args().Slice())
 			if err != nil {
@@ -119,11 +129,20 @@ func runCypher(ctx context.Context, g *globalOptions, opts cypherOptions, query 
 		}
 	} else if g.neo4jURI == "" {
 		return withCode(exitFailure, perr, "")
+	} else {
+		// Neo4j syntax kg's engine lacks: judge by the tokens.
+		readOnly = !cypher.MayWrite(query)
 	}
+	if !readOnly && !opts.write {
+		return usageErr("add --write to run a query that changes the graph",
+			"the query writes to the graph (CREATE, MERGE, SET, DELETE, REMOVE or a writing procedure), and kg cypher is read-only by default")
+	}
+	qctx, cancel := g.queryContext(ctx)
+	defer cancel()
 	return g.withStore(ctx, readOnly, func(s graph.Store) error {
-		res, err := s.Query(ctx, query, params)
+		res, err := s.Query(qctx, query, params)
 		if err != nil {
-			return err
+			return g.budgetError(err)
 		}
 		return writeResult(g.stdout, res, f, opts.width)
 	})

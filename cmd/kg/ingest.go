@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -59,10 +62,10 @@ status is 3.
 
 func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths []string) (err error) {
 	// Nothing to read: say so without creating or locking the store.
-	inputs, skipped := ingest.Find(paths)
+	inputs, skipped := ingest.Find(followDirLinks(paths))
 	if len(inputs) == 0 {
 		for _, s := range skipped {
-			fmt.Fprintf(g.stderr, "kg: skipped %s: %s\n", s.Path, s.Reason)
+			fmt.Fprintf(g.stderr, "kg: skipped %q: %s\n", s.Path, s.Reason)
 		}
 		return withCode(exitPartial, errors.New("nothing to ingest"),
 			fmt.Sprintf("name article files, directories holding %s files, or - for standard input", strings.Join(ingest.Extensions, " ")))
@@ -82,6 +85,8 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths 
 		}()
 		loader = store
 	}
+	committed := &countingLoader{l: loader}
+	loader = committed
 	var bar *progressBar
 	iopts := ingest.Options{Workers: opts.workers, DryRun: opts.dryRun, Stdin: g.stdin}
 	if g.isTerminal && !opts.quiet {
@@ -91,9 +96,18 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths 
 	sum, err := ingest.RunInputs(ctx, x, loader, inputs, skipped, iopts)
 	bar.Done()
 	for _, s := range sum.Skipped {
-		fmt.Fprintf(g.stderr, "kg: skipped %s: %s\n", s.Path, s.Reason)
+		fmt.Fprintf(g.stderr, "kg: skipped %q: %s\n", s.Path, s.Reason)
 	}
 	if err != nil {
+		if !opts.dryRun {
+			// Interrupted, or a load failed (disk full): say what the
+			// store holds now. Loads are idempotent, so a rerun of the
+			// same command loads the rest and changes nothing else.
+			fmt.Fprintf(g.stderr, "kg: %d of %d article%s committed to %s before the stop (%d nodes, %d relationships created); %d not loaded\n",
+				committed.articles, len(inputs), plural(len(inputs)), g.storeName(),
+				committed.stats.NodesCreated, committed.stats.RelationshipsCreated, len(inputs)-(len(sum.Skipped)-len(skipped))-committed.articles)
+			fmt.Fprintln(g.stderr, "kg: hint: run the same command again to finish: what was committed is not loaded twice")
+		}
 		return err
 	}
 	if !opts.quiet {
@@ -215,4 +229,43 @@ func byteSize(n int64) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// countingLoader counts what its loader committed: the articles (Article
+// nodes) of the batches whose Load returned, and their load statistics.
+type countingLoader struct {
+	l        ingest.Loader
+	articles int
+	stats    graph.LoadStats
+}
+
+func (c *countingLoader) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, error) {
+	st, err := c.l.Load(ctx, b)
+	if err != nil {
+		return st, err
+	}
+	c.stats.Add(st)
+	for _, n := range b.Nodes {
+		if n.Label == graph.LabelArticle {
+			c.articles++
+		}
+	}
+	return st, nil
+}
+
+// followDirLinks gives a symlink to a directory a trailing separator, so
+// that the walk follows it (filepath.WalkDir does not follow a symlinked
+// root) while messages keep the name the user gave. Links found inside a
+// walked directory are still not followed, which rules out cycles.
+func followDirLinks(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = p
+		if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			if st, err := os.Stat(p); err == nil && st.IsDir() && !strings.HasSuffix(p, string(filepath.Separator)) {
+				out[i] = p + string(filepath.Separator)
+			}
+		}
+	}
+	return out
 }

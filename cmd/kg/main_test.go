@@ -142,7 +142,7 @@ func TestIngestSkipsBadFilesAndLoadsTheRest(t *testing.T) {
 	if code != exitPartial {
 		t.Fatalf("exit %d, want %d\n%s", code, exitPartial, stderr)
 	}
-	for _, want := range []string{"random.txt: binary file", "empty.txt: empty file", "broken.txt: invalid UTF-8 and not Latin-1 text"} {
+	for _, want := range []string{`random.txt": binary file`, `empty.txt": empty file`, `broken.txt": invalid UTF-8 and not Latin-1 text`} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
@@ -346,7 +346,7 @@ func writeFile(t *testing.T, path string, b []byte) {
 func TestNothingToIngestLeavesNoStore(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "kg.db")
 	code, _, stderr := kg(t, "", "--db", db, "ingest", filepath.Join(t.TempDir(), "missing"), t.TempDir())
-	if code != exitPartial || !strings.Contains(stderr, "missing: no such file or directory") || !strings.Contains(stderr, "kg: error: nothing to ingest") {
+	if code != exitPartial || !strings.Contains(stderr, `missing": no such file or directory`) || !strings.Contains(stderr, "kg: error: nothing to ingest") {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 	}
 	if _, err := os.Stat(db); !os.IsNotExist(err) {

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/queries"
 )
 
@@ -60,12 +61,15 @@ entity names and aliases, case-insensitively (-p a=Beijing finds China).
 				ArgsUsage: "NAME",
 				Description: `Runs the saved query NAME with its parameters (-p name=value, repeatable); parameters not
 given take their defaults. 'kg query show NAME' lists them.`,
-				Flags: []cli.Flag{
+				Flags: append([]cli.Flag{
 					&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "parameter name=value (repeatable)"},
 					formatFlag(&format),
 					&cli.IntFlag{Name: "width", Value: 80, Usage: "cut table cells wider than this (0: never)", Destination: &width},
-				},
+				}, budgetFlags(g)...),
 				Action: func(c *cli.Context) error {
+					if err := setBudget(c, g); err != nil {
+						return err
+					}
 					q, err := lookupQuery(c.Args().Slice())
 					if err != nil {
 						return err
@@ -127,10 +131,17 @@ func runSavedQuery(ctx context.Context, g *globalOptions, q *queries.Query, args
 		}
 		return err
 	}
+	// The pack is read-only by construction; a saved query that writes is
+	// a bug, never run.
+	if st, err := cypher.Parse(q.Body); err == nil && !st.ReadOnly() {
+		return fmt.Errorf("saved query %s writes to the graph: refusing to run it", q.Name)
+	}
+	qctx, cancel := g.queryContext(ctx)
+	defer cancel()
 	return g.withStore(ctx, true, func(s graph.Store) error {
-		res, err := s.Query(ctx, q.Body, params)
+		res, err := s.Query(qctx, q.Body, params)
 		if err != nil {
-			return fmt.Errorf("query %s: %w", q.Name, err)
+			return fmt.Errorf("query %s: %w", q.Name, g.budgetError(err))
 		}
 		return writeResult(g.stdout, res, f, width)
 	})

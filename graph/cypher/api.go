@@ -130,7 +130,12 @@ type Error struct {
 	Column int
 	Offset int    // byte offset into Query; valid when Line > 0
 	Query  string // the query text, for Caret
+	cause  error  // a sentinel such as ErrMemoryBudget; or nil
 }
+
+// Unwrap returns the sentinel the error stands for, such as
+// [ErrMemoryBudget] or [ErrTooComplex]; or nil.
+func (e *Error) Unwrap() error { return e.cause }
 
 func (e *Error) Error() string {
 	if e.Line > 0 {

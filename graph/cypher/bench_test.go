@@ -65,8 +65,12 @@ func bigGraph(b *testing.B) *memgraph.Graph {
 }
 
 func benchQuery(b *testing.B, query string, params map[string]any) {
+	benchQueryWith(b, query, params, cypher.Options{})
+}
+
+func benchQueryWith(b *testing.B, query string, params map[string]any, opts cypher.Options) {
 	g := bigGraph(b)
-	st, err := cypher.Parse(query)
+	st, err := cypher.ParseWith(query, opts)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -90,6 +94,20 @@ func BenchmarkExpand1Hop(b *testing.B) {
 
 func BenchmarkExpand2Hop(b *testing.B) {
 	benchQuery(b, `MATCH (a:Actor {id: $id})-[:KNOWS]->()-[:KNOWS]->(c) RETURN c.name`, map[string]any{"id": int64(12345)})
+}
+
+// BenchmarkExpand2HopBudget is BenchmarkExpand2Hop under a memory budget,
+// to show what the accounting costs.
+func BenchmarkExpand2HopBudget(b *testing.B) {
+	benchQueryWith(b, `MATCH (a:Actor {id: $id})-[:KNOWS]->()-[:KNOWS]->(c) RETURN c.name`, map[string]any{"id": int64(12345)},
+		cypher.Options{MaxMemory: 512 << 20})
+}
+
+// BenchmarkAggregateAllNodesBudget is BenchmarkAggregateAllNodes under a
+// memory budget.
+func BenchmarkAggregateAllNodesBudget(b *testing.B) {
+	benchQueryWith(b, `MATCH (n:Actor) RETURN n.score % 10 AS k, count(*), avg(n.score) ORDER BY k`, nil,
+		cypher.Options{MaxMemory: 512 << 20})
 }
 
 func BenchmarkExpand3Hop(b *testing.B) {

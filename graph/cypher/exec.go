@@ -24,12 +24,20 @@ type execCtx struct {
 	width      int
 	src        string
 	now        time.Time // the statement clock, read on first use
+	// memory budget: bytes charged (see budget.go), the budget (0: none),
+	// and the budget error once exceeded
+	mem, maxMem int64
+	memErr      error
 }
 
-// tick checks for cancellation every so often.
+// tick checks for cancellation and an exceeded memory budget every so
+// often: loops call it once per row or step.
 func (ec *execCtx) tick() error {
 	ec.ticks++
 	if ec.ticks&1023 == 0 {
+		if ec.memErr != nil {
+			return ec.memErr
+		}
 		return ec.ctx.Err()
 	}
 	return nil
@@ -81,17 +89,38 @@ func (o *argOp) next(*execCtx) ([]any, error) {
 func (o *argOp) describe() (string, []operator) { return "Argument", nil }
 
 // flatOp is the common shape of one-input operators that produce, for each
-// input row, a batch of output rows.
+// input row, a batch of output rows. The batch is charged to the memory
+// budget (rows, plus what size says each holds) until it is consumed.
 type flatOp struct {
 	in    operator
 	name  string
 	fn    func(ec *execCtx, row []any, emit func([]any)) error
+	size  func(row []any) int // bytes an emitted row holds beyond its slots; or nil
 	batch [][]any
 	pos   int
+	held  int // bytes of the batch charged to the budget
+	emit  func([]any)
+	ec    *execCtx // of the current run, for emit
 }
 
 func (o *flatOp) open(ec *execCtx, arg []any) error {
 	o.batch, o.pos = o.batch[:0], 0
+	ec.shrink(o.held)
+	o.held = 0
+	if o.emit == nil || o.ec != ec {
+		o.ec = ec
+		o.emit = func(r []any) {
+			o.batch = append(o.batch, r)
+			if o.ec.maxMem > 0 {
+				n := rowBytes(len(r))
+				if o.size != nil {
+					n += o.size(r)
+				}
+				o.held += n
+				_ = o.ec.grow(n) // sticky: checked after fn and by tick
+			}
+		}
+	}
 	return o.in.open(ec, arg)
 }
 
@@ -104,6 +133,8 @@ func (o *flatOp) next(ec *execCtx) ([]any, error) {
 			return r, nil
 		}
 		o.batch, o.pos = o.batch[:0], 0
+		ec.shrink(o.held)
+		o.held = 0
 		in, err := o.in.next(ec)
 		if err != nil || in == nil {
 			return nil, err
@@ -111,8 +142,11 @@ func (o *flatOp) next(ec *execCtx) ([]any, error) {
 		if err := ec.tick(); err != nil {
 			return nil, err
 		}
-		if err := o.fn(ec, in, func(r []any) { o.batch = append(o.batch, r) }); err != nil {
+		if err := o.fn(ec, in, o.emit); err != nil {
 			return nil, err
+		}
+		if ec.memErr != nil {
+			return nil, ec.memErr
 		}
 	}
 }
@@ -291,10 +325,13 @@ type eagerOp struct {
 	out  [][]any
 	pos  int
 	done bool
+	held int // bytes charged to the budget
 }
 
 func (o *eagerOp) open(ec *execCtx, arg []any) error {
 	o.out, o.pos, o.done = nil, 0, false
+	ec.shrink(o.held)
+	o.held = 0
 	return o.in.open(ec, arg)
 }
 
@@ -312,6 +349,13 @@ func (o *eagerOp) next(ec *execCtx) ([]any, error) {
 			}
 			if err := ec.tick(); err != nil {
 				return nil, err
+			}
+			if ec.maxMem > 0 {
+				n := heldRowBytes(r)
+				o.held += n
+				if err := ec.grow(n); err != nil {
+					return nil, err
+				}
 			}
 			rows = append(rows, r)
 		}
@@ -412,10 +456,13 @@ type distinctOp struct {
 	slots []int
 	seen  map[string]bool
 	buf   []byte
+	held  int // bytes charged to the budget
 }
 
 func (o *distinctOp) open(ec *execCtx, arg []any) error {
 	o.seen = map[string]bool{}
+	ec.shrink(o.held)
+	o.held = 0
 	return o.in.open(ec, arg)
 }
 
@@ -432,6 +479,13 @@ func (o *distinctOp) next(ec *execCtx) ([]any, error) {
 		}
 		if !o.seen[string(o.buf)] {
 			o.seen[string(o.buf)] = true
+			if ec.maxMem > 0 {
+				n := len(o.buf) + bytesKey
+				o.held += n
+				if err := ec.grow(n); err != nil {
+					return nil, err
+				}
+			}
 			return r, nil
 		}
 	}
@@ -446,6 +500,9 @@ type sortKey struct {
 }
 
 func sortRows(ec *execCtx, rows [][]any, keys []sortKey) ([][]any, error) {
+	if err := ec.reserve(len(rows) * (2*rowBytes(len(keys)) + 8)); err != nil {
+		return nil, err
+	}
 	vals := make([][]any, len(rows))
 	for i, r := range rows {
 		vals[i] = make([]any, len(keys))

@@ -987,7 +987,13 @@ func (c *compiler) compileListComp(x *listComp, sc *scope) (evalFn, error) {
 			return nil, err
 		}
 		out := make([]any, 0, len(l))
+		// the list counts against the budget while it is built
+		held := 0
+		defer func() { ec.shrink(held) }()
 		for _, e := range l {
+			if err := ec.tick(); err != nil {
+				return nil, err
+			}
 			row[slot] = e
 			if where != nil {
 				w, err := where(ec, row)
@@ -1004,6 +1010,13 @@ func (c *compiler) compileListComp(x *listComp, sc *scope) (evalFn, error) {
 					return nil, err
 				}
 				out = append(out, v)
+				if ec.maxMem > 0 {
+					n := bytesSlot + valBytes(v)
+					held += n
+					if err := ec.grow(n); err != nil {
+						return nil, err
+					}
+				}
 			} else {
 				out = append(out, e)
 			}
@@ -1034,6 +1047,9 @@ func (c *compiler) compileQuant(x *quantExpr, sc *scope) (evalFn, error) {
 		}
 		trues, nulls := 0, 0
 		for _, e := range l {
+			if err := ec.tick(); err != nil {
+				return nil, err
+			}
 			row[slot] = e
 			w, err := where(ec, row)
 			if err != nil {
@@ -1120,6 +1136,9 @@ func (c *compiler) compileReduce(x *reduceExpr, sc *scope) (evalFn, error) {
 			return nil, err
 		}
 		for _, e := range l {
+			if err := ec.tick(); err != nil {
+				return nil, err
+			}
 			row[accSlot], row[vSlot] = acc, e
 			if acc, err = body(ec, row); err != nil {
 				return nil, err

@@ -488,10 +488,18 @@ func init() {
 			if ns[2] == 0 {
 				return nil, ec.runtimeErr(ArgumentError, "NumberOutOfRange", "range step must not be zero")
 			}
+			if n := (float64(ns[1]) - float64(ns[0])) / float64(ns[2]); n > 0 {
+				if err := ec.reserve(rowBytes(0) + bytesScalar*int(min(n+1, 1e12))); err != nil {
+					return nil, err
+				}
+			}
 			var out []any
 			for i := ns[0]; (ns[2] > 0 && i <= ns[1]) || (ns[2] < 0 && i >= ns[1]); i += ns[2] {
 				if len(out) > 10_000_000 {
 					return nil, ec.runtimeErr(ArgumentError, "NumberOutOfRange", "range too large")
+				}
+				if err := ec.tick(); err != nil {
+					return nil, err
 				}
 				out = append(out, i)
 			}
@@ -683,40 +691,45 @@ type aggState struct {
 	param any
 }
 
-func (s *aggState) step(ec *execCtx, row []any, buf []byte) ([]byte, error) {
+// step feeds the aggregate one row. It returns the bytes the state grew
+// by, for the memory budget (collected values and DISTINCT keys).
+func (s *aggState) step(ec *execCtx, row []any, buf []byte) ([]byte, int, error) {
 	sp := s.spec
 	if sp.star {
 		s.count++
-		return buf, nil
+		return buf, 0, nil
 	}
 	v, err := sp.args[0](ec, row)
 	if err != nil {
-		return buf, err
+		return buf, 0, err
 	}
 	if v == nil {
-		return buf, nil
+		return buf, 0, nil
 	}
 	if len(sp.args) > 1 && s.param == nil {
 		p, err := sp.args[1](ec, row)
 		if err != nil {
-			return buf, err
+			return buf, 0, err
 		}
 		s.param = p
 	}
+	grew := 0
 	if sp.distinct {
 		buf = appendKey(buf[:0], v)
 		if s.seen == nil {
 			s.seen = map[string]bool{}
 		}
 		if s.seen[string(buf)] {
-			return buf, nil
+			return buf, 0, nil
 		}
 		s.seen[string(buf)] = true
+		grew += len(buf) + bytesKey
 	}
 	s.count++
 	switch sp.name {
 	case "collect", "percentiledisc", "percentilecont", "stdev", "stdevp":
 		s.vals = append(s.vals, v)
+		grew += bytesSlot + valBytes(v)
 	case "sum", "avg":
 		switch x := v.(type) {
 		case int64:
@@ -726,7 +739,7 @@ func (s *aggState) step(ec *execCtx, row []any, buf []byte) ([]byte, error) {
 			s.float = true
 			s.sumF += x
 		default:
-			return buf, ec.runtimeErr(TypeError, "InvalidArgumentType", "%s cannot take %s", sp.name, typeName(v))
+			return buf, 0, ec.runtimeErr(TypeError, "InvalidArgumentType", "%s cannot take %s", sp.name, typeName(v))
 		}
 	case "min":
 		if s.best == nil || order(v, s.best) < 0 {
@@ -737,7 +750,7 @@ func (s *aggState) step(ec *execCtx, row []any, buf []byte) ([]byte, error) {
 			s.best = v
 		}
 	}
-	return buf, nil
+	return buf, grew, nil
 }
 
 func (s *aggState) result(ec *execCtx) (any, error) {

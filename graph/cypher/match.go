@@ -583,6 +583,11 @@ func (c *compiler) expandStep(op operator, pp *pathPattern, i int, reversed bool
 				if err := ec.tick(); err != nil {
 					return err
 				}
+				// the recursion itself counts against the budget
+				if err := ec.grow(bytesFrame); err != nil {
+					return err
+				}
+				defer ec.shrink(bytesFrame)
 				depth := int64(len(rels))
 				if depth >= minH && (!toBound || n == int64(bound)) {
 					if ok, err := check(ec, row, n); err != nil {
@@ -645,7 +650,7 @@ func (c *compiler) expandStep(op operator, pp *pathPattern, i int, reversed bool
 				return nil
 			}
 			return walk(int64(start))
-		}}, nil
+		}, size: func(r []any) int { return valBytes(r[relSlot]) + valBytes(r[segSlot]) }}, nil
 	}
 	ms.relSlots = append(ms.relSlots, relSlot)
 	ms.listRels = append(ms.listRels, false)

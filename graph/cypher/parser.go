@@ -1,6 +1,8 @@
 package cypher
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -17,12 +19,37 @@ type parser struct {
 	prevEnd int
 	// speculative parsing depth: errors bail out without being recorded
 	depth int
+	// nest is the nesting of expressions being parsed (see enter); steps
+	// counts tokens read, re-reads after backtracking included, against
+	// maxSteps; fatal is an error no backtracking may undo.
+	nest     int
+	steps    int
+	maxSteps int
+	fatal    *Error
 }
+
+// Parser limits: nesting deeper than MaxNesting levels (parentheses,
+// brackets, braces, unary operators, subqueries, or every chainPerLevel
+// operators of a chain such as a + b + c, which builds a left-deep tree)
+// fails with a SyntaxError wrapping ErrTooComplex, as does a query whose
+// parsing would read more than stepsPerByte tokens per byte of its text
+// (backtracking gone exponential), so that parsing stays linear and the
+// checker, planner and executor, which recurse over the tree, stay within
+// their stacks.
+const (
+	MaxNesting    = 500
+	chainPerLevel = 20
+	stepsPerByte  = 64
+)
+
+// ErrTooComplex is wrapped by the *Error of a query nested deeper than
+// MaxNesting or too costly to parse.
+var ErrTooComplex = errors.New("query too complex")
 
 type bailout struct{}
 
 func parse(src string) (q *query, err *Error) {
-	p := &parser{src: src}
+	p := &parser{src: src, maxSteps: stepsPerByte*len(src) + 4096}
 	p.sc = scanner{src: src, err: func(off int, detail, msg string) { p.fail(off, detail, msg) }}
 	defer func() {
 		if r := recover(); r != nil {
@@ -30,6 +57,9 @@ func parse(src string) (q *query, err *Error) {
 				panic(r)
 			}
 			q, err = nil, p.err
+			if p.fatal != nil {
+				err = p.fatal
+			}
 		}
 	}()
 	p.next()
@@ -38,22 +68,59 @@ func parse(src string) (q *query, err *Error) {
 }
 
 func (p *parser) fail(off int, detail, msg string) {
-	if p.err == nil || p.depth > 0 {
+	// A speculative error is dropped when try backtracks: building it
+	// (line and column are O(len(src))) would make parsing quadratic.
+	if p.err == nil && p.depth == 0 {
 		p.err = newError(SyntaxError, CompileTime, detail, msg, p.src, off)
 	}
 	panic(bailout{})
 }
 
-func (p *parser) next() { p.prevEnd = p.tok.end; p.tok = p.sc.scan() }
+// failFatal fails with an error that ends parsing, speculative or not.
+func (p *parser) failFatal(off int, msg string) {
+	if p.fatal == nil {
+		p.fatal = newError(SyntaxError, CompileTime, "QueryTooComplex", msg, p.src, off)
+		p.fatal.cause = ErrTooComplex
+	}
+	panic(bailout{})
+}
+
+func (p *parser) next() {
+	if p.steps++; p.steps > p.maxSteps {
+		p.failFatal(p.tok.pos, "the query is too complex to parse")
+	}
+	p.prevEnd = p.tok.end
+	p.tok = p.sc.scan()
+}
+
+// enter counts one more level of nesting, failing past MaxNesting; the
+// caller decrements p.nest when done (try restores it on backtracking).
+func (p *parser) enter() {
+	if p.nest++; p.nest > MaxNesting {
+		p.failFatal(p.tok.pos, fmt.Sprintf("the query is nested more than %d levels deep", MaxNesting))
+	}
+}
+
+// link counts one more operator of a chain; unlink undoes the levels the
+// n operators of a finished chain entered.
+func (p *parser) link(n *int) {
+	if *n++; *n%chainPerLevel == 0 {
+		p.enter()
+	}
+}
+
+func (p *parser) unlink(n int) { p.nest -= n / chainPerLevel }
 
 // state captures the position for backtracking.
 type pstate struct {
-	off, prev int
-	tok       token
+	off, prev, nest int
+	tok             token
 }
 
-func (p *parser) save() pstate     { return pstate{p.sc.off, p.prevEnd, p.tok} }
-func (p *parser) restore(s pstate) { p.sc.off, p.prevEnd, p.tok = s.off, s.prev, s.tok }
+func (p *parser) save() pstate { return pstate{p.sc.off, p.prevEnd, p.nest, p.tok} }
+func (p *parser) restore(s pstate) {
+	p.sc.off, p.prevEnd, p.nest, p.tok = s.off, s.prev, s.nest, s.tok
+}
 
 // try runs f speculatively; on a syntax error it restores the position and
 // reports false.
@@ -64,7 +131,7 @@ func (p *parser) try(f func()) (ok bool) {
 	defer func() {
 		p.depth--
 		if r := recover(); r != nil {
-			if _, isB := r.(bailout); !isB {
+			if _, isB := r.(bailout); !isB || p.fatal != nil {
 				panic(r)
 			}
 			p.restore(s)
@@ -626,33 +693,44 @@ func (p *parser) parseMapLit() *mapExpr {
 
 // Expressions, loosest first.
 
-func (p *parser) parseExpr() expr { return p.parseOr() }
+func (p *parser) parseExpr() expr {
+	p.enter()
+	x := p.parseOr()
+	p.nest--
+	return x
+}
 
 func (p *parser) binary(op string, l, r expr) expr {
 	return &binExpr{span{l.Pos(), r.End()}, op, l, r}
 }
 
 func (p *parser) parseOr() expr {
-	x := p.parseXor()
+	x, n := p.parseXor(), 0
 	for p.gotKw("OR") {
+		p.link(&n)
 		x = p.binary("OR", x, p.parseXor())
 	}
+	p.unlink(n)
 	return x
 }
 
 func (p *parser) parseXor() expr {
-	x := p.parseAnd()
+	x, n := p.parseAnd(), 0
 	for p.gotKw("XOR") {
+		p.link(&n)
 		x = p.binary("XOR", x, p.parseAnd())
 	}
+	p.unlink(n)
 	return x
 }
 
 func (p *parser) parseAnd() expr {
-	x := p.parseNot()
+	x, n := p.parseNot(), 0
 	for p.gotKw("AND") {
+		p.link(&n)
 		x = p.binary("AND", x, p.parseNot())
 	}
+	p.unlink(n)
 	return x
 }
 
@@ -660,7 +738,9 @@ func (p *parser) parseNot() expr {
 	if p.isKw("NOT") {
 		pos := p.tok.pos
 		p.next()
+		p.enter()
 		x := p.parseNot()
+		p.nest--
 		return &unaryExpr{span{pos, x.End()}, "NOT", x}
 	}
 	return p.parseComparison()
@@ -683,8 +763,9 @@ func (p *parser) parseComparison() expr {
 		return x
 	}
 	var result expr
-	left := x
+	left, n := x, 0
 	for op != "" {
+		p.link(&n)
 		p.next()
 		if op == "!=" {
 			op = "<>"
@@ -699,13 +780,15 @@ func (p *parser) parseComparison() expr {
 		left = right
 		op = p.compOp()
 	}
+	p.unlink(n)
 	return result
 }
 
 // parsePredicate parses STARTS WITH, ENDS WITH, CONTAINS, IN, =~ and IS [NOT] NULL.
 func (p *parser) parsePredicate() expr {
-	x := p.parseAdd()
+	x, n := p.parseAdd(), 0
 	for {
+		p.link(&n)
 		switch {
 		case p.isKw("STARTS"):
 			p.next()
@@ -731,37 +814,44 @@ func (p *parser) parsePredicate() expr {
 			p.expectKw("NULL")
 			x = &isNull{span{x.Pos(), end}, x, not}
 		default:
+			p.unlink(n)
 			return x
 		}
 	}
 }
 
 func (p *parser) parseAdd() expr {
-	x := p.parseMul()
+	x, n := p.parseMul(), 0
 	for p.is("+") || p.is("-") {
+		p.link(&n)
 		op := p.tok.lit
 		p.next()
 		x = p.binary(op, x, p.parseMul())
 	}
+	p.unlink(n)
 	return x
 }
 
 func (p *parser) parseMul() expr {
-	x := p.parsePow()
+	x, n := p.parsePow(), 0
 	for p.is("*") || p.is("/") || p.is("%") {
+		p.link(&n)
 		op := p.tok.lit
 		p.next()
 		x = p.binary(op, x, p.parsePow())
 	}
+	p.unlink(n)
 	return x
 }
 
 func (p *parser) parsePow() expr {
-	x := p.parseUnary()
+	x, n := p.parseUnary(), 0
 	for p.is("^") {
+		p.link(&n)
 		p.next()
 		x = p.binary("^", x, p.parseUnary())
 	}
+	p.unlink(n)
 	return x
 }
 
@@ -777,7 +867,9 @@ func (p *parser) parseUnary() expr {
 				return p.parsePostfix(&litExpr{span{pos, lit.end}, v})
 			}
 		}
+		p.enter()
 		x := p.parseUnary()
+		p.nest--
 		return &unaryExpr{span{pos, x.End()}, op, x}
 	}
 	return p.parseAtomPostfix(true)
@@ -807,7 +899,9 @@ func (p *parser) parseAtomPostfix(labels bool) expr {
 func (p *parser) parsePostfix(x expr) expr { return p.parsePostfixL(x, true) }
 
 func (p *parser) parsePostfixL(x expr, labels bool) expr {
+	n := 0
 	for {
+		p.link(&n)
 		switch {
 		case p.is("."):
 			p.next()
@@ -842,6 +936,7 @@ func (p *parser) parsePostfixL(x expr, labels bool) expr {
 			}
 			x = &labelExpr{span{x.Pos(), end}, x, ls}
 		default:
+			p.unlink(n)
 			return x
 		}
 	}
@@ -968,17 +1063,18 @@ func (p *parser) afterName(t token) expr {
 	if t.kind == tIdent && p.is(".") {
 		// a namespaced function name a.b.c( — else a.b.c is property access
 		s := p.save()
-		full := name
+		parts := []string{name}
+		dangling := false
 		for p.is(".") {
 			p.next()
-			if p.tok.kind != tIdent {
+			if dangling = p.tok.kind != tIdent; dangling {
 				break
 			}
-			full += "." + p.tok.lit
+			parts = append(parts, p.tok.lit)
 			p.next()
 		}
-		if p.is("(") && !strings.HasSuffix(full, ".") {
-			name = full
+		if p.is("(") && !dangling {
+			name = strings.Join(parts, ".")
 		} else {
 			p.restore(s)
 		}

@@ -15,6 +15,7 @@ type program struct {
 	union  bool // UNION (distinct) between parts
 	cols   []string
 	src    string
+	maxMem int64 // memory budget of a run; 0: none
 }
 
 type partPlan struct {
@@ -52,6 +53,7 @@ func prepare(src string, opts Options) (*program, error) {
 	prog.cols = prog.parts[0].cols
 	prog.writes = c.writes
 	prog.width = c.nslots
+	prog.maxMem = opts.MaxMemory
 	return prog, nil
 }
 
@@ -68,7 +70,7 @@ func (p *program) explain() string {
 }
 
 func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Result, error) {
-	ec := &execCtx{ctx: ctx, g: g, params: params, width: p.width, src: p.src,
+	ec := &execCtx{ctx: ctx, g: g, params: params, width: p.width, src: p.src, maxMem: p.maxMem,
 		deleted: map[int64]bool{}, delRels: map[int64]string{}}
 	if ec.params == nil {
 		ec.params = map[string]any{}
@@ -107,6 +109,9 @@ func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Res
 					continue
 				}
 				seen[string(key)] = true
+				if err := ec.grow(len(key) + bytesKey); err != nil {
+					return nil, err
+				}
 			}
 			out := make([]any, len(pp.slots))
 			for i, s := range pp.slots {
@@ -115,6 +120,11 @@ func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Res
 					return nil, err
 				}
 				out[i] = v
+			}
+			if ec.maxMem > 0 {
+				if err := ec.grow(deepBytes(out)); err != nil {
+					return nil, err
+				}
 			}
 			res.Rows = append(res.Rows, out)
 		}
@@ -360,27 +370,60 @@ func (c *compiler) planUnwind(op operator, x *unwindClause, sc *scope) (operator
 	}
 	slot := c.slot()
 	sc.vars[x.v] = symbol{slot: slot, kind: kAny}
-	return &flatOp{in: op, name: "Unwind(" + x.v + ")", fn: func(ec *execCtx, row []any, emit func([]any)) error {
-		v, err := f(ec, row)
-		if err != nil {
-			return err
+	return &unwindOp{in: op, name: "Unwind(" + x.v + ")", list: f, slot: slot}, nil
+}
+
+// unwindOp yields, for each input row, one row per element of its list,
+// one at a time: a long list is never expanded into rows all at once.
+type unwindOp struct {
+	in   operator
+	name string
+	list evalFn
+	slot int
+
+	cur   []any // input row being unwound; nil before the first
+	elems []any
+	pos   int
+}
+
+func (o *unwindOp) open(ec *execCtx, arg []any) error {
+	o.cur, o.elems, o.pos = nil, nil, 0
+	return o.in.open(ec, arg)
+}
+
+func (o *unwindOp) next(ec *execCtx) ([]any, error) {
+	for {
+		if o.cur != nil && o.pos < len(o.elems) {
+			if err := ec.tick(); err != nil {
+				return nil, err
+			}
+			out := copyRow(o.cur)
+			out[o.slot] = o.elems[o.pos]
+			o.pos++
+			return out, nil
 		}
+		in, err := o.in.next(ec)
+		if err != nil || in == nil {
+			o.cur, o.elems = nil, nil
+			return nil, err
+		}
+		v, err := o.list(ec, in)
+		if err != nil {
+			return nil, err
+		}
+		o.cur, o.pos = in, 0
 		switch l := v.(type) {
 		case nil:
+			o.elems = nil
 		case []any:
-			for _, e := range l {
-				out := copyRow(row)
-				out[slot] = e
-				emit(out)
-			}
+			o.elems = l
 		default:
-			out := copyRow(row)
-			out[slot] = v
-			emit(out)
+			o.elems = []any{v}
 		}
-		return nil
-	}}, nil
+	}
 }
+
+func (o *unwindOp) describe() (string, []operator) { return o.name, []operator{o.in} }
 
 func exprText(c *compiler, e expr) string { return strings.TrimSpace(c.src[e.Pos():e.End()]) }
 
@@ -697,6 +740,7 @@ type aggOp struct {
 	out  [][]any
 	pos  int
 	done bool
+	held int // bytes charged to the budget
 }
 
 type aggGroup struct {
@@ -706,6 +750,8 @@ type aggGroup struct {
 
 func (o *aggOp) open(ec *execCtx, arg []any) error {
 	o.out, o.pos, o.done = nil, 0, false
+	ec.shrink(o.held)
+	o.held = 0
 	return o.in.open(ec, arg)
 }
 
@@ -762,11 +808,23 @@ func (o *aggOp) run(ec *execCtx) error {
 				g = o.newGroup(rep)
 				groups[string(key)] = g
 				order = append(order, g)
+				n := heldRowBytes(rep) + len(key) + bytesKey
+				o.held += n
+				if err := ec.grow(n); err != nil {
+					return err
+				}
 			}
 		}
 		for i := range g.states {
-			if buf, err = g.states[i].step(ec, r, buf); err != nil {
+			var n int
+			if buf, n, err = g.states[i].step(ec, r, buf); err != nil {
 				return err
+			}
+			if n > 0 {
+				o.held += n
+				if err := ec.grow(n); err != nil {
+					return err
+				}
 			}
 		}
 		recycleTo(o.in, r)

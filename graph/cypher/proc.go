@@ -262,6 +262,10 @@ type Options struct {
 	// Procedures adds procedures callable with CALL; one named like a
 	// built-in procedure replaces it. Nil: the built-in ones only.
 	Procedures *Procedures
+	// MaxMemory is the memory budget of each run of the statement, in
+	// bytes: past it the run fails with an *Error wrapping
+	// [ErrMemoryBudget] (see budget.go for what counts). Zero: no budget.
+	MaxMemory int64
 }
 
 // lookupProc finds a procedure: the options' first, then the built-ins.

@@ -3,7 +3,6 @@ package embedded
 import (
 	"context"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -53,7 +52,7 @@ const (
 )
 
 // errCorrupt is wrapped by every decoding error.
-var errCorrupt = errors.New("corrupt record")
+var errCorrupt = fmt.Errorf("%w: corrupt record", ErrDamaged)
 
 type encoder struct{ buf []byte }
 

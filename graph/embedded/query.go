@@ -29,7 +29,7 @@ import (
 // "id" property, and ElementIDs are decimal int64 ids. Query errors of the
 // engine are *cypher.Error, possibly wrapped.
 func (s *Store) Query(ctx context.Context, query string, params map[string]any) (*graph.Result, error) {
-	st, err := cypher.Parse(query)
+	st, err := cypher.ParseWith(query, cypher.Options{MaxMemory: s.maxMem})
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,9 @@ func (s *Store) update(ctx context.Context, fn func(g *memgraph.Graph) error) er
 		g.ResetJournal()
 		return err
 	}
-	if err := s.db.Update(func(tx *bolt.Tx) error { return persistJournal(tx, g) }); err != nil {
+	if err := s.guard(func() error {
+		return s.db.Update(func(tx *bolt.Tx) error { return persistJournal(tx, g) })
+	}); err != nil {
 		g.Rollback(sp)
 		g.ResetJournal()
 		return fmt.Errorf("query: persist changes: %w", err)
@@ -126,7 +128,9 @@ func (s *Store) memLocked(ctx context.Context) (*memgraph.Graph, error) {
 		return g, nil
 	}
 	g = memgraph.New()
-	if err := s.db.View(func(tx *bolt.Tx) error { return buildMem(ctx, tx, g) }); err != nil {
+	if err := s.guard(func() error {
+		return s.db.View(func(tx *bolt.Tx) error { return buildMem(ctx, tx, g) })
+	}); err != nil {
 		return nil, fmt.Errorf("query: build in-memory graph: %w", err)
 	}
 	s.mu.Lock()
@@ -141,7 +145,10 @@ func buildMem(ctx context.Context, tx *bolt.Tx, g *memgraph.Graph) error {
 		if err != nil {
 			return fmt.Errorf("node %d: %w", id, err)
 		}
-		return g.LoadNode(id, labels, toEngine(props))
+		if err := g.LoadNode(id, labels, toEngine(props)); err != nil {
+			return fmt.Errorf("node %d: %w: %v", id, errCorrupt, err)
+		}
+		return nil
 	}); err != nil {
 		return err
 	}
@@ -150,7 +157,10 @@ func buildMem(ctx context.Context, tx *bolt.Tx, g *memgraph.Graph) error {
 		if err != nil {
 			return fmt.Errorf("relationship %d: %w", id, err)
 		}
-		return g.LoadRelationship(id, typ, start, end, toEngine(props))
+		if err := g.LoadRelationship(id, typ, start, end, toEngine(props)); err != nil {
+			return fmt.Errorf("relationship %d: %w: %v", id, errCorrupt, err)
+		}
+		return nil
 	}); err != nil {
 		return err
 	}

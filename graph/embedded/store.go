@@ -64,6 +64,10 @@ type Options struct {
 	// LockTimeout is how long Open waits for the file lock before it fails
 	// with graph.ErrStoreInUse; zero means DefaultLockTimeout.
 	LockTimeout time.Duration
+	// MaxQueryMemory is the memory budget of each query, in bytes (see
+	// cypher.Options.MaxMemory); zero means none. A query's time limit is
+	// its context's deadline.
+	MaxQueryMemory int64
 }
 
 // Store is the embedded graph store: a bbolt file holding nodes and
@@ -96,6 +100,7 @@ type Store struct {
 	db       *bolt.DB
 	path     string
 	readOnly bool
+	maxMem   int64 // memory budget of a query
 
 	wmu sync.Mutex   // serialises writers: Load, updating queries, building mem
 	mu  sync.RWMutex // guards mem and closed
@@ -122,27 +127,38 @@ func Open(path string, opts *Options) (*Store, error) {
 	if o.ReadOnly {
 		// bbolt would create nothing but fail obscurely on a missing file.
 		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("open store %s: %w", path, err)
+			return nil, fmt.Errorf("open store %q: %w", path, err)
 		}
 	}
-	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: o.LockTimeout, ReadOnly: o.ReadOnly})
+	if err := validateFile(path); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	var db *bolt.DB
+	err := guardPath(path, func() (err error) {
+		db, err = bolt.Open(path, 0o644, &bolt.Options{Timeout: o.LockTimeout, ReadOnly: o.ReadOnly})
+		return err
+	})
 	if err != nil {
+		if IsDamaged(err) {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
 		if errors.Is(err, berrors.ErrTimeout) {
-			return nil, fmt.Errorf("open store %s: %w", path, graph.ErrStoreInUse)
+			return nil, fmt.Errorf("open store %q: %w", path, graph.ErrStoreInUse)
 		}
 		if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrVersionMismatch) || errors.Is(err, berrors.ErrChecksum) {
-			return nil, fmt.Errorf("open store %s: %w (%v)", path, ErrNotStore, err)
+			return nil, fmt.Errorf("open store %q: %w (%v)", path, ErrNotStore, err)
 		}
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, fmt.Errorf("open store %q: %w", path, err)
 	}
-	s := &Store{db: db, path: path, readOnly: o.ReadOnly}
-	if o.ReadOnly {
-		err = db.View(checkMeta)
-	} else {
-		err = db.Update(initMeta)
-	}
+	s := &Store{db: db, path: path, readOnly: o.ReadOnly, maxMem: o.MaxQueryMemory}
+	err = s.guard(func() error {
+		if o.ReadOnly {
+			return db.View(checkMeta)
+		}
+		return db.Update(initMeta)
+	})
 	if err != nil {
-		return nil, errors.Join(fmt.Errorf("open store %s: %w", path, err), db.Close())
+		return nil, errors.Join(fmt.Errorf("open store %q: %w", path, err), db.Close())
 	}
 	return s, nil
 }
@@ -206,7 +222,7 @@ func (s *Store) Close() error {
 	s.closed = true
 	s.mem = nil
 	if err := s.db.Close(); err != nil {
-		return fmt.Errorf("close store %s: %w", s.path, err)
+		return fmt.Errorf("close store %q: %w", s.path, err)
 	}
 	return nil
 }
@@ -224,7 +240,7 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	if s.closed {
 		return ErrClosed
 	}
-	return s.db.View(fn)
+	return s.guard(func() error { return s.db.View(fn) })
 }
 
 // errNoChange rolls back a Load that would write nothing.
@@ -264,18 +280,20 @@ func (s *Store) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, erro
 		return st, fmt.Errorf("load: %w", ErrClosed)
 	}
 	var nodes, rels []change
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		var err error
-		st = graph.LoadStats{}
-		nodes, rels, err = planLoad(ctx, tx, b, &st)
-		if err != nil {
-			return err
-		}
-		if len(nodes) == 0 && len(rels) == 0 {
-			// Roll back: a transaction that wrote nothing is not synced.
-			return errNoChange
-		}
-		return applyLoad(tx, nodes, rels)
+	err := s.guard(func() error {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			var err error
+			st = graph.LoadStats{}
+			nodes, rels, err = planLoad(ctx, tx, b, &st)
+			if err != nil {
+				return err
+			}
+			if len(nodes) == 0 && len(rels) == 0 {
+				// Roll back: a transaction that wrote nothing is not synced.
+				return errNoChange
+			}
+			return applyLoad(tx, nodes, rels)
+		})
 	})
 	if errors.Is(err, errNoChange) {
 		return st, nil
