@@ -449,6 +449,9 @@ func buildClasses() map[string]uint32 {
 	set(agreementVerbs, clsAgreementV)
 	set(sanctionVerbs, clsSanction)
 	set(directSanctionVerbs, clsSanction)
+	for w := range sanctionHeads {
+		m[w] |= clsSanction // the nominal measures of the tree rules
+	}
 	set(nameStop, clsNameStop)
 	set(honorifics, clsTitle1)
 	for t := range titles {

@@ -411,6 +411,15 @@ func (a *analysis) findPersonCandidates(s *sent) {
 				}
 			}
 		}
+		// a bare surname as the other party of a consultation ("… said
+		// Medvedev had met Erdogan in Sochi"): licensed below, like a
+		// subject's
+		if !c.licensed && len(c.tokens) == 1 && k > 0 {
+			switch a.word(s, k-1) {
+			case "met", "meets", "meeting", "hosted", "received", "phoned", "called", "telephoned":
+				c.contactSubj = true
+			}
+		}
 		// a bare surname as the subject of a consultation ("Modi met
 		// Fumio Kishida"): licensed below when a named person shares the
 		// sentence

@@ -60,7 +60,11 @@ func (a *analysis) relations(s *sent) {
 			a.try(s, k, "reported-future", a.ruleWillPledge)
 		}
 		if sanctionVerbs[w] || directSanctionVerbs[w] {
-			a.try(s, k, "sanction", a.ruleSanction)
+			if !a.try(s, k, "sanction", a.ruleSanction) {
+				a.try(s, k, "sanction.tree", a.treeSanction)
+			}
+		} else if _, ok := sanctionHeads[w]; ok {
+			a.try(s, k, "sanction.nominal", a.treeSanction)
 		}
 		if w == "partner" || w == "partners" {
 			a.try(s, k, "trade-partner", a.ruleTrade)
@@ -75,12 +79,13 @@ func (a *analysis) relations(s *sent) {
 // try runs one relation rule at trigger token k under its name, which the
 // facts it adds record as their provenance and the trace reports with the
 // candidate's outcome.
-func (a *analysis) try(s *sent, k int, rule string, fn func(*sent, int)) {
+func (a *analysis) try(s *sent, k int, rule string, fn func(*sent, int)) bool {
 	a.rule, a.why = rule, ""
 	before := len(a.facts)
 	fn(s, k)
 	a.tr.candidate(a, s, k, rule, a.facts[before:], a.why)
 	a.rule, a.why = "", ""
+	return len(a.facts) > before
 }
 
 // drop records why the current rule found no fact (shown by the trace) and

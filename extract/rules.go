@@ -776,17 +776,7 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 	if len(target) == 0 {
 		return
 	}
-	date := a.dateNear(s, k)
-	claims := a.claimants(s, k)
-	subj, claims = a.agenciesAsCountries(subj, claims)
-	for _, from := range subj {
-		for _, to := range target {
-			f := &fact{typ: graph.Sanctioned, from: from, to: to, measure: measure, rate: rate, date: date,
-				claimedBy: claims, evidence: a.sentText(s)}
-			a.addFact(f)
-			a.lastSanct = f
-		}
-	}
+	a.addSanctions(s, k, subj, target, measure, rate)
 }
 
 // flowAt reports whether a trade flow is named at token q: "exports",
@@ -921,17 +911,7 @@ func (a *analysis) passiveSanction(s *sent, k int) bool {
 	if len(target) == 0 || a.modality(s, -1, k) != "" {
 		return true
 	}
-	date := a.dateNear(s, k)
-	claims := a.claimants(s, k)
-	from, claims = a.agenciesAsCountries(from, claims)
-	for _, f := range from {
-		for _, t := range target {
-			fc := &fact{typ: graph.Sanctioned, from: f, to: t, measure: measure, date: date, claimedBy: claims,
-				evidence: a.sentText(s)}
-			a.addFact(fc)
-			a.lastSanct = fc
-		}
-	}
+	a.addSanctions(s, k, from, target, measure, "")
 	return true
 }
 

@@ -167,6 +167,36 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SANCTIONED||"},
 		},
 		{
+			name: "tree: passive measure with its agent",
+			text: "Published On: May 10, 2023\n\nSanctions were imposed on Belarus by Canada on Monday.",
+			want: []fact{"SANCTIONED|Canada|Belarus"},
+		},
+		{
+			name: "tree: hit with curbs by",
+			text: "Published On: May 10, 2023\n\nThailand was hit with export curbs by Japan last year.",
+			want: []fact{"SANCTIONED|Japan|Thailand"},
+		},
+		{
+			name: "tree: a nominal measure with its owner",
+			text: "Published On: May 10, 2023\n\nMexico's new tariffs on Brazilian steel took effect on Tuesday.",
+			want: []fact{"SANCTIONED|Mexico|Brazil"},
+		},
+		{
+			name: "tree: a nominal measure with its agent",
+			text: "Published On: May 10, 2023\n\nThe sanctions against Syria announced by Australia on Monday target 12 officials.",
+			want: []fact{"SANCTIONED|Australia|Syria"},
+		},
+		{
+			name: "tree: a threatened or lifted nominal measure is no fact",
+			text: "Published On: May 10, 2023\n\nMexico's threatened tariffs on Brazilian steel worried exporters. Chile's tariffs on Peruvian wine could be lifted next month.",
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
+			name: "bare surname as the other party of a meeting",
+			text: "Published On: May 10, 2023\n\nKremlin spokesman Dmitry Peskov said Medvedev had met Tokayev in Sochi.",
+			want: []fact{"SPOKE_WITH|Medvedev|Tokayev"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},

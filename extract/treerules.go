@@ -1,0 +1,291 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgnews/kg/graph"
+)
+
+// Relation rules read from the dependency tree, for the constructions the
+// token rules cannot see through: the passive with its agent ("sanctions
+// were imposed on A by B", "A was hit with export curbs by B") and the
+// nominal measure with its owner or agent ("B's new tariffs on A took
+// effect", "the sanctions against A announced by B"). They run only where
+// the token rules found nothing at the trigger, and only in sentences with
+// two possible parties, so the parser runs seldom.
+
+// Lemmas of the verbs the tree rules read, as data: a rule names the lemma
+// class it triggers on.
+var (
+	imposeLemmas = setOf("impose", "slap", "levy", "place", "put", "introduce", "announce", "apply", "enact",
+		"reimpose", "re-impose", "extend", "expand", "tighten", "adopt", "enforce", "approve", "order", "unveil")
+	directLemmas = setOf("sanction", "blacklist", "embargo", "penalise", "penalize")
+	strikeLemmas = setOf("hit", "target", "slap")
+	// nominalBlocks qualify a measure that does not (yet) exist.
+	nominalBlocks = setOf("threatened", "proposed", "planned", "possible", "potential", "mooted", "future",
+		"expected", "looming", "new-found", "suggested", "draft", "would-be")
+)
+
+// treeSanction is the tree rule for punitive measures at trigger k.
+func (a *analysis) treeSanction(s *sent, k int) {
+	if a.namesIn(s) < 2 {
+		a.drop("fewer than two names in the sentence")
+		return
+	}
+	switch a.upos(s, k) {
+	case "VERB":
+		a.passiveMeasure(s, k)
+	case "NOUN":
+		a.nominalMeasure(s, k)
+	default:
+		a.drop("the tagger reads neither a verb nor a noun")
+	}
+}
+
+// caseOf returns the preposition (case dependent) of token q when it is one
+// of preps, and its index; -1 otherwise.
+func (a *analysis) caseOf(s *sent, q int, preps ...string) int {
+	var cs []int
+	for _, c := range a.children(s, q, cs, "case") {
+		for _, p := range preps {
+			if a.word(s, c) == p {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// obliques returns the oblique (obl, nmod) dependents of k introduced by
+// one of preps, as the index of each preposition.
+func (a *analysis) obliques(s *sent, k int, preps ...string) []int {
+	var out, kids []int
+	for _, c := range a.children(s, k, kids, "obl", "nmod") {
+		if p := a.caseOf(s, c, preps...); p >= 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// passiveMeasure reads "sanctions were imposed on A by B", "A was
+// sanctioned by B", "A was hit with export curbs by B".
+func (a *analysis) passiveMeasure(s *sent, k int) {
+	var kids []int
+	if len(a.children(s, k, kids, "aux:pass", "nsubj:pass")) == 0 {
+		a.drop("not a passive")
+		return
+	}
+	byTok := a.obliques(s, k, "by")
+	if len(byTok) == 0 {
+		// the parser often hangs "by B" on the noun before it ("imposed on
+		// Venezuela by the United States"): the first "by" of the clause
+		if q := a.nextWord(s, k, "by", 10); q > k {
+			byTok = []int{q}
+		}
+	}
+	if len(byTok) == 0 {
+		a.drop("a passive with no agent")
+		return
+	}
+	from, _ := a.partiesAfter(s, byTok[0], 3, nil)
+	if len(from) == 0 {
+		a.drop("no party in the agent")
+		return
+	}
+	var subj []int
+	subj = a.children(s, k, subj, "nsubj:pass")
+	if len(subj) == 0 {
+		a.drop("no passive subject")
+		return
+	}
+	lemma := a.lemma(s, k)
+	var target []*entity
+	measure := ""
+	switch {
+	case directLemmas[lemma]:
+		target = a.treeParties(s, subj[0])
+		measure = "sanctions"
+		if lemma == "blacklist" {
+			measure = "blacklist"
+		}
+	case strikeLemmas[lemma]:
+		// "A was hit with export curbs by B"
+		target = a.treeParties(s, subj[0])
+		for _, w := range a.obliques(s, k, "with") {
+			if h := a.head(s, w); h >= 0 {
+				if ms, ok := sanctionHeads[a.word(s, h)]; ok {
+					measure = a.measureKind(s, h, ms)
+				}
+			}
+		}
+	case imposeLemmas[lemma]:
+		// "sanctions were imposed on A by B"
+		ms, ok := sanctionHeads[a.word(s, subj[0])]
+		if !ok {
+			a.drop("the passive subject is no measure")
+			return
+		}
+		measure = a.measureKind(s, subj[0], ms)
+		if on := a.obliques(s, k, "on", "against"); len(on) > 0 {
+			target = a.sanctionTarget(s, on[0])
+		}
+	default:
+		a.drop("no measure verb")
+		return
+	}
+	if measure == "" || len(target) == 0 {
+		a.drop("no measure or no target")
+		return
+	}
+	a.treeSanctionFacts(s, k, from, target, measure)
+}
+
+// nominalMeasure reads a measure noun at k with its owner or agent and its
+// target: "Canada's new tariffs on Chinese steel took effect", "the
+// sanctions against Iran announced by the European Union".
+func (a *analysis) nominalMeasure(s *sent, k int) {
+	ms, ok := sanctionHeads[a.word(s, k)]
+	if !ok {
+		return
+	}
+	switch r := a.rel(s, k); {
+	case r == "nsubj", r == "nsubj:pass", r == "root":
+	default:
+		a.drop("a measure noun that is not what its clause is about (" + r + ")")
+		return
+	}
+	var kids []int
+	for _, c := range a.children(s, k, kids, "amod", "compound") {
+		if nominalBlocks[a.word(s, c)] {
+			a.drop("a measure that does not exist yet (" + a.word(s, c) + ")")
+			return
+		}
+	}
+	// the predicate the measure is the subject of must be no easing,
+	// threat or modal: "China's tariffs could be lifted"
+	if h := a.head(s, k); h >= 0 {
+		if easeVerbs[a.word(s, h)] || threatWords[a.word(s, h)] {
+			a.drop("the measure's predicate eases or threatens it")
+			return
+		}
+		var aux []int
+		for _, c := range a.children(s, h, aux, "aux") {
+			switch w := a.word(s, c); w {
+			case "will", "would", "could", "may", "might", "should", "can", "must", "shall":
+				a.drop("a modal predicate (" + w + ")")
+				return
+			}
+		}
+	}
+	var from []*entity
+	kids = kids[:0]
+	for _, c := range a.children(s, k, kids, "nmod:poss") {
+		if m := s.mentionAt(c); m != nil && m.kind == mEntity && m.ent != nil && !m.media {
+			from = a.partiesOf(m)
+		}
+	}
+	if len(from) == 0 {
+		// "the sanctions against Iran announced by the EU"
+		kids = kids[:0]
+		for _, c := range a.children(s, k, kids, "acl") {
+			if !imposeLemmas[a.lemma(s, c)] && !directLemmas[a.lemma(s, c)] {
+				continue
+			}
+			if by := a.obliques(s, c, "by"); len(by) > 0 {
+				from, _ = a.partiesAfter(s, by[0], 3, nil)
+			}
+		}
+	}
+	if len(from) == 0 {
+		// the parser may hang the participle elsewhere: "the sanctions
+		// against Iran announced by the EU" read in order
+		for q := k + 1; q < len(s.toks) && q <= k+8 && len(from) == 0; q++ {
+			if a.isBreak(s, q) {
+				break
+			}
+			if l := a.lemma(s, q); (imposeLemmas[l] || directLemmas[l]) && strings.HasSuffix(a.word(s, q), "ed") {
+				if by := a.nextWord(s, q, "by", 4); by > q {
+					from, _ = a.partiesAfter(s, by, 3, nil)
+				}
+			}
+		}
+	}
+	if len(from) == 0 {
+		a.drop("a measure with no owner or agent")
+		return
+	}
+	on := a.obliques(s, k, "on", "against")
+	if len(on) == 0 {
+		if q := k + 1; a.word(s, q) == "on" || a.word(s, q) == "against" {
+			on = []int{q} // "tariffs on Chinese steel", however the parser hung it
+		}
+	}
+	if len(on) == 0 {
+		a.drop("a measure with no target")
+		return
+	}
+	target := a.sanctionTarget(s, on[0])
+	if len(target) == 0 {
+		a.drop("no party in the target")
+		return
+	}
+	a.treeSanctionFacts(s, k, from, target, a.measureKind(s, k, ms))
+}
+
+// treeSanctionFacts adds SANCTIONED facts from each source to each target
+// when the clause is no threat, plan or condition.
+func (a *analysis) treeSanctionFacts(s *sent, k int, from, target []*entity, measure string) {
+	if a.modality(s, -1, k) != "" {
+		return
+	}
+	a.addSanctions(s, k, from, target, measure, "")
+}
+
+// addSanctions adds a SANCTIONED fact from each source to each target of
+// the measure at k, dated and attributed from the sentence; a government
+// agency among the sources sanctions as its country.
+func (a *analysis) addSanctions(s *sent, k int, from, target []*entity, measure, rate string) {
+	date := a.dateNear(s, k)
+	claims := a.claimants(s, k)
+	from, claims = a.agenciesAsCountries(from, claims)
+	for _, f := range from {
+		for _, t := range target {
+			if f == t {
+				continue
+			}
+			fc := &fact{typ: graph.Sanctioned, from: f, to: t, measure: measure, rate: rate, date: date,
+				claimedBy: claims, evidence: a.sentText(s)}
+			a.addFact(fc)
+			a.lastSanct = fc
+		}
+	}
+}
+
+// namesIn counts the entity mentions of s, modifiers included ("Chinese
+// steel"), up to 2.
+func (a *analysis) namesIn(s *sent) int {
+	n := 0
+	for i := range s.ments {
+		if m := &s.ments[i]; m.kind == mEntity && m.ent != nil && !m.media {
+			if n++; n == 2 {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// nextWord returns the first token after k, within limit tokens and before
+// a clause break, whose word is w; -1 when none.
+func (a *analysis) nextWord(s *sent, k int, w string, limit int) int {
+	for q := k + 1; q < len(s.toks) && q <= k+limit; q++ {
+		if a.word(s, q) == w {
+			return q
+		}
+		if a.isBreak(s, q) {
+			break
+		}
+	}
+	return -1
+}
