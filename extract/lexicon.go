@@ -151,6 +151,7 @@ var contactVerbs = setOf("spoke", "speak", "speaks", "speaking", "spoken", "talk
 
 // lightVerbs take a contact noun as object ("held a call").
 var lightVerbs = setOf("held", "hold", "holds", "holding", "had", "have", "has", "having", "conducted", "conduct",
+	"opened", "resumed",
 	"completed", "complete", "began", "started", "wrapped", "concluded", "convened", "did", "took", "join", "joined")
 
 // topicCues introduce what a call covered.

@@ -430,6 +430,12 @@ func (a *analysis) agreementFrom(s *sent, q, head int, parties []*entity) *agree
 			return a.lastAgree
 		}
 	}
+	// "The two firms signed a Memorandum of Understanding" after the deal
+	// was described: a document with no content of its own between the
+	// same parties is the agreement just reported
+	if a.contentFree(s, q, head) && a.lastAgree != nil && s.idx-a.lastAgreeS <= 3 && sharesParty(a.lastAgree, parties) {
+		return a.lastAgree
+	}
 	// the complement: "on border trade", "on climate"
 	if c := head + 1; !named && c < len(s.toks) && (a.word(s, c) == "on" || a.word(s, c) == "over") {
 		e := c + 1
@@ -473,6 +479,43 @@ func (a *analysis) agreementFrom(s *sent, q, head int, parties []*entity) *agree
 		}
 	}
 	return ag
+}
+
+// contentFree reports whether tokens [q, head] and the complement after
+// head say nothing but what kind of document it is: "a Memorandum of
+// Understanding", "an MoU", "a formal agreement".
+func (a *analysis) contentFree(s *sent, q, head int) bool {
+	for p := q; p <= head; p++ {
+		w := a.word(s, p)
+		if _, ok := agreementHeads[w]; ok || objectDeterminers[w] || genericAgreementWords[w] {
+			continue
+		}
+		return false
+	}
+	for p := head + 1; p < a.agreementExtent(s, head); p++ {
+		switch w := a.word(s, p); {
+		case w == "of" || w == "understanding" || w == "(" || w == ")" || w == ",":
+		case s.toks[p].upper: // "(MoU)"
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// genericAgreementWords qualify an agreement without saying what it is
+// about.
+var genericAgreementWords = setOf("formal", "final", "draft", "preliminary", "initial", "written", "binding",
+	"non-binding", "framework", "first", "second", "one", "two", "seven", "several")
+
+// sharesParty reports whether ag has one of parties.
+func sharesParty(ag *agreement, parties []*entity) bool {
+	for _, p := range parties {
+		if slices.Contains(ag.parties, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // properAgreement reports whether tokens [q, head] name an agreement: a
@@ -649,7 +692,8 @@ func (a *analysis) ruleWillPledge(s *sent, k int) {
 	}
 	terms := a.lastAgree != nil && a.lastAgreeS == s.idx &&
 		(a.word(s, p) == "which" && (a.word(s, p-1) == "under" || a.word(s, p-1) == "in") || a.word(s, p) == "whereby" ||
-			a.word(s, p) == "and" && a.termsClause(s, p))
+			a.word(s, p) == "and" && a.termsClause(s, p)) ||
+		a.lastAgree != nil && s.idx-a.lastAgreeS <= 8 && a.underAgreementFront(s, subjStart)
 	// or attributed after the fact: "Japan will invest …, the White House said"
 	trailing := !speechVerbs[a.word(s, p)] && !terms && len(a.claimants(s, k)) > 0 && a.hasCommaBetween(s, k, len(s.toks)-1)
 	// or reported at a distance: "told a news conference that X would …"
@@ -750,6 +794,30 @@ var notInfinitive = setOf("in", "on", "at", "by", "for", "with", "from", "of", "
 	"it", "them", "him", "us", "me", "you", "terms", "talks", "demands", "requests", "proposals", "be", "what",
 	"which", "some", "all", "any", "each", "both", "such", "no", "not", "new", "further", "more", "less")
 
+// underAgreementFront reports whether the clause whose subject starts at
+// start opens with "Under the agreement," or "As part of the deal,": what
+// the subject will do are the agreement's terms.
+func (a *analysis) underAgreementFront(s *sent, start int) bool {
+	if start < 3 || a.surface(s, start-1) != "," {
+		return false
+	}
+	p := 0
+	switch {
+	case a.word(s, p) == "under":
+		p++
+	case a.word(s, p) == "as" && a.word(s, p+1) == "part" && a.word(s, p+2) == "of":
+		p += 3
+	default:
+		return false
+	}
+	for ; p < start-1; p++ {
+		if _, ok := agreementHeads[a.word(s, p)]; ok {
+			return p == start-2
+		}
+	}
+	return false
+}
+
 // commitBreak reports whether token p ends a commitment's verb phrase: a
 // clause break other than a time preposition, a comma not before "and", any
 // other punctuation, or "and" starting a new clause with its own subject
@@ -842,6 +910,11 @@ func (a *analysis) parseCommitment(s *sent, q, end int, party *entity) *commitme
 	}
 	c := &commitment{party: party, action: lemma}
 	p := q + 1
+	if m := s.mentionAt(p); m != nil && m.i == p && a.word(s, m.j) == "with" && m.j+1 < end {
+		// "supply India with 7.5 million tonnes of LPG": the recipient
+		// first, then what is given
+		p = m.j + 1
+	}
 	switch a.word(s, p) {
 	case "back", "down", "up", "out", "off", "on":
 		if a.word(s, p) != "on" || lemma == "crack" || lemma == "work" {

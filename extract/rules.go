@@ -88,8 +88,21 @@ func (a *analysis) ruleContact(s *sent, k int) {
 				obj, _ = a.partiesAfter(s, k, 8, withPreps)
 			}
 		case "discussed", "discuss", "exchanged", "shook":
-			// only a named pair: "Putin and Xi discussed …"
-			if len(subj) < 2 {
+			// a named pair: "Putin and Xi discussed …", or the person
+			// the matter was discussed with: "Kirchner discussed this
+			// problem and other issues with French president Jacques
+			// Chirac"
+			if len(subj) < 2 && w != "shook" {
+				if with := a.nextWord(s, k, "with", 14); with > k {
+					if ps, _ := a.partiesAfter(s, with, 6, nil); len(ps) > 0 && ps[0].kind == entPerson {
+						obj = ps
+					}
+				}
+				if len(obj) == 0 {
+					a.drop("discussed, but with no named pair nor a person after 'with'")
+					return
+				}
+			} else if len(subj) < 2 {
 				return
 			}
 		default:

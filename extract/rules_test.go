@@ -197,6 +197,37 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Medvedev|Tokayev"},
 		},
 		{
+			name: "discussed a matter with a person",
+			text: "Published On: Jan 24, 2005\n\nLast week in Madrid, President Rafael Ortiz discussed this problem and other issues with Spanish Prime Minister Lucia Vega.",
+			want: []fact{"SPOKE_WITH|Rafael Ortiz|Lucia Vega"},
+		},
+		{
+			name: "discussed with no person is no consultation",
+			text: "Published On: Jan 24, 2005\n\nPresident Rafael Ortiz discussed the problem with reporters in Madrid.",
+			not:  []fact{"SPOKE_WITH||"},
+		},
+		{
+			name: "opened talks with",
+			text: "Published On: Mar 31, 1987\n\nFrench Prime Minister Henri Roux opened talks with President Paul Lang on Tuesday.",
+			want: []fact{"SPOKE_WITH|Henri Roux|Paul Lang"},
+		},
+		{
+			name: "under the agreement, X will",
+			text: "Published On: Jan 7, 2005\n\nPakistan has signed a $20bn deal to import liquefied natural gas from Qatar. Under the agreement, Qatar will supply Pakistan with 3 million tonnes of LNG annually.",
+			want: []fact{"PLEDGED|Qatar|supply 3 million tonnes"},
+		},
+		{
+			name: "a memorandum with no content is the deal just reported",
+			text: "Published On: Feb 4, 2005\n\nCar maker Tarvo Motors Corp has struck a deal to supply Kessler Motors Corp with 30,000 vans. The two firms signed a Memorandum of Understanding on Friday.",
+			want: []fact{"PLEDGED|Kessler Motors Corp|deal"},
+			not:  []fact{"PLEDGED||Memorandum"},
+		},
+		{
+			name: "an agency is not the target of its own ban",
+			text: "Published On: Apr 1, 1987\n\nAkzo alleged that the ban, imposed by the U.S. International Trade Commission (ITC), was discriminatory.",
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgnews/kg/graph"
@@ -248,11 +249,12 @@ func (a *analysis) treeSanctionFacts(s *sent, k int, from, target []*entity, mea
 func (a *analysis) addSanctions(s *sent, k int, from, target []*entity, measure, rate string) {
 	date := a.dateNear(s, k)
 	claims := a.claimants(s, k)
+	sources := from
 	from, claims = a.agenciesAsCountries(from, claims)
 	for _, f := range from {
 		for _, t := range target {
-			if f == t {
-				continue
+			if f == t || slices.Contains(sources, t) {
+				continue // "the ban, imposed by the U.S. ITC (ITC)": the agency is the source
 			}
 			fc := &fact{typ: graph.Sanctioned, from: f, to: t, measure: measure, rate: rate, date: date,
 				claimedBy: claims, evidence: a.sentText(s)}
