@@ -93,6 +93,10 @@ func (a *analysis) rulePledge(s *sent, k int) {
 		// "has to agree" are not agreements yet
 		return
 	}
+	if a.word(s, k-1) == "only" {
+		a.drop("a condition ('would only agree to …'), not a commitment")
+		return
+	}
 	q := k + 1
 	for q < n {
 		switch {
@@ -684,6 +688,10 @@ func (a *analysis) ruleWillPledge(s *sent, k int) {
 		a.drop("no party before the trigger")
 		return
 	}
+	if !a.subjectAdjacent(s, k, subjStart) {
+		a.drop("the subject of 'will' is no party ('my visit will open …')")
+		return
+	}
 	// reported: a speech verb right before the subject ("said it would"),
 	// or the terms of an agreement ("under which Hamas will release …")
 	p := subjStart - 1
@@ -697,7 +705,11 @@ func (a *analysis) ruleWillPledge(s *sent, k int) {
 	// or attributed after the fact: "Japan will invest …, the White House said"
 	trailing := !speechVerbs[a.word(s, p)] && !terms && len(a.claimants(s, k)) > 0 && a.hasCommaBetween(s, k, len(s.toks)-1)
 	// or reported at a distance: "told a news conference that X would …"
-	distant := !speechVerbs[a.word(s, p)] && a.reportingVerbBefore(s, subjStart-1) >= 0
+	rv := a.reportingVerbBefore(s, subjStart-1)
+	distant := !speechVerbs[a.word(s, p)] && rv >= 0
+	if distant && a.modality(s, rv+1, subjStart) != "" {
+		return // "said that I hope that X will …"
+	}
 	if !speechVerbs[a.word(s, p)] && !terms && !trailing && !distant {
 		return
 	}
@@ -793,6 +805,26 @@ var notInfinitive = setOf("in", "on", "at", "by", "for", "with", "from", "of", "
 	"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
 	"it", "them", "him", "us", "me", "you", "terms", "talks", "demands", "requests", "proposals", "be", "what",
 	"which", "some", "all", "any", "each", "both", "such", "no", "not", "new", "further", "more", "less")
+
+// subjectAdjacent reports whether the modal at k follows its subject's
+// name (starting at start) directly, after an adverb or after a clause set
+// off by commas: "China will", "it would also", "China, the biggest buyer,
+// will", not "my visit to India will".
+func (a *analysis) subjectAdjacent(s *sent, k, start int) bool {
+	q := k - 1
+	if q >= 1 && s.mentionAt(q) == nil && a.upos(s, q) == "ADV" {
+		q--
+	}
+	if a.surface(s, q) == "," && start >= 0 {
+		// "China, the world's biggest buyer, will …": an apposition or a
+		// relative clause set off by commas after the subject
+		if m := s.mentionAt(start); m != nil && a.surface(s, m.j) == "," {
+			return true
+		}
+	}
+	m := s.mentionAt(q)
+	return m != nil && !m.adj
+}
 
 // underAgreementFront reports whether the clause whose subject starts at
 // start opens with "Under the agreement," or "As part of the deal,": what

@@ -518,6 +518,9 @@ func (a *analysis) prospectiveNoun(s *sent, k int) bool {
 		if a.isBreak(s, q) || s.toks[q].kind == tPunct {
 			return false
 		}
+		if q >= k-3 && openingNouns[a.word(s, q)] {
+			return true // "its door of dialogue with B remains open", "an offer of talks"
+		}
 		switch w := a.word(s, q); w {
 		case "will", "would", "could", "may", "might", "shall", "should":
 			return true
@@ -575,6 +578,12 @@ func (a *analysis) actionAgent(s *sent, k int) ([]*entity, int) {
 	}
 	return a.partiesOf(m), m.i - 2
 }
+
+// openingNouns govern talks that are only possible: "the door of dialogue",
+// "an offer of talks", "a call for negotiations".
+var openingNouns = setOf("door", "doors", "channel", "channels", "way", "path", "offer", "offers", "proposal",
+	"proposals", "prospect", "prospects", "hope", "hopes", "invitation", "call", "calls", "request", "requests",
+	"bid", "readiness", "willingness", "openness", "push", "demand", "demands", "possibility")
 
 // ownCountry reports whether person p represents country c.
 func ownCountry(p, c *entity) bool {

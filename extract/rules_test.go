@@ -228,6 +228,26 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SANCTIONED||"},
 		},
 		{
+			name: "a door of dialogue is no dialogue",
+			text: "Published On: May 29, 2024\n\nVietnam said Wednesday that its door of dialogue with Cambodia remains open.",
+			not:  []fact{"SPOKE_WITH|Vietnam|Cambodia"},
+		},
+		{
+			name: "would only agree to is a condition",
+			text: "Published On: Apr 1, 2025\n\nIn response, Cuba told Spain that it would only agree to indirect talks over the debt.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
+			name: "the subject of will must be a party",
+			text: "Published On: Mar 19, 2022\n\nPrime Minister Ken Sato said that my visit to Chile will open a new chapter in relations.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
+			name: "reported future after an apposition",
+			text: "Published On: Mar 19, 2022\n\nThe ministry said Japan, the largest investor in the region, will invest $5 billion in Chile over five years.",
+			want: []fact{"PLEDGED|Japan|invest"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
