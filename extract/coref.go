@@ -76,6 +76,7 @@ func (a *analysis) findPersonMentions(s *sent) {
 	}
 	a.findReferences(s)
 	s.reindex()
+	a.capitalModifiers(s)
 	for q := range s.ments {
 		m := &s.ments[q]
 		m.prep = a.prepBefore(s, m.i, m.rc != nil)
@@ -117,6 +118,34 @@ func (a *analysis) findPersonMentions(s *sent) {
 			} else {
 				m.adj = true
 			}
+		}
+	}
+}
+
+// capitalModifiers marks capitals that modify a common noun as modifiers,
+// not governments: "the Paris stock exchange", "the Paris, Amsterdam and
+// Lisbon stock exchanges", "a Beijing court". The tagger says whether the
+// word after the name (or after the list of names) is a noun.
+func (a *analysis) capitalModifiers(s *sent) {
+	n := len(s.toks)
+	for q := len(s.ments) - 1; q >= 0; q-- {
+		m := &s.ments[q]
+		if m.rc == nil || m.ckind != gazetteer.KindCapital || m.adj || m.j >= n {
+			continue
+		}
+		nx := s.toks[m.j]
+		if nx.kind != tWord || nx.cap || a.upos(s, m.j) != "NOUN" {
+			continue
+		}
+		m.adj = true
+		// the earlier members of a list before the noun: "Paris, Amsterdam and"
+		for r := q - 1; r >= 0; r-- {
+			pm := &s.ments[r]
+			sep := a.word(s, pm.j)
+			if pm.j+1 != s.ments[r+1].i || (sep != "," && sep != "and") || pm.rc == nil || pm.ckind != gazetteer.KindCapital {
+				break
+			}
+			pm.adj = true
 		}
 	}
 }

@@ -26,6 +26,14 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		// a noun after a determiner or modifier, a verb after a subject
 		isVerb = !a.nounContext(s, k)
 	}
+	if isVerb && !strings.HasSuffix(w, "ed") && contactVerbs[w] && !contactNouns[w] {
+		// "ex-chatshow host Mr Kilroy-Silk", "his visits to Beijing": the
+		// tagger tells a noun from a verb
+		if p := a.upos(s, k); p == "NOUN" || p == "PROPN" {
+			a.drop("a noun, not a verb of consultation")
+			return
+		}
+	}
 	if contactNouns[w] && !isVerb {
 		// the noun must head its phrase: "phone call" triggers on "call"
 		if k+1 < n && contactNouns[a.word(s, k+1)] {
