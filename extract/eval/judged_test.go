@@ -1,0 +1,70 @@
+package eval_test
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/kgnews/kg/extract/eval"
+)
+
+func TestReadJudgements(t *testing.T) {
+	const fact = "### X\n\n- **evidence:**\n  > a sentence\n"
+	tests := []struct {
+		name string
+		in   string
+		want []eval.Tally
+		err  string
+	}{
+		{"verdicts", "# Sample\n\n## SPOKE_WITH\n\n" +
+			fact + "- **judgement:** correct\n" +
+			fact + "- **judgement:** Wrong: planned meeting\n" +
+			fact + "- **judgement:** correct — both met\n" +
+			fact + "- **judgement:**\n" +
+			"## PLEDGED\n\n" + fact + "- **judgement:** wrong: a proposal\n" +
+			"## SANCTIONED\n\nThe graph holds no SANCTIONED fact.\n",
+			[]eval.Tally{
+				{Type: "SPOKE_WITH", Correct: 2, Wrong: 1, Unjudged: 1, Precision: 2.0 / 3},
+				{Type: "PLEDGED", Wrong: 1},
+				{Type: "SANCTIONED"},
+			}, ""},
+		{"a fact without a judgement line is unjudged", "## PLEDGED\n" + fact + fact + "- **judgement:** correct\n",
+			[]eval.Tally{{Type: "PLEDGED", Correct: 1, Unjudged: 1, Precision: 1}}, ""},
+		{"other sections are skipped", "## SANCTIONED\n" + fact + "- **judgement:** correct\n## Results\n### Error classes\n",
+			[]eval.Tally{{Type: "SANCTIONED", Correct: 1, Precision: 1}}, ""},
+		{"unknown verdict", "## PLEDGED\n" + fact + "- **judgement:** maybe\n", nil, `line 6: judgement "maybe"`},
+		{"judgement outside a fact", "## PLEDGED\n- **judgement:** correct\n", nil, "line 2: a judgement line outside a fact"},
+		{"two judgements", "## PLEDGED\n" + fact + "- **judgement:** correct\n- **judgement:** wrong\n", nil, "line 7:"},
+		{"no facts", "# Sample\n\nnothing here\n", nil, eval.ErrNoJudgements.Error()},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := eval.ReadJudgements(strings.NewReader(tc.in))
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("ReadJudgements() error = %v, want one containing %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("ReadJudgements() = %+v, want %+v", got, tc.want)
+			}
+			for i := range got {
+				if g, w := got[i], tc.want[i]; g.Type != w.Type || g.Correct != w.Correct || g.Wrong != w.Wrong ||
+					g.Unjudged != w.Unjudged || !near(g.Precision, w.Precision) {
+					t.Errorf("tally %d = %+v, want %+v", i, g, w)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadJudgementsMissingFile(t *testing.T) {
+	if _, err := eval.LoadJudgements("testdata/no-such.sample.md"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("LoadJudgements(missing) error = %v, want a not-exist error", err)
+	}
+}
