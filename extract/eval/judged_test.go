@@ -3,6 +3,7 @@ package eval_test
 import (
 	"errors"
 	"io/fs"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -66,5 +67,27 @@ func TestReadJudgements(t *testing.T) {
 func TestLoadJudgementsMissingFile(t *testing.T) {
 	if _, err := eval.LoadJudgements("testdata/no-such.sample.md"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("LoadJudgements(missing) error = %v, want a not-exist error", err)
+	}
+}
+
+// TestCommittedSamplesAreJudged reads the judged precision samples in
+// extract/testdata/precision: each must parse and have a verdict on every
+// fact.
+func TestCommittedSamplesAreJudged(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "precision", "*.sample.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no judged samples in extract/testdata/precision (%v)", err)
+	}
+	for _, f := range files {
+		tallies, err := eval.LoadJudgements(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tl := range tallies {
+			if tl.Unjudged > 0 {
+				t.Errorf("%s: %d %s facts have no verdict", f, tl.Unjudged, tl.Type)
+			}
+			t.Logf("%s: %s precision %.3f (%d correct, %d wrong)", filepath.Base(f), tl.Type, tl.Precision, tl.Correct, tl.Wrong)
+		}
 	}
 }
