@@ -26,13 +26,20 @@ type evalOptions struct {
 	minF1           float64
 	minEntityRecall float64
 	minTypeF1       []string // TYPE=F1
+
+	// sample mode (--sample) and tally mode (--judged)
+	sample int
+	seed   uint64
+	types  []string
+	output string
+	judged string
 }
 
 func evalCommand(g *globalOptions) *cli.Command {
 	var opts evalOptions
 	return &cli.Command{
 		Name:      "eval",
-		Usage:     "score extraction against a gold file: precision, recall and F1 per relationship type",
+		Usage:     "score extraction against a gold file, or draw a sample of facts to judge by hand",
 		ArgsUsage: "[ARTICLE…]",
 		Description: `With ARTICLE paths, kg eval ingests them into a temporary embedded store and scores that
 graph; with --export it scores a JSON export file; otherwise it scores the current store. The
@@ -43,18 +50,39 @@ the independent scorer, shared/tools/score.py, on the same graph.
 
    kg eval --gold extract/testdata/gold/seeds.gold.json seeds
    kg eval --gold ../shared/corpus/dev/dev.gold.json --by-source ../shared/corpus/dev
-   kg eval --gold my.gold.json --min-f1 0.9 --min-type-f1 PLEDGED=0.8 --format json articles/`,
+   kg eval --gold my.gold.json --min-f1 0.9 --min-type-f1 PLEDGED=0.8 --format json articles/
+
+With --sample N (and no gold), kg eval writes a seeded random sample of N fact relationships
+per type (SPOKE_WITH, PLEDGED, SANCTIONED, or the --type ones) of the same graph as Markdown,
+each fact with its endpoints, date, claimedBy, rules, source articles, evidence sentences and
+an empty judgement line; the same graph and --seed always give the same sample. --judged FILE
+tallies such a file once a judge has completed it: precision per type.
+
+   kg eval --sample 50 --seed 1 -o sample.md
+   kg eval --judged sample.md`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "gold", Aliases: []string{"g"}, Required: true, Usage: "the gold FILE (.gold.json)", Destination: &opts.gold},
+			&cli.StringFlag{Name: "gold", Aliases: []string{"g"}, Usage: "the gold FILE (.gold.json)", Destination: &opts.gold},
 			&cli.StringFlag{Name: "export", Usage: "score the JSON export FILE (kg export --format json) instead of a store", Destination: &opts.export},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json", Destination: &opts.format},
 			&cli.BoolFlag{Name: "by-source", Usage: "also print P/R/F1 per subset of the gold's sources (reuters/, bbc/, …)", Destination: &opts.bySource},
 			&cli.Float64Flag{Name: "min-f1", Usage: "exit with status 5 if the relationship F1 is below this", Destination: &opts.minF1},
 			&cli.Float64Flag{Name: "min-entity-recall", Usage: "exit with status 5 if entity recall is below this", Destination: &opts.minEntityRecall},
 			&cli.StringSliceFlag{Name: "min-type-f1", Usage: "`TYPE=F1`: exit with status 5 if that relationship type's F1 is below F1 (repeatable)"},
+			&cli.IntFlag{Name: "sample", Usage: "instead of scoring, write a random sample of `N` facts per type to judge by hand", Destination: &opts.sample},
+			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "the sample's PRNG seed", Destination: &opts.seed},
+			&cli.StringSliceFlag{Name: "type", Usage: "`TYPE` to sample (repeatable; default SPOKE_WITH, PLEDGED, SANCTIONED)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the sample to FILE instead of standard output", Destination: &opts.output},
+			&cli.StringFlag{Name: "judged", Usage: "tally the verdicts of a judged sample FILE: precision per type", Destination: &opts.judged},
 		},
 		Action: func(c *cli.Context) error {
 			opts.minTypeF1 = c.StringSlice("min-type-f1")
+			opts.types = c.StringSlice("type")
+			switch {
+			case opts.judged != "":
+				return runJudged(g, opts, c.Args().Slice())
+			case c.IsSet("sample"):
+				return runSample(c.Context, g, opts, c.Args().Slice())
+			}
 			return runEval(c.Context, g, opts, c.Args().Slice())
 		},
 	}
@@ -64,8 +92,11 @@ func runEval(ctx context.Context, g *globalOptions, opts evalOptions, articles [
 	if opts.format != "text" && opts.format != "json" {
 		return usageErr("use --format text or json", "unknown format %q", opts.format)
 	}
-	if opts.export != "" && len(articles) > 0 {
-		return usageErr("", "give ARTICLE paths or --export, not both")
+	if opts.gold == "" {
+		return usageErr("kg eval --gold FILE scores a graph; kg eval --sample N draws facts to judge", "kg eval needs --gold FILE, --sample N or --judged FILE")
+	}
+	if opts.output != "" || len(opts.types) > 0 {
+		return usageErr("", "-o and --type go with --sample")
 	}
 	minType, err := parseMinTypeF1(opts.minTypeF1)
 	if err != nil {
@@ -78,18 +109,7 @@ func runEval(ctx context.Context, g *globalOptions, opts evalOptions, articles [
 		}
 		return withCode(exitUsage, err, "see the gold-file format in the README")
 	}
-	var b *graph.Batch
-	switch {
-	case opts.export != "":
-		b, err = eval.LoadExport(opts.export)
-		if errors.Is(err, os.ErrNotExist) {
-			return usageErr("", "no export file at %s", opts.export)
-		}
-	case len(articles) > 0:
-		b, err = extractToTempStore(ctx, articles, g)
-	default:
-		b, err = snapshotStore(ctx, g)
-	}
+	b, err := evalGraph(ctx, g, opts, articles)
 	if err != nil {
 		return err
 	}
@@ -110,6 +130,24 @@ func runEval(ctx context.Context, g *globalOptions, opts evalOptions, articles [
 		return err
 	}
 	return checkTargets(rep, opts, minType)
+}
+
+// evalGraph reads the graph kg eval works on: the --export file, the
+// ARTICLE paths ingested into a temporary store, or the current store.
+func evalGraph(ctx context.Context, g *globalOptions, opts evalOptions, articles []string) (*graph.Batch, error) {
+	switch {
+	case opts.export != "" && len(articles) > 0:
+		return nil, usageErr("", "give ARTICLE paths or --export, not both")
+	case opts.export != "":
+		b, err := eval.LoadExport(opts.export)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, usageErr("", "no export file at %s", opts.export)
+		}
+		return b, err
+	case len(articles) > 0:
+		return extractToTempStore(ctx, articles, g)
+	}
+	return snapshotStore(ctx, g)
 }
 
 // parseMinTypeF1 reads the --min-type-f1 values, TYPE=F1 each.

@@ -21,4 +21,11 @@
 // only non-required facts neutral. Precision, recall and F1 are given per
 // type and micro-averaged overall, then per subset of the gold's sources
 // ([Subset]); entity recall and precision are over Actor and Country nodes.
+//
+// # Precision samples
+//
+// Where no gold exists, precision is judged by hand on a sample: [Draw]
+// picks a seeded, deterministic random sample of fact relationships per
+// type, [Sample.WriteMarkdown] writes it with its evidence for a judge, and
+// [ReadJudgements] tallies the completed file into precision per type.
 package eval

@@ -52,19 +52,7 @@ func TestReportGolden(t *testing.T) {
 			if err := tc.write(r, &got); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", tc.file)
-			if *update {
-				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("%s differs from the golden file (go test -update rewrites it); got:\n%s", tc.file, got.String())
-			}
+			checkGolden(t, filepath.Join("testdata", tc.file), got.Bytes())
 			// Writing again gives the same bytes.
 			var again bytes.Buffer
 			if err := tc.write(reportFixture(t), &again); err != nil || !bytes.Equal(again.Bytes(), got.Bytes()) {
