@@ -354,6 +354,13 @@ func (a *analysis) partiesAfter(s *sent, k, limit int, preps map[string]bool) ([
 			q = m.j - 1
 			continue
 		}
+		if m.kind == mEntity && m.ent != nil && m.ent.kind == entOrg {
+			// "met Federal Reserve Board Chairman Paul Volcker": the
+			// organisation names the person's office
+			if pm := a.officeHolder(s, m.j); pm != nil {
+				m = pm
+			}
+		}
 		parties := a.partiesOf(m)
 		end := m.j
 		for end+1 < n {
@@ -409,6 +416,36 @@ func (a *analysis) describedPerson(s *sent, c int) *mention {
 		}
 		if !(t.cap || t.cls&clsTitle1 != 0 || w == "counterpart" || partyModifiers[w] || objectDeterminers[w]) {
 			return nil
+		}
+	}
+	return nil
+}
+
+// officeHolder returns the person named after an organisation's name that
+// ends at j, through at most five words of office that include a title:
+// "Federal Reserve [Board Chairman] Paul Volcker", "European Community
+// [farm commissioner] Frans Andriessen".
+func (a *analysis) officeHolder(s *sent, j int) *mention {
+	titled := false
+	for q := j; q < len(s.toks) && q <= j+5; q++ {
+		if m := s.mentionAt(q); m != nil {
+			if (titled || s.toks[m.i].cls&clsTitle1 != 0) && m.kind == mEntity && m.ent != nil && m.ent.kind == entPerson && !m.adj {
+				return m
+			}
+			return nil
+		}
+		t := s.toks[q]
+		if t.kind != tWord || a.isBreak(s, q) || a.word(s, q) == "and" {
+			return nil
+		}
+		if t.cls&clsTitle1 != 0 {
+			titled = true
+			continue
+		}
+		if !t.cap {
+			if p := a.upos(s, q); p != "NOUN" && p != "ADJ" {
+				return nil
+			}
 		}
 	}
 	return nil

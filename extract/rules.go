@@ -35,8 +35,13 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		}
 	}
 	if contactNouns[w] && !isVerb {
-		// the noun must head its phrase: "phone call" triggers on "call"
+		// the noun must head its phrase: "phone call" triggers on "call";
+		// "a commodity exchange agreement" is an agreement
 		if k+1 < n && contactNouns[a.word(s, k+1)] {
+			return
+		}
+		if _, ok := agreementHeads[a.word(s, k+1)]; ok && k+1 < n {
+			a.drop("a modifier of an agreement noun")
 			return
 		}
 		if w == "phone" || w == "telephone" {
@@ -182,6 +187,10 @@ func (a *analysis) ruleContact(s *sent, k int) {
 	}
 	if a.contactHedged(s, k) {
 		a.drop("hedged consultation")
+		return
+	}
+	if isVerb && a.plannedContact(s, k, subjStart) {
+		a.drop("a meeting still to come ('when he meets X next week', 'proposed that they meet')")
 		return
 	}
 	if !isVerb && a.prospectiveNoun(s, k) {
@@ -587,6 +596,36 @@ func (a *analysis) actionAgent(s *sent, k int) ([]*entity, int) {
 	return a.partiesOf(m), m.i - 2
 }
 
+// plannedContact reports whether the consultation verb at k, in the present
+// or base form, tells of a meeting to come: a future time after it ("meets
+// X next week", "see Y tomorrow"), or a clause that proposes or schedules
+// it ("when he meets", "proposed that the two prime ministers meet").
+func (a *analysis) plannedContact(s *sent, k, subjStart int) bool {
+	w := a.word(s, k)
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || w == "met" || w == "spoke" || w == "spoken" ||
+		w == "held" || w == "had" || w == "took" {
+		return false
+	}
+	for q := k + 1; q < len(s.toks) && q <= k+12; q++ {
+		if a.isBreak(s, q) && a.word(s, q) != "during" {
+			break
+		}
+		switch a.word(s, q) {
+		case "next", "tomorrow", "upcoming", "coming", "later":
+			return true
+		}
+	}
+	if subjStart > 0 {
+		switch a.word(s, subjStart-1) {
+		case "when", "once", "before", "until", "if":
+			return true
+		case "that":
+			return threatWords[a.word(s, subjStart-2)] || a.word(s, subjStart-2) == "agreed"
+		}
+	}
+	return false
+}
+
 // openingNouns govern talks that are only possible: "the door of dialogue",
 // "an offer of talks", "a call for negotiations".
 var openingNouns = setOf("door", "doors", "channel", "channels", "way", "path", "offer", "offers", "proposal",
@@ -786,7 +825,11 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		a.drop("no imposing party before the trigger")
 		return
 	}
-	if mod := a.modality(s, subjStart, k); mod != "" {
+	from := subjStart
+	if a.word(s, k-1) == "to" {
+		from = 0 // "vetoed a resolution to impose …": the infinitive's governor counts
+	}
+	if mod := a.modality(s, from, k); mod != "" {
 		return
 	}
 	// "postpone placing …", "delay imposing …": deferred, not imposed

@@ -248,6 +248,38 @@ func TestRules(t *testing.T) {
 			want: []fact{"PLEDGED|Japan|invest"},
 		},
 		{
+			name: "a meeting still to come",
+			text: "Published On: Mar 4, 1987\n\nThe minister will raise the issue when he meets Treasury Secretary Alan Brooks next week. Seoul proposed that the two prime ministers, Kim Dae-ho and Li Wen, meet for talks.",
+			not:  []fact{"SPOKE_WITH||"},
+		},
+		{
+			name: "an exchange agreement is no exchange of views",
+			text: "Published On: Mar 4, 1987\n\nPakistan and Sweden have signed a commodity exchange agreement.",
+			not:  []fact{"SPOKE_WITH||"},
+			want: []fact{"PLEDGED|Pakistan|agreement"},
+		},
+		{
+			name: "the office holder, not the office",
+			text: "Published On: Mar 4, 1987\n\nBrazilian Finance Minister Dilson Moura met Federal Reserve Board Chairman Paul Stone on Tuesday.",
+			want: []fact{"SPOKE_WITH|Dilson Moura|Paul Stone"},
+			not:  []fact{"SPOKE_WITH|Dilson Moura|Federal Reserve"},
+		},
+		{
+			name: "a company's freeze or a state's own tax is no sanction",
+			text: "Published On: Mar 4, 1987\n\nAcme Motors Corp imposed a hiring freeze on its plants. Finance Minister Dalton Banda said Zambia imposed a 10% tax on the Water Board.",
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
+			name: "a vetoed resolution imposes nothing",
+			text: "Published On: Mar 4, 1987\n\nBritain vetoed a Security Council resolution to impose mandatory sanctions on South Africa.",
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
+			name: "duties that will be set are not set",
+			text: "Published On: Mar 4, 1987\n\nThe Commerce Department will set final dumping duties on Brazilian orange juice next Monday.",
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},

@@ -247,6 +247,10 @@ func (a *analysis) treeSanctionFacts(s *sent, k int, from, target []*entity, mea
 // the measure at k, dated and attributed from the sentence; a government
 // agency among the sources sanctions as its country.
 func (a *analysis) addSanctions(s *sent, k int, from, target []*entity, measure, rate string) {
+	if a.futureAt(s, k) {
+		a.drop("a measure that will be or would be imposed is not imposed yet")
+		return
+	}
 	date := a.dateNear(s, k)
 	claims := a.claimants(s, k)
 	sources := from
@@ -255,6 +259,10 @@ func (a *analysis) addSanctions(s *sent, k int, from, target []*entity, measure,
 		for _, t := range target {
 			if f == t || slices.Contains(sources, t) {
 				continue // "the ban, imposed by the U.S. ITC (ITC)": the agency is the source
+			}
+			if why := sanctionEndpoints(f, t, measure); why != "" {
+				a.drop(why)
+				continue
 			}
 			fc := &fact{typ: graph.Sanctioned, from: f, to: t, measure: measure, rate: rate, date: date,
 				claimedBy: claims, evidence: a.sentText(s)}
@@ -290,4 +298,70 @@ func (a *analysis) nextWord(s *sent, k int, w string, limit int) int {
 		}
 	}
 	return -1
+}
+
+// weakMeasures are measures that states also apply at home or by agreement
+// (a tax, a quota, a freeze): they count as a sanction only on a foreign
+// state or a foreign party.
+var weakMeasures = setOf("tax", "quota", "export quota", "import quota", "asset freeze", "export tax", "import tax")
+
+// sanctionEndpoints checks the endpoints of a SANCTIONED fact and says why
+// it cannot hold, or "". A state, a government body, an intergovernmental
+// body or an official imposes; a company, an outlet or a private person
+// does not. No state sanctions its own people or bodies (a domestic tax is
+// no sanction), and a weak measure needs a foreign target.
+func sanctionEndpoints(f, t *entity, measure string) string {
+	switch f.kind {
+	case entOrg:
+		if f.orgKind == "company" || isMediaKind(f.orgKind) || f.orgKind == "" {
+			return "a company or private body imposes no sanction"
+		}
+	case entPerson:
+		if f.country == nil || privateRole(f.role) {
+			return "a person with no public office imposes no sanction"
+		}
+	}
+	home := f.country
+	if t.kind != entCountry && t.country != nil && home != nil && t.country == home {
+		return "a measure on the state's own people or bodies is domestic"
+	}
+	if weakMeasures[measure] || measure == "tariff" && t.kind != entCountry && t.country == nil {
+		if t.kind != entCountry && (t.country == nil || t.country == home) {
+			return "a tax, quota or freeze on no foreign party is no sanction"
+		}
+	}
+	return ""
+}
+
+// privateRole reports whether a role is a private one: a company's, a
+// trader's, an analyst's.
+func privateRole(role string) bool {
+	r := strings.ToLower(role)
+	for _, w := range []string{"chairman", "chief executive", "executive", "director", "analyst", "economist",
+		"trader", "dealer", "spokesman for", "managing", "chief", "founder", "owner", "shareholder"} {
+		if strings.Contains(r, w) {
+			return !strings.Contains(r, "minister") && !strings.Contains(r, "secretary")
+		}
+	}
+	return false
+}
+
+// futureAt reports whether the verb at k is governed by a future
+// auxiliary: "will set final dumping duties", "is going to impose". A
+// reported "would" ("announced that the US would impose a 25% tax") is
+// the announcement of a decision and stays a fact.
+func (a *analysis) futureAt(s *sent, k int) bool {
+	for q := k - 1; q >= 0 && q >= k-3; q-- {
+		switch a.word(s, q) {
+		case "will", "shall", "'ll", "wo":
+			return true
+		case "also", "soon", "then", "now", "not", "probably", "likely", "be", "to":
+			continue
+		}
+		if a.word(s, q) == "going" {
+			return true
+		}
+		return false
+	}
+	return false
 }
