@@ -26,13 +26,10 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		// a noun after a determiner or modifier, a verb after a subject
 		isVerb = !a.nounContext(s, k)
 	}
-	if isVerb && !strings.HasSuffix(w, "ed") && contactVerbs[w] && !contactNouns[w] {
-		// "ex-chatshow host Mr Kilroy-Silk", "his visits to Beijing": the
-		// tagger tells a noun from a verb
-		if p := a.upos(s, k); p == "NOUN" || p == "PROPN" {
-			a.drop("a noun, not a verb of consultation")
-			return
-		}
+	if isVerb && (w == "host" || w == "hosts" || w == "visit" || w == "visits") && !a.verbContext(s, k) {
+		// "ex-chatshow host Mr Kilroy-Silk", "his visits to Beijing"
+		a.drop("a noun, not a verb of consultation")
+		return
 	}
 	if contactNouns[w] && !isVerb {
 		// the noun must head its phrase: "phone call" triggers on "call";
@@ -594,6 +591,24 @@ func (a *analysis) actionAgent(s *sent, k int) ([]*entity, int) {
 		return nil, -1
 	}
 	return a.partiesOf(m), m.i - 2
+}
+
+// verbContext reports whether the word at k, which may be a noun or a
+// verb, stands where a verb does: after its subject's name or pronoun, an
+// auxiliary or a relative pronoun, and read as a verb by the tagger.
+func (a *analysis) verbContext(s *sent, k int) bool {
+	if k == 0 || a.upos(s, k) == "NOUN" || a.upos(s, k) == "PROPN" {
+		return false
+	}
+	if m := s.mentionAt(k - 1); m != nil && !m.adj && !m.poss {
+		return true
+	}
+	switch a.word(s, k-1) {
+	case "will", "would", "to", "who", "which", "also", "and", "'ll", "did", "does", "later", "then", "recently",
+		"he", "she", "they", "we", "it", "shall", "may", "might", "could", "can", "should":
+		return true
+	}
+	return false
 }
 
 // plannedContact reports whether the consultation verb at k, in the present

@@ -280,6 +280,11 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SANCTIONED||"},
 		},
 		{
+			name: "a host by trade is no host",
+			text: "Published On: Jan 20, 2005\n\nDamian Hale said ex-chatshow host Mr Robert Kilby would deliver better as leader. The Paris, Amsterdam and Lisbon stock exchanges began talks with the LSE.",
+			not:  []fact{"SPOKE_WITH||"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
