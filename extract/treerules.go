@@ -353,13 +353,10 @@ func privateRole(role string) bool {
 func (a *analysis) futureAt(s *sent, k int) bool {
 	for q := k - 1; q >= 0 && q >= k-3; q-- {
 		switch a.word(s, q) {
-		case "will", "shall", "'ll", "wo":
+		case "will", "shall", "'ll", "wo", "going":
 			return true
 		case "also", "soon", "then", "now", "not", "probably", "likely", "be", "to":
 			continue
-		}
-		if a.word(s, q) == "going" {
-			return true
 		}
 		return false
 	}
