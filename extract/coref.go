@@ -288,7 +288,9 @@ func (a *analysis) resolve(s *sent) {
 					a.lastPerson = m.ent
 				}
 				a.notePerson(m.ent)
-			} else if m.prep == "" && !m.adj && !m.poss {
+			} else if m.prep == "" && !m.adj && !m.poss && !a.objectOfVerb(s, m) {
+				// "Iran told the United States that it would …": "it"
+				// is Iran, not the object of "told"
 				a.lastSubject = m.ent
 			}
 		case mPronoun:
@@ -327,6 +329,17 @@ func (a *analysis) resolve(s *sent) {
 			}
 		}
 	}
+}
+
+// objectOfVerb reports whether the mention m directly follows a verb
+// (the tagger's VERB), so is its object: "told the United States",
+// "promised Japan".
+func (a *analysis) objectOfVerb(s *sent, m *mention) bool {
+	q := m.i - 1
+	if a.word(s, q) == "the" {
+		q--
+	}
+	return q >= 0 && s.toks[q].kind == tWord && a.upos(s, q) == "VERB"
 }
 
 // roleReferent returns the most recently mentioned person with role (a

@@ -160,6 +160,7 @@ type analysis struct {
 	agrees  []*agreement
 	wordBuf []string // the parser's input, reused
 	curIdx  int      // index of the sentence the relation rules are reading
+	cur     *sent    // that sentence
 	rule    string   // the relation rule running, recorded by the facts it adds
 	why     string   // why the running rule dropped its candidate, for the trace
 	tr      *tracer

@@ -710,7 +710,12 @@ func (a *analysis) ruleWillPledge(s *sent, k int) {
 	if distant && a.modality(s, rv+1, subjStart) != "" {
 		return // "said that I hope that X will …"
 	}
-	if !speechVerbs[a.word(s, p)] && !terms && !trailing && !distant {
+	// or promised to someone: "the EC has promised Canada it will …"
+	promised := false
+	if m := s.mentionAt(p); m != nil && m.i > 0 {
+		_, promised = pledgeVerbs[a.word(s, m.i-1)]
+	}
+	if !speechVerbs[a.word(s, p)] && !terms && !trailing && !distant && !promised {
 		return
 	}
 	if a.modality(s, subjStart, k) != "" {

@@ -35,7 +35,7 @@ func (a *analysis) relations(s *sent) {
 	if s.credit || len(s.toks) < 3 {
 		return
 	}
-	a.curIdx = s.idx
+	a.curIdx, a.cur = s.idx, s
 	a.namedAgreements(s)
 	if a.isQuestion(s) {
 		return
@@ -145,6 +145,9 @@ func (a *analysis) subjectBefore(s *sent, k int, speech bool) ([]*entity, int) {
 			continue
 		}
 		q = m.i
+		if a.surface(s, m.i-1) == "," && speechVerbs[a.word(s, m.j)] && a.surface(s, m.j+1) == "," {
+			continue // "Baker, Darman said, was committed to …": Darman is the source
+		}
 		if !a.eligibleSubject(m, speech) {
 			if m.kind == mEntity && m.prep == "" && !m.adj && !m.poss && !m.media && m.ent != nil && m.ent.kind == entPerson {
 				return nil, -1
@@ -239,7 +242,9 @@ func (a *analysis) partiesOf(m *mention) []*entity {
 		switch {
 		case a.lastPair[0] != nil && !a.newerPair():
 			m.group = a.lastPair
-		case a.recent[1] != nil:
+		case a.recent[1] != nil && !a.speakerHere(a.recent[0]) && !a.speakerHere(a.recent[1]):
+			// two persons just named, neither the one reporting: "…
+			// talks between the two leaders, spokesman X said" is not X's
 			m.group = a.recent
 		}
 		if m.nation {
@@ -257,6 +262,26 @@ func (a *analysis) partiesOf(m *mention) []*entity {
 		}
 	}
 	return m.parties()
+}
+
+// speakerHere reports whether person p is a speaker of the sentence the
+// rules are reading: the subject of a verb of speech in it ("spokesman X
+// said", "said X").
+func (a *analysis) speakerHere(p *entity) bool {
+	s := a.cur
+	if s == nil || p == nil {
+		return false
+	}
+	for i := range s.ments {
+		m := &s.ments[i]
+		if m.ent != p {
+			continue
+		}
+		if speechVerbs[a.word(s, m.j)] || m.i > 0 && speechVerbs[a.word(s, m.i-1)] {
+			return true
+		}
+	}
+	return false
 }
 
 // salientPair returns the two distinct countries (for "the two countries",

@@ -285,6 +285,23 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SPOKE_WITH||"},
 		},
 		{
+			name: "it is the speaker, not the one told",
+			text: "Published On: Mar 4, 1987\n\nThe EC has promised Canada it will import two million tonnes of maize.",
+			want: []fact{"PLEDGED|European Community|import"},
+			not:  []fact{"PLEDGED|Canada|"},
+		},
+		{
+			name: "a parenthetical source is not the subject",
+			text: "Published On: Mar 4, 1987\n\nTreasury Secretary James Bolt, Richard Dorman said, was committed to stabilizing currencies at current levels.",
+			want: []fact{"PLEDGED|James Bolt|stabilize"},
+			not:  []fact{"PLEDGED|Richard Dorman|"},
+		},
+		{
+			name: "the two leaders are not the spokesman",
+			text: "Published On: Mar 4, 1987\n\nUS Representative Dick Gale met reporters. Foreign Ministry spokesman Yoshi Matsu said trade dominated the talks between the two leaders.",
+			not:  []fact{"SPOKE_WITH|Dick Gale|Yoshi Matsu"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
