@@ -150,6 +150,10 @@ func (a *analysis) nominalMeasure(s *sent, k int) {
 	if !ok {
 		return
 	}
+	if w := a.word(s, k); w == "controls" && a.word(s, k-1) != "export" || (w == "ban" || w == "bans") && a.word(s, k+1) != "on" {
+		a.drop("controls that are not export controls, a ban on nothing named")
+		return
+	}
 	switch r := a.rel(s, k); {
 	case r == "nsubj", r == "nsubj:pass", r == "root":
 	default:
