@@ -47,28 +47,7 @@ func (a *analysis) relations(s *sent) {
 		if s.cover[k] != 0 || s.toks[k].kind != tWord || cls&(clsContact|clsPledge|clsAgreementV|clsSanction|clsRuleOther) == 0 {
 			continue
 		}
-		w := a.word(s, k)
-		if cls&clsContact != 0 && (w != "told" || a.callContext(s)) {
-			a.try(s, k, "consultation", a.ruleContact)
-		}
-		if _, ok := pledgeVerbs[w]; ok {
-			a.try(s, k, "pledge", a.rulePledge)
-		} else if agreementVerbs[w] {
-			a.try(s, k, "agreement", a.ruleAgreementVerb)
-		}
-		if w == "will" || w == "would" || w == "shall" {
-			a.try(s, k, "reported-future", a.ruleWillPledge)
-		}
-		if sanctionVerbs[w] || directSanctionVerbs[w] {
-			if !a.try(s, k, "sanction", a.ruleSanction) {
-				a.try(s, k, "sanction.tree", a.treeSanction)
-			}
-		} else if _, ok := sanctionHeads[w]; ok {
-			a.try(s, k, "sanction.nominal", a.treeSanction)
-		}
-		if w == "partner" || w == "partners" {
-			a.try(s, k, "trade-partner", a.ruleTrade)
-		}
+		a.runRules(s, k)
 	}
 	if a.countCalls() == callsBefore {
 		a.followUpTopics(s)

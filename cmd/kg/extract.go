@@ -15,6 +15,7 @@ import (
 
 type extractOptions struct {
 	trace  bool
+	rules  bool
 	format string
 }
 
@@ -27,6 +28,9 @@ func extractCommand(g *globalOptions) *cli.Command {
 		Description: `Reads each PATH like kg ingest (files, directories, - for standard input) and prints
 the facts each article yields, with no store involved.
 
+--rules prints the relation rules kg runs, as data: for each, the fact it yields, what
+triggers it, how its arguments are read and what makes a candidate no fact.
+
 --trace prints, per sentence, the mentions (what every name, pronoun and group reference
 was resolved to) and every candidate relation: the rule, the trigger word, and the facts it
 kept or why it dropped the candidate (no party found, a threat, plan or condition, a failed
@@ -37,10 +41,14 @@ endpoint check). Use it to see why a fact is, or is not, in the graph.
    kg extract --format json seeds`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "trace", Usage: "explain the extraction sentence by sentence", Destination: &opts.trace},
+			&cli.BoolFlag{Name: "rules", Usage: "print the relation rules (triggers, arguments, what blocks them) and exit", Destination: &opts.rules},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "facts as a `table` or as the graph in kg's export JSON (json)",
 				Destination: &opts.format},
 		},
 		Action: func(c *cli.Context) error {
+			if opts.rules {
+				return extract.WriteRules(g.stdout)
+			}
 			if c.NArg() == 0 {
 				return usageErr("for example: kg extract --trace article.txt", "extract needs at least one PATH (a file, a directory or -)")
 			}
