@@ -63,6 +63,17 @@ func props(p graph.Props) string {
 	return sb.String()
 }
 
+// seedPaths returns the repository's seed articles, failing t when there
+// are none: they are part of the repository, so a missing one is a bug.
+func seedPaths(t *testing.T) []string {
+	t.Helper()
+	paths, err := filepath.Glob("../seeds/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no seed articles in ../seeds (%v)", err)
+	}
+	return paths
+}
+
 func readDoc(t testing.TB, path string) *document.Document {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -79,10 +90,7 @@ func readDoc(t testing.TB, path string) *document.Document {
 // TestGoldenSeeds extracts each seed article and compares the result with
 // testdata/seeds/<name>.golden (rewrite with -update).
 func TestGoldenSeeds(t *testing.T) {
-	paths, err := filepath.Glob("../seeds/*.txt")
-	if err != nil || len(paths) == 0 {
-		t.Skip("no seed articles")
-	}
+	paths := seedPaths(t)
 	x := extract.New(extract.Options{})
 	for _, p := range paths {
 		t.Run(filepath.Base(p), func(t *testing.T) {
@@ -133,10 +141,7 @@ func diffLines(want, got string) string {
 // TestConcurrentExtract runs one Extractor from many goroutines (run with
 // -race): results must equal the sequential ones.
 func TestConcurrentExtract(t *testing.T) {
-	paths, _ := filepath.Glob("../seeds/*.txt")
-	if len(paths) == 0 {
-		t.Skip("no seed articles")
-	}
+	paths := seedPaths(t)
 	x := extract.New(extract.Options{})
 	var docs []*document.Document
 	var want []string
