@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/extract/document"
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the testdata golden files")
@@ -121,22 +121,10 @@ func TestGoldenSeeds(t *testing.T) {
 	}
 }
 
-// diffLines lists the lines only in want (-) and only in got (+).
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var sb strings.Builder
-	for _, l := range w {
-		if !slices.Contains(g, l) {
-			sb.WriteString("- " + l + "\n")
-		}
-	}
-	for _, l := range g {
-		if !slices.Contains(w, l) {
-			sb.WriteString("+ " + l + "\n")
-		}
-	}
-	return sb.String()
-}
+// diffLines is the ordered line diff of want and got (testutil.LineDiff): a
+// duplicated or moved line shows, where a comparison of line sets showed
+// an empty diff.
+func diffLines(want, got string) string { return testutil.LineDiff(want, got) }
 
 // TestConcurrentExtract runs one Extractor from many goroutines (run with
 // -race): results must equal the sequential ones.
