@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/extract/document"
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the testdata golden files")
@@ -63,6 +63,17 @@ func props(p graph.Props) string {
 	return sb.String()
 }
 
+// seedPaths returns the repository's seed articles, failing t when there
+// are none: they are part of the repository, so a missing one is a bug.
+func seedPaths(t *testing.T) []string {
+	t.Helper()
+	paths, err := filepath.Glob("../seeds/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no seed articles in ../seeds (%v)", err)
+	}
+	return paths
+}
+
 func readDoc(t testing.TB, path string) *document.Document {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -79,10 +90,7 @@ func readDoc(t testing.TB, path string) *document.Document {
 // TestGoldenSeeds extracts each seed article and compares the result with
 // testdata/seeds/<name>.golden (rewrite with -update).
 func TestGoldenSeeds(t *testing.T) {
-	paths, err := filepath.Glob("../seeds/*.txt")
-	if err != nil || len(paths) == 0 {
-		t.Skip("no seed articles")
-	}
+	paths := seedPaths(t)
 	x := extract.New(extract.Options{})
 	for _, p := range paths {
 		t.Run(filepath.Base(p), func(t *testing.T) {
@@ -113,30 +121,15 @@ func TestGoldenSeeds(t *testing.T) {
 	}
 }
 
-// diffLines lists the lines only in want (-) and only in got (+).
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var sb strings.Builder
-	for _, l := range w {
-		if !slices.Contains(g, l) {
-			sb.WriteString("- " + l + "\n")
-		}
-	}
-	for _, l := range g {
-		if !slices.Contains(w, l) {
-			sb.WriteString("+ " + l + "\n")
-		}
-	}
-	return sb.String()
-}
+// diffLines is the ordered line diff of want and got (testutil.LineDiff): a
+// duplicated or moved line shows, where a comparison of line sets showed
+// an empty diff.
+func diffLines(want, got string) string { return testutil.LineDiff(want, got) }
 
 // TestConcurrentExtract runs one Extractor from many goroutines (run with
 // -race): results must equal the sequential ones.
 func TestConcurrentExtract(t *testing.T) {
-	paths, _ := filepath.Glob("../seeds/*.txt")
-	if len(paths) == 0 {
-		t.Skip("no seed articles")
-	}
+	paths := seedPaths(t)
 	x := extract.New(extract.Options{})
 	var docs []*document.Document
 	var want []string

@@ -15,7 +15,7 @@ import (
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/extract/ingest"
 	"github.com/kgnews/kg/graph"
-	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 	"github.com/kgnews/kg/queries"
 )
 
@@ -24,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden results in testdata/
 // seedsStore ingests ../seeds into a fresh embedded store.
 func seedsStore(t *testing.T) graph.Store {
 	t.Helper()
-	s := embedded.MustOpen(t)
+	s := embeddedtest.Open(t)
 	sum, err := ingest.Run(context.Background(), extract.New(extract.Options{}), s, []string{"../seeds"}, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -180,7 +180,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	saved := cli.OsExiter
 	cli.OsExiter = func(c int) { exited = c }
 	defer func() { cli.OsExiter = saved }()
-	err := app.RunContext(ctx, interspersed(app, args))
+	args, err := interspersed(app, args)
+	if err != nil {
+		return report(stderr, err)
+	}
+	err = app.RunContext(ctx, args)
 	if exited >= 0 && err == nil {
 		return exited
 	}

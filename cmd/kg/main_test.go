@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 // TestMain lets the test binary act as the kg command when KG_TEST_MAIN is
@@ -219,7 +220,7 @@ func TestQueryPackOnSeeds(t *testing.T) {
 // interrupted.
 func TestCrashDuringIngest(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds a large corpus")
+		testutil.Skip(t, "builds a large corpus: skipped with -short")
 	}
 	db := filepath.Join(t.TempDir(), "kg.db")
 	clean := filepath.Join(t.TempDir(), "clean.db")

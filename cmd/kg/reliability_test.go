@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/internal/testutil"
 	"github.com/kgnews/kg/queries"
 )
 
@@ -147,7 +148,7 @@ func TestExportOutputIsARegularFile(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skipf("no FIFOs here: %v", err)
+		testutil.Skipf(t, "no FIFOs here: %v", err)
 	}
 	linkToFifo := filepath.Join(dir, "link-to-fifo")
 	if err := os.Symlink(fifo, linkToFifo); err != nil {

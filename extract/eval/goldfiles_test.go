@@ -18,9 +18,10 @@ var goldSets = []struct {
 }{
 	{"seeds", "../testdata/gold/seeds.gold.json", "../../seeds/*.txt"},
 	{"rules", "../testdata/gold/rules.gold.json", "../testdata/gold/rules/*.txt"},
-	// Written after extraction development ended, as an estimate of quality
-	// on text no rule was tuned on; keep it out of rule development.
-	{"heldout", "../testdata/gold/heldout.gold.json", "../testdata/gold/heldout/*.txt"},
+	// Written after the first extraction pass as a held-out estimate; the
+	// second pass fixed its misses, so the rules are tuned on it and its
+	// score says nothing about unseen text (the shared dev corpus does).
+	{"tuned", "../testdata/gold/tuned.gold.json", "../testdata/gold/tuned/*.txt"},
 	// Written for the second extraction pass, one class of missed phrasing
 	// per group of passages; rules were generalised against it.
 	{"dev", "../testdata/gold/dev.gold.json", "../testdata/gold/dev/*.txt"},

@@ -74,8 +74,22 @@ type compiler struct {
 	// deferred holds errors raised only if the query has no earlier one.
 	deferred []*Error
 	// subst, when set, maps the text of expressions already computed by a
-	// projection to their slots (ORDER BY after aggregation).
+	// projection to their slots (ORDER BY and WHERE after DISTINCT or an
+	// aggregation).
 	subst map[string]int
+	// hidden holds the variables declared before a projection with
+	// DISTINCT or an aggregation, which its ORDER BY and WHERE cannot see.
+	hidden map[string]bool
+}
+
+// undefinedVar is the error for a variable n names that is not in scope,
+// in Neo4j's words when a DISTINCT or aggregating projection hid it.
+func (c *compiler) undefinedVar(n node, name string) *Error {
+	if c.hidden[name] {
+		return c.errAt(n, SyntaxError, "UndefinedVariable",
+			"In a WITH/RETURN with DISTINCT or an aggregation, it is not possible to access variables declared before the WITH/RETURN: "+name)
+	}
+	return c.errAt(n, SyntaxError, "UndefinedVariable", "variable `"+name+"` not defined")
 }
 
 func (c *compiler) slot() int {
@@ -202,7 +216,7 @@ func (c *compiler) compileExpr(e expr, sc *scope) (evalFn, error) {
 	case *varExpr:
 		s, ok := sc.lookup(x.name)
 		if !ok {
-			return nil, c.errAt(x, SyntaxError, "UndefinedVariable", "variable `"+x.name+"` not defined")
+			return nil, c.undefinedVar(x, x.name)
 		}
 		slot := s.slot
 		return func(_ *execCtx, row []any) (any, error) { return row[slot], nil }, nil
@@ -1151,7 +1165,7 @@ func (c *compiler) compileReduce(x *reduceExpr, sc *scope) (evalFn, error) {
 func (c *compiler) compileMapProj(x *mapProj, sc *scope) (evalFn, error) {
 	s, ok := sc.lookup(x.v)
 	if !ok {
-		return nil, c.errAt(x, SyntaxError, "UndefinedVariable", "variable `"+x.v+"` not defined")
+		return nil, c.undefinedVar(x, x.v)
 	}
 	slot := s.slot
 	vals := make([]evalFn, len(x.items))

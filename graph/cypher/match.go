@@ -876,14 +876,14 @@ func (c *compiler) compilePatternExpr(x *patternExpr, sc *scope) (evalFn, error)
 	for _, np := range x.path.nodes {
 		if np.v != "" {
 			if _, ok := sc.lookup(np.v); !ok {
-				return nil, c.errAt(np, SyntaxError, "UndefinedVariable", "variable `"+np.v+"` not defined")
+				return nil, c.undefinedVar(np, np.v)
 			}
 		}
 	}
 	for _, rp := range x.path.rels {
 		if rp.v != "" {
 			if _, ok := sc.lookup(rp.v); !ok {
-				return nil, c.errAt(rp, SyntaxError, "UndefinedVariable", "variable `"+rp.v+"` not defined")
+				return nil, c.undefinedVar(rp, rp.v)
 			}
 		}
 	}

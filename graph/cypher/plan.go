@@ -548,17 +548,33 @@ func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (opera
 	if pc.distinct {
 		op = &distinctOp{in: op, slots: slots}
 	}
-	if len(pc.order) > 0 {
-		sortSc := newSc
-		if !hasAgg && !pc.distinct {
-			sortSc = sc.clone()
-			for n, s := range newSc.vars {
-				sortSc.vars[n] = s
+	// ORDER BY and WHERE see the projected columns and, unless DISTINCT or
+	// an aggregation collapsed the rows, the incoming variables too.
+	// Collapsed, they read a projected expression from its column, whole or
+	// inside a larger one (ORDER BY a.name + 'C' after WITH a.name AS name,
+	// count(*) AS c), and any other variable declared before is an error.
+	after := newSc
+	var projected map[string]int
+	if hasAgg || pc.distinct {
+		projected = c.projectedExprs(items, cols, slots)
+		saved := c.hidden
+		c.hidden = map[string]bool{}
+		for n := range sc.vars {
+			if _, ok := newSc.vars[n]; !ok {
+				c.hidden[n] = true
 			}
 		}
+		defer func() { c.hidden = saved }()
+	} else {
+		after = sc.clone()
+		for n, s := range newSc.vars {
+			after.vars[n] = s
+		}
+	}
+	if len(pc.order) > 0 {
 		var keys []sortKey
 		for _, si := range pc.order {
-			f, err := c.compileSortExpr(si.x, items, slots, cols, sortSc, hasAgg)
+			f, err := c.compileSortExpr(si.x, items, slots, cols, after, hasAgg, projected)
 			if err != nil {
 				return nil, nil, nil, nil, err
 			}
@@ -581,15 +597,7 @@ func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (opera
 		op = &limitOp{in: op, count: f, drain: c.writes}
 	}
 	if pc.where != nil {
-		whereSc := newSc
-		if !hasAgg && !pc.distinct {
-			// the incoming variables are still on the row
-			whereSc = sc.clone()
-			for n, s := range newSc.vars {
-				whereSc.vars[n] = s
-			}
-		}
-		f, err := c.compileExpr(pc.where, whereSc)
+		f, err := c.compileSubst(pc.where, after, projected)
 		if err != nil {
 			return nil, nil, nil, nil, err
 		}
@@ -636,10 +644,54 @@ func (c *compiler) checkAmbiguous(e expr, items []*projItem) error {
 	return nil
 }
 
-func (c *compiler) compileSortExpr(e expr, items []*projItem, slots []int, cols []string, sc *scope, hasAgg bool) (evalFn, error) {
-	text := exprText(c, e)
+// readsRebound reports, for each item of a projection, whether it reads a
+// variable that the projection rebinds to another value (WITH x % 3 AS x,
+// WITH a.name AS a): after the projection its text means something else,
+// so ORDER BY and WHERE must not read it from the item's column.
+func readsRebound(items []*projItem, cols []string) []bool {
+	rebound := map[string]bool{}
 	for i, it := range items {
-		if it.text == text || cols[i] == text {
+		if v, ok := it.x.(*varExpr); !ok || v.name != cols[i] {
+			rebound[cols[i]] = true
+		}
+	}
+	out := make([]bool, len(items))
+	for i, it := range items {
+		for v := range exprVars(it.x) {
+			out[i] = out[i] || rebound[v]
+		}
+	}
+	return out
+}
+
+// projectedExprs maps the text of each grouping (non-aggregate) item of a
+// projection to its slot, for ORDER BY and WHERE after DISTINCT or an
+// aggregation; items that read a rebound variable are left out.
+func (c *compiler) projectedExprs(items []*projItem, cols []string, slots []int) map[string]int {
+	rebound := readsRebound(items, cols)
+	out := map[string]int{}
+	for i, it := range items {
+		if !rebound[i] && !containsAggregate(it.x) {
+			out[exprText(c, it.x)] = slots[i]
+		}
+	}
+	return out
+}
+
+// compileSubst compiles e in scope sc reading the expressions in subst
+// (text to slot) from their slots.
+func (c *compiler) compileSubst(e expr, sc *scope, subst map[string]int) (evalFn, error) {
+	saved := c.subst
+	c.subst = subst
+	defer func() { c.subst = saved }()
+	return c.compileExpr(e, sc)
+}
+
+func (c *compiler) compileSortExpr(e expr, items []*projItem, slots []int, cols []string, sc *scope, hasAgg bool, projected map[string]int) (evalFn, error) {
+	text := exprText(c, e)
+	rebound := readsRebound(items, cols)
+	for i, it := range items {
+		if cols[i] == text || it.text == text && !rebound[i] {
 			slot := slots[i]
 			return func(_ *execCtx, row []any) (any, error) { return row[slot], nil }, nil
 		}
@@ -647,7 +699,7 @@ func (c *compiler) compileSortExpr(e expr, items []*projItem, slots []int, cols 
 	if hasAgg && containsAggregate(e) {
 		return c.compileAggSortExpr(e, items, slots, sc)
 	}
-	return c.compileExpr(e, sc)
+	return c.compileSubst(e, sc, projected)
 }
 
 // compileAggSortExpr compiles an ORDER BY expression holding aggregates
@@ -668,32 +720,48 @@ func (c *compiler) compileAggSortExpr(e expr, items []*projItem, slots []int, sc
 			}
 		}
 	}
+	// An aggregate that is not a projected item may not be computed here;
+	// the variables it reads are checked first, as Neo4j does: one that
+	// the projection hid is an undefined variable.
 	var bad *Error
-	walkExpr(e, func(x expr) bool {
-		if bad != nil || isAggregateCall(x) {
-			return false
-		}
-		if _, ok := subst[exprText(c, x)]; ok {
-			return false
-		}
-		if v, ok := x.(*varExpr); ok {
-			if _, ok := sc.lookup(v.name); !ok {
-				if keyVars[v.name] {
-					bad = c.errAt(v, SyntaxError, "AmbiguousAggregationExpression",
-						"ORDER BY mixes aggregation with `"+v.name+"`, which is not a projected column")
-				} else {
-					bad = c.errAt(v, SyntaxError, "UndefinedVariable", "variable `"+v.name+"` not defined")
+	var check func(x expr, inAgg bool)
+	check = func(x expr, inAgg bool) {
+		walkExpr(x, func(x expr) bool {
+			if bad != nil {
+				return false
+			}
+			if _, ok := subst[exprText(c, x)]; ok {
+				return false
+			}
+			switch x := x.(type) {
+			case *callExpr:
+				if isAggregateCall(x) && !inAgg {
+					for _, a := range x.args {
+						check(a, true)
+					}
+					return false
+				}
+			case *listComp, *quantExpr, *reduceExpr, *patternComp, *patternExpr:
+				return false // their own variables; compiling checks the rest
+			}
+			if v, ok := x.(*varExpr); ok {
+				if _, ok := sc.lookup(v.name); !ok {
+					if keyVars[v.name] && !inAgg {
+						bad = c.errAt(v, SyntaxError, "AmbiguousAggregationExpression",
+							"ORDER BY mixes aggregation with `"+v.name+"`, which is not a projected column")
+					} else {
+						bad = c.undefinedVar(v, v.name)
+					}
 				}
 			}
-		}
-		return true
-	})
+			return true
+		})
+	}
+	check(e, false)
 	if bad != nil {
 		return nil, bad
 	}
-	c.subst = subst
-	defer func() { c.subst = nil }()
-	return c.compileExpr(e, sc)
+	return c.compileSubst(e, sc, subst)
 }
 
 // compileCount compiles a SKIP or LIMIT expression, which must be constant.

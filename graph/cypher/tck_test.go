@@ -22,8 +22,8 @@ import (
 	"github.com/kgnews/kg/graph/memgraph"
 )
 
-// The TCK runner. It reads the openCypher TCK from ../shared/tck at the
-// project root, or from the directory in KG_TCK_DIR, and runs every scenario
+// The TCK runner. It reads the openCypher TCK vendored in testdata/tck (see
+// its README.md and LICENSE), or the directory in KG_TCK_DIR, and runs every scenario
 // as a parallel subtest TestTCK/<dir>/<Feature>/<n> (outline rows as
 // <n>/<row>) on a fresh memgraph.Graph.
 //
@@ -53,13 +53,19 @@ var (
 
 const mustPassFile = "testdata/tck/must-pass.txt"
 
-// tckDir returns the TCK directory: KG_TCK_DIR, or ../shared/tck from the
-// project root (three levels above this package).
-func tckDir() string {
-	if d := os.Getenv("KG_TCK_DIR"); d != "" {
-		return d
+// tckDir returns the TCK directory, KG_TCK_DIR or the copy vendored in
+// testdata/tck, failing tb when it holds no features/ folder: a missing TCK
+// must not pass as a run of none of its scenarios.
+func tckDir(tb testing.TB) string {
+	tb.Helper()
+	dir := os.Getenv("KG_TCK_DIR")
+	if dir == "" {
+		dir = filepath.Join("testdata", "tck")
 	}
-	return filepath.Join("..", "..", "..", "shared", "tck")
+	if _, err := os.Stat(filepath.Join(dir, "features")); err != nil {
+		tb.Fatalf("no openCypher TCK at %s (KG_TCK_DIR must name a directory holding features/ and graphs/): %v", dir, err)
+	}
+	return dir
 }
 
 // tckGraph adapts a memgraph.Graph and cypher.RunWith to tck.Graph, with
@@ -309,10 +315,7 @@ func formatTally(prefix string, c [3]int) string {
 }
 
 func TestTCK(t *testing.T) {
-	dir := tckDir()
-	if _, err := os.Stat(filepath.Join(dir, "features")); err != nil {
-		t.Skipf("no openCypher TCK at %s (set KG_TCK_DIR to a directory holding features/ and graphs/): %v", dir, err)
-	}
+	dir := tckDir(t)
 	root := os.DirFS(dir)
 	feats, err := tck.LoadFeatures(root, "features")
 	if err != nil {
@@ -422,10 +425,7 @@ func TestTCKMustPassList(t *testing.T) {
 // BenchmarkTCK runs every TCK scenario once per iteration, one after the
 // other, each on a fresh graph; unsupported and failing ones count too.
 func BenchmarkTCK(b *testing.B) {
-	dir := tckDir()
-	if _, err := os.Stat(filepath.Join(dir, "features")); err != nil {
-		b.Skipf("no openCypher TCK at %s: %v", dir, err)
-	}
+	dir := tckDir(b)
 	root := os.DirFS(dir)
 	feats, err := tck.LoadFeatures(root, "features")
 	if err != nil {
@@ -451,13 +451,13 @@ func BenchmarkTCK(b *testing.B) {
 }
 
 // TestTCKNamedGraphs loads every named graph of the TCK on the engine and
-// checks the result against the graph's metadata statistics (the shared
+// checks the result against the graph's metadata statistics (the vendored
 // features may not use them, but the full TCK does).
 func TestTCKNamedGraphs(t *testing.T) {
-	dir := tckDir()
+	dir := tckDir(t)
 	entries, err := os.ReadDir(filepath.Join(dir, "graphs"))
 	if err != nil {
-		t.Skipf("no TCK named graphs at %s (set KG_TCK_DIR): %v", dir, err)
+		t.Fatalf("no TCK named graphs at %s: %v", dir, err)
 	}
 	graphs := os.DirFS(filepath.Join(dir, "graphs"))
 	for _, e := range entries {

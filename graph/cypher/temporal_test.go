@@ -120,7 +120,7 @@ func TestTemporalErrors(t *testing.T) {
 func TestTemporalAPI(t *testing.T) {
 	stockholm, err := time.LoadLocation("Europe/Stockholm")
 	if err != nil {
-		t.Skipf("no zone database: %v", err)
+		t.Fatalf("no zone database, although the engine embeds time/tzdata: %v", err)
 	}
 	at := time.Date(2017, 8, 8, 12, 31, 14, 645876123, stockholm)
 	tm, err := cypher.NewTime(3600e9, -5400)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 )
 
 // corpus is a synthetic news corpus already extracted into batches.
@@ -230,7 +231,7 @@ func BenchmarkFirstQuery(b *testing.B) {
 // test runs: a small corpus loads, twice without change, and checks.
 func TestSyntheticCorpusLoads(t *testing.T) {
 	c := genCorpus(300, 50, 7)
-	s := embedded.MustOpen(t)
+	s := embeddedtest.Open(t)
 	var total graph.LoadStats
 	for _, bt := range c.batches {
 		total.Add(mustLoad(t, s, bt))

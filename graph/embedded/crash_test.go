@@ -15,6 +15,7 @@ import (
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 const crashEnv = "KG_EMBEDDED_CRASH_DB"
@@ -63,7 +64,7 @@ func TestHelperProcess(t *testing.T) {
 // the child reported as loaded, and no partial batch.
 func TestCrashDuringLoad(t *testing.T) {
 	if testing.Short() {
-		t.Skip("crash test skipped in -short mode")
+		testutil.Skip(t, "crash test skipped in -short mode")
 	}
 	path := filepath.Join(t.TempDir(), "kg.db")
 	s, err := embedded.Open(path, nil)

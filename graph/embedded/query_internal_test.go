@@ -135,7 +135,7 @@ func TestUpdateFailureChangesNothing(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := MustOpen(t)
+			s := openTemp(t)
 			if _, err := s.Load(ctx, baseBatch()); err != nil {
 				t.Fatal(err)
 			}
@@ -164,7 +164,7 @@ func TestUpdateFailureChangesNothing(t *testing.T) {
 // built are replayed on it.
 func TestLoadKeepsMemInStep(t *testing.T) {
 	ctx := context.Background()
-	s := MustOpen(t)
+	s := openTemp(t)
 	if _, err := s.Load(ctx, baseBatch()); err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 )
 
 func mustQuery(t *testing.T, s graph.Store, q string, params map[string]any) *graph.Result {
@@ -24,7 +25,7 @@ func mustQuery(t *testing.T, s graph.Store, q string, params map[string]any) *gr
 
 func seeded(t *testing.T) *embedded.Store {
 	t.Helper()
-	s := embedded.MustOpen(t)
+	s := embeddedtest.Open(t)
 	mustLoad(t, s, batch([]graph.Node{china, usa, trump, xi, article("art-1")}, spoke("art-1", "Trump spoke with Xi."),
 		graph.Relationship{ID: "sanctioned-1", Type: graph.Sanctioned, Start: usa.ID, End: china.ID,
 			Props: graph.Props{graph.PropSources: []string{"art-1"}, graph.PropRate: 0.25}}))

@@ -15,6 +15,7 @@ import (
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 )
 
 var (
@@ -88,7 +89,7 @@ func fileHash(t *testing.T, path string) [32]byte {
 }
 
 func TestLoadMergeRules(t *testing.T) {
-	s := embedded.MustOpen(t)
+	s := embeddedtest.Open(t)
 	a1 := batch([]graph.Node{trump, xi, article("art-1")}, spoke("art-1", "Trump spoke with Xi."))
 	st := mustLoad(t, s, a1)
 	if want := (graph.LoadStats{NodesCreated: 3, RelationshipsCreated: 1}); st != want {
@@ -180,7 +181,7 @@ func TestLoadErrorsChangeNothing(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := embedded.MustOpen(t)
+			s := embeddedtest.Open(t)
 			mustLoad(t, s, batch([]graph.Node{china}))
 			_, err := s.Load(context.Background(), tc.b)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -198,7 +199,7 @@ func TestLoadErrorsChangeNothing(t *testing.T) {
 }
 
 func TestLoadCancelled(t *testing.T) {
-	s := embedded.MustOpen(t)
+	s := embeddedtest.Open(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := s.Load(ctx, batch([]graph.Node{china})); !errors.Is(err, context.Canceled) {
@@ -207,7 +208,7 @@ func TestLoadCancelled(t *testing.T) {
 }
 
 func TestCounts(t *testing.T) {
-	s := embedded.MustOpen(t)
+	s := embeddedtest.Open(t)
 	mustLoad(t, s, batch([]graph.Node{china, usa, trump, xi, article("a1")}, spoke("a1", "s")))
 	c, err := s.Counts(context.Background())
 	if err != nil {
@@ -286,7 +287,7 @@ func TestOpenRejects(t *testing.T) {
 }
 
 func TestClosed(t *testing.T) {
-	s := embedded.MustOpen(t)
+	s := embeddedtest.Open(t)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -5,13 +5,13 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 )
 
 // TestTemporalResultsAreStrings checks that temporal values come back as
 // strings in Neo4j's format, as the Neo4j store returns them.
 func TestTemporalResultsAreStrings(t *testing.T) {
-	s := embedded.MustOpen(t)
+	s := embeddedtest.Open(t)
 	res, err := s.Query(context.Background(),
 		"RETURN date('2026-02-04') AS d, duration('P1M2DT3H') AS p, [localtime('09:30')] AS l", nil)
 	if err != nil {

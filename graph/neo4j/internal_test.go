@@ -14,6 +14,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 func TestConfigDefaults(t *testing.T) {
@@ -149,7 +150,7 @@ func TestCheckAgent(t *testing.T) {
 // the error must be one clear UnreachableError line, quickly.
 func TestOpenUnreachable(t *testing.T) {
 	if testing.Short() {
-		t.Skip("dials the network")
+		testutil.Skip(t, "dials the network: skipped with -short")
 	}
 	ctx := context.Background()
 	_, err := Open(ctx, Config{URI: "bolt://127.0.0.1:1", ConnectTimeout: 3 * time.Second})
@@ -261,7 +262,7 @@ func TestFromDriver(t *testing.T) {
 	day := time.Date(2026, 2, 4, 0, 0, 0, 0, time.UTC)
 	stockholm, err := time.LoadLocation("Europe/Stockholm")
 	if err != nil {
-		t.Skipf("no time zone database: %v", err)
+		t.Fatalf("no time zone database, although the Cypher engine embeds time/tzdata: %v", err)
 	}
 	node := dbtype.Node{ElementId: "4:x:1", Labels: []string{"Actor"}, Props: map[string]any{"name": "Xi", "aliases": []any{"a"}}}
 	rel := dbtype.Relationship{ElementId: "5:x:2", StartElementId: "4:x:1", EndElementId: "4:x:3", Type: "SPOKE_WITH",

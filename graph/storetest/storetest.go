@@ -6,7 +6,7 @@
 // A store's test calls [Run] with a function that opens an empty store:
 //
 //	func TestConformance(t *testing.T) {
-//		storetest.Run(t, func(t *testing.T) graph.Store { return embedded.MustOpen(t) })
+//		storetest.Run(t, func(t *testing.T) graph.Store { return embeddedtest.Open(t) })
 //	}
 //
 // Expectations are store-neutral: element ids are never compared, nodes and

@@ -112,16 +112,16 @@ func TestParseFeatureErrors(t *testing.T) {
 	}
 }
 
-// tckDir is the shared TCK used by tests that read every feature: KG_TCK_DIR
-// or ../shared/tck from the project root.
-func tckDir(t *testing.T) string {
-	t.Helper()
+// tckDir is the TCK read by tests that read every feature: KG_TCK_DIR, or
+// the copy vendored in graph/cypher/testdata/tck. A missing TCK fails tb.
+func tckDir(tb testing.TB) string {
+	tb.Helper()
 	dir := os.Getenv("KG_TCK_DIR")
 	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "..", "..", "shared", "tck")
+		dir = filepath.Join("..", "..", "testdata", "tck")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "features")); err != nil {
-		t.Skipf("no openCypher TCK at %s (set KG_TCK_DIR): %v", dir, err)
+		tb.Fatalf("no openCypher TCK at %s (KG_TCK_DIR must name a directory holding features/): %v", dir, err)
 	}
 	return dir
 }
@@ -196,14 +196,7 @@ func FuzzParseFeature(f *testing.F) {
 }
 
 func BenchmarkLoadFeatures(b *testing.B) {
-	dir := os.Getenv("KG_TCK_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "..", "..", "shared", "tck")
-	}
-	fsys := os.DirFS(dir)
-	if _, err := os.Stat(filepath.Join(dir, "features")); err != nil {
-		b.Skipf("no openCypher TCK at %s: %v", dir, err)
-	}
+	fsys := os.DirFS(tckDir(b))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := tck.LoadFeatures(fsys, "features"); err != nil {

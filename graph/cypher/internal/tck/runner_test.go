@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/graph/cypher/internal/tck"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 // fakeGraph is a scripted tck.Graph: RunFunc answers every query and may
@@ -338,7 +339,7 @@ func TestRunScenarioIgnored(t *testing.T) {
 
 func TestRunScenarioEngineIgnoresCancellation(t *testing.T) {
 	if testing.Short() {
-		t.Skip("waits for the grace period")
+		testutil.Skip(t, "waits for the grace period: skipped with -short")
 	}
 	release := make(chan struct{})
 	defer close(release)
