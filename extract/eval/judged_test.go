@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,11 +73,16 @@ func TestLoadJudgementsMissingFile(t *testing.T) {
 
 // TestCommittedSamplesAreJudged reads the judged precision samples in
 // extract/testdata/precision: each must parse and have a verdict on every
-// fact.
+// fact, and the samples of the current build must be among them.
 func TestCommittedSamplesAreJudged(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("..", "testdata", "precision", "*.sample.md"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no judged samples in extract/testdata/precision (%v)", err)
+	}
+	for _, want := range []string{"reuters-diplomacy.current.sample.md", "reuters21578-sanctioned.current.sample.md"} {
+		if !slices.Contains(files, filepath.Join("..", "testdata", "precision", want)) {
+			t.Errorf("the judged sample of the current build %s is missing", want)
+		}
 	}
 	for _, f := range files {
 		tallies, err := eval.LoadJudgements(f)
