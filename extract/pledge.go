@@ -97,6 +97,10 @@ func (a *analysis) rulePledge(s *sent, k int) {
 		a.drop("a condition ('would only agree to …'), not a commitment")
 		return
 	}
+	if a.futureAt(s, k) || a.word(s, k-1) == "would" {
+		a.drop("a pledge still to be made ('will agree', 'would agree')")
+		return
+	}
 	q := k + 1
 	for q < n {
 		switch {

@@ -194,6 +194,10 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		a.drop("talks under an infinitive or a modal lie ahead")
 		return
 	}
+	if !isVerb && a.scheduledAfter(s, k) {
+		a.drop("talks scheduled or planned ('talks between A and B, scheduled for Thursday')")
+		return
+	}
 	// talking to the press is not diplomacy: "speaking to Interfax"
 	subj, obj = dropMedia(subj), dropMedia(obj)
 	var pairs [][2]*entity
@@ -570,6 +574,11 @@ func (a *analysis) barredParty(s *sent, k int) []*entity {
 	return a.partiesOf(m)
 }
 
+// lawNouns after a measure's head make it a modifier: "a sanctions bill",
+// "the tariff vote".
+var lawNouns = setOf("bill", "bills", "legislation", "law", "laws", "vote", "votes", "debate", "resolution",
+	"resolutions", "proposal", "proposals")
+
 // easeNouns after a measure's head make it an easing: "tariff cuts".
 var easeNouns = setOf("cut", "cuts", "reduction", "reductions", "relief", "exemption", "exemptions", "waiver",
 	"waivers", "easing", "removal")
@@ -611,6 +620,23 @@ func (a *analysis) verbContext(s *sent, k int) bool {
 	return false
 }
 
+// scheduledAfter reports whether the consultation noun at k is followed,
+// within its phrase, by a participle that puts it in the future: "talks
+// between A and B, scheduled for Thursday", "a meeting planned for May".
+func (a *analysis) scheduledAfter(s *sent, k int) bool {
+	for q := k + 1; q < len(s.toks) && q <= k+14; q++ {
+		switch a.word(s, q) {
+		case "scheduled", "planned", "slated", "due", "proposed":
+			nx := a.word(s, q+1)
+			return nx == "for" || nx == "to" || nx == "on" || nx == "next"
+		}
+		if a.isBreak(s, q) {
+			return false
+		}
+	}
+	return false
+}
+
 // plannedContact reports whether the consultation verb at k, in the present
 // or base form, tells of a meeting to come: a future time after it ("meets
 // X next week", "see Y tomorrow"), or a clause that proposes or schedules
@@ -635,7 +661,15 @@ func (a *analysis) plannedContact(s *sent, k, subjStart int) bool {
 		case "when", "once", "before", "until", "if":
 			return true
 		case "that":
-			return threatWords[a.word(s, subjStart-2)] || a.word(s, subjStart-2) == "agreed"
+			// "proposed in a letter to his counterpart that they meet"
+			for q := subjStart - 2; q >= 0 && q >= subjStart-14; q-- {
+				if w := a.word(s, q); threatWords[w] || w == "agreed" || w == "suggested" {
+					return true
+				}
+				if a.isBreak(s, q) && a.word(s, q) != "that" {
+					break
+				}
+			}
 		}
 	}
 	return false
@@ -794,6 +828,16 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		if easeNouns[a.word(s, head+1)] {
 			return // "tariff cuts", "sanctions relief": an easing
 		}
+		if lawNouns[a.word(s, head+1)] {
+			a.drop("a sanctions bill or vote, not a measure on a target")
+			return
+		}
+		for q := k + 1; q < head; q++ {
+			if a.word(s, q) == "against" {
+				a.drop("opposition to a measure ('declared themselves against the tax')")
+				return
+			}
+		}
 		if r := a.rateAfter(s, head); rate == "" && r != "" {
 			rate = r
 		}
@@ -839,6 +883,13 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 	if len(subj) == 0 {
 		a.drop("no imposing party before the trigger")
 		return
+	}
+	for q := max(subjStart, k-6); q >= 0 && q < k; q++ {
+		switch a.word(s, q) {
+		case "judge", "court", "tribunal", "arbitrator", "arbitration", "jury":
+			a.drop("a court's ruling is no sanction")
+			return
+		}
 	}
 	from := subjStart
 	if a.word(s, k-1) == "to" {

@@ -302,6 +302,31 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SPOKE_WITH|Dick Gale|Yoshi Matsu"},
 		},
 		{
+			name: "proposed in a letter that they meet",
+			text: "Published On: Apr 2, 1987\n\nSouth Korean Prime Minister Lee Han-soo proposed in a letter to his North Korean counterpart Pak Sung-il that they meet for talks.",
+			not:  []fact{"SPOKE_WITH||"},
+		},
+		{
+			name: "talks scheduled for later",
+			text: "Published On: Apr 2, 1987\n\nTwo rounds of talks between President Paul Lang and Prime Minister Taro Ueda, scheduled for Thursday and Friday, come after the tariff row.",
+			not:  []fact{"SPOKE_WITH||"},
+		},
+		{
+			name: "declared against a tax",
+			text: "Published On: Apr 2, 1987\n\nWest Germany, Britain and Denmark have declared themselves against the tax on oils imported from Spain.",
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
+			name: "a judge's ban is no sanction",
+			text: "Published On: Dec 20, 2004\n\nUS judge Letitia Clark banned Rosneft from taking part in the auction.",
+			not:  []fact{"SANCTIONED||"},
+		},
+		{
+			name: "a pledge still to be made",
+			text: "Published On: Apr 2, 1987\n\nChances that Brazil will agree to resume negotiations on quotas look remote.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},

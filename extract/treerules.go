@@ -342,7 +342,8 @@ func sanctionEndpoints(f, t *entity, measure string) string {
 func privateRole(role string) bool {
 	r := strings.ToLower(role)
 	for _, w := range []string{"chairman", "chief executive", "executive", "director", "analyst", "economist",
-		"trader", "dealer", "spokesman for", "managing", "chief", "founder", "owner", "shareholder"} {
+		"trader", "dealer", "spokesman for", "managing", "chief", "founder", "owner", "shareholder", "judge",
+		"court", "justice"} {
 		if strings.Contains(r, w) {
 			return !strings.Contains(r, "minister") && !strings.Contains(r, "secretary")
 		}
