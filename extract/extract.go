@@ -161,9 +161,12 @@ type analysis struct {
 	wordBuf []string // the parser's input, reused
 	curIdx  int      // index of the sentence the relation rules are reading
 	cur     *sent    // that sentence
-	rule    string   // the relation rule running, recorded by the facts it adds
-	why     string   // why the running rule dropped its candidate, for the trace
-	tr      *tracer
+	// agreedHeads, while set, are further nouns an agreement phrase may
+	// end in (after "agreed")
+	agreedHeads map[string]string
+	rule        string // the relation rule running, recorded by the facts it adds
+	why         string // why the running rule dropped its candidate, for the trace
+	tr          *tracer
 
 	// resolution state, in document order
 	lastPerson  *entity

@@ -147,6 +147,23 @@ parsed:
 	case s.toks[min(q, n-1)].kind == tNum && q < n:
 		// "pledged $5 billion in aid to Ukraine": a sum given
 		a.pledgedSum(s, k, q, subj)
+	case w == "that":
+		// "the two leaders agreed that Tokyo and Seoul will start talks
+		// …": what the agreeing parties committed to
+		for r := q + 1; r < n && r <= q+10; r++ {
+			if a.isBreak(s, r) && r > q+1 {
+				break
+			}
+			if mw := a.word(s, r); mw == "will" || mw == "would" || mw == "shall" {
+				if v := a.skipInfinitiveAdverbs(s, r+1); v < n {
+					if _, ok := a.infinitiveVerb(s, v); ok {
+						a.commitments(s, k, v, subj)
+					}
+				}
+				return
+			}
+		}
+		a.drop("'agreed that' with no will or would")
 	case w == "to" || w == "on" && a.word(s, k) == "agreed":
 		q++
 		if w == "to" {
@@ -157,10 +174,18 @@ parsed:
 			a.commitments(s, k, q, subj)
 			return
 		}
+		if w == "on" {
+			a.agreedHeads = agreedObjects // "agreed on an aid package"
+		}
 		a.agreementAt(s, k, q, subj)
+		a.agreedHeads = nil
 	default:
-		// "agreed a deal" (British usage)
+		// "agreed a deal" (British usage); what is agreed is an agreement
+		// even when it is called a plan or a proposal: "has agreed a draft
+		// proposal with the IMF to borrow $10bn"
+		a.agreedHeads = agreedObjects
 		a.agreementAt(s, k, q, subj)
+		a.agreedHeads = nil
 	}
 }
 
@@ -223,7 +248,14 @@ func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
 		if a.isBreak(s, p) || s.toks[p].kind == tPunct {
 			break
 		}
-		if _, ok := agreementHeads[a.word(s, p)]; ok {
+		switch a.word(s, p) {
+		case "should", "would", "will", "must", "could", "can", "may", "might", "shall":
+			// "agreed the industry should provide a plan": a clause, not
+			// an object
+			a.drop("a clause after the verb, not an agreement")
+			return
+		}
+		if _, ok := agreementHeads[a.word(s, p)]; ok || a.agreedHeads[a.word(s, p)] != "" {
 			head = p
 			if _, more := agreementHeads[a.word(s, p+1)]; !more {
 				break
@@ -282,6 +314,13 @@ func (a *analysis) closingParen(s *sent, p int) int {
 	}
 	return -1
 }
+
+// agreedObjects are nouns that name an agreement when they are what was
+// agreed ("agreed a plan", "agreed on an aid package"), not when merely
+// announced or proposed.
+var agreedObjects = map[string]string{"plan": "plan", "proposal": "plan", "package": "package", "programme": "plan",
+	"program": "plan", "terms": "agreement", "roadmap": "plan", "compromise": "agreement", "settlement": "agreement",
+	"formula": "agreement", "arrangement": "agreement", "arrangements": "agreement"}
 
 // agreementExtent returns the end (exclusive) of the complements of the
 // agreement whose head noun is at head: "an agreement to end Portuguese rule
@@ -400,6 +439,9 @@ func (a *analysis) agreementCounterparts(s *sent, head, end int) []*entity {
 // ("the agreement", "the accord") is the last agreement of the article.
 func (a *analysis) agreementFrom(s *sent, q, head int, parties []*entity) *agreement {
 	kind := agreementHeads[a.word(s, head)]
+	if kind == "" {
+		kind = a.agreedHeads[a.word(s, head)]
+	}
 	named := a.properAgreement(s, q, head)
 	var words []string
 	period := ""
@@ -868,6 +910,14 @@ func (a *analysis) commitBreak(s *sent, p int) bool {
 	switch w {
 	case "following", "during", "until", "since", "once":
 		return false
+	case "as":
+		switch a.word(s, p+1) {
+		case "early", "soon", "well", "much", "many", "part", "quickly", "far":
+			return false // "as early as next month", "as well as"
+		}
+		if a.word(s, p-1) == "as" || a.word(s, p-2) == "as" {
+			return false // the second "as" of "as early as"
+		}
 	case "and":
 		if m := s.mentionAt(p + 1); m != nil && !m.adj {
 			nx := a.word(s, m.j)

@@ -265,12 +265,23 @@ func (a *analysis) subjectAfterFronted(s *sent, k int) ([]*entity, int) {
 		if m.poss || m.adj || m.j >= n || s.toks[m.j].kind != tWord {
 			return nil, -1
 		}
-		if v := a.word(s, m.j); !speechVerbs[v] && !actionVerbs[v] && !contactVerbs[v] {
-			if _, ok := pledgeVerbs[v]; !ok && !strings.HasSuffix(v, "ed") {
+		// the main verb, after the subject and its conjuncts ("Kishida
+		// and Yoon agreed")
+		for v := m.j; v < n && v <= m.j+8; v++ {
+			if s.mentionAt(v) != nil || a.word(s, v) == "and" || a.surface(s, v) == "," {
+				continue
+			}
+			w := a.word(s, v)
+			_, pledge := pledgeVerbs[w]
+			if !speechVerbs[w] && !actionVerbs[w] && !contactVerbs[w] && !pledge && !strings.HasSuffix(w, "ed") {
 				return nil, -1
 			}
+			if ps, st := a.subjectBefore(s, v, false); len(ps) > 0 {
+				return ps, st
+			}
+			return a.partiesOf(m), m.i
 		}
-		return a.partiesOf(m), m.i
+		return nil, -1
 	}
 	return nil, -1
 }
@@ -383,6 +394,10 @@ func (a *analysis) nounOwner(s *sent, k int) ([]*entity, int) {
 		if a.word(s, q) == "their" {
 			// "he and Trump … since their meeting": the pair of the clause
 			if ps, st := a.subjectBefore(s, q, false); len(ps) >= 2 {
+				return ps, st
+			}
+			// "At their meeting in Seoul, Kishida and Yoon agreed …"
+			if ps, st := a.subjectAfterFronted(s, k); len(ps) >= 2 {
 				return ps, st
 			}
 			if a.lastPair[0] != nil {

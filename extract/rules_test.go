@@ -327,6 +327,26 @@ func TestRules(t *testing.T) {
 			not:  []fact{"PLEDGED||"},
 		},
 		{
+			name: "at their meeting, the pair of the main clause",
+			text: "Published On: May 7, 2023\n\nAt their meeting in Hanoi, Nguyen and Prayut agreed to strengthen coordination. Vietnamese Prime Minister Minh Nguyen and Thai Prime Minister Chan Prayut then left.",
+			want: []fact{"SPOKE_WITH|Minh Nguyen|Chan Prayut"},
+		},
+		{
+			name: "agreed that X will",
+			text: "Published On: May 7, 2023\n\nFrench President Luc Moreau and German Chancellor Anke Bauer met in Paris. The two leaders agreed that Paris and Berlin will start talks as early as next month to build a hydrogen pipeline.",
+			want: []fact{"PLEDGED|Luc Moreau|start talks", "PLEDGED|Anke Bauer|start talks"},
+		},
+		{
+			name: "agreed a plan, agreed on a package",
+			text: "Published On: Dec 14, 2004\n\nTurkey has agreed a draft proposal with the International Monetary Fund to borrow $10bn. EU foreign ministers have agreed on an aid package of loans for Mediterranean states.",
+			want: []fact{"PLEDGED|Turkey|proposal", "PLEDGED|European Union|package"},
+		},
+		{
+			name: "agreed that someone should is no agreement",
+			text: "Published On: Dec 14, 2004\n\nThe ministers of Chile and Peru agreed the industry should provide a plan to become competitive.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
