@@ -322,6 +322,13 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		for partyLabels[a.word(s, k)] && j-k >= 3 {
 			k++ // "(Liberal) Democrat Graham Brady": the label is no part of the name
 		}
+		for k < j && portfolioWords[a.word(s, k)] {
+			k++ // "Agriculture minister X", "Economic Affairs Allen Wallis": a portfolio, no name
+		}
+		if k == j {
+			k = j - 1
+			continue
+		}
 		c := personCand{sent: s.idx}
 		if k > 0 && nameHonorifics[a.word(s, k-1)] {
 			c.honor = a.surface(s, k-1) // "Seyyed Ali …": kept in an alias
@@ -455,6 +462,12 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		k = j - 1
 	}
 }
+
+// portfolioWords name a minister's portfolio; they never begin a person's
+// name.
+var portfolioWords = setOf("agriculture", "affairs", "economy", "economic", "finance", "financial", "trade",
+	"commerce", "defence", "defense", "industry", "energy", "interior", "health", "labour", "labor", "transport",
+	"treasury", "foreign", "environment", "education", "fisheries")
 
 // titleSurname reports whether the title word at j, right after the single
 // given name at k, is the family name: the name follows a title of its own

@@ -347,6 +347,12 @@ func TestRules(t *testing.T) {
 			not:  []fact{"PLEDGED||"},
 		},
 		{
+			name: "a portfolio is no name",
+			text: "Published On: Sep 30, 1987\n\nDeputy trade representative Michael Smith met Agriculture minister Ernesto Figueras in Buenos Aires.",
+			want: []fact{"SPOKE_WITH|Michael Smith|Ernesto Figueras"},
+			not:  []fact{"SPOKE_WITH|Michael Smith|Agriculture"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
