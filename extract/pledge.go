@@ -88,7 +88,7 @@ type agreement struct {
 // buying …", "X agreed to a one-year trade truce".
 func (a *analysis) rulePledge(s *sent, k int) {
 	n := len(s.toks)
-	if a.nounAfterDeterminer(s, k) || a.word(s, k-1) == "to" {
+	if a.nounAfterDeterminer(s, k) || a.word(s, k-1) == "to" || k > 0 && s.toks[k-1].kind == tPoss {
 		// "their promises to …" is a noun; "wants Y to agree to …",
 		// "has to agree" are not agreements yet
 		return

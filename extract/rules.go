@@ -26,6 +26,10 @@ func (a *analysis) ruleContact(s *sent, k int) {
 		// a noun after a determiner or modifier, a verb after a subject
 		isVerb = !a.nounContext(s, k)
 	}
+	if isVerb && a.word(s, k+1) == "out" {
+		a.drop("'spoke out' is a public statement, not a consultation")
+		return
+	}
 	if isVerb && (w == "host" || w == "hosts" || w == "visit" || w == "visits") && !a.verbContext(s, k) {
 		// "ex-chatshow host Mr Kilroy-Silk", "his visits to Beijing"
 		a.drop("a noun, not a verb of consultation")
@@ -210,6 +214,10 @@ func (a *analysis) ruleContact(s *sent, k int) {
 			}
 		}
 	} else if len(subj) >= 2 {
+		if (w == "met" || w == "meet" || w == "meets") && a.unnamedObject(s, k) {
+			a.drop("'A and B met' someone unnamed: they did not meet each other")
+			return
+		}
 		for i := 0; i < len(subj); i++ {
 			for j := i + 1; j < len(subj); j++ {
 				pairs = append(pairs, [2]*entity{subj[i], subj[j]})
@@ -615,6 +623,24 @@ func (a *analysis) actionAgent(s *sent, k int) ([]*entity, int) {
 		return nil, -1
 	}
 	return a.partiesOf(m), m.i - 2
+}
+
+// unnamedObject reports whether the verb at k has an object that names no
+// party: "A and B met supporters' representatives", "met the press".
+func (a *analysis) unnamedObject(s *sent, k int) bool {
+	q := k + 1
+	if q >= len(s.toks) || s.mentionAt(q) != nil {
+		return false
+	}
+	switch w := a.word(s, q); {
+	case objectDeterminers[w] || w == "supporters" || w == "representatives" || w == "officials" || w == "reporters":
+		return true
+	}
+	if w := a.word(s, q); weekdays[w] || months[w] || w == "today" || w == "yesterday" || w == "tonight" ||
+		w == "again" || w == "privately" || w == "separately" || w == "briefly" || w == "later" {
+		return false // "A and B met Tuesday", "met again"
+	}
+	return a.upos(s, q) == "NOUN"
 }
 
 // verbContext reports whether the word at k, which may be a noun or a

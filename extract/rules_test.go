@@ -353,6 +353,17 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SPOKE_WITH|Michael Smith|Agriculture"},
 		},
 		{
+			name: "A and B met someone unnamed; spoke out",
+			text: "Published On: Mar 1, 2005\n\nLast week Ms Cathy Jamie and First Minister Jack Connell met supporters' representatives from both clubs. Ferguson and Keane have all spoken out against the bid. Prime Minister Ana Ruiz and President Luis Soto met Tuesday in Lima.",
+			want: []fact{"SPOKE_WITH|Ana Ruiz|Luis Soto"},
+			not:  []fact{"SPOKE_WITH|Cathy Jamie|Jack Connell"},
+		},
+		{
+			name: "the party's promises are a noun",
+			text: "Published On: Mar 1, 2005\n\nMr Harris highlighted the party's promises to raise the basic state pension.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
