@@ -192,8 +192,11 @@ func (a *analysis) writeTree(t *tracer, s *sent) {
 // find none ("Zhao of China and Cavaco Silva of Portugal signed").
 func (a *analysis) subjectOf(s *sent, k int) ([]*entity, int) {
 	subj, start := a.subjectBefore(s, k, false)
-	if len(subj) > 1 || a.parties(s) <= len(subj) || len(subj) == 1 && !a.coordinationBefore(s, k) {
+	if len(subj) > 1 || a.partiesBefore(s, k) <= len(subj) || len(subj) == 1 && !a.conjunctBefore(s, start) {
 		return subj, start // nothing the tree could add: parse nothing
+	}
+	if len(subj) == 0 && a.commonNounSubject(s, k) {
+		return nil, -1 // "the ministry agreed": a subject that is no party
 	}
 	ts := a.treeSubject(s, k)
 	switch {
@@ -220,13 +223,56 @@ func (a *analysis) parties(s *sent) int {
 	return n
 }
 
-// coordinationBefore reports whether an "and" or a comma stands before
-// token k: only then can the subject have conjuncts the token window missed.
-func (a *analysis) coordinationBefore(s *sent, k int) bool {
-	for q := 0; q < k; q++ {
-		if w := a.word(s, q); w == "and" || w == "," {
-			return true
+// conjunctBefore reports whether the subject found at start may be the
+// last conjunct of a longer subject the token window did not take: an
+// "and" or a comma, possibly with an article, right before it ("the U.S.,
+// The Soviet Union, the European Community and Japan agreed").
+func (a *analysis) conjunctBefore(s *sent, start int) bool {
+	q := start - 1
+	if w := a.word(s, q); w == "the" {
+		q--
+	}
+	w := a.word(s, q)
+	return q >= 0 && (w == "and" || w == ",")
+}
+
+// partiesBefore counts the possible parties mentioned before token k (named
+// entities and group references, not modifiers or media), up to 2: a
+// subject the tree could find must stand there.
+func (a *analysis) partiesBefore(s *sent, k int) int {
+	n := 0
+	for i := range s.ments {
+		m := &s.ments[i]
+		if m.i >= k {
+			break
+		}
+		if !m.adj && !m.media && (m.kind == mEntity && m.ent != nil || m.kind == mGroup) {
+			if n++; n == 2 {
+				break
+			}
 		}
 	}
-	return false
+	return n
+}
+
+// commonNounSubject reports whether the word right before the predicate at
+// k (past auxiliaries and adverbs) is a lower-case common word outside any
+// mention, so the subject is no named party and parsing is not needed:
+// "the ministry has agreed", "officials said".
+func (a *analysis) commonNounSubject(s *sent, k int) bool {
+	q := k - 1
+	for q >= 0 {
+		switch a.word(s, q) {
+		case "has", "have", "had", "also", "will", "would", "formally", "jointly", "both", "all", "then", "later",
+			"finally", "already", "tentatively", "reportedly":
+			q--
+			continue
+		}
+		break
+	}
+	if q < 0 || s.mentionAt(q) != nil {
+		return false
+	}
+	t := s.toks[q]
+	return t.kind == tWord && !t.cap && !clauseBreak[a.word(s, q)] && !prepositions[a.word(s, q)] && a.word(s, q) != "and"
 }

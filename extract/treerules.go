@@ -33,6 +33,13 @@ func (a *analysis) treeSanction(s *sent, k int) {
 		a.drop("fewer than two names in the sentence")
 		return
 	}
+	// cheap token checks first, so that the parser runs only where a tree
+	// rule can match
+	switch {
+	case a.nextWord(s, k, "by", 12) < 0 && a.tokenBefore(s, k, "'s", 4) < 0 && a.tokenBefore(s, k, "’s", 4) < 0:
+		a.drop("no agent ('by') and no owner ('X's') around the measure")
+		return
+	}
 	switch a.upos(s, k) {
 	case "VERB":
 		a.passiveMeasure(s, k)
@@ -366,4 +373,15 @@ func (a *analysis) futureAt(s *sent, k int) bool {
 		return false
 	}
 	return false
+}
+
+// tokenBefore returns the last token among the limit tokens before k whose
+// surface is w, or -1.
+func (a *analysis) tokenBefore(s *sent, k int, w string, limit int) int {
+	for q := k - 1; q >= 0 && q >= k-limit; q-- {
+		if a.surface(s, q) == w {
+			return q
+		}
+	}
+	return -1
 }
