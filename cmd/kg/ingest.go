@@ -88,7 +88,7 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths 
 	committed := &countingLoader{l: loader}
 	loader = committed
 	var bar *progressBar
-	iopts := ingest.Options{Workers: opts.workers, DryRun: opts.dryRun, Stdin: g.stdin}
+	iopts := ingest.Options{Workers: opts.workers, DryRun: opts.dryRun, Stdin: g.stdin, Stamp: ingest.BuildStamp()}
 	if g.isTerminal && !opts.quiet {
 		bar = newProgressBar(g.stderr, "ingest")
 		iopts.Progress = bar.Update
@@ -105,7 +105,7 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths 
 			// same command loads the rest and changes nothing else.
 			fmt.Fprintf(g.stderr, "kg: %d of %d article%s committed to %s before the stop (%d nodes, %d relationships created); %d not loaded\n",
 				committed.articles, len(inputs), plural(len(inputs)), g.storeName(),
-				committed.stats.NodesCreated, committed.stats.RelationshipsCreated, len(inputs)-(len(sum.Skipped)-len(skipped))-committed.articles)
+				committed.stats.NodesCreated, committed.stats.RelationshipsCreated, len(inputs)-(len(sum.Skipped)-len(skipped))-sum.Unchanged-committed.articles)
 			fmt.Fprintln(g.stderr, "kg: hint: run the same command again to finish: what was committed is not loaded twice")
 		}
 		return err
@@ -145,6 +145,9 @@ func writeIngestSummary(w io.Writer, store string, sum *ingest.Summary, counts *
 		fmt.Fprintf(w, " (%.0f articles/s)", float64(sum.Articles)/secs)
 	}
 	fmt.Fprintln(w)
+	if sum.Unchanged > 0 {
+		fmt.Fprintf(w, "%d input%s already in the store, unchanged: not extracted again\n", sum.Unchanged, plural(sum.Unchanged))
+	}
 	fmt.Fprintf(w, "loaded: %d nodes created, %d updated; %d relationships created, %d updated\n",
 		sum.Load.NodesCreated, sum.Load.NodesUpdated, sum.Load.RelationshipsCreated, sum.Load.RelationshipsUpdated)
 	fmt.Fprintf(w, "the graph now holds %d nodes and %d relationships:\n", counts.TotalNodes(), counts.TotalRelationships())
@@ -241,6 +244,28 @@ type countingLoader struct {
 
 func (c *countingLoader) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, error) {
 	st, err := c.l.Load(ctx, b)
+	return c.counted(b, st, err)
+}
+
+// Ingested and LoadTracked make a countingLoader an ingest.Tracker, over
+// its loader's own tracking when it has one: without, nothing is skipped.
+func (c *countingLoader) Ingested(ctx context.Context, key, stamp string) (bool, error) {
+	if t, ok := c.l.(ingest.Tracker); ok {
+		return t.Ingested(ctx, key, stamp)
+	}
+	return false, nil
+}
+
+func (c *countingLoader) LoadTracked(ctx context.Context, b *graph.Batch, keys []string, stamp string) (graph.LoadStats, error) {
+	if t, ok := c.l.(ingest.Tracker); ok {
+		st, err := t.LoadTracked(ctx, b, keys, stamp)
+		return c.counted(b, st, err)
+	}
+	return c.Load(ctx, b)
+}
+
+// counted counts b as committed when its load returned no error.
+func (c *countingLoader) counted(b *graph.Batch, st graph.LoadStats, err error) (graph.LoadStats, error) {
 	if err != nil {
 		return st, err
 	}

@@ -38,6 +38,26 @@ type Loader interface {
 	Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, error)
 }
 
+// Tracker is a Loader that remembers which inputs it loaded, so that a
+// later run skips them before extraction (incremental ingest). An input's
+// key names its content and its path; the stamp names the extraction (see
+// BuildStamp). Skipping is exact: extraction is a function of the content,
+// the path and the extractor, and loading is idempotent, so an input
+// recorded with the same stamp would change nothing if loaded again.
+type Tracker interface {
+	Loader
+	// Ingested reports whether LoadTracked recorded key with stamp.
+	Ingested(ctx context.Context, key, stamp string) (bool, error)
+	// LoadTracked loads b and records keys with stamp in the same
+	// transaction: a key is recorded only if b's facts are stored.
+	LoadTracked(ctx context.Context, b *graph.Batch, keys []string, stamp string) (graph.LoadStats, error)
+}
+
+// Key is the key under which a Tracker records an input: its article id
+// (the hash of its bytes) and its path, which both decide what extraction
+// finds (the path gives the format and the Article's path property).
+func Key(articleID, path string) string { return articleID + "\x00" + path }
+
 // Extensions are the file name endings ingested when walking a directory.
 // A file named explicitly is read whatever its ending.
 var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm"}
@@ -56,6 +76,11 @@ type Options struct {
 	DryRun bool
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Stamp identifies the extraction (BuildStamp). When it is set and the
+	// loader is a Tracker, an input the store already recorded with the
+	// same content, path and stamp is skipped after it is read and hashed,
+	// before extraction, and counted in Summary.Unchanged.
+	Stamp string
 	// Progress, when set, is called after each file with the number of
 	// files done and the total. It is called from one goroutine.
 	Progress func(done, total int)
@@ -71,8 +96,11 @@ type Skipped struct {
 type Summary struct {
 	Files    int // inputs found
 	Articles int // articles extracted
-	Bytes    int64
-	Skipped  []Skipped
+	// Unchanged counts inputs skipped because the store already holds them
+	// (same content, path and extractor; see Options.Stamp).
+	Unchanged int
+	Bytes     int64
+	Skipped   []Skipped
 	// Nodes and Relationships count what was extracted, by label and type,
 	// after merging across the articles of the run; set with Options.DryRun
 	// only (a real run asks the store for its counts).
@@ -174,10 +202,13 @@ func reason(err error) string {
 }
 
 type result struct {
-	index int
-	batch *graph.Batch
-	bytes int64
-	skip  *Skipped
+	index     int
+	batch     *graph.Batch
+	key       string // Tracker key, when tracking
+	bytes     int64
+	skip      *Skipped
+	unchanged bool  // already in the store
+	err       error // a failure of the store
 }
 
 // Run ingests paths: it reads and extracts the files with opts.Workers
@@ -207,6 +238,10 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 	if stdin == nil {
 		stdin = os.Stdin
 	}
+	var tracker Tracker
+	if t, ok := l.(Tracker); ok && opts.Stamp != "" && !opts.DryRun {
+		tracker = t
+	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -218,7 +253,7 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				r := process(x, inputs[i], stdin)
+				r := process(ctx, x, inputs[i], stdin, tracker, opts.Stamp)
 				r.index = i
 				select {
 				case results <- r:
@@ -247,6 +282,7 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 		next     int
 		done     int
 		pendingB graph.Builder
+		keys     []string
 		all      graph.Builder
 		inBatch  int
 		loadErr  error
@@ -255,14 +291,20 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 		if inBatch == 0 {
 			return nil
 		}
-		b := pendingB.Batch()
-		pendingB = graph.Builder{}
+		b, k := pendingB.Batch(), keys
+		pendingB, keys = graph.Builder{}, nil
 		inBatch = 0
 		if opts.DryRun {
 			all.AddBatch(b)
 			return nil
 		}
-		st, err := l.Load(ctx, b)
+		var st graph.LoadStats
+		var err error
+		if tracker != nil {
+			st, err = tracker.LoadTracked(ctx, b, k, opts.Stamp)
+		} else {
+			st, err = l.Load(ctx, b)
+		}
 		sum.Load.Add(st)
 		if err != nil {
 			return fmt.Errorf("failed to load into the store: %w", err)
@@ -279,9 +321,19 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 			delete(pending, next)
 			next++
 			done++
-			if r.skip != nil {
+			switch {
+			case r.err != nil:
+				if loadErr == nil {
+					loadErr = r.err
+				}
+			case r.skip != nil:
 				sum.Skipped = append(sum.Skipped, *r.skip)
-			} else {
+			case r.unchanged:
+				sum.Unchanged++
+			default:
+				if r.key != "" {
+					keys = append(keys, r.key)
+				}
 				sum.Articles++
 				sum.Bytes += r.bytes
 				pendingB.AddBatch(r.batch)
@@ -323,9 +375,25 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 	return sum, loadErr
 }
 
-// process reads and extracts one input.
-func process(x Extractor, in Input, stdin io.Reader) result {
-	doc, size, err := Read(in, stdin)
+// process reads and extracts one input; with a tracker, an input it
+// already holds is only read and hashed.
+func process(ctx context.Context, x Extractor, in Input, stdin io.Reader, t Tracker, stamp string) result {
+	data, err := readInput(in, stdin)
+	if err != nil {
+		return result{skip: &Skipped{Path: in.Path, Reason: reason(err)}}
+	}
+	var key string
+	if t != nil {
+		key = Key(graph.ArticleID(data), in.Path)
+		seen, err := t.Ingested(ctx, key, stamp)
+		if err != nil {
+			return result{err: fmt.Errorf("failed to read the store: %w", err)}
+		}
+		if seen {
+			return result{unchanged: true, bytes: int64(len(data))}
+		}
+	}
+	doc, err := parse(in, data)
 	if err != nil {
 		return result{skip: &Skipped{Path: in.Path, Reason: reason(err)}}
 	}
@@ -333,38 +401,50 @@ func process(x Extractor, in Input, stdin io.Reader) result {
 	if err != nil {
 		return result{skip: &Skipped{Path: in.Path, Reason: "extraction failed: " + err.Error()}}
 	}
-	return result{batch: b, bytes: size}
+	return result{batch: b, key: key, bytes: int64(len(data))}
 }
 
 // Read reads one input as an article, as Run does: a file up to
 // document.MaxSize, or standard input for StdinName (stdin nil means
 // os.Stdin). It returns the document and the number of bytes read.
 func Read(in Input, stdin io.Reader) (*document.Document, int64, error) {
-	var (
-		data []byte
-		err  error
-		name = in.Path
-	)
+	data, err := readInput(in, stdin)
+	if err != nil {
+		return nil, 0, err
+	}
+	doc, err := parse(in, data)
+	if err != nil {
+		return nil, 0, err
+	}
+	return doc, int64(len(data)), nil
+}
+
+// readInput reads the bytes of one input: a file up to one byte past
+// document.MaxSize, or standard input for StdinName.
+func readInput(in Input, stdin io.Reader) ([]byte, error) {
 	if in.Path == StdinName {
 		if stdin == nil {
 			stdin = os.Stdin
 		}
-		data, err = io.ReadAll(io.LimitReader(stdin, document.MaxSize+1))
-		name = "stdin.txt"
-	} else {
-		data, err = readFile(in.Path)
+		return io.ReadAll(io.LimitReader(stdin, document.MaxSize+1))
 	}
-	if err != nil {
-		return nil, 0, err
+	return readFile(in.Path)
+}
+
+// parse reads the bytes of one input as an article.
+func parse(in Input, data []byte) (*document.Document, error) {
+	name := in.Path
+	if in.Path == StdinName {
+		name = "stdin.txt"
 	}
 	doc, err := document.Read(name, data)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	if in.Path == StdinName {
 		doc.Path = StdinName
 	}
-	return doc, int64(len(data)), nil
+	return doc, nil
 }
 
 // readFile reads a file up to one byte past document.MaxSize, so that an

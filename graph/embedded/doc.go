@@ -4,10 +4,11 @@
 //
 // # File layout
 //
-// Five buckets: "meta" (format name and FormatVersion), "nodes" and "rels"
+// Six buckets: "meta" (format name and FormatVersion), "nodes" and "rels"
 // (records under 8-byte big-endian int64 ids taken from the bucket's
 // sequence, never reused), and "nodeIndex" and "relIndex" (the model's "id"
-// property → int64 id). Records use a compact, versioned binary encoding
+// property → int64 id); and "ingested", the inputs package ingest loaded
+// (see Store.LoadTracked), created by the first tracked load. Records use a compact, versioned binary encoding
 // that keeps property types exact: string, int64, float64, bool, []string,
 // and lists of other values written by Cypher.
 //

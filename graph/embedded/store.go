@@ -264,6 +264,13 @@ type change struct {
 // is stored or, on error, nothing; a Load that returned survives a crash of
 // the process afterwards. Nothing is written when b changes nothing.
 func (s *Store) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, error) {
+	return s.load(ctx, b, nil)
+}
+
+// load is Load with extra, run in the same transaction after the batch is
+// written (or found to change nothing): it returns errNoChange when it
+// wrote nothing either.
+func (s *Store) load(ctx context.Context, b *graph.Batch, extra func(tx *bolt.Tx) error) (graph.LoadStats, error) {
 	var st graph.LoadStats
 	if s.readOnly {
 		return st, fmt.Errorf("load: %w", ErrReadOnly)
@@ -271,8 +278,11 @@ func (s *Store) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, erro
 	if err := ctx.Err(); err != nil {
 		return st, err
 	}
-	if b == nil || b.Len() == 0 {
+	if (b == nil || b.Len() == 0) && extra == nil {
 		return st, nil
+	}
+	if b == nil {
+		b = &graph.Batch{}
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
@@ -288,11 +298,21 @@ func (s *Store) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, erro
 			if err != nil {
 				return err
 			}
+			if err := applyLoad(tx, nodes, rels); err != nil {
+				return err
+			}
+			if extra != nil {
+				if err := extra(tx); err != nil && !errors.Is(err, errNoChange) {
+					return err
+				} else if err == nil {
+					return nil
+				}
+			}
 			if len(nodes) == 0 && len(rels) == 0 {
 				// Roll back: a transaction that wrote nothing is not synced.
 				return errNoChange
 			}
-			return applyLoad(tx, nodes, rels)
+			return nil
 		})
 	})
 	if errors.Is(err, errNoChange) {
