@@ -89,7 +89,11 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths 
 	loader = committed
 	var bar *progressBar
 	iopts := ingest.Options{Workers: opts.workers, DryRun: opts.dryRun, Stdin: g.stdin, Stamp: ingest.BuildStamp()}
-	if g.isTerminal && !opts.quiet {
+	switch {
+	case opts.dryRun && !opts.quiet:
+		// The facts stream as they are found: they are the progress.
+		iopts.Inspect = newDryRunWriter(g.stdout).batch
+	case g.isTerminal && !opts.quiet:
 		bar = newProgressBar(g.stderr, "ingest")
 		iopts.Progress = bar.Update
 	}
@@ -112,7 +116,7 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths 
 	}
 	if !opts.quiet {
 		if opts.dryRun {
-			writeDryRun(g.stdout, sum)
+			writeDryRunSummary(g.stdout, sum)
 		} else {
 			counts, cerr := store.Counts(ctx)
 			if cerr != nil {
@@ -157,27 +161,53 @@ func writeIngestSummary(w io.Writer, store string, sum *ingest.Summary, counts *
 	}
 }
 
-func writeDryRun(w io.Writer, sum *ingest.Summary) {
-	fmt.Fprintf(w, "dry run: %d article%s would load %d nodes and %d relationships (nothing written):\n",
-		sum.Articles, plural(sum.Articles), len(sum.Batch.Nodes), len(sum.Batch.Relationships))
-	writeCounts(w, sum.Nodes, sum.Relationships)
-	fmt.Fprintln(w, "facts:")
+// dryRunWriter prints the facts of a dry run as the batches stream by:
+// each fact once, the first time it is found.
+type dryRunWriter struct {
+	w       io.Writer
+	printed map[string]bool // fact ids
+}
+
+func newDryRunWriter(w io.Writer) *dryRunWriter {
+	return &dryRunWriter{w: w, printed: map[string]bool{}}
+}
+
+func (d *dryRunWriter) batch(b *graph.Batch) {
 	names := map[string]string{}
-	for _, n := range sum.Batch.Nodes {
+	for _, n := range b.Nodes {
 		if name, ok := n.Props[graph.PropName].(string); ok {
 			names[n.ID] = name
 		} else if t, ok := n.Props[graph.PropTitle].(string); ok {
 			names[n.ID] = t
 		}
 	}
-	for _, r := range sum.Batch.Relationships {
-		if !graph.IsFactType(r.Type) {
+	for _, r := range b.Relationships {
+		if !graph.IsFactType(r.Type) || d.printed[r.ID] {
 			continue
 		}
-		src, _ := r.Props[graph.PropSources].([]string)
-		fmt.Fprintf(w, "  (%s)-[:%s]->(%s)  %d source%s\n", nameOr(names, r.Start), r.Type, nameOr(names, r.End),
-			len(src), plural(len(src)))
+		if len(d.printed) == 0 {
+			fmt.Fprintln(d.w, "facts:")
+		}
+		d.printed[r.ID] = true
+		fmt.Fprintf(d.w, "  (%s)-[:%s]->(%s)", nameOr(names, r.Start), r.Type, nameOr(names, r.End))
+		if date, ok := r.Props[graph.PropDate].(string); ok && date != "" {
+			fmt.Fprintf(d.w, "  %s", date)
+		}
+		fmt.Fprintln(d.w)
 	}
+}
+
+func writeDryRunSummary(w io.Writer, sum *ingest.Summary) {
+	nodes, rels := 0, 0
+	for _, n := range sum.Nodes {
+		nodes += n
+	}
+	for _, n := range sum.Relationships {
+		rels += n
+	}
+	fmt.Fprintf(w, "dry run: %d article%s would load %d nodes and %d relationships (nothing written):\n",
+		sum.Articles, plural(sum.Articles), nodes, rels)
+	writeCounts(w, sum.Nodes, sum.Relationships)
 }
 
 func nameOr(names map[string]string, id string) string {

@@ -32,8 +32,9 @@ const reutersTarball = "../../../shared/corpus/reuters21578.tar.gz"
 const realCorpusSize = 2000
 
 // untarFirst writes the first n regular files of the gzipped tarball at
-// path into dir, flat, and returns their paths sorted by name.
-func untarFirst(t *testing.T, path, dir string, n int) []string {
+// path into dir, flat, and returns their paths sorted by name; n <= 0
+// means all of them.
+func untarFirst(t testing.TB, path, dir string, n int) []string {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -46,7 +47,7 @@ func untarFirst(t *testing.T, path, dir string, n int) []string {
 	}
 	tr := tar.NewReader(zr)
 	var paths []string
-	for len(paths) < n {
+	for n <= 0 || len(paths) < n {
 		h, err := tr.Next()
 		if err == io.EOF {
 			break
@@ -67,7 +68,7 @@ func untarFirst(t *testing.T, path, dir string, n int) []string {
 		}
 		paths = append(paths, p)
 	}
-	if len(paths) < n {
+	if n > 0 && len(paths) < n {
 		t.Fatalf("%s holds %d articles, want at least %d", path, len(paths), n)
 	}
 	slices.Sort(paths)

@@ -17,11 +17,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/kgnews/kg/extract/document"
@@ -53,10 +50,12 @@ type Tracker interface {
 	LoadTracked(ctx context.Context, b *graph.Batch, keys []string, stamp string) (graph.LoadStats, error)
 }
 
-// Key is the key under which a Tracker records an input: its article id
-// (the hash of its bytes) and its path, which both decide what extraction
-// finds (the path gives the format and the Article's path property).
-func Key(articleID, path string) string { return articleID + "\x00" + path }
+// Key is the key under which a Tracker records an input: its path and its
+// article id (the hash of its bytes), which both decide what extraction
+// finds (the path gives the format and the Article's path property). The
+// path comes first so that the keys of one run's batches are near each
+// other in a store's sorted index.
+func Key(articleID, path string) string { return path + "\x00" + articleID }
 
 // Extensions are the file name endings ingested when walking a directory.
 // A file named explicitly is read whatever its ending.
@@ -70,10 +69,22 @@ type Options struct {
 	// Workers is the number of files read and extracted at once;
 	// 0 means GOMAXPROCS.
 	Workers int
-	// FlushEvery is the number of articles merged into one Load; 0 means 256.
+	// FlushEvery is the least number of articles merged into one Load
+	// (but the last); 0 means 256.
 	FlushEvery int
-	// DryRun extracts everything but loads nothing.
+	// MaxFlush is the most articles merged into one Load: while the store
+	// is busy with the previous Load, a batch grows from FlushEvery up to
+	// MaxFlush articles. 0 means 8×FlushEvery; MaxFlush = FlushEvery makes
+	// every batch but the last exactly FlushEvery articles.
+	MaxFlush int
+	// DryRun extracts everything but loads nothing: each batch a run would
+	// load goes to Inspect instead, and the summary counts what it holds.
 	DryRun bool
+	// Inspect, when set, is called in a dry run with each batch the run
+	// would load (FlushEvery articles merged), in input order, from one
+	// goroutine; the batch is not kept after it returns, so that a dry run
+	// of any corpus holds little memory.
+	Inspect func(b *graph.Batch)
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
 	// Stamp identifies the extraction (BuildStamp). When it is set and the
@@ -102,14 +113,12 @@ type Summary struct {
 	Bytes     int64
 	Skipped   []Skipped
 	// Nodes and Relationships count what was extracted, by label and type,
-	// after merging across the articles of the run; set with Options.DryRun
-	// only (a real run asks the store for its counts).
+	// each distinct id once; set with Options.DryRun only (a real run asks
+	// the store for its counts).
 	Nodes         map[string]int
 	Relationships map[string]int
 	Load          graph.LoadStats
 	Elapsed       time.Duration
-	// Batch holds everything extracted when Options.DryRun is set.
-	Batch *graph.Batch
 }
 
 // Input is one file to ingest.
@@ -221,160 +230,6 @@ func Run(ctx context.Context, x Extractor, l Loader, paths []string, opts Option
 	return RunInputs(ctx, x, l, inputs, skipped, opts)
 }
 
-// RunInputs is Run over inputs already found by Find; skipped are the
-// paths Find could not use, reported in the summary.
-func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipped []Skipped, opts Options) (*Summary, error) {
-	start := time.Now()
-	sum := &Summary{Files: len(inputs) + len(skipped), Skipped: slices.Clone(skipped)}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	flushEvery := opts.FlushEvery
-	if flushEvery <= 0 {
-		flushEvery = 256
-	}
-	stdin := opts.Stdin
-	if stdin == nil {
-		stdin = os.Stdin
-	}
-	var tracker Tracker
-	if t, ok := l.(Tracker); ok && opts.Stamp != "" && !opts.DryRun {
-		tracker = t
-	}
-
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	jobs := make(chan int)
-	results := make(chan result, workers*2)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				r := process(ctx, x, inputs[i], stdin, tracker, opts.Stamp)
-				r.index = i
-				select {
-				case results <- r:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for i := range inputs {
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(results) }()
-
-	// Reassemble in input order, so that the batches loaded (and what a
-	// store holds when a run stops early) do not depend on scheduling.
-	var (
-		pending  = map[int]result{}
-		next     int
-		done     int
-		pendingB graph.Builder
-		keys     []string
-		all      graph.Builder
-		inBatch  int
-		loadErr  error
-	)
-	flush := func() error {
-		if inBatch == 0 {
-			return nil
-		}
-		b, k := pendingB.Batch(), keys
-		pendingB, keys = graph.Builder{}, nil
-		inBatch = 0
-		if opts.DryRun {
-			all.AddBatch(b)
-			return nil
-		}
-		var st graph.LoadStats
-		var err error
-		if tracker != nil {
-			st, err = tracker.LoadTracked(ctx, b, k, opts.Stamp)
-		} else {
-			st, err = l.Load(ctx, b)
-		}
-		sum.Load.Add(st)
-		if err != nil {
-			return fmt.Errorf("failed to load into the store: %w", err)
-		}
-		return nil
-	}
-	for r := range results {
-		pending[r.index] = r
-		for {
-			r, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			done++
-			switch {
-			case r.err != nil:
-				if loadErr == nil {
-					loadErr = r.err
-				}
-			case r.skip != nil:
-				sum.Skipped = append(sum.Skipped, *r.skip)
-			case r.unchanged:
-				sum.Unchanged++
-			default:
-				if r.key != "" {
-					keys = append(keys, r.key)
-				}
-				sum.Articles++
-				sum.Bytes += r.bytes
-				pendingB.AddBatch(r.batch)
-				inBatch++
-				if inBatch >= flushEvery && loadErr == nil {
-					loadErr = flush()
-				}
-			}
-			if opts.Progress != nil {
-				opts.Progress(done, len(inputs))
-			}
-		}
-		if loadErr != nil {
-			cancel()
-			break
-		}
-	}
-	if loadErr == nil {
-		if err := ctx.Err(); err != nil {
-			loadErr = err
-		} else {
-			loadErr = flush()
-		}
-	}
-	if loadErr != nil {
-		// Drain the workers so that none is left blocked.
-		for range results {
-		}
-	}
-	if opts.DryRun {
-		sum.Batch = all.Batch()
-		sum.Nodes, sum.Relationships = countBatch(sum.Batch)
-	}
-	sort.SliceStable(sum.Skipped, func(i, j int) bool { return sum.Skipped[i].Path < sum.Skipped[j].Path })
-	sum.Elapsed = time.Since(start)
-	if pctx := context.Cause(ctx); loadErr == nil && pctx != nil && !errors.Is(pctx, context.Canceled) {
-		loadErr = pctx
-	}
-	return sum, loadErr
-}
-
 // process reads and extracts one input; with a tracker, an input it
 // already holds is only read and hashed.
 func process(ctx context.Context, x Extractor, in Input, stdin io.Reader, t Tracker, stamp string) result {
@@ -467,15 +322,4 @@ func extractSafely(x Extractor, doc *document.Document) (b *graph.Batch, err err
 		}
 	}()
 	return x.Extract(doc)
-}
-
-func countBatch(b *graph.Batch) (nodes, rels map[string]int) {
-	nodes, rels = map[string]int{}, map[string]int{}
-	for _, n := range b.Nodes {
-		nodes[n.Label]++
-	}
-	for _, r := range b.Relationships {
-		rels[r.Type]++
-	}
-	return nodes, rels
 }
