@@ -13,10 +13,9 @@ import (
 
 // bucketIngested records the inputs an ingest loaded: an input's key (its
 // content hash and path, chosen by package ingest) → the stamp of the
-// extractor that read it. It is written in the transaction that loads the
-// input's facts, so it never names an input whose facts are not stored.
-// Files written before the bucket existed get it on their first tracked
-// load; until then every lookup misses.
+// extractor that read it (sealed with a checksum, see recordVersion). It is
+// written in the transaction that loads the input's facts, so it never
+// names an input whose facts are not stored.
 var bucketIngested = []byte("ingested")
 
 // Ingested reports whether LoadTracked recorded key with this stamp. It
@@ -28,12 +27,15 @@ func (s *Store) Ingested(ctx context.Context, key, stamp string) (bool, error) {
 	}
 	var found bool
 	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketIngested)
-		if b == nil {
+		v := tx.Bucket(bucketIngested).Get([]byte(key))
+		if v == nil {
 			return nil
 		}
-		v := b.Get([]byte(key))
-		found = v != nil && bytes.Equal(v, []byte(stamp))
+		got, err := unseal([]byte(key), v)
+		if err != nil {
+			return fmt.Errorf("ingested input %q: %w", key, err)
+		}
+		found = bytes.Equal(got, []byte(stamp))
 		return nil
 	})
 	if err != nil {
@@ -50,19 +52,17 @@ func (s *Store) LoadTracked(ctx context.Context, b *graph.Batch, keys []string, 
 		return s.Load(ctx, b)
 	}
 	return s.load(ctx, b, func(tx *bolt.Tx) error {
-		ib, err := tx.CreateBucketIfNotExists(bucketIngested)
-		if err != nil {
-			return fmt.Errorf("create bucket %s: %w", bucketIngested, err)
-		}
+		ib := tx.Bucket(bucketIngested)
 		changed := false
 		for _, k := range keys {
 			if k == "" {
 				return errors.New("empty input key")
 			}
-			if bytes.Equal(ib.Get([]byte(k)), []byte(stamp)) {
+			v := seal([]byte(k), []byte(stamp))
+			if bytes.Equal(ib.Get([]byte(k)), v) {
 				continue
 			}
-			if err := ib.Put([]byte(k), []byte(stamp)); err != nil {
+			if err := ib.Put([]byte(k), v); err != nil {
 				return fmt.Errorf("record input: %w", err)
 			}
 			changed = true

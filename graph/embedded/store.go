@@ -20,8 +20,10 @@ import (
 var _ graph.Store = (*Store)(nil)
 
 // FormatVersion is the version of the file layout written in the meta bucket.
-// Open refuses files of another version.
-const FormatVersion = 1
+// Open refuses files of another version. Version 2 seals every record with
+// a checksum and adds the ingested bucket; files of version 1 are refused
+// with ErrOldFormat.
+const FormatVersion = 2
 
 // DefaultLockTimeout is how long Open waits for the file lock by default.
 const DefaultLockTimeout = 2 * time.Second
@@ -36,6 +38,12 @@ var (
 	// ErrNotStore is returned by Open for a bbolt file that kg did not
 	// write, or one of an unknown format version.
 	ErrNotStore = errors.New("not a kg embedded store")
+	// ErrOldFormat is returned by Open for a store written by an earlier
+	// kg in a format this one does not read (version 1: records without
+	// checksums). Such a store is not migrated, since its records cannot
+	// be verified: it is rebuilt by ingesting the articles again into a
+	// new file.
+	ErrOldFormat = errors.New("the store was written by an earlier kg in an older format")
 	// ErrConstraint is returned when a write would give two nodes, or two
 	// relationships, the same id property. The write changes nothing.
 	ErrConstraint = errors.New("id uniqueness constraint violated")
@@ -51,7 +59,7 @@ var (
 	metaFormat    = []byte("format")
 	metaVersion   = []byte("version")
 	formatName    = []byte("kg-embedded")
-	allBuckets    = [][]byte{bucketMeta, bucketNodes, bucketRels, bucketNodeIdx, bucketRelIdx}
+	allBuckets    = [][]byte{bucketMeta, bucketNodes, bucketRels, bucketNodeIdx, bucketRelIdx, bucketIngested}
 )
 
 // Options configures Open. The zero value (or nil) opens the file for
@@ -196,7 +204,12 @@ func checkMeta(tx *bolt.Tx) error {
 	if meta == nil || string(meta.Get(metaFormat)) != string(formatName) {
 		return fmt.Errorf("%w: no kg metadata", ErrNotStore)
 	}
-	if v := string(meta.Get(metaVersion)); v != strconv.Itoa(FormatVersion) {
+	switch v := string(meta.Get(metaVersion)); v {
+	case strconv.Itoa(FormatVersion):
+	case "1":
+		return fmt.Errorf("%w (format 1, whose records carry no checksums; this kg writes format %d): "+
+			"ingest the articles again into a new store", ErrOldFormat, FormatVersion)
+	default:
 		return fmt.Errorf("%w: format version %q, want %d", ErrNotStore, v, FormatVersion)
 	}
 	for _, name := range allBuckets {
@@ -367,15 +380,15 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			continue
 		}
 		if v := ni.Get([]byte(n.ID)); v != nil {
-			id, err := btoi(v)
+			id, err := indexID([]byte(n.ID), v)
 			if err != nil {
-				return nil, nil, fmt.Errorf("node %s: index: %w", n.ID, err)
+				return nil, nil, fmt.Errorf("node %s: %w", n.ID, err)
 			}
-			rec := nb.Get(v)
+			rec := nb.Get(itob(id))
 			if rec == nil {
 				return nil, nil, fmt.Errorf("node %s: index points to missing node %d: %w", n.ID, id, errCorrupt)
 			}
-			labels, props, err := decodeNode(rec)
+			labels, props, err := decodeNode(id, rec)
 			if err != nil {
 				return nil, nil, fmt.Errorf("node %s (%d): %w", n.ID, id, err)
 			}
@@ -405,7 +418,7 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 		if v == nil {
 			return 0, fmt.Errorf("node %q not found", modelID)
 		}
-		return btoi(v)
+		return indexID([]byte(modelID), v)
 	}
 	for i := range b.Relationships {
 		if i%1024 == 0 {
@@ -430,15 +443,15 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			continue
 		}
 		if v := ri.Get([]byte(r.ID)); v != nil {
-			id, err := btoi(v)
+			id, err := indexID([]byte(r.ID), v)
 			if err != nil {
-				return nil, nil, fmt.Errorf("relationship %s: index: %w", r.ID, err)
+				return nil, nil, fmt.Errorf("relationship %s: %w", r.ID, err)
 			}
-			rec := rb.Get(v)
+			rec := rb.Get(itob(id))
 			if rec == nil {
 				return nil, nil, fmt.Errorf("relationship %s: index points to missing relationship %d: %w", r.ID, id, errCorrupt)
 			}
-			typ, start, end, props, err := decodeRel(rec)
+			typ, start, end, props, err := decodeRel(id, rec)
 			if err != nil {
 				return nil, nil, fmt.Errorf("relationship %s (%d): %w", r.ID, id, err)
 			}
@@ -510,7 +523,7 @@ func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
 	var maxNode, maxRel int64
 	for _, c := range nodes {
-		rec, err := encodeNode(c.labels, c.props)
+		rec, err := encodeNode(c.id, c.labels, c.props)
 		if err != nil {
 			return fmt.Errorf("node %v: %w", c.props[graph.PropID], err)
 		}
@@ -519,14 +532,15 @@ func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 			return fmt.Errorf("write node %d: %w", c.id, err)
 		}
 		if c.created {
-			if err := ni.Put([]byte(c.props[graph.PropID].(string)), key); err != nil {
+			mid := c.props[graph.PropID].(string)
+			if err := ni.Put([]byte(mid), indexValue(mid, c.id)); err != nil {
 				return fmt.Errorf("index node %d: %w", c.id, err)
 			}
 			maxNode = max(maxNode, c.id)
 		}
 	}
 	for _, c := range rels {
-		rec, err := encodeRel(c.typ, c.start, c.end, c.props)
+		rec, err := encodeRel(c.id, c.typ, c.start, c.end, c.props)
 		if err != nil {
 			return fmt.Errorf("relationship %v: %w", c.props[graph.PropID], err)
 		}
@@ -535,7 +549,8 @@ func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 			return fmt.Errorf("write relationship %d: %w", c.id, err)
 		}
 		if c.created {
-			if err := ri.Put([]byte(c.props[graph.PropID].(string)), key); err != nil {
+			mid := c.props[graph.PropID].(string)
+			if err := ri.Put([]byte(mid), indexValue(mid, c.id)); err != nil {
 				return fmt.Errorf("index relationship %d: %w", c.id, err)
 			}
 			maxRel = max(maxRel, c.id)
@@ -588,7 +603,7 @@ func (s *Store) Counts(ctx context.Context) (*graph.Counts, error) {
 	c := &graph.Counts{Nodes: map[string]int{}, Relationships: map[string]int{}}
 	err := s.view(func(tx *bolt.Tx) error {
 		if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {
-			labels, err := decodeNodeLabels(v)
+			labels, err := decodeNodeLabels(id, v)
 			if err != nil {
 				return fmt.Errorf("node %d: %w", id, err)
 			}
@@ -600,7 +615,7 @@ func (s *Store) Counts(ctx context.Context) (*graph.Counts, error) {
 			return err
 		}
 		return scanBucket(ctx, tx.Bucket(bucketRels), func(id int64, v []byte) error {
-			typ, _, _, err := decodeRelHead(v)
+			typ, _, _, err := decodeRelHead(id, v)
 			if err != nil {
 				return fmt.Errorf("relationship %d: %w", id, err)
 			}
@@ -624,7 +639,7 @@ func (s *Store) Snapshot(ctx context.Context) (*graph.Batch, error) {
 	err := s.view(func(tx *bolt.Tx) error {
 		modelID := map[int64]string{}
 		if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {
-			labels, props, err := decodeNode(v)
+			labels, props, err := decodeNode(id, v)
 			if err != nil {
 				return fmt.Errorf("node %d: %w", id, err)
 			}
@@ -640,7 +655,7 @@ func (s *Store) Snapshot(ctx context.Context) (*graph.Batch, error) {
 			return err
 		}
 		return scanBucket(ctx, tx.Bucket(bucketRels), func(id int64, v []byte) error {
-			typ, start, end, props, err := decodeRel(v)
+			typ, start, end, props, err := decodeRel(id, v)
 			if err != nil {
 				return fmt.Errorf("relationship %d: %w", id, err)
 			}
