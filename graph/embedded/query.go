@@ -50,6 +50,16 @@ func (s *Store) Query(ctx context.Context, query string, params map[string]any) 
 }
 
 func (s *Store) queryRead(ctx context.Context, st *cypher.Statement, params map[string]any) (*cypher.Result, error) {
+	s.mu.RLock()
+	built, closed := s.mem != nil, s.closed
+	s.mu.RUnlock()
+	if !built && !closed {
+		// Before paying for the in-memory graph, see whether the query
+		// needs it at all (see probe.go).
+		if res, ok, err := runWithoutData(ctx, st, params); ok {
+			return res, err
+		}
+	}
 	for range 3 {
 		s.mu.RLock()
 		if s.closed {
