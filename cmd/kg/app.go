@@ -288,6 +288,9 @@ func (g *globalOptions) openStore(ctx context.Context, readOnly bool) (graph.Sto
 		if errors.Is(err, graph.ErrStoreInUse) {
 			return nil, withCode(exitStore, fmt.Errorf("%q: %w", g.db, err), "")
 		}
+		if errors.Is(err, embedded.ErrOldFormat) {
+			return nil, withCode(exitStore, err, oldFormatHint)
+		}
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = fmt.Errorf("cannot open the store %q: %w", g.db, pe.Err)

@@ -19,7 +19,8 @@ func checkCommand(g *globalOptions) *cli.Command {
 		Description: `Reads the whole embedded store (--db) without changing it and verifies it: the file's
 size against its meta pages, both meta pages' checksums, every page of the B+trees (by plain
 reads, so a damaged page cannot crash kg), bbolt's own consistency check, and kg's records:
-each decodes, relationships' end points exist, the id indexes agree with the records.
+each passes its checksum and decodes, relationships' end points exist, the id indexes agree
+with the records.
 
 Prints "ok" and exits 0 for a sound store; lists each problem and exits 6 for a damaged one.
 kg never repairs or rolls back a damaged store by itself: restore it from a backup, or delete
@@ -53,9 +54,15 @@ func runCheck(_ context.Context, g *globalOptions) error {
 			g.db, len(ce.Problems), plural(len(ce.Problems))),
 			"restore the file from a backup, or delete it and ingest the articles again")
 	}
+	if errors.Is(err, embedded.ErrOldFormat) {
+		return withCode(exitStore, err, oldFormatHint)
+	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(g.stdout, "ok: %s passed every check\n", g.db)
 	return nil
 }
+
+// oldFormatHint tells the user what to do with a store of an older format.
+const oldFormatHint = "this kg cannot read it or convert it: move it aside and ingest the articles again (kg ingest PATH…), which builds a store in the current format"

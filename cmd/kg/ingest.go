@@ -88,8 +88,12 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths 
 	committed := &countingLoader{l: loader}
 	loader = committed
 	var bar *progressBar
-	iopts := ingest.Options{Workers: opts.workers, DryRun: opts.dryRun, Stdin: g.stdin}
-	if g.isTerminal && !opts.quiet {
+	iopts := ingest.Options{Workers: opts.workers, DryRun: opts.dryRun, Stdin: g.stdin, Stamp: ingest.BuildStamp()}
+	switch {
+	case opts.dryRun && !opts.quiet:
+		// The facts stream as they are found: they are the progress.
+		iopts.Inspect = newDryRunWriter(g.stdout).batch
+	case g.isTerminal && !opts.quiet:
 		bar = newProgressBar(g.stderr, "ingest")
 		iopts.Progress = bar.Update
 	}
@@ -105,14 +109,14 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths 
 			// same command loads the rest and changes nothing else.
 			fmt.Fprintf(g.stderr, "kg: %d of %d article%s committed to %s before the stop (%d nodes, %d relationships created); %d not loaded\n",
 				committed.articles, len(inputs), plural(len(inputs)), g.storeName(),
-				committed.stats.NodesCreated, committed.stats.RelationshipsCreated, len(inputs)-(len(sum.Skipped)-len(skipped))-committed.articles)
+				committed.stats.NodesCreated, committed.stats.RelationshipsCreated, len(inputs)-(len(sum.Skipped)-len(skipped))-sum.Unchanged-committed.articles)
 			fmt.Fprintln(g.stderr, "kg: hint: run the same command again to finish: what was committed is not loaded twice")
 		}
 		return err
 	}
 	if !opts.quiet {
 		if opts.dryRun {
-			writeDryRun(g.stdout, sum)
+			writeDryRunSummary(g.stdout, sum)
 		} else {
 			counts, cerr := store.Counts(ctx)
 			if cerr != nil {
@@ -145,6 +149,9 @@ func writeIngestSummary(w io.Writer, store string, sum *ingest.Summary, counts *
 		fmt.Fprintf(w, " (%.0f articles/s)", float64(sum.Articles)/secs)
 	}
 	fmt.Fprintln(w)
+	if sum.Unchanged > 0 {
+		fmt.Fprintf(w, "%d input%s already in the store, unchanged: not extracted again\n", sum.Unchanged, plural(sum.Unchanged))
+	}
 	fmt.Fprintf(w, "loaded: %d nodes created, %d updated; %d relationships created, %d updated\n",
 		sum.Load.NodesCreated, sum.Load.NodesUpdated, sum.Load.RelationshipsCreated, sum.Load.RelationshipsUpdated)
 	fmt.Fprintf(w, "the graph now holds %d nodes and %d relationships:\n", counts.TotalNodes(), counts.TotalRelationships())
@@ -154,27 +161,53 @@ func writeIngestSummary(w io.Writer, store string, sum *ingest.Summary, counts *
 	}
 }
 
-func writeDryRun(w io.Writer, sum *ingest.Summary) {
-	fmt.Fprintf(w, "dry run: %d article%s would load %d nodes and %d relationships (nothing written):\n",
-		sum.Articles, plural(sum.Articles), len(sum.Batch.Nodes), len(sum.Batch.Relationships))
-	writeCounts(w, sum.Nodes, sum.Relationships)
-	fmt.Fprintln(w, "facts:")
+// dryRunWriter prints the facts of a dry run as the batches stream by:
+// each fact once, the first time it is found.
+type dryRunWriter struct {
+	w       io.Writer
+	printed map[string]bool // fact ids
+}
+
+func newDryRunWriter(w io.Writer) *dryRunWriter {
+	return &dryRunWriter{w: w, printed: map[string]bool{}}
+}
+
+func (d *dryRunWriter) batch(b *graph.Batch) {
 	names := map[string]string{}
-	for _, n := range sum.Batch.Nodes {
+	for _, n := range b.Nodes {
 		if name, ok := n.Props[graph.PropName].(string); ok {
 			names[n.ID] = name
 		} else if t, ok := n.Props[graph.PropTitle].(string); ok {
 			names[n.ID] = t
 		}
 	}
-	for _, r := range sum.Batch.Relationships {
-		if !graph.IsFactType(r.Type) {
+	for _, r := range b.Relationships {
+		if !graph.IsFactType(r.Type) || d.printed[r.ID] {
 			continue
 		}
-		src, _ := r.Props[graph.PropSources].([]string)
-		fmt.Fprintf(w, "  (%s)-[:%s]->(%s)  %d source%s\n", nameOr(names, r.Start), r.Type, nameOr(names, r.End),
-			len(src), plural(len(src)))
+		if len(d.printed) == 0 {
+			fmt.Fprintln(d.w, "facts:")
+		}
+		d.printed[r.ID] = true
+		fmt.Fprintf(d.w, "  (%s)-[:%s]->(%s)", nameOr(names, r.Start), r.Type, nameOr(names, r.End))
+		if date, ok := r.Props[graph.PropDate].(string); ok && date != "" {
+			fmt.Fprintf(d.w, "  %s", date)
+		}
+		fmt.Fprintln(d.w)
 	}
+}
+
+func writeDryRunSummary(w io.Writer, sum *ingest.Summary) {
+	nodes, rels := 0, 0
+	for _, n := range sum.Nodes {
+		nodes += n
+	}
+	for _, n := range sum.Relationships {
+		rels += n
+	}
+	fmt.Fprintf(w, "dry run: %d article%s would load %d nodes and %d relationships (nothing written):\n",
+		sum.Articles, plural(sum.Articles), nodes, rels)
+	writeCounts(w, sum.Nodes, sum.Relationships)
 }
 
 func nameOr(names map[string]string, id string) string {
@@ -241,6 +274,28 @@ type countingLoader struct {
 
 func (c *countingLoader) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, error) {
 	st, err := c.l.Load(ctx, b)
+	return c.counted(b, st, err)
+}
+
+// Ingested and LoadTracked make a countingLoader an ingest.Tracker, over
+// its loader's own tracking when it has one: without, nothing is skipped.
+func (c *countingLoader) Ingested(ctx context.Context, key, stamp string) (bool, error) {
+	if t, ok := c.l.(ingest.Tracker); ok {
+		return t.Ingested(ctx, key, stamp)
+	}
+	return false, nil
+}
+
+func (c *countingLoader) LoadTracked(ctx context.Context, b *graph.Batch, keys []string, stamp string) (graph.LoadStats, error) {
+	if t, ok := c.l.(ingest.Tracker); ok {
+		st, err := t.LoadTracked(ctx, b, keys, stamp)
+		return c.counted(b, st, err)
+	}
+	return c.Load(ctx, b)
+}
+
+// counted counts b as committed when its load returned no error.
+func (c *countingLoader) counted(b *graph.Batch, st graph.LoadStats, err error) (graph.LoadStats, error) {
 	if err != nil {
 		return st, err
 	}

@@ -168,6 +168,16 @@ func TestDryRunWritesNothing(t *testing.T) {
 	}
 }
 
+func TestReingestSkipsUnchangedArticles(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	for i, want := range []string{"ingested 5 articles", "5 inputs already in the store, unchanged"} {
+		code, out, stderr := kg(t, "", "--db", db, "ingest", seedsDir(t))
+		if code != exitOK || !strings.Contains(out, want) {
+			t.Fatalf("ingest %d: exit %d, want %q in\n%s%s", i+1, code, want, out, stderr)
+		}
+	}
+}
+
 func TestIngestFromStdin(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "kg.db")
 	text := "date 2030-03-02 Brazilian President Ana Souza held a phone call with Argentine President Tomas Ruiz on Monday.\n"

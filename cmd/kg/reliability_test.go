@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/internal/testutil"
 	"github.com/kgnews/kg/queries"
@@ -41,22 +43,32 @@ func TestDamagedStoreExitsCleanly(t *testing.T) {
 	if code, out, stderr := kg(t, "", "--db", db, "check"); code != exitOK || !strings.Contains(out, "ok:") {
 		t.Fatalf("check of a sound store: exit %d\n%s%s", code, out, stderr)
 	}
+	flip := func(off int) []byte {
+		d := append([]byte(nil), data...)
+		d[off] ^= 1
+		return d
+	}
+	recordAt := strings.Index(string(data), "Xi Jinping")
+	if recordAt < 0 {
+		t.Fatal("no record of Xi Jinping in the seeded store")
+	}
+	all := [][]string{{"stats"}, {"ingest", "-q", seedsDir(t)}, {"export"}, {"query", "run", "agreements"}}
 	for _, tc := range []struct {
 		name string
 		data []byte
+		cmds [][]string
 	}{
-		{"zero-length", nil},
-		{"truncated", data[:len(data)/3]},
-		{"meta page flipped", func() []byte {
-			d := append([]byte(nil), data...)
-			d[16+48] ^= 1 // txid of meta page 0
-			return d
-		}()},
+		{"zero-length", nil, all},
+		{"truncated", data[:len(data)/3], all},
+		{"meta page flipped", flip(16 + 48), all}, // txid of meta page 0
+		// A bit of a property value: every command that reads the record
+		// says so (an ingest of unchanged articles does not read it).
+		{"record flipped", flip(recordAt + 3), [][]string{all[0], all[2], all[3]}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			bad := filepath.Join(t.TempDir(), "bad.db")
 			writeFile(t, bad, tc.data)
-			for _, args := range [][]string{{"stats"}, {"ingest", "-q", seedsDir(t)}, {"export"}, {"query", "run", "agreements"}} {
+			for _, args := range tc.cmds {
 				code, _, stderr := kg(t, "", append([]string{"--db", bad}, args...)...)
 				if code != exitDamaged || !strings.Contains(stderr, bad) || !strings.Contains(stderr, "kg check") {
 					t.Errorf("kg %v: exit %d, want %d with the file named and a kg check hint:\n%s", args, code, exitDamaged, stderr)
@@ -258,5 +270,28 @@ func TestInterruptedIngestReportsAndResumes(t *testing.T) {
 	_, want, _ := kg(t, "", "--db", seededStore(t), "export")
 	if got != want {
 		t.Fatalf("the resumed ingest differs from a clean one")
+	}
+}
+
+func TestOldFormatStoreIsRefusedWithAHint(t *testing.T) {
+	db := seededStore(t)
+	// Make it look like a store of format 1, as an earlier kg wrote it.
+	bdb, err := bolt.Open(db, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bdb.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("meta")).Put([]byte("version"), []byte("1"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := bdb.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"stats"}, {"ingest", "-q", seedsDir(t)}, {"check"}} {
+		code, _, stderr := kg(t, "", append([]string{"--db", db}, args...)...)
+		if code != exitStore || !strings.Contains(stderr, "older format") || !strings.Contains(stderr, "ingest the articles again") {
+			t.Errorf("kg %v: exit %d, want %d saying what to do:\n%s", args, code, exitStore, stderr)
+		}
 	}
 }

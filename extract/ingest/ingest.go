@@ -17,11 +17,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/kgnews/kg/extract/document"
@@ -38,6 +35,28 @@ type Loader interface {
 	Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, error)
 }
 
+// Tracker is a Loader that remembers which inputs it loaded, so that a
+// later run skips them before extraction (incremental ingest). An input's
+// key names its content and its path; the stamp names the extraction (see
+// BuildStamp). Skipping is exact: extraction is a function of the content,
+// the path and the extractor, and loading is idempotent, so an input
+// recorded with the same stamp would change nothing if loaded again.
+type Tracker interface {
+	Loader
+	// Ingested reports whether LoadTracked recorded key with stamp.
+	Ingested(ctx context.Context, key, stamp string) (bool, error)
+	// LoadTracked loads b and records keys with stamp in the same
+	// transaction: a key is recorded only if b's facts are stored.
+	LoadTracked(ctx context.Context, b *graph.Batch, keys []string, stamp string) (graph.LoadStats, error)
+}
+
+// Key is the key under which a Tracker records an input: its path and its
+// article id (the hash of its bytes), which both decide what extraction
+// finds (the path gives the format and the Article's path property). The
+// path comes first so that the keys of one run's batches are near each
+// other in a store's sorted index.
+func Key(articleID, path string) string { return path + "\x00" + articleID }
+
 // Extensions are the file name endings ingested when walking a directory.
 // A file named explicitly is read whatever its ending.
 var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm"}
@@ -50,12 +69,29 @@ type Options struct {
 	// Workers is the number of files read and extracted at once;
 	// 0 means GOMAXPROCS.
 	Workers int
-	// FlushEvery is the number of articles merged into one Load; 0 means 256.
+	// FlushEvery is the least number of articles merged into one Load
+	// (but the last); 0 means 256.
 	FlushEvery int
-	// DryRun extracts everything but loads nothing.
+	// MaxFlush is the most articles merged into one Load: while the store
+	// is busy with the previous Load, a batch grows from FlushEvery up to
+	// MaxFlush articles. 0 means 8×FlushEvery; MaxFlush = FlushEvery makes
+	// every batch but the last exactly FlushEvery articles.
+	MaxFlush int
+	// DryRun extracts everything but loads nothing: each batch a run would
+	// load goes to Inspect instead, and the summary counts what it holds.
 	DryRun bool
+	// Inspect, when set, is called in a dry run with each batch the run
+	// would load (FlushEvery articles merged), in input order, from one
+	// goroutine; the batch is not kept after it returns, so that a dry run
+	// of any corpus holds little memory.
+	Inspect func(b *graph.Batch)
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Stamp identifies the extraction (BuildStamp). When it is set and the
+	// loader is a Tracker, an input the store already recorded with the
+	// same content, path and stamp is skipped after it is read and hashed,
+	// before extraction, and counted in Summary.Unchanged.
+	Stamp string
 	// Progress, when set, is called after each file with the number of
 	// files done and the total. It is called from one goroutine.
 	Progress func(done, total int)
@@ -71,17 +107,18 @@ type Skipped struct {
 type Summary struct {
 	Files    int // inputs found
 	Articles int // articles extracted
-	Bytes    int64
-	Skipped  []Skipped
+	// Unchanged counts inputs skipped because the store already holds them
+	// (same content, path and extractor; see Options.Stamp).
+	Unchanged int
+	Bytes     int64
+	Skipped   []Skipped
 	// Nodes and Relationships count what was extracted, by label and type,
-	// after merging across the articles of the run; set with Options.DryRun
-	// only (a real run asks the store for its counts).
+	// each distinct id once; set with Options.DryRun only (a real run asks
+	// the store for its counts).
 	Nodes         map[string]int
 	Relationships map[string]int
 	Load          graph.LoadStats
 	Elapsed       time.Duration
-	// Batch holds everything extracted when Options.DryRun is set.
-	Batch *graph.Batch
 }
 
 // Input is one file to ingest.
@@ -174,10 +211,13 @@ func reason(err error) string {
 }
 
 type result struct {
-	index int
-	batch *graph.Batch
-	bytes int64
-	skip  *Skipped
+	index     int
+	batch     *graph.Batch
+	key       string // Tracker key, when tracking
+	bytes     int64
+	skip      *Skipped
+	unchanged bool  // already in the store
+	err       error // a failure of the store
 }
 
 // Run ingests paths: it reads and extracts the files with opts.Workers
@@ -190,142 +230,25 @@ func Run(ctx context.Context, x Extractor, l Loader, paths []string, opts Option
 	return RunInputs(ctx, x, l, inputs, skipped, opts)
 }
 
-// RunInputs is Run over inputs already found by Find; skipped are the
-// paths Find could not use, reported in the summary.
-func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipped []Skipped, opts Options) (*Summary, error) {
-	start := time.Now()
-	sum := &Summary{Files: len(inputs) + len(skipped), Skipped: slices.Clone(skipped)}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+// process reads and extracts one input; with a tracker, an input it
+// already holds is only read and hashed.
+func process(ctx context.Context, x Extractor, in Input, stdin io.Reader, t Tracker, stamp string) result {
+	data, err := readInput(in, stdin)
+	if err != nil {
+		return result{skip: &Skipped{Path: in.Path, Reason: reason(err)}}
 	}
-	flushEvery := opts.FlushEvery
-	if flushEvery <= 0 {
-		flushEvery = 256
-	}
-	stdin := opts.Stdin
-	if stdin == nil {
-		stdin = os.Stdin
-	}
-
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	jobs := make(chan int)
-	results := make(chan result, workers*2)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				r := process(x, inputs[i], stdin)
-				r.index = i
-				select {
-				case results <- r:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for i := range inputs {
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(results) }()
-
-	// Reassemble in input order, so that the batches loaded (and what a
-	// store holds when a run stops early) do not depend on scheduling.
-	var (
-		pending  = map[int]result{}
-		next     int
-		done     int
-		pendingB graph.Builder
-		all      graph.Builder
-		inBatch  int
-		loadErr  error
-	)
-	flush := func() error {
-		if inBatch == 0 {
-			return nil
-		}
-		b := pendingB.Batch()
-		pendingB = graph.Builder{}
-		inBatch = 0
-		if opts.DryRun {
-			all.AddBatch(b)
-			return nil
-		}
-		st, err := l.Load(ctx, b)
-		sum.Load.Add(st)
+	var key string
+	if t != nil {
+		key = Key(graph.ArticleID(data), in.Path)
+		seen, err := t.Ingested(ctx, key, stamp)
 		if err != nil {
-			return fmt.Errorf("failed to load into the store: %w", err)
+			return result{err: fmt.Errorf("failed to read the store: %w", err)}
 		}
-		return nil
-	}
-	for r := range results {
-		pending[r.index] = r
-		for {
-			r, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			done++
-			if r.skip != nil {
-				sum.Skipped = append(sum.Skipped, *r.skip)
-			} else {
-				sum.Articles++
-				sum.Bytes += r.bytes
-				pendingB.AddBatch(r.batch)
-				inBatch++
-				if inBatch >= flushEvery && loadErr == nil {
-					loadErr = flush()
-				}
-			}
-			if opts.Progress != nil {
-				opts.Progress(done, len(inputs))
-			}
-		}
-		if loadErr != nil {
-			cancel()
-			break
+		if seen {
+			return result{unchanged: true, bytes: int64(len(data))}
 		}
 	}
-	if loadErr == nil {
-		if err := ctx.Err(); err != nil {
-			loadErr = err
-		} else {
-			loadErr = flush()
-		}
-	}
-	if loadErr != nil {
-		// Drain the workers so that none is left blocked.
-		for range results {
-		}
-	}
-	if opts.DryRun {
-		sum.Batch = all.Batch()
-		sum.Nodes, sum.Relationships = countBatch(sum.Batch)
-	}
-	sort.SliceStable(sum.Skipped, func(i, j int) bool { return sum.Skipped[i].Path < sum.Skipped[j].Path })
-	sum.Elapsed = time.Since(start)
-	if pctx := context.Cause(ctx); loadErr == nil && pctx != nil && !errors.Is(pctx, context.Canceled) {
-		loadErr = pctx
-	}
-	return sum, loadErr
-}
-
-// process reads and extracts one input.
-func process(x Extractor, in Input, stdin io.Reader) result {
-	doc, size, err := Read(in, stdin)
+	doc, err := parse(in, data)
 	if err != nil {
 		return result{skip: &Skipped{Path: in.Path, Reason: reason(err)}}
 	}
@@ -333,38 +256,50 @@ func process(x Extractor, in Input, stdin io.Reader) result {
 	if err != nil {
 		return result{skip: &Skipped{Path: in.Path, Reason: "extraction failed: " + err.Error()}}
 	}
-	return result{batch: b, bytes: size}
+	return result{batch: b, key: key, bytes: int64(len(data))}
 }
 
 // Read reads one input as an article, as Run does: a file up to
 // document.MaxSize, or standard input for StdinName (stdin nil means
 // os.Stdin). It returns the document and the number of bytes read.
 func Read(in Input, stdin io.Reader) (*document.Document, int64, error) {
-	var (
-		data []byte
-		err  error
-		name = in.Path
-	)
+	data, err := readInput(in, stdin)
+	if err != nil {
+		return nil, 0, err
+	}
+	doc, err := parse(in, data)
+	if err != nil {
+		return nil, 0, err
+	}
+	return doc, int64(len(data)), nil
+}
+
+// readInput reads the bytes of one input: a file up to one byte past
+// document.MaxSize, or standard input for StdinName.
+func readInput(in Input, stdin io.Reader) ([]byte, error) {
 	if in.Path == StdinName {
 		if stdin == nil {
 			stdin = os.Stdin
 		}
-		data, err = io.ReadAll(io.LimitReader(stdin, document.MaxSize+1))
-		name = "stdin.txt"
-	} else {
-		data, err = readFile(in.Path)
+		return io.ReadAll(io.LimitReader(stdin, document.MaxSize+1))
 	}
-	if err != nil {
-		return nil, 0, err
+	return readFile(in.Path)
+}
+
+// parse reads the bytes of one input as an article.
+func parse(in Input, data []byte) (*document.Document, error) {
+	name := in.Path
+	if in.Path == StdinName {
+		name = "stdin.txt"
 	}
 	doc, err := document.Read(name, data)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	if in.Path == StdinName {
 		doc.Path = StdinName
 	}
-	return doc, int64(len(data)), nil
+	return doc, nil
 }
 
 // readFile reads a file up to one byte past document.MaxSize, so that an
@@ -387,15 +322,4 @@ func extractSafely(x Extractor, doc *document.Document) (b *graph.Batch, err err
 		}
 	}()
 	return x.Extract(doc)
-}
-
-func countBatch(b *graph.Batch) (nodes, rels map[string]int) {
-	nodes, rels = map[string]int{}, map[string]int{}
-	for _, n := range b.Nodes {
-		nodes[n.Label]++
-	}
-	for _, r := range b.Relationships {
-		rels[r.Type]++
-	}
-	return nodes, rels
 }

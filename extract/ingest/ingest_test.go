@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/kgnews/kg/extract/document"
 	"github.com/kgnews/kg/extract/ingest"
@@ -106,7 +108,7 @@ func TestRunLoadsInInputOrderAndSkipsBadFiles(t *testing.T) {
 	for _, workers := range []int{1, 2, 8} {
 		rec := &recorder{}
 		sum, err := ingest.Run(context.Background(), fakeExtractor{}, rec, []string{dir},
-			ingest.Options{Workers: workers, FlushEvery: 3})
+			ingest.Options{Workers: workers, FlushEvery: 3, MaxFlush: 3})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -130,6 +132,40 @@ func TestRunLoadsInInputOrderAndSkipsBadFiles(t *testing.T) {
 			if !reasons[r] {
 				t.Errorf("workers=%d: no skip with reason %q in %+v", workers, r, sum.Skipped)
 			}
+		}
+	}
+}
+
+// slowRecorder is a recorder whose loads take a while, as a store's
+// fsync does.
+type slowRecorder struct{ recorder }
+
+func (r *slowRecorder) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, error) {
+	time.Sleep(2 * time.Millisecond)
+	return r.recorder.Load(ctx, b)
+}
+
+// TestRunGroupsLoadsWhileTheStoreIsBusy checks that batches grow while
+// the store is busy, within FlushEvery and MaxFlush, and keep input order.
+func TestRunGroupsLoadsWhileTheStoreIsBusy(t *testing.T) {
+	dir := t.TempDir()
+	var want []string
+	for i := 0; i < 200; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("%03d.txt", i))
+		write(t, p, "article "+p)
+		want = append(want, p)
+	}
+	rec := &slowRecorder{}
+	if _, err := ingest.Run(context.Background(), fakeExtractor{}, rec, []string{dir},
+		ingest.Options{Workers: 2, FlushEvery: 2, MaxFlush: 10}); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(rec.paths, want) {
+		t.Fatalf("loaded %q, want the input order", rec.paths)
+	}
+	for i, b := range rec.batches {
+		if len(b) > 10 || len(b) < 2 && i < len(rec.batches)-1 {
+			t.Fatalf("load %d holds %d articles, want 2 to 10", i, len(b))
 		}
 	}
 }
@@ -160,13 +196,22 @@ func TestRunHonoursCancellation(t *testing.T) {
 func TestDryRunLoadsNothing(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "a.txt"), "article one")
+	write(t, filepath.Join(dir, "b.txt"), "article two")
+	write(t, filepath.Join(dir, "c.txt"), "article two")
 	rec := &recorder{}
-	sum, err := ingest.Run(context.Background(), fakeExtractor{}, rec, []string{dir}, ingest.Options{DryRun: true})
+	var inspected []string
+	sum, err := ingest.Run(context.Background(), fakeExtractor{}, rec, []string{dir}, ingest.Options{DryRun: true, FlushEvery: 1,
+		Inspect: func(b *graph.Batch) {
+			for _, n := range b.Nodes {
+				inspected = append(inspected, n.Props["path"].(string))
+			}
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rec.paths) != 0 || sum.Batch == nil || sum.Nodes[graph.LabelArticle] != 1 {
-		t.Fatalf("dry run loaded %q, summary %+v", rec.paths, sum)
+	// b.txt and c.txt are one article: counted once, inspected in input order.
+	if len(rec.paths) != 0 || sum.Nodes[graph.LabelArticle] != 2 || len(inspected) != 3 || !sort.StringsAreSorted(inspected) {
+		t.Fatalf("dry run loaded %q, inspected %q, summary %+v", rec.paths, inspected, sum)
 	}
 }
 

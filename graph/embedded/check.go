@@ -28,7 +28,8 @@ func (e *CheckError) Unwrap() []error { return append([]error{ErrDamaged}, e.Pro
 
 // Check verifies the invariants of the file and returns every violation
 // found as a *CheckError: the metadata is kg's; bbolt's own page
-// consistency check passes; every record decodes; the buckets' sequences
+// consistency check passes; every record, index entry and ingested-input
+// entry passes its checksum, and every record decodes; the buckets' sequences
 // are at least their highest id; every relationship's end points exist;
 // the id indexes and the records' "id" properties agree both ways; and the
 // in-memory graph, when built, has as many nodes and relationships as the
@@ -62,7 +63,7 @@ func (s *Store) Check() error {
 		}
 		nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
 		ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
-		checkRecords := func(what string, b, idx *bolt.Bucket, decode func([]byte) (map[string]any, error)) int {
+		checkRecords := func(what string, b, idx *bolt.Bucket, decode func(int64, []byte) (map[string]any, error)) int {
 			n := 0
 			var maxID int64
 			_ = b.ForEach(func(k, v []byte) error {
@@ -73,7 +74,7 @@ func (s *Store) Check() error {
 					return nil
 				}
 				maxID = max(maxID, id)
-				props, err := decode(v)
+				props, err := decode(id, v)
 				if err != nil {
 					add("%s %d: %v", what, id, err)
 					return nil
@@ -87,8 +88,10 @@ func (s *Store) Check() error {
 					got := idx.Get([]byte(s))
 					if got == nil {
 						add("%s %d: id %q missing from the index", what, id, s)
-					} else if cur, err := btoi(got); err != nil || cur != id {
-						add("%s %d: index maps id %q to %x", what, id, s, got)
+					} else if cur, err := indexID([]byte(s), got); err != nil {
+						add("%s %d: %v", what, id, err)
+					} else if cur != id {
+						add("%s %d: index maps id %q to %d", what, id, s, cur)
 					}
 				}
 				return nil
@@ -97,24 +100,29 @@ func (s *Store) Check() error {
 				add("%s sequence %d below highest id %d", what, b.Sequence(), maxID)
 			}
 			_ = idx.ForEach(func(k, v []byte) error {
-				rec := b.Get(v)
-				if rec == nil {
-					add("%s index: id %q points to missing %x", what, k, v)
+				id, err := indexID(k, v)
+				if err != nil {
+					add("%s %v", what, err)
 					return nil
 				}
-				if props, err := decode(rec); err == nil && props["id"] != string(k) {
-					add("%s index: id %q points to %x whose id is %v", what, k, v, props["id"])
+				rec := b.Get(itob(id))
+				if rec == nil {
+					add("%s index: id %q points to missing %d", what, k, id)
+					return nil
+				}
+				if props, err := decode(id, rec); err == nil && props["id"] != string(k) {
+					add("%s index: id %q points to %d whose id is %v", what, k, id, props["id"])
 				}
 				return nil
 			})
 			return n
 		}
-		nodes = checkRecords("node", nb, ni, func(v []byte) (map[string]any, error) {
-			_, props, err := decodeNode(v)
+		nodes = checkRecords("node", nb, ni, func(id int64, v []byte) (map[string]any, error) {
+			_, props, err := decodeNode(id, v)
 			return props, err
 		})
-		rels = checkRecords("relationship", rb, ri, func(v []byte) (map[string]any, error) {
-			_, start, end, props, err := decodeRel(v)
+		rels = checkRecords("relationship", rb, ri, func(id int64, v []byte) (map[string]any, error) {
+			_, start, end, props, err := decodeRel(id, v)
 			if err != nil {
 				return nil, err
 			}
@@ -122,6 +130,12 @@ func (s *Store) Check() error {
 				return props, fmt.Errorf("dangling: (%d)->(%d) has a missing end point", start, end)
 			}
 			return props, nil
+		})
+		_ = tx.Bucket(bucketIngested).ForEach(func(k, v []byte) error {
+			if _, err := unseal(k, v); err != nil {
+				add("ingested input %q: %v", k, err)
+			}
+			return nil
 		})
 		return nil
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"math"
 	"slices"
 	"sort"
@@ -15,14 +16,17 @@ import (
 	"github.com/kgnews/kg/graph/cypher"
 )
 
-// Records are stored in a compact, versioned binary encoding:
+// Records are stored in a compact, versioned binary encoding, each sealed
+// with a checksum:
 //
-//	node:         version labels props
-//	relationship: version type start end props
+//	node:         version labels props crc
+//	relationship: version type start end props crc
 //	labels:       uvarint(n) string*n
 //	props:        uvarint(n) (key value)*n, keys sorted
 //	string:       uvarint(len) bytes
 //	value:        tag payload
+//	crc:          4 bytes, big endian: CRC-32C (Castagnoli) of the record's
+//	              bbolt key followed by the bytes before it
 //
 // Temporal values of package cypher are stored exactly: a Date as its epoch
 // day, a LocalTime as its nanosecond of day, a Time as that and its offset,
@@ -32,7 +36,14 @@ import (
 //
 // with start and end as varint int64 ids. Tags keep value types exact: an
 // int64 stays an int64 and a float64 a float64 across a round trip.
-const recordVersion = 1
+//
+// The checksum covers the key too, so that a record that moved (a flipped
+// bit in its key) fails it as surely as one whose bytes changed. Index
+// entries are sealed the same way (value: 8-byte id, crc of model id and
+// id), as are the entries of the ingested bucket (value: stamp, crc).
+// Every read verifies the checksum before decoding: a damaged record is an
+// error wrapping ErrDamaged, never a wrong value.
+const recordVersion = 2
 
 const (
 	tagString  = 1 // string
@@ -53,6 +64,47 @@ const (
 
 // errCorrupt is wrapped by every decoding error.
 var errCorrupt = fmt.Errorf("%w: corrupt record", ErrDamaged)
+
+// errChecksum is a record whose checksum does not match its bytes.
+var errChecksum = fmt.Errorf("%w: checksum mismatch", errCorrupt)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// recordSum is the checksum of body stored under key.
+func recordSum(key, body []byte) uint32 {
+	return crc32.Update(crc32.Checksum(key, castagnoli), castagnoli, body)
+}
+
+// seal appends to body the checksum of body stored under key.
+func seal(key, body []byte) []byte {
+	return binary.BigEndian.AppendUint32(body, recordSum(key, body))
+}
+
+// unseal verifies the checksum of rec stored under key and returns rec
+// without it.
+func unseal(key, rec []byte) ([]byte, error) {
+	if len(rec) < 4 {
+		return nil, fmt.Errorf("%w: %d bytes, too short for a checksum", errCorrupt, len(rec))
+	}
+	body := rec[:len(rec)-4]
+	if binary.BigEndian.Uint32(rec[len(rec)-4:]) != recordSum(key, body) {
+		return nil, errChecksum
+	}
+	return body, nil
+}
+
+// indexValue is the value of an id index entry: the element's int64 id,
+// sealed under the model id.
+func indexValue(modelID string, id int64) []byte { return seal([]byte(modelID), itob(id)) }
+
+// indexID verifies and decodes an index entry.
+func indexID(modelID, v []byte) (int64, error) {
+	body, err := unseal(modelID, v)
+	if err != nil {
+		return 0, fmt.Errorf("index entry %q: %w", modelID, err)
+	}
+	return btoi(body)
+}
 
 type encoder struct{ buf []byte }
 
@@ -151,19 +203,19 @@ func (e *encoder) value(v any) error {
 	return nil
 }
 
-// encodeNode returns the record of a node.
-func encodeNode(labels []string, props map[string]any) ([]byte, error) {
+// encodeNode returns the sealed record of node id.
+func encodeNode(id int64, labels []string, props map[string]any) ([]byte, error) {
 	e := encoder{buf: make([]byte, 0, 64)}
 	e.buf = append(e.buf, recordVersion)
 	e.strs(labels)
 	if err := e.props(props); err != nil {
 		return nil, err
 	}
-	return e.buf, nil
+	return seal(itob(id), e.buf), nil
 }
 
-// encodeRel returns the record of a relationship.
-func encodeRel(typ string, start, end int64, props map[string]any) ([]byte, error) {
+// encodeRel returns the sealed record of relationship id.
+func encodeRel(id int64, typ string, start, end int64, props map[string]any) ([]byte, error) {
 	e := encoder{buf: make([]byte, 0, 64)}
 	e.buf = append(e.buf, recordVersion)
 	e.str(typ)
@@ -172,7 +224,7 @@ func encodeRel(typ string, start, end int64, props map[string]any) ([]byte, erro
 	if err := e.props(props); err != nil {
 		return nil, err
 	}
-	return e.buf, nil
+	return seal(itob(id), e.buf), nil
 }
 
 type decoder struct {
@@ -361,26 +413,33 @@ func (d *decoder) done() error {
 	return d.err
 }
 
-// decodeNode decodes a node record.
-func decodeNode(b []byte) (labels []string, props map[string]any, err error) {
-	d := decoder{buf: b}
+// openRecord verifies the checksum of the record of element id and returns a
+// decoder of its body.
+func openRecord(id int64, rec []byte) decoder {
+	body, err := unseal(itob(id), rec)
+	return decoder{buf: body, err: err}
+}
+
+// decodeNode decodes the record of node id.
+func decodeNode(id int64, b []byte) (labels []string, props map[string]any, err error) {
+	d := openRecord(id, b)
 	d.version()
 	labels = d.strs("labels")
 	props = d.props()
 	return labels, props, d.done()
 }
 
-// decodeNodeLabels decodes only the labels of a node record.
-func decodeNodeLabels(b []byte) ([]string, error) {
-	d := decoder{buf: b}
+// decodeNodeLabels decodes only the labels of the record of node id.
+func decodeNodeLabels(id int64, b []byte) ([]string, error) {
+	d := openRecord(id, b)
 	d.version()
 	labels := d.strs("labels")
 	return labels, d.err
 }
 
-// decodeRel decodes a relationship record.
-func decodeRel(b []byte) (typ string, start, end int64, props map[string]any, err error) {
-	d := decoder{buf: b}
+// decodeRel decodes the record of relationship id.
+func decodeRel(id int64, b []byte) (typ string, start, end int64, props map[string]any, err error) {
+	d := openRecord(id, b)
 	d.version()
 	typ = d.str("type")
 	start = d.varint("start")
@@ -389,9 +448,10 @@ func decodeRel(b []byte) (typ string, start, end int64, props map[string]any, er
 	return typ, start, end, props, d.done()
 }
 
-// decodeRelHead decodes the type and end points of a relationship record.
-func decodeRelHead(b []byte) (typ string, start, end int64, err error) {
-	d := decoder{buf: b}
+// decodeRelHead decodes the type and end points of the record of
+// relationship id.
+func decodeRelHead(id int64, b []byte) (typ string, start, end int64, err error) {
+	d := openRecord(id, b)
 	d.version()
 	typ = d.str("type")
 	start = d.varint("start")

@@ -35,11 +35,11 @@ func TestCodecTemporalRoundTrip(t *testing.T) {
 		"duration": cypher.Duration{Months: -14, Days: 3, Seconds: -61, Nanos: 5},
 		"dates":    []any{cypher.DateOfEpochDay(1), cypher.DateOfEpochDay(2)},
 	}
-	rec, err := encodeNode([]string{"Val"}, props)
+	rec, err := encodeNode(1, []string{"Val"}, props)
 	if err != nil {
 		t.Fatalf("encodeNode: %v", err)
 	}
-	_, got, err := decodeNode(rec)
+	_, got, err := decodeNode(1, rec)
 	if err != nil {
 		t.Fatalf("decodeNode: %v", err)
 	}
@@ -47,8 +47,8 @@ func TestCodecTemporalRoundTrip(t *testing.T) {
 		t.Fatalf("round trip = %#v, want %#v", got, props)
 	}
 	for i := range rec {
-		if _, _, err := decodeNode(rec[:i]); !errors.Is(err, errCorrupt) {
-			t.Errorf("decodeNode(truncated to %d) = %v, want errCorrupt", i, err)
+		if _, _, err := decodeNode(1, rec[:i]); !errors.Is(err, errCorrupt) {
+			t.Errorf("decodeNode(1, truncated to %d) = %v, want errCorrupt", i, err)
 		}
 	}
 }
@@ -65,8 +65,8 @@ func TestCodecTemporalRejects(t *testing.T) {
 		t.Errorf("normalize(time.Time) = %#v, %v; want a cypher.DateTime", v, err)
 	}
 	bad := []byte{recordVersion, 0, 1, 1, 'k', tagDateTime, 0, 0, 0, 3, 'X', '/', 'Y'}
-	if _, _, err := decodeNode(bad); !errors.Is(err, errCorrupt) {
-		t.Errorf("decodeNode(unknown zone) = %v, want errCorrupt", err)
+	if _, _, err := decodeNode(1, bad); !errors.Is(err, errCorrupt) {
+		t.Errorf("decodeNode(1, unknown zone) = %v, want errCorrupt", err)
 	}
 }
 

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
 )
@@ -154,9 +156,9 @@ func TestDamagedFileRefused(t *testing.T) {
 
 // TestFlippedDataBits flips one bit at a time in the data pages (seeded)
 // and uses the store: every try must end in a clear error or a store that
-// opens and checks; none may crash the process. Until records carry
-// checksums, a flip inside a property value can go unnoticed: the test
-// counts those.
+// opens, checks and holds the graph it held; none may crash the process,
+// and none may change the graph unnoticed (records carry checksums). A
+// flip in unused space changes nothing.
 func TestFlippedDataBits(t *testing.T) {
 	_, data := soundStore(t)
 	sound, err := useStore(writeDamaged(t, data))
@@ -182,11 +184,11 @@ func TestFlippedDataBits(t *testing.T) {
 			}
 			refused++
 		case !reflect.DeepEqual(snap, sound):
+			t.Errorf("try %d (byte %d): the graph changed and nothing reported it", i, off)
 			unnoticed++
 		}
 	}
-	t.Logf("%d flipped bits: %d refused with an error, %d changed the graph unnoticed (records carry no checksum yet)",
-		tries, refused, unnoticed)
+	t.Logf("%d flipped bits: %d refused with an error, %d changed the graph unnoticed", tries, refused, unnoticed)
 }
 
 // FuzzOpen feeds arbitrary bytes to Open as a store file: the result must
@@ -234,4 +236,47 @@ func TestGarbledPages(t *testing.T) {
 		}
 	}
 	t.Logf("%d garbled files: %d refused with an error", tries, refused)
+}
+
+// TestOldFormatRefused checks that a store of format 1 (records without
+// checksums) is refused with ErrOldFormat and a message saying what to
+// do, by Open, read-only or not, and by CheckFile, and is left unchanged.
+func TestOldFormatRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := bolt.Open(path, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, name := range []string{"meta", "nodes", "rels", "nodeIndex", "relIndex"} {
+			if _, err := tx.CreateBucket([]byte(name)); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket([]byte("meta"))
+		if err := meta.Put([]byte("format"), []byte("kg-embedded")); err != nil {
+			return err
+		}
+		return meta.Put([]byte("version"), []byte("1"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	for _, ro := range []bool{false, true} {
+		_, err := embedded.Open(path, &embedded.Options{ReadOnly: ro})
+		if !errors.Is(err, embedded.ErrOldFormat) ||
+			!strings.Contains(err.Error(), "ingest the articles again") || !strings.Contains(err.Error(), path) {
+			t.Errorf("Open(read-only %v) = %v, want ErrOldFormat naming the file and saying what to do", ro, err)
+		}
+	}
+	if err := embedded.CheckFile(path, 0); !errors.Is(err, embedded.ErrOldFormat) {
+		t.Errorf("CheckFile = %v, want ErrOldFormat", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("the old store was changed")
+	}
 }

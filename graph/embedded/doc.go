@@ -4,12 +4,22 @@
 //
 // # File layout
 //
-// Five buckets: "meta" (format name and FormatVersion), "nodes" and "rels"
+// Six buckets: "meta" (format name and FormatVersion), "nodes" and "rels"
 // (records under 8-byte big-endian int64 ids taken from the bucket's
 // sequence, never reused), and "nodeIndex" and "relIndex" (the model's "id"
-// property → int64 id). Records use a compact, versioned binary encoding
-// that keeps property types exact: string, int64, float64, bool, []string,
-// and lists of other values written by Cypher.
+// property → int64 id); and "ingested", the inputs package ingest loaded
+// (see Store.LoadTracked). Records use a compact, versioned binary
+// encoding that keeps property types exact: string, int64, float64, bool,
+// []string, and lists of other values written by Cypher.
+//
+// # Checksums
+//
+// Every value kg stores — node and relationship records, index entries,
+// ingested-input entries — ends with a CRC-32C of its key and its bytes,
+// verified on every read and by Check: a flipped bit is an error wrapping
+// ErrDamaged, never a wrong answer. Files of format 1 (before checksums)
+// are refused with ErrOldFormat rather than migrated, since what they hold
+// cannot be verified; ingesting the articles again rebuilds them.
 //
 // # Durability and locking
 //

@@ -50,6 +50,16 @@ func (s *Store) Query(ctx context.Context, query string, params map[string]any) 
 }
 
 func (s *Store) queryRead(ctx context.Context, st *cypher.Statement, params map[string]any) (*cypher.Result, error) {
+	s.mu.RLock()
+	built, closed := s.mem != nil, s.closed
+	s.mu.RUnlock()
+	if !built && !closed {
+		// Before paying for the in-memory graph, see whether the query
+		// needs it at all (see probe.go).
+		if res, ok, err := runWithoutData(ctx, st, params); ok {
+			return res, err
+		}
+	}
 	for range 3 {
 		s.mu.RLock()
 		if s.closed {
@@ -141,7 +151,7 @@ func (s *Store) memLocked(ctx context.Context) (*memgraph.Graph, error) {
 
 func buildMem(ctx context.Context, tx *bolt.Tx, g *memgraph.Graph) error {
 	if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {
-		labels, props, err := decodeNode(v)
+		labels, props, err := decodeNode(id, v)
 		if err != nil {
 			return fmt.Errorf("node %d: %w", id, err)
 		}
@@ -153,7 +163,7 @@ func buildMem(ctx context.Context, tx *bolt.Tx, g *memgraph.Graph) error {
 		return err
 	}
 	if err := scanBucket(ctx, tx.Bucket(bucketRels), func(id int64, v []byte) error {
-		typ, start, end, props, err := decodeRel(v)
+		typ, start, end, props, err := decodeRel(id, v)
 		if err != nil {
 			return fmt.Errorf("relationship %d: %w", id, err)
 		}
@@ -180,7 +190,7 @@ func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 	// between elements within one query.
 	for id := range j.Nodes {
 		if rec := nb.Get(itob(id)); rec != nil {
-			_, props, err := decodeNode(rec)
+			_, props, err := decodeNode(id, rec)
 			if err != nil {
 				return fmt.Errorf("node %d: %w", id, err)
 			}
@@ -191,7 +201,7 @@ func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 	}
 	for id := range j.Rels {
 		if rec := rb.Get(itob(id)); rec != nil {
-			_, _, _, props, err := decodeRel(rec)
+			_, _, _, props, err := decodeRel(id, rec)
 			if err != nil {
 				return fmt.Errorf("relationship %d: %w", id, err)
 			}
@@ -214,7 +224,7 @@ func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 		if err != nil {
 			return fmt.Errorf("node %d: %w", id, err)
 		}
-		rec, err := encodeNode(g.NodeLabels(id), props)
+		rec, err := encodeNode(id, g.NodeLabels(id), props)
 		if err != nil {
 			return fmt.Errorf("node %d: %w", id, err)
 		}
@@ -239,7 +249,7 @@ func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 		if err != nil {
 			return fmt.Errorf("relationship %d: %w", id, err)
 		}
-		rec, err := encodeRel(typ, start, end, props)
+		rec, err := encodeRel(id, typ, start, end, props)
 		if err != nil {
 			return fmt.Errorf("relationship %d: %w", id, err)
 		}
@@ -271,7 +281,7 @@ func unindex(idx *bolt.Bucket, props map[string]any, id int64) error {
 		return nil
 	}
 	if v := idx.Get([]byte(s)); v != nil {
-		if cur, err := btoi(v); err == nil && cur == id {
+		if cur, err := indexID([]byte(s), v); err == nil && cur == id {
 			return idx.Delete([]byte(s))
 		}
 	}
@@ -290,12 +300,16 @@ func index(idx *bolt.Bucket, what string, props map[string]any, id int64) error 
 		return fmt.Errorf("%s %d: property id must be a non-empty string, not %T %v: %w", what, id, v, v, ErrConstraint)
 	}
 	if old := idx.Get([]byte(s)); old != nil {
-		if cur, err := btoi(old); err != nil || cur != id {
+		cur, err := indexID([]byte(s), old)
+		if err != nil {
+			return fmt.Errorf("%s %d: %w", what, id, err)
+		}
+		if cur != id {
 			return fmt.Errorf("%s %d: id %q is already used by %s %d: %w", what, id, s, what, cur, ErrConstraint)
 		}
 		return nil
 	}
-	return idx.Put([]byte(s), itob(id))
+	return idx.Put([]byte(s), indexValue(s, id))
 }
 
 // engineParams converts query parameters to the engine's value types.

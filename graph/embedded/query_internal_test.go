@@ -23,6 +23,19 @@ func baseBatch() *graph.Batch {
 	}
 }
 
+// openWithBase opens a new store at path holding baseBatch.
+func openWithBase(t *testing.T, path string) *Store {
+	t.Helper()
+	s, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Load(context.Background(), baseBatch()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func lookup(t *testing.T, g *memgraph.Graph, id string) int64 {
 	t.Helper()
 	var found int64 = -1
@@ -38,14 +51,8 @@ func lookup(t *testing.T, g *memgraph.Graph, id string) int64 {
 func TestUpdatePersistsJournal(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "kg.db")
-	s, err := Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Load(ctx, baseBatch()); err != nil {
-		t.Fatal(err)
-	}
-	err = s.update(ctx, func(g *memgraph.Graph) error {
+	s := openWithBase(t, path)
+	err := s.update(ctx, func(g *memgraph.Graph) error {
 		chn, usa := lookup(t, g, "CHN"), lookup(t, g, "USA")
 		g.SetNodeProp(chn, "population", int64(1400000000))
 		g.SetNodeProp(chn, "aliases", []any{"Beijing", "PRC"})

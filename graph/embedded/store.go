@@ -20,8 +20,10 @@ import (
 var _ graph.Store = (*Store)(nil)
 
 // FormatVersion is the version of the file layout written in the meta bucket.
-// Open refuses files of another version.
-const FormatVersion = 1
+// Open refuses files of another version. Version 2 seals every record with
+// a checksum and adds the ingested bucket; files of version 1 are refused
+// with ErrOldFormat.
+const FormatVersion = 2
 
 // DefaultLockTimeout is how long Open waits for the file lock by default.
 const DefaultLockTimeout = 2 * time.Second
@@ -36,6 +38,12 @@ var (
 	// ErrNotStore is returned by Open for a bbolt file that kg did not
 	// write, or one of an unknown format version.
 	ErrNotStore = errors.New("not a kg embedded store")
+	// ErrOldFormat is returned by Open for a store written by an earlier
+	// kg in a format this one does not read (version 1: records without
+	// checksums). Such a store is not migrated, since its records cannot
+	// be verified: it is rebuilt by ingesting the articles again into a
+	// new file.
+	ErrOldFormat = errors.New("the store was written by an earlier kg in an older format")
 	// ErrConstraint is returned when a write would give two nodes, or two
 	// relationships, the same id property. The write changes nothing.
 	ErrConstraint = errors.New("id uniqueness constraint violated")
@@ -51,7 +59,7 @@ var (
 	metaFormat    = []byte("format")
 	metaVersion   = []byte("version")
 	formatName    = []byte("kg-embedded")
-	allBuckets    = [][]byte{bucketMeta, bucketNodes, bucketRels, bucketNodeIdx, bucketRelIdx}
+	allBuckets    = [][]byte{bucketMeta, bucketNodes, bucketRels, bucketNodeIdx, bucketRelIdx, bucketIngested}
 )
 
 // Options configures Open. The zero value (or nil) opens the file for
@@ -196,7 +204,12 @@ func checkMeta(tx *bolt.Tx) error {
 	if meta == nil || string(meta.Get(metaFormat)) != string(formatName) {
 		return fmt.Errorf("%w: no kg metadata", ErrNotStore)
 	}
-	if v := string(meta.Get(metaVersion)); v != strconv.Itoa(FormatVersion) {
+	switch v := string(meta.Get(metaVersion)); v {
+	case strconv.Itoa(FormatVersion):
+	case "1":
+		return fmt.Errorf("%w (format 1, whose records carry no checksums; this kg writes format %d): "+
+			"ingest the articles again into a new store", ErrOldFormat, FormatVersion)
+	default:
 		return fmt.Errorf("%w: format version %q, want %d", ErrNotStore, v, FormatVersion)
 	}
 	for _, name := range allBuckets {
@@ -264,6 +277,13 @@ type change struct {
 // is stored or, on error, nothing; a Load that returned survives a crash of
 // the process afterwards. Nothing is written when b changes nothing.
 func (s *Store) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, error) {
+	return s.load(ctx, b, nil)
+}
+
+// load is Load with extra, run in the same transaction after the batch is
+// written (or found to change nothing): it returns errNoChange when it
+// wrote nothing either.
+func (s *Store) load(ctx context.Context, b *graph.Batch, extra func(tx *bolt.Tx) error) (graph.LoadStats, error) {
 	var st graph.LoadStats
 	if s.readOnly {
 		return st, fmt.Errorf("load: %w", ErrReadOnly)
@@ -271,8 +291,11 @@ func (s *Store) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, erro
 	if err := ctx.Err(); err != nil {
 		return st, err
 	}
-	if b == nil || b.Len() == 0 {
+	if (b == nil || b.Len() == 0) && extra == nil {
 		return st, nil
+	}
+	if b == nil {
+		b = &graph.Batch{}
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
@@ -288,11 +311,21 @@ func (s *Store) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, erro
 			if err != nil {
 				return err
 			}
+			if err := applyLoad(tx, nodes, rels); err != nil {
+				return err
+			}
+			if extra != nil {
+				if err := extra(tx); err != nil && !errors.Is(err, errNoChange) {
+					return err
+				} else if err == nil {
+					return nil
+				}
+			}
 			if len(nodes) == 0 && len(rels) == 0 {
 				// Roll back: a transaction that wrote nothing is not synced.
 				return errNoChange
 			}
-			return applyLoad(tx, nodes, rels)
+			return nil
 		})
 	})
 	if errors.Is(err, errNoChange) {
@@ -347,15 +380,15 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			continue
 		}
 		if v := ni.Get([]byte(n.ID)); v != nil {
-			id, err := btoi(v)
+			id, err := indexID([]byte(n.ID), v)
 			if err != nil {
-				return nil, nil, fmt.Errorf("node %s: index: %w", n.ID, err)
+				return nil, nil, fmt.Errorf("node %s: %w", n.ID, err)
 			}
-			rec := nb.Get(v)
+			rec := nb.Get(itob(id))
 			if rec == nil {
 				return nil, nil, fmt.Errorf("node %s: index points to missing node %d: %w", n.ID, id, errCorrupt)
 			}
-			labels, props, err := decodeNode(rec)
+			labels, props, err := decodeNode(id, rec)
 			if err != nil {
 				return nil, nil, fmt.Errorf("node %s (%d): %w", n.ID, id, err)
 			}
@@ -385,7 +418,7 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 		if v == nil {
 			return 0, fmt.Errorf("node %q not found", modelID)
 		}
-		return btoi(v)
+		return indexID([]byte(modelID), v)
 	}
 	for i := range b.Relationships {
 		if i%1024 == 0 {
@@ -410,15 +443,15 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			continue
 		}
 		if v := ri.Get([]byte(r.ID)); v != nil {
-			id, err := btoi(v)
+			id, err := indexID([]byte(r.ID), v)
 			if err != nil {
-				return nil, nil, fmt.Errorf("relationship %s: index: %w", r.ID, err)
+				return nil, nil, fmt.Errorf("relationship %s: %w", r.ID, err)
 			}
-			rec := rb.Get(v)
+			rec := rb.Get(itob(id))
 			if rec == nil {
 				return nil, nil, fmt.Errorf("relationship %s: index points to missing relationship %d: %w", r.ID, id, errCorrupt)
 			}
-			typ, start, end, props, err := decodeRel(rec)
+			typ, start, end, props, err := decodeRel(id, rec)
 			if err != nil {
 				return nil, nil, fmt.Errorf("relationship %s (%d): %w", r.ID, id, err)
 			}
@@ -490,7 +523,7 @@ func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
 	var maxNode, maxRel int64
 	for _, c := range nodes {
-		rec, err := encodeNode(c.labels, c.props)
+		rec, err := encodeNode(c.id, c.labels, c.props)
 		if err != nil {
 			return fmt.Errorf("node %v: %w", c.props[graph.PropID], err)
 		}
@@ -499,14 +532,15 @@ func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 			return fmt.Errorf("write node %d: %w", c.id, err)
 		}
 		if c.created {
-			if err := ni.Put([]byte(c.props[graph.PropID].(string)), key); err != nil {
+			mid := c.props[graph.PropID].(string)
+			if err := ni.Put([]byte(mid), indexValue(mid, c.id)); err != nil {
 				return fmt.Errorf("index node %d: %w", c.id, err)
 			}
 			maxNode = max(maxNode, c.id)
 		}
 	}
 	for _, c := range rels {
-		rec, err := encodeRel(c.typ, c.start, c.end, c.props)
+		rec, err := encodeRel(c.id, c.typ, c.start, c.end, c.props)
 		if err != nil {
 			return fmt.Errorf("relationship %v: %w", c.props[graph.PropID], err)
 		}
@@ -515,7 +549,8 @@ func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 			return fmt.Errorf("write relationship %d: %w", c.id, err)
 		}
 		if c.created {
-			if err := ri.Put([]byte(c.props[graph.PropID].(string)), key); err != nil {
+			mid := c.props[graph.PropID].(string)
+			if err := ri.Put([]byte(mid), indexValue(mid, c.id)); err != nil {
 				return fmt.Errorf("index relationship %d: %w", c.id, err)
 			}
 			maxRel = max(maxRel, c.id)
@@ -568,7 +603,7 @@ func (s *Store) Counts(ctx context.Context) (*graph.Counts, error) {
 	c := &graph.Counts{Nodes: map[string]int{}, Relationships: map[string]int{}}
 	err := s.view(func(tx *bolt.Tx) error {
 		if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {
-			labels, err := decodeNodeLabels(v)
+			labels, err := decodeNodeLabels(id, v)
 			if err != nil {
 				return fmt.Errorf("node %d: %w", id, err)
 			}
@@ -580,7 +615,7 @@ func (s *Store) Counts(ctx context.Context) (*graph.Counts, error) {
 			return err
 		}
 		return scanBucket(ctx, tx.Bucket(bucketRels), func(id int64, v []byte) error {
-			typ, _, _, err := decodeRelHead(v)
+			typ, _, _, err := decodeRelHead(id, v)
 			if err != nil {
 				return fmt.Errorf("relationship %d: %w", id, err)
 			}
@@ -604,7 +639,7 @@ func (s *Store) Snapshot(ctx context.Context) (*graph.Batch, error) {
 	err := s.view(func(tx *bolt.Tx) error {
 		modelID := map[int64]string{}
 		if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {
-			labels, props, err := decodeNode(v)
+			labels, props, err := decodeNode(id, v)
 			if err != nil {
 				return fmt.Errorf("node %d: %w", id, err)
 			}
@@ -620,7 +655,7 @@ func (s *Store) Snapshot(ctx context.Context) (*graph.Batch, error) {
 			return err
 		}
 		return scanBucket(ctx, tx.Bucket(bucketRels), func(id int64, v []byte) error {
-			typ, start, end, props, err := decodeRel(v)
+			typ, start, end, props, err := decodeRel(id, v)
 			if err != nil {
 				return fmt.Errorf("relationship %d: %w", id, err)
 			}

@@ -311,11 +311,12 @@ func TestCheckFindsCorruption(t *testing.T) {
 		{"index entry removed", func(tx *bolt.Tx) error { return tx.Bucket([]byte("nodeIndex")).Delete([]byte("CHN")) },
 			"missing from the index"},
 		{"node removed", func(tx *bolt.Tx) error {
-			id := tx.Bucket([]byte("nodeIndex")).Get([]byte(xi.ID))
+			// An index entry is the 8-byte id, then its checksum.
+			id := append([]byte(nil), tx.Bucket([]byte("nodeIndex")).Get([]byte(xi.ID))[:8]...)
 			return tx.Bucket([]byte("nodes")).Delete(id)
 		}, "dangling"},
 		{"record garbled", func(tx *bolt.Tx) error {
-			id := tx.Bucket([]byte("nodeIndex")).Get([]byte("CHN"))
+			id := append([]byte(nil), tx.Bucket([]byte("nodeIndex")).Get([]byte("CHN"))[:8]...)
 			return tx.Bucket([]byte("nodes")).Put(id, []byte{1, 200})
 		}, "corrupt"},
 	}
