@@ -208,21 +208,6 @@ func (a *analysis) subjectOf(s *sent, k int) ([]*entity, int) {
 	return subj, start
 }
 
-// parties counts the mentions of s that can be a party (named entities
-// and group references, not modifiers or media), up to 2.
-func (a *analysis) parties(s *sent) int {
-	n := 0
-	for i := range s.ments {
-		m := &s.ments[i]
-		if !m.adj && !m.media && (m.kind == mEntity && m.ent != nil || m.kind == mGroup) {
-			if n++; n == 2 {
-				break
-			}
-		}
-	}
-	return n
-}
-
 // conjunctBefore reports whether the subject found at start may be the
 // last conjunct of a longer subject the token window did not take: an
 // "and" or a comma, possibly with an article, right before it ("the U.S.,

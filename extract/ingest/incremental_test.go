@@ -9,7 +9,7 @@ import (
 	"github.com/kgnews/kg/extract/document"
 	"github.com/kgnews/kg/extract/ingest"
 	"github.com/kgnews/kg/graph"
-	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 )
 
 // countingExtractor is fakeExtractor counting the documents it extracts.
@@ -28,7 +28,7 @@ func TestIncrementalIngestSkipsWhatTheStoreHolds(t *testing.T) {
 	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
 		write(t, filepath.Join(dir, name), "article "+name)
 	}
-	s := embedded.MustOpen(t)
+	s := embeddedtest.Open(t)
 	ctx := context.Background()
 	steps := []struct {
 		name          string
@@ -81,7 +81,7 @@ func TestIncrementalIngestSkipsWhatTheStoreHolds(t *testing.T) {
 func TestIncrementalDryRunSkipsNothing(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "a.txt"), "article a")
-	s := embedded.MustOpen(t)
+	s := embeddedtest.Open(t)
 	ctx := context.Background()
 	if _, err := ingest.Run(ctx, fakeExtractor{}, s, []string{dir}, ingest.Options{Stamp: "v1"}); err != nil {
 		t.Fatal(err)

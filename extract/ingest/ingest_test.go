@@ -200,7 +200,7 @@ func TestDryRunLoadsNothing(t *testing.T) {
 	write(t, filepath.Join(dir, "c.txt"), "article two")
 	rec := &recorder{}
 	var inspected []string
-	sum, err := ingest.Run(context.Background(), fakeExtractor{}, rec, []string{dir}, ingest.Options{DryRun: true, FlushEvery: 1,
+	sum, err := ingest.Run(context.Background(), fakeExtractor{}, rec, []string{dir}, ingest.Options{DryRun: true, FlushEvery: 1, MaxFlush: 1,
 		Inspect: func(b *graph.Batch) {
 			for _, n := range b.Nodes {
 				inspected = append(inspected, n.Props["path"].(string))

@@ -5,11 +5,11 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/graph"
-	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 )
 
 func TestLoadTrackedRecordsKeysWithTheirFacts(t *testing.T) {
-	s := embedded.MustOpen(t)
+	s := embeddedtest.Open(t)
 	ctx := context.Background()
 	ingested := func(key, stamp string) bool {
 		t.Helper()
