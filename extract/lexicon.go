@@ -264,7 +264,8 @@ var threatWords = setOf("threatened", "threaten", "threatens", "threatening", "t
 	"preparing", "prepare", "prepares", "mulled", "eyeing", "eyes", "eyed", "explore", "exploring", "discussing",
 	"appeared", "appears", "appear", "seemed", "seems", "seem", "trying", "try", "tries", "attempting", "attempt",
 	"attempts", "vetoed", "veto", "vetoes", "rejected", "rejects", "reject", "opposed", "opposes", "oppose",
-	"refused", "refuses", "refuse", "declined", "failed", "fails", "fail", "resisted", "resist")
+	"refused", "refuses", "refuse", "declined", "failed", "fails", "fail", "resisted", "resist", "hopeful",
+	"optimistic", "confident", "verge", "brink")
 
 // negators negate the clause they stand in.
 var negators = setOf("not", "never", "no", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't",

@@ -192,6 +192,14 @@ parsed:
 // ruleAgreementVerb matches "X signed/reached/struck/announced a deal",
 // "upgraded their relationship to a strategic partnership".
 func (a *analysis) ruleAgreementVerb(s *sent, k int) {
+	if a.futureAt(s, k) || a.word(s, k-1) == "would" {
+		a.drop("an agreement still to be reached ('will reach', 'would sign')")
+		return
+	}
+	if p := k - 1; a.word(s, p) == "to" || infinitiveAdverbs[a.word(s, p)] && a.word(s, p-1) == "to" {
+		a.drop("an agreement still to be signed ('went to Peking to formally sign')")
+		return
+	}
 	subj, subjStart := a.subjectOf(s, k)
 	if len(subj) == 0 {
 		subj = a.coordinatedSubject(s, k)

@@ -214,6 +214,10 @@ func (a *analysis) ruleContact(s *sent, k int) {
 			}
 		}
 	} else if len(subj) >= 2 {
+		if (w == "speaking" || w == "talking") && a.word(s, k+1) != "to" && a.word(s, k+1) != "with" {
+			a.drop("'A and B were speaking' with no one spoken to: to the press, not to each other")
+			return
+		}
 		if (w == "met" || w == "meet" || w == "meets") && a.unnamedObject(s, k) {
 			a.drop("'A and B met' someone unnamed: they did not meet each other")
 			return
@@ -555,7 +559,7 @@ func (a *analysis) happenedBetween(s *sent, q int) int {
 // B", "will hold talks with B", "its door of dialogue with B remains open" is
 // not handled here. Such talks lie ahead; they are not a fact.
 func (a *analysis) prospectiveNoun(s *sent, k int) bool {
-	for q := k - 1; q >= 0 && q >= k-5; q-- {
+	for q := k - 1; q >= 0 && q >= k-8; q-- {
 		if a.isBreak(s, q) || s.toks[q].kind == tPunct {
 			return false
 		}

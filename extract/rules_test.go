@@ -364,6 +364,21 @@ func TestRules(t *testing.T) {
 			not:  []fact{"PLEDGED||"},
 		},
 		{
+			name: "agreements still to be reached or signed",
+			text: "Published On: Apr 2, 1987\n\nThe banker remains hopeful that Brazil will reach a debt rescheduling agreement with its creditors. Prime Minister Rui Matos said he would go to Peking next month to formally sign the agreement with China.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
+			name: "negotiations a ruling may influence are not held",
+			text: "Published On: Apr 2, 1987\n\nLyng said the GATT ruling may influence the U.S. stance in negotiations with Tokyo.",
+			not:  []fact{"SPOKE_WITH||"},
+		},
+		{
+			name: "two officials speaking to the press",
+			text: "Published On: Apr 2, 1987\n\nEconomics Minister Otto Schlecht and State Secretary Hans Tietmeyer were speaking ahead of the Venice summit.",
+			not:  []fact{"SPOKE_WITH||"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
