@@ -214,8 +214,8 @@ func (a *analysis) subjectOf(s *sent, k int) ([]*entity, int) {
 // The Soviet Union, the European Community and Japan agreed").
 func (a *analysis) conjunctBefore(s *sent, start int) bool {
 	q := start - 1
-	if w := a.word(s, q); w == "the" {
-		q--
+	for q >= 0 && (objectDeterminers[a.word(s, q)] || s.toks[q].kind == tNum) && start-q <= 2 {
+		q-- // "and the European Community", "and 20 Islamic banks"
 	}
 	w := a.word(s, q)
 	return q >= 0 && (w == "and" || w == ",")
