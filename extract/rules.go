@@ -423,9 +423,19 @@ func (a *analysis) nounOwner(s *sent, k int) ([]*entity, int) {
 			}
 			return a.subjectBefore(s, q, false)
 		}
+		if appraisalVerbs[a.word(s, q)] && q > 0 && a.word(s, q-1) != "to" {
+			// "Erdoğan praised the talks with Mitsotakis": who appraises
+			// the talks held them
+			return a.subjectBefore(s, q, false)
+		}
 	}
 	return nil, -1
 }
+
+// appraisalVerbs appraise a consultation its subject took part in: "praised
+// the talks with Y", "described the meeting with Y as productive".
+var appraisalVerbs = setOf("praised", "hailed", "welcomed", "described", "termed", "called", "characterised",
+	"characterized", "lauded", "praises", "hails", "welcomes", "describes")
 
 // contactHedged reports whether the consultation noun or verb at k is
 // planned, expected or hoped for rather than held.

@@ -379,6 +379,11 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SPOKE_WITH||"},
 		},
 		{
+			name: "who praised the talks held them",
+			text: "Published On: Dec 7, 2023\n\nTurkish President Kemal Aydin praised the talks with Greek Prime Minister Nikos Pappas and invited him for a return visit.",
+			want: []fact{"SPOKE_WITH|Kemal Aydin|Nikos Pappas"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
