@@ -317,6 +317,9 @@ func (a *analysis) resolve(s *sent) {
 			if s.quoted[m.i] {
 				continue
 			}
+			if a.unnamedSpeaker(s, m.i) {
+				continue // "Taiwan's leading industrial organisation said it will …": it is the organisation
+			}
 			m.ent = a.lastSubject
 		case mRole:
 			m.ent = a.roleReferent(m.role, m.rc)
@@ -329,6 +332,25 @@ func (a *analysis) resolve(s *sent) {
 			}
 		}
 	}
+}
+
+// unnamedSpeaker reports whether "it" at i follows a verb of speech whose
+// subject is a common noun phrase ("the organisation said it", "the
+// company says it"): then "it" is that unnamed body, not the last named one.
+func (a *analysis) unnamedSpeaker(s *sent, i int) bool {
+	v := i - 1
+	if a.word(s, v) == "that" {
+		v--
+	}
+	if !speechVerbs[a.word(s, v)] || v < 1 {
+		return false
+	}
+	q := v - 1
+	if s.mentionAt(q) != nil {
+		return false
+	}
+	t := s.toks[q]
+	return t.kind == tWord && !t.cap && t.cls&(clsPronoun|clsTitle1|clsTitlePlural) == 0 && a.upos(s, q) == "NOUN"
 }
 
 // objectOfVerb reports whether the mention m directly follows a verb

@@ -384,6 +384,11 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Kemal Aydin|Nikos Pappas"},
 		},
 		{
+			name: "it is the unnamed body that said so",
+			text: "Published On: Mar 4, 1987\n\nKorea has cut tariffs on 1,700 goods. Korea's leading industrial organisation said it will send a buying mission to Canada.",
+			not:  []fact{"PLEDGED|South Korea|"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
