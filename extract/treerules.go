@@ -324,7 +324,7 @@ var weakMeasures = setOf("tax", "quota", "export quota", "import quota", "asset 
 func sanctionEndpoints(f, t *entity, measure string) string {
 	switch f.kind {
 	case entOrg:
-		if f.orgKind == "company" || isMediaKind(f.orgKind) || f.orgKind == "" {
+		if f.orgKind == "company" || isMediaKind(f.orgKind) || f.orgKind == "" || privateBody(f.name) {
 			return "a company or private body imposes no sanction"
 		}
 	case entPerson:
@@ -342,6 +342,22 @@ func sanctionEndpoints(f, t *entity, measure string) string {
 		}
 	}
 	return ""
+}
+
+// privateBody reports whether an organisation's name marks a private body
+// (an association, a federation, an institute), which approves or expels but
+// does not sanction: "the National Fire Protection Association".
+func privateBody(name string) bool {
+	last := name
+	if i := strings.LastIndexByte(name, ' '); i >= 0 {
+		last = name[i+1:]
+	}
+	switch strings.ToLower(last) {
+	case "association", "federation", "society", "institute", "foundation", "club", "league", "chamber",
+		"confederation", "guild", "union":
+		return !strings.Contains(name, "European") && !strings.Contains(name, "African") && !strings.Contains(name, "Soviet")
+	}
+	return false
 }
 
 // privateRole reports whether a role is a private one: a company's, a
