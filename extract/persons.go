@@ -89,6 +89,9 @@ func (a *analysis) nameSpanAt(s *sent, k int) int {
 	}
 	j := k + 1
 	for j < len(s.toks) && j-k < 6 {
+		if _, agr := agreementHeads[a.word(s, j)]; agr {
+			return j // "Louvre Accord": the name of a deal ends a person's span
+		}
 		switch {
 		case a.isNameToken(s, j):
 			j++
@@ -322,6 +325,10 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		for partyLabels[a.word(s, k)] && j-k >= 3 {
 			k++ // "(Liberal) Democrat Graham Brady": the label is no part of the name
 		}
+		if _, agr := agreementHeads[a.word(s, j)]; agr && j < n {
+			k = j - 1 // "the Louvre accord", "the Plaza agreement": a place that names a deal
+			continue
+		}
 		for k < j && portfolioWords[a.word(s, k)] {
 			k++ // "Agriculture minister X", "Economic Affairs Allen Wallis": a portfolio, no name
 		}
@@ -430,7 +437,8 @@ func (a *analysis) findPersonCandidates(s *sent) {
 		// a bare surname as the subject of a consultation ("Modi met
 		// Fumio Kishida"): licensed below when a named person shares the
 		// sentence
-		if !c.licensed && len(c.tokens) == 1 {
+		if !c.licensed && len(c.tokens) == 1 && !objectDeterminers[a.word(s, k-1)] {
+			// ("the Louvre meeting" names a place, not a person who meets)
 			v := j
 			if w := a.word(s, v); w == "also" || w == "later" || w == "then" || w == "had" || w == "has" {
 				v++

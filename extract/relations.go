@@ -114,7 +114,14 @@ func (a *analysis) subjectBefore(s *sent, k int, speech bool) ([]*entity, int) {
 					p--
 				}
 				if m := s.mentionAt(p); m != nil && a.eligibleSubject(m, speech) {
-					return a.partiesOf(m), q
+					ps := a.partiesOf(m)
+					if a.word(s, m.i-1) == "and" {
+						// "West Germany and Japan, who …": the conjuncts too
+						if pm := s.mentionAt(m.i - 2); pm != nil && a.eligibleSubject(pm, speech) {
+							ps = dedupe(append(a.partiesOf(pm), ps...))
+						}
+					}
+					return ps, q
 				}
 			}
 			return nil, -1
@@ -126,6 +133,10 @@ func (a *analysis) subjectBefore(s *sent, k int, speech bool) ([]*entity, int) {
 		q = m.i
 		if a.surface(s, m.i-1) == "," && speechVerbs[a.word(s, m.j)] && a.surface(s, m.j+1) == "," {
 			continue // "Baker, Darman said, was committed to …": Darman is the source
+		}
+		if m.kind == mGroup && m.i > 1 && (a.word(s, m.i-1) == "who" || a.word(s, m.i-1) == "which") &&
+			!prepositions[a.word(s, m.i-2)] && m.j < k-1 {
+			continue // "West Germany and Japan, who both have surpluses, pledged": "both" floats to them
 		}
 		if !a.eligibleSubject(m, speech) {
 			if m.kind == mEntity && m.prep == "" && !m.adj && !m.poss && !m.media && m.ent != nil && m.ent.kind == entPerson {
@@ -221,7 +232,7 @@ func (a *analysis) partiesOf(m *mention) []*entity {
 		switch {
 		case a.lastPair[0] != nil && !a.newerPair():
 			m.group = a.lastPair
-		case a.recent[1] != nil && !a.speakerHere(a.recent[0]) && !a.speakerHere(a.recent[1]):
+		case a.recent[1] != nil && !a.speakerHere(a.recent[0]) && !a.speakerHere(a.recent[1]) && !a.sidesPhrase(m):
 			// two persons just named, neither the one reporting: "…
 			// talks between the two leaders, spokesman X said" is not X's
 			m.group = a.recent
@@ -241,6 +252,18 @@ func (a *analysis) partiesOf(m *mention) []*entity {
 		}
 	}
 	return m.parties()
+}
+
+// sidesPhrase reports whether the group mention m says "parties" or
+// "sides": the two sides of a negotiation, which two people merely named
+// last need not be (they may be one side).
+func (a *analysis) sidesPhrase(m *mention) bool {
+	s := a.cur
+	if s == nil || m.j > len(s.toks) || m.j < 1 {
+		return false
+	}
+	w := a.word(s, m.j-1)
+	return w == "parties" || w == "sides"
 }
 
 // speakerHere reports whether person p is a speaker of the sentence the

@@ -389,6 +389,17 @@ func TestRules(t *testing.T) {
 			not:  []fact{"PLEDGED|South Korea|"},
 		},
 		{
+			name: "the place a deal is named after is no person; both floats to its antecedent",
+			text: "Published On: Oct 19, 1987\n\nFrench Finance Minister Paul Roux, who hosted the Lido meeting, spoke first. Under the Lido Accord Spain and Japan, who both have large trade surpluses, pledged to boost their economic growth.",
+			want: []fact{"PLEDGED|Spain|boost", "PLEDGED|Japan|boost"},
+			not:  []fact{"PLEDGED|Lido|", "PLEDGED|Paul Roux|"},
+		},
+		{
+			name: "the two parties are not two people of one side",
+			text: "Published On: Mar 4, 1987\n\nCentral bank president Jose Marx and Finance Secretary Mario Brodo led Argentina's team. Talks between the two parties resumed on Monday.",
+			not:  []fact{"SPOKE_WITH|Jose Marx|Mario Brodo"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
