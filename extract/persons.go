@@ -32,7 +32,7 @@ func (a *analysis) isNameToken(s *sent, k int) bool {
 	if t.kind != tWord || !t.cap || s.cover[k] != 0 {
 		return false
 	}
-	if t.cls&(clsNameStop|clsTitle1|clsTitlePlural) != 0 && !a.monthAsGivenName(s, k) {
+	if t.cls&(clsNameStop|clsTitle1|clsTitlePlural) != 0 && !a.monthAsGivenName(s, k) && !a.stopWordAsName(s, k) {
 		return false
 	}
 	// the last word of a title: "Chief Executive", "Foreign Secretary",
@@ -46,6 +46,22 @@ func (a *analysis) isNameToken(s *sent, k int) bool {
 		return false // "NATO", "BRICS": acronyms, not names
 	}
 	return true
+}
+
+// stopWordAsName reports whether a capitalised function word inside a
+// sentence is a name right after a title: "President To Lam", "Mr An
+// Nguyen" — short given names that are English words elsewhere.
+func (a *analysis) stopWordAsName(s *sent, k int) bool {
+	if k == 0 || s.toks[k].cls&clsNameStop == 0 || s.toks[k].cls&(clsTitle1|clsTitlePlural) != 0 {
+		return false
+	}
+	switch a.word(s, k) {
+	case "to", "an", "le", "la", "do", "ha", "ho", "ma", "lu", "so", "bo":
+	default:
+		return false
+	}
+	nx := k + 1
+	return nx < len(s.toks) && s.toks[nx].kind == tWord && s.toks[nx].cap && s.toks[k-1].cls&clsTitle1 != 0
 }
 
 // patronymic particles introduce a father's name, which may be a title word

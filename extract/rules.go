@@ -736,6 +736,33 @@ var openingNouns = setOf("door", "doors", "channel", "channels", "way", "path", 
 	"proposals", "prospect", "prospects", "hope", "hopes", "invitation", "call", "calls", "request", "requests",
 	"bid", "readiness", "willingness", "openness", "push", "demand", "demands", "possibility")
 
+// demonymGroup returns the country of an unnamed group of its firms or
+// people right after q: "sanctioned 12 Chinese firms", "blacklisted three
+// Iranian officials" — the listed belong to that country.
+func (a *analysis) demonymGroup(s *sent, q int) []*entity {
+	for p := q; p < len(s.toks) && p <= q+3; p++ {
+		m := s.mentionAt(p)
+		if m == nil {
+			if s.toks[p].kind == tNum || objectDeterminers[a.word(s, p)] || a.upos(s, p) == "NUM" {
+				continue
+			}
+			return nil
+		}
+		if !m.adj || m.rc == nil || !groupNouns[a.word(s, m.j)] {
+			return nil
+		}
+		e := a.countryEntity(m.rc)
+		e.emit = true
+		return []*entity{e}
+	}
+	return nil
+}
+
+// groupNouns are plural nouns for a country's firms or people.
+var groupNouns = setOf("firms", "companies", "entities", "banks", "individuals", "officials", "people", "nationals",
+	"vessels", "ships", "tankers", "businesses", "traders", "executives", "generals", "commanders", "lawmakers",
+	"organisations", "organizations", "groups", "airlines", "refineries", "exporters", "importers")
+
 // ownCountry reports whether person p represents country c.
 func ownCountry(p, c *entity) bool {
 	return p.kind == entPerson && c.kind == entCountry && p.country != nil && p.country == c.country
@@ -768,6 +795,9 @@ func (a *analysis) ruleSanction(s *sent, k int) {
 		target, _ = a.partiesAfter(s, k, 3, nil)
 		if len(target) == 0 {
 			target = a.capitalisedTarget(s, k+1)
+		}
+		if len(target) == 0 {
+			target = a.demonymGroup(s, k+1)
 		}
 		measure = "sanctions"
 		if strings.HasPrefix(w, "blacklist") {

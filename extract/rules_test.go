@@ -400,6 +400,16 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SPOKE_WITH|Jose Marx|Mario Brodo"},
 		},
 		{
+			name: "sanctioned a country's unnamed firms",
+			text: "Published On: Jun 12, 2024\n\nThe U.S. Treasury Department on Thursday sanctioned 12 Iranian firms for supplying drone parts to Russia.",
+			want: []fact{"SANCTIONED|United States|Iran"},
+		},
+		{
+			name: "a short given name that is a function word",
+			text: "Published On: Jun 12, 2024\n\nPremier Li Qiang met with Vietnamese President To Lam at the Great Hall of the People on Wednesday.",
+			want: []fact{"SPOKE_WITH|Li Qiang|To Lam"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
