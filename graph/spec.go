@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -112,7 +113,7 @@ var relSpecs = []RelSpec{
 	{Type: Represents, From: []string{LabelActor}, To: []string{LabelCountry}, Details: []string{PropRole}},
 	{Type: PartyTo, From: parties, To: []string{LabelAgreement}},
 	{Type: PartOf, From: []string{LabelCommitment}, To: []string{LabelAgreement}},
-	{Type: Mentions, From: []string{LabelArticle}, To: []string{LabelActor, LabelCountry, LabelAgreement, LabelCommitment}},
+	{Type: Mentions, From: []string{LabelArticle}, To: []string{LabelActor, LabelCountry, LabelAgreement}},
 }
 
 // specByType indexes relSpecs.
@@ -185,4 +186,39 @@ func keyString(v any) string {
 		return strings.Join(v, "\x1e")
 	}
 	return fmt.Sprint(v)
+}
+
+// CheckSpecs checks the relationships of b against their specs: every type
+// has one, each end is a node of b whose label the spec allows there, a
+// type stored once per pair has its ends in id order, and the id is the one
+// NewRelationship makes. It returns the problems joined, or nil.
+func (b *Batch) CheckSpecs() error {
+	labels := make(map[string]string, len(b.Nodes))
+	for _, n := range b.Nodes {
+		labels[n.ID] = n.Label
+	}
+	var errs []error
+	for _, r := range b.Relationships {
+		s, ok := specByType[r.Type]
+		if !ok {
+			errs = append(errs, fmt.Errorf("relationship %s: type %q has no spec", r.ID, r.Type))
+			continue
+		}
+		from, okFrom := labels[r.Start]
+		to, okTo := labels[r.End]
+		switch {
+		case !okFrom || !okTo:
+			errs = append(errs, fmt.Errorf("%s %s: an end is not in the batch", r.Type, r.ID))
+		case !s.Allows(from, to):
+			errs = append(errs, fmt.Errorf("%s %s: from %s %s to %s %s, but the spec allows %s → %s",
+				r.Type, r.ID, from, r.Start, to, r.End, strings.Join(s.From, "|"), strings.Join(s.To, "|")))
+		}
+		if s.SortedEnds && r.End < r.Start {
+			errs = append(errs, fmt.Errorf("%s %s: ends %s, %s not in id order", r.Type, r.ID, r.Start, r.End))
+		}
+		if want := NewRelationship(r.Type, r.Start, r.End, r.Props).ID; r.ID != want {
+			errs = append(errs, fmt.Errorf("%s %s: id should be %s by its spec's key %v", r.Type, r.ID, want, s.Key))
+		}
+	}
+	return errors.Join(errs...)
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -90,5 +91,33 @@ func TestRelIDs(t *testing.T) {
 	// a type without a spec: its ends alone, in the order given
 	if r := NewRelationship("NO_SUCH_TYPE", "b", "a", Props{PropDate: "2026"}); r.ID != RelID("NO_SUCH_TYPE", "b", "a") || r.Start != "b" {
 		t.Errorf("NewRelationship of an unspecified type = %s from %s", r.ID, r.Start)
+	}
+}
+
+// TestCheckSpecs checks that Batch.CheckSpecs finds each kind of breach.
+func TestCheckSpecs(t *testing.T) {
+	nodes := []Node{{ID: "CHN", Label: LabelCountry}, {ID: "USA", Label: LabelCountry},
+		{ID: "article-1", Label: LabelArticle}, {ID: "commitment-1", Label: LabelCommitment}}
+	good := NewRelationship(SpokeWith, "USA", "CHN", Props{PropDate: "2026"})
+	for _, tc := range []struct {
+		name string
+		rel  Relationship
+		want string // in the error; "" for none
+	}{
+		{"good", good, ""},
+		{"good pledge", NewRelationship(Pledged, "CHN", "commitment-1", Props{}), ""},
+		{"no spec", Relationship{ID: "x-1", Type: "NO_SUCH_TYPE", Start: "CHN", End: "USA"}, "has no spec"},
+		{"label", NewRelationship(Sanctioned, "article-1", "CHN", Props{}), "the spec allows Actor|Country → Actor|Country"},
+		{"missing end", NewRelationship(Pledged, "CHN", "commitment-2", Props{}), "not in the batch"},
+		{"order", Relationship{ID: good.ID, Type: SpokeWith, Start: "USA", End: "CHN", Props: good.Props}, "not in id order"},
+		{"key", Relationship{ID: good.ID, Type: SpokeWith, Start: "CHN", End: "USA", Props: Props{PropDate: "2025"}}, "id should be"},
+	} {
+		err := (&Batch{Nodes: nodes, Relationships: []Relationship{tc.rel}}).CheckSpecs()
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: CheckSpecs = %v, want nil", tc.name, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s: CheckSpecs = %v, want an error with %q", tc.name, err, tc.want)
+		}
 	}
 }
