@@ -231,22 +231,16 @@ func (a *analysis) build() *graph.Batch {
 		if f.rule != "" {
 			props[graph.PropRules] = []string{f.rule}
 		}
-		var r graph.Relationship
+		from, to := f.from.id(), ""
 		switch f.typ {
 		case graph.SpokeWith:
-			x, y := f.from.id(), f.to.id()
-			if y < x {
-				x, y = y, x
-			}
 			if f.medium != "" {
 				props[graph.PropMedium] = f.medium
 			}
 			if len(f.topics) > 0 {
 				props[graph.PropTopics] = append([]string(nil), f.topics...)
 			}
-			r = graph.Relationship{ID: graph.RelID(graph.SpokeWith, x, y, f.date), Start: x, End: y}
 		case graph.Pledged:
-			var to string
 			switch {
 			case f.commit != nil:
 				to = f.commit.id()
@@ -255,14 +249,11 @@ func (a *analysis) build() *graph.Batch {
 			default:
 				continue
 			}
-			r = graph.Relationship{ID: graph.RelID(graph.Pledged, f.from.id(), to), Start: f.from.id(), End: to}
 		case graph.Sanctioned:
 			props[graph.PropMeasure] = f.measure
 			if f.rate != "" {
 				props[graph.PropRate] = f.rate
 			}
-			r = graph.Relationship{ID: graph.RelID(graph.Sanctioned, f.from.id(), f.to.id(), f.measure),
-				Start: f.from.id(), End: f.to.id()}
 		case graph.TradesWith:
 			if f.value != "" {
 				props[graph.PropValue] = f.value
@@ -270,14 +261,14 @@ func (a *analysis) build() *graph.Batch {
 			if f.year != "" {
 				props[graph.PropYear] = f.year
 			}
-			r = graph.Relationship{ID: graph.RelID(graph.TradesWith, f.from.id(), f.to.id(), f.year),
-				Start: f.from.id(), End: f.to.id()}
 		default:
 			continue
 		}
-		r.Type = f.typ
-		r.Props = props
-		bd.AddRelationship(r)
+		if to == "" {
+			to = f.to.id()
+		}
+		// the id, and the order of a symmetric pair, are the type's spec's
+		bd.AddRelationship(graph.NewRelationship(f.typ, from, to, props))
 	}
 	return bd.Batch()
 }

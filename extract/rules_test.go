@@ -910,8 +910,9 @@ func TestProvenance(t *testing.T) {
 }
 
 // TestBatchIsClosed checks, over the seeds and rule passages, that every
-// relationship's endpoints are nodes of the batch and that the batch is
-// what graph.Builder would make of it (merged and sorted).
+// relationship's endpoints are nodes of the batch, that every relationship
+// keeps to its type's spec (labels at its ends, id, order of a pair), and
+// that the batch is what graph.Builder would make of it (merged and sorted).
 func TestBatchIsClosed(t *testing.T) {
 	paths, _ := filepath.Glob("../seeds/*.txt")
 	more, _ := filepath.Glob("testdata/gold/rules/*.txt")
@@ -930,6 +931,9 @@ func TestBatchIsClosed(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkClosed(t, p, b)
+		if err := b.CheckSpecs(); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
 		var bd graph.Builder
 		bd.AddBatch(b)
 		if got, want := dump(b), dump(bd.Batch()); got != want {

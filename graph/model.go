@@ -76,16 +76,22 @@ const (
 // Labels lists every node label of the model, in a fixed order.
 var Labels = []string{LabelActor, LabelCountry, LabelAgreement, LabelCommitment, LabelArticle}
 
-// RelTypes lists every relationship type of the model, fact types first.
-var RelTypes = []string{SpokeWith, Pledged, Sanctioned, TradesWith, Represents, PartyTo, PartOf, Mentions}
+// RelTypes lists every relationship type of the model, fact types first,
+// in the order of their specs (see RelSpec).
+var RelTypes = typesWhere(func(*RelSpec) bool { return true })
 
 // FactTypes are the relationship types that carry provenance
-// (sources, evidence, claimedBy, date).
-var FactTypes = []string{SpokeWith, Pledged, Sanctioned, TradesWith}
+// (sources, evidence, claimedBy, date): the specs with Fact set.
+var FactTypes = typesWhere(func(s *RelSpec) bool { return s.Fact })
+
+// CoreTypes are DESIGN.md's fact types, always scored: the specs with
+// Core set.
+var CoreTypes = typesWhere(func(s *RelSpec) bool { return s.Core })
 
 // IsFactType reports whether typ is one of FactTypes.
 func IsFactType(typ string) bool {
-	return typ == SpokeWith || typ == Pledged || typ == Sanctioned || typ == TradesWith
+	s, ok := specByType[typ]
+	return ok && s.Fact
 }
 
 // Props holds the properties of a node or relationship. Values are string,
@@ -161,11 +167,12 @@ func ArticleID(content []byte) string {
 }
 
 // RelID is the deterministic id of a relationship of type typ from start to
-// end, distinguished by key (for example a date or a measure). For SPOKE_WITH,
-// which is symmetric, start and end are ordered first so that both directions
-// give one id.
+// end, distinguished by key (the values of the spec's Key properties, for
+// example a date or a measure; see NewRelationship). For a type stored once
+// per pair (RelSpec.SortedEnds: SPOKE_WITH), start and end are ordered first
+// so that both directions give one id.
 func RelID(typ, start, end string, key ...string) string {
-	if typ == SpokeWith && end < start {
+	if s, ok := specByType[typ]; ok && s.SortedEnds && end < start {
 		start, end = end, start
 	}
 	return hashID(strings.ToLower(typ), append([]string{start, end}, key...)...)

@@ -189,8 +189,8 @@ func withOne(one string, any []string) []string {
 func (r *Relation) Label() string {
 	var b strings.Builder
 	b.WriteString(strings.Join(r.fromNames(), "|"))
-	switch r.Type {
-	case graph.Pledged:
+	switch spec, _ := graph.SpecOf(r.Type); {
+	case spec.Gold.ToOptional:
 		b.WriteString(" → ")
 		to := r.toNames()
 		b.WriteString(strings.Join(to, "|"))
@@ -341,24 +341,20 @@ func (g *Gold) Validate() error {
 		if len(r.fromNames()) == 0 {
 			return bad(f+".from", "missing: give from or from_any")
 		}
-		switch r.Type {
-		case graph.SpokeWith:
-			if len(r.toNames()) == 0 {
-				return bad(f+".to", "missing: give to or to_any")
+		spec, ok := graph.SpecOf(r.Type)
+		switch {
+		case !ok || !spec.Fact:
+			return bad(f+".type", "%q is not %s", r.Type, orList(graph.FactTypes))
+		case len(r.toNames()) == 0 && !spec.Gold.ToOptional:
+			return bad(f+".to", "missing: give to or to_any")
+		case len(r.Keywords) > 0 && spec.Gold.Keywords == graph.NoKeywords:
+			msg := r.Type + " takes no keywords"
+			if spec.Gold.NoKeywordsHint != "" {
+				msg += " (" + spec.Gold.NoKeywordsHint + ")"
 			}
-			if len(r.Keywords) > 0 {
-				return bad(f+".keywords", "SPOKE_WITH takes no keywords (use topics)")
-			}
-		case graph.Sanctioned, graph.TradesWith:
-			if len(r.toNames()) == 0 {
-				return bad(f+".to", "missing: give to or to_any")
-			}
-		case graph.Pledged:
-			if len(r.toNames()) == 0 && len(r.Keywords) == 0 {
-				return bad(f+".keywords", "missing: PLEDGED needs keywords or a to naming the commitment")
-			}
-		default:
-			return bad(f+".type", "%q is not SPOKE_WITH, PLEDGED, SANCTIONED or TRADES_WITH", r.Type)
+			return bad(f+".keywords", "%s", msg)
+		case len(r.toNames()) == 0 && len(r.Keywords) == 0:
+			return bad(f+".keywords", "missing: %s needs keywords or a to naming the %s", r.Type, strings.ToLower(strings.Join(spec.To, " or ")))
 		}
 		for j, kw := range r.Keywords {
 			if _, err := compileKeyword(kw); err != nil {
@@ -378,6 +374,14 @@ func (g *Gold) Validate() error {
 		}
 	}
 	return nil
+}
+
+// orList joins items as "A, B or C".
+func orList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }
 
 func knownType(t string) bool {

@@ -9,11 +9,12 @@ import (
 	"github.com/kgnews/kg/graph"
 )
 
-// isCore reports whether typ is a fact type of DESIGN.md, always scored
-// (graph.TradesWith joins the overall figures only when the gold set
-// annotates it).
+// isCore reports whether typ is a fact type of DESIGN.md, always scored (a
+// fact type that is not core, such as graph.TradesWith, joins the overall
+// figures only when the gold set annotates it).
 func isCore(typ string) bool {
-	return typ == graph.SpokeWith || typ == graph.Pledged || typ == graph.Sanctioned
+	s, _ := graph.SpecOf(typ)
+	return s.Core
 }
 
 // goldRel is a gold relation ready for matching: keywords compiled, names
@@ -46,11 +47,11 @@ func compileGolds(g *Gold, m *matcher, r *Report) []goldRel {
 }
 
 // key identifies the fact a gold relation states: its type, parties (a
-// pair unordered for SPOKE_WITH and TRADES_WITH), keywords and date.
+// pair unordered for a symmetric type), keywords and date.
 func (gr *goldRel) key() string {
 	from, to := sortedCopy(gr.fromNames()), sortedCopy(gr.toNames())
 	a, b := strings.Join(from, "\x01"), strings.Join(to, "\x01")
-	if (gr.Type == graph.SpokeWith || gr.Type == graph.TradesWith) && a > b {
+	if spec, _ := graph.SpecOf(gr.Type); spec.Symmetric && a > b {
 		a, b = b, a
 	}
 	return strings.Join([]string{gr.Type, a, b, strings.Join(gr.Keywords, "\x01"), gr.Date}, "\x00")
@@ -95,33 +96,31 @@ func (m *matcher) fit(p *graph.Relationship, gr *goldRel) fit {
 	if gr.bad || p.Type != gr.Type {
 		return noFit
 	}
-	switch p.Type {
-	case graph.SpokeWith, graph.TradesWith:
+	spec, _ := graph.SpecOf(p.Type)
+	switch {
+	case spec.Symmetric:
 		if !(m.isAny(p.Start, gr.from) && m.isAny(p.End, gr.to)) && !(m.isAny(p.Start, gr.to) && m.isAny(p.End, gr.from)) {
 			return noFit
 		}
-		text := propString(p.Props, graph.PropValue) + " | " + propString(p.Props, graph.PropYear)
-		if !keywordsMatch(gr.keywords, text) {
+	case !m.isAny(p.Start, gr.from):
+		return noFit
+	case len(gr.to) > 0 || !spec.Gold.ToOptional:
+		if !m.isAny(p.End, gr.to) {
 			return noFit
 		}
-	case graph.Pledged:
-		if !m.isAny(p.Start, gr.from) {
-			return noFit
-		}
-		if len(gr.to) > 0 && !m.isAny(p.End, gr.to) {
-			return noFit
-		}
-		if len(gr.keywords) > 0 {
+	}
+	if len(gr.keywords) > 0 {
+		var text string
+		switch spec.Gold.Keywords {
+		case graph.KeywordsOnEnd:
 			end, ok := m.nodes[p.End]
-			if !ok || !keywordsMatch(gr.keywords, nodeText(end)) {
+			if !ok {
 				return noFit
 			}
+			text = nodeText(end)
+		case graph.KeywordsOnDetails:
+			text = detailText(p, spec.Details)
 		}
-	case graph.Sanctioned:
-		if !m.isAny(p.Start, gr.from) || !m.isAny(p.End, gr.to) {
-			return noFit
-		}
-		text := propString(p.Props, graph.PropMeasure) + " | " + propString(p.Props, graph.PropRate)
 		if !keywordsMatch(gr.keywords, text) {
 			return noFit
 		}
@@ -137,6 +136,16 @@ func (m *matcher) fit(p *graph.Relationship, gr *goldRel) fit {
 		return fullFit
 	}
 	return dateWrong
+}
+
+// detailText is what keywords match on a type whose keywords match its
+// details: the detail properties joined by " | " ("measure | rate").
+func detailText(p *graph.Relationship, details []string) string {
+	parts := make([]string, len(details))
+	for i, k := range details {
+		parts[i] = propString(p.Props, k)
+	}
+	return strings.Join(parts, " | ")
 }
 
 func keywordsMatch(kws []*regexp.Regexp, text string) bool {
@@ -328,17 +337,11 @@ func (m *matcher) edge(p *graph.Relationship) Edge {
 			details = append(details, k+"="+v)
 		}
 	}
-	switch p.Type {
-	case graph.SpokeWith:
-		add("medium", propString(p.Props, graph.PropMedium))
-		add("topics", propString(p.Props, graph.PropTopics))
-	case graph.TradesWith:
-		add("value", propString(p.Props, graph.PropValue))
-		add("year", propString(p.Props, graph.PropYear))
-	case graph.Sanctioned:
-		add("measure", propString(p.Props, graph.PropMeasure))
-		add("rate", propString(p.Props, graph.PropRate))
-	case graph.Pledged:
+	spec, _ := graph.SpecOf(p.Type)
+	for _, k := range spec.Details {
+		add(k, propString(p.Props, k))
+	}
+	if spec.Gold.Keywords == graph.KeywordsOnEnd {
 		add("text", propString(to.Props, graph.PropText))
 	}
 	add("claimedBy", propString(p.Props, graph.PropClaimedBy))

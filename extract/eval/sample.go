@@ -13,8 +13,8 @@ import (
 
 // SampleTypes are the relationship types [Draw] samples when
 // [SampleOptions.Types] is empty: the three fact types whose precision is
-// judged by hand.
-var SampleTypes = []string{graph.SpokeWith, graph.Pledged, graph.Sanctioned}
+// judged by hand (graph.CoreTypes).
+var SampleTypes = slices.Clone(graph.CoreTypes)
 
 // SampleOptions says what [Draw] samples.
 type SampleOptions struct {

@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/kgnews/kg/graph"
 )
 
 var repoRoot = filepath.Join("..", "..")
@@ -114,41 +112,6 @@ func TestComposeFile(t *testing.T) {
 	conf, err := os.ReadFile(filepath.Join(repoRoot, "browser", "nginx.conf"))
 	if err != nil || !strings.Contains(string(conf), "Access-Control-Allow-Origin") {
 		t.Errorf("browser/nginx.conf does not send the CORS header (%v)", err)
-	}
-}
-
-// TestGrassStyle checks that browser/kg.grass styles every label and
-// relationship type of the model with a colour and a caption.
-func TestGrassStyle(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(repoRoot, "browser", "kg.grass"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rules := map[string]string{}
-	for _, m := range regexp.MustCompile(`(?s)((?:node|relationship)\.[A-Za-z_]+)\s*\{(.*?)\}`).FindAllStringSubmatch(string(data), -1) {
-		rules[m[1]] = m[2]
-	}
-	var selectors []string
-	for _, l := range graph.Labels {
-		selectors = append(selectors, "node."+l)
-	}
-	for _, typ := range graph.RelTypes {
-		selectors = append(selectors, "relationship."+typ)
-	}
-	for _, sel := range selectors {
-		body, ok := rules[sel]
-		if !ok {
-			t.Errorf("kg.grass has no rule for %s", sel)
-			continue
-		}
-		for _, prop := range []string{"color:", "caption:"} {
-			if !strings.Contains(body, prop) {
-				t.Errorf("kg.grass %s lacks %s", sel, prop)
-			}
-		}
-		if strings.HasPrefix(sel, "node.") && !strings.Contains(body, "diameter:") {
-			t.Errorf("kg.grass %s lacks a size (diameter)", sel)
-		}
 	}
 }
 

@@ -15,7 +15,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the generated cypher/*.cypher files and testdata goldens")
 
 // The per-label and per-type statements are generated from the model's
-// labels and types, so that a new label or type gets its statements, and
+// labels and relationship types (graph.Labels, and graph.RelTypes and
+// graph.FactTypes, which derive from graph.RelSpecs), so that a new label or
+// type gets its statements, and
 // checked in, so that CI lints exactly the text sent. Run
 // `go test ./graph/neo4j -run TestStatementFiles -update` after changing the
 // model or these templates.

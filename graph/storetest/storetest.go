@@ -398,9 +398,10 @@ func NormalizeBatch(b *graph.Batch) []any {
 	rels := slices.Clone(b.Relationships)
 	sort.Slice(rels, func(i, j int) bool { return rels[i].ID < rels[j].ID })
 	for _, r := range rels {
-		// SPOKE_WITH is symmetric: compare its endpoints as a set.
+		// A type stored once per pair (SPOKE_WITH): compare its endpoints
+		// as a set.
 		start, end := r.Start, r.End
-		if r.Type == graph.SpokeWith && end < start {
+		if spec, _ := graph.SpecOf(r.Type); spec.SortedEnds && end < start {
 			start, end = end, start
 		}
 		out = append(out, []any{"rel", r.ID, r.Type, start, end, Normalize(map[string]any(r.Props))})
