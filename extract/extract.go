@@ -176,6 +176,7 @@ type analysis struct {
 	lastCall    *fact
 	lastCallS   int
 	lastSanct   *fact
+	lastSanctS  int // the sentence of lastSanct
 	lastAgree   *agreement
 	lastAgreeS  int
 }

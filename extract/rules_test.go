@@ -410,6 +410,12 @@ func TestRules(t *testing.T) {
 			want: []fact{"SPOKE_WITH|Li Qiang|To Lam"},
 		},
 		{
+			name: "those targeted include",
+			text: "Published On: Jan 12, 2026\n\nCanada has imposed sanctions on 10 Belarusian officials over a crackdown. In a statement, the foreign ministry said those targeted include Interior Minister Ivan Kubrakov, senior officers of the State Security Committee and two judges.",
+			want: []fact{"SANCTIONED|Canada|Ivan Kubrakov"},
+			not:  []fact{"SANCTIONED|Canada|State Security Committee"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},

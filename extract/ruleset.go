@@ -105,6 +105,16 @@ var relationRules = []*relationRule{
 		run: func(a *analysis) func(*sent, int) { return a.treeSanction },
 	},
 	{
+		Name: "sanction.listed", Fact: graph.Sanctioned,
+		Triggers:  "'those targeted', 'the individuals sanctioned', 'those designated' followed by include/are/were",
+		Arguments: "the named person or body at the head of each list item; the imposer of the measure the article just reported",
+		Blocks:    modalBlocks + "; no measure reported in the three sentences before; the endpoint checks of 'sanction'",
+		trigger: func(a *analysis, s *sent, k int, w string) bool {
+			return listedWords[w]
+		},
+		run: func(a *analysis) func(*sent, int) { return a.ruleListed },
+	},
+	{
 		Name: "trade-partner", Fact: graph.TradesWith,
 		Triggers:  "partner, partners",
 		Arguments: "the country whose partners are listed, each listed country with its value and year",

@@ -278,7 +278,7 @@ func (a *analysis) addSanctions(s *sent, k int, from, target []*entity, measure,
 			fc := &fact{typ: graph.Sanctioned, from: f, to: t, measure: measure, rate: rate, date: date,
 				claimedBy: claims, evidence: a.sentText(s)}
 			a.addFact(fc)
-			a.lastSanct = fc
+			a.lastSanct, a.lastSanctS = fc, a.curIdx
 		}
 	}
 }
@@ -400,4 +400,66 @@ func (a *analysis) tokenBefore(s *sent, k int, w string, limit int) int {
 		}
 	}
 	return -1
+}
+
+// listedWords are the words that report who a measure lists: "those
+// targeted include X", "the individuals sanctioned were X and Y".
+var listedWords = setOf("targeted", "sanctioned", "designated", "listed", "named", "blacklisted")
+
+// ruleListed reads the people and bodies a sanction just reported lists:
+// "those targeted include Interior Minister X, …" after "the United Kingdom
+// has imposed sanctions on 10 Iranian officials". Only the head of each list
+// item counts ("senior officers of the police" lists officers, not the
+// police), and the source is the imposer of the last measure of the article.
+func (a *analysis) ruleListed(s *sent, k int) {
+	if !listedWords[a.word(s, k)] {
+		return
+	}
+	switch a.word(s, k-1) {
+	case "those", "individuals", "entities", "people", "persons", "officials", "companies", "firms":
+	default:
+		a.drop("not a list of those a measure targets")
+		return
+	}
+	v := k + 1
+	switch a.word(s, v) {
+	case "include", "includes", "included", "are", "were", "comprise":
+	default:
+		a.drop("no list after 'those targeted'")
+		return
+	}
+	last := a.lastSanct
+	if last == nil || a.curIdx-a.lastSanctS > 3 {
+		a.drop("no measure reported just before")
+		return
+	}
+	var targets []*entity
+	item := true // at the head of a list item
+	for q := v + 1; q < len(s.toks); q++ {
+		if a.isBreak(s, q) {
+			break
+		}
+		w := a.word(s, q)
+		if w == "," || w == "and" {
+			item = true
+			continue
+		}
+		if m := s.mentionAt(q); m != nil {
+			if item && m.kind == mEntity && m.ent != nil && !m.adj && !m.media && m.ent.kind != entCountry {
+				targets = append(targets, m.ent)
+			}
+			q = m.j - 1
+			item = false
+			continue
+		}
+		if s.toks[q].cls&clsTitle1 != 0 && item {
+			continue // "Interior Minister X": the title opens the item
+		}
+		item = false
+	}
+	if len(targets) == 0 {
+		a.drop("no named person or body in the list")
+		return
+	}
+	a.addSanctions(s, k, []*entity{last.from}, dedupe(targets), last.measure, "")
 }
