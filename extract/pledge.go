@@ -256,6 +256,12 @@ func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
 		if a.isBreak(s, p) || s.toks[p].kind == tPunct {
 			break
 		}
+		if _, mod := agreementHeads[a.word(s, p+1)]; contactNouns[a.word(s, p)] && p > q && !mod {
+			// "agreed to formal talks on signing an economic pact": talks
+			// about a pact, not the pact
+			a.drop("talks about an agreement are no agreement")
+			return
+		}
 		switch a.word(s, p) {
 		case "should", "would", "will", "must", "could", "can", "may", "might", "shall":
 			// "agreed the industry should provide a plan": a clause, not

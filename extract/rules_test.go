@@ -416,6 +416,11 @@ func TestRules(t *testing.T) {
 			not:  []fact{"SANCTIONED|Canada|State Security Committee"},
 		},
 		{
+			name: "talks about a pact are no pact",
+			text: "Published On: Mar 4, 1987\n\nThe EC agreed to formal talks on signing an economic pact with Hungary.",
+			not:  []fact{"PLEDGED|Hungary|", "PLEDGED||pact"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
