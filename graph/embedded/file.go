@@ -35,6 +35,10 @@ import (
 //     read. Each read sees the last committed transaction, whole; the
 //     in-memory graph of queries is rebuilt when the file has changed.
 //
+// A writer waiting to commit says so in its writer lock file, and reads
+// that start meanwhile hold back until it has the file (holdBack), so that
+// readers following one another closely cannot starve it.
+//
 // Waiting for another process's transaction — a reader for a commit, a
 // writer for reads in progress — is bounded by Options.WaitTimeout, and
 // Options.OnWait is told why after WaitNotice. The lock is taken on the
@@ -131,8 +135,16 @@ func (s *Store) openDB(rw bool) (*bolt.DB, error) {
 	}
 	var f *os.File
 	if releasesBetweenWrites {
+		wait := s.waitTimeout
+		switch {
+		case rw:
+			s.announce(true)
+			defer s.announce(false)
+		case s.readOnly: // (a writer's own reads need not wait for its commits)
+			wait = max(wait-s.holdBack(), lockPoll)
+		}
 		var err error
-		f, err = lockWait(s.path, flag, rw, s.waitTimeout, why, s.onWait)
+		f, err = lockWait(s.path, flag, rw, wait, why, s.onWait)
 		if err != nil {
 			return nil, fmt.Errorf("open store %q: %w", s.path, err)
 		}
@@ -152,6 +164,53 @@ func (s *Store) openDB(rw bool) (*bolt.DB, error) {
 		return nil, errors.Join(fmt.Errorf("open store %q: %w", s.path, err), db.Close())
 	}
 	return db, nil
+}
+
+// announce records in the writer lock file whether the writer is waiting
+// to commit (byte 0: 1 or 0), so that readers hold back (see holdBack):
+// otherwise readers that follow one another closely could keep the shared
+// lock taken and starve the writer.
+func (s *Store) announce(waiting bool) {
+	if s.owner == nil {
+		return
+	}
+	b := []byte{0}
+	if waiting {
+		b[0] = 1
+	}
+	_, _ = s.owner.WriteAt(b, 0) // at worst readers do not hold back
+}
+
+// holdBack waits, up to the wait timeout, while a writer says it is waiting
+// to commit, and returns how long it waited. A flag left by a writer that
+// was killed is ignored: nobody holds the writer lock any more.
+func (s *Store) holdBack() time.Duration {
+	f, err := os.Open(LockPath(s.path))
+	if err != nil {
+		return 0 // no writer lock file: no writer
+	}
+	defer f.Close()
+	start := time.Now()
+	noticed := false
+	for {
+		var b [1]byte
+		if n, _ := f.ReadAt(b[:], 0); n == 0 || b[0] == 0 {
+			break
+		}
+		if free, err := tryLock(f, false); err != nil || free {
+			break // no live writer; closing f releases the lock
+		}
+		waited := time.Since(start)
+		if waited >= s.waitTimeout {
+			break // the file lock decides
+		}
+		if !noticed && waited >= WaitNotice && s.onWait != nil {
+			noticed = true
+			s.onWait(WaitCommit)
+		}
+		time.Sleep(lockPoll)
+	}
+	return time.Since(start)
 }
 
 // openBolt validates the store file and opens it with bbolt. f, when not

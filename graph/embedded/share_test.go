@@ -189,6 +189,50 @@ func TestWriteWaitsForReaders(t *testing.T) {
 	}
 }
 
+// A writer waiting to commit is not starved by readers that keep coming:
+// a read that starts while it waits holds back until it has committed.
+func TestReadersHoldBackForAWaitingWriter(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "kg.db")
+	w, err := embedded.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	mustLoad(t, w, batch([]graph.Node{china}))
+	r, err := embedded.Open(path, &embedded.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+
+	release := holdLock(t, path, false) // a read in progress
+	loaded := make(chan error, 1)
+	go func() {
+		_, err := w.Load(ctx, batch([]graph.Node{usa}))
+		loaded <- err
+	}()
+	time.Sleep(100 * time.Millisecond) // the writer now waits for the read
+	counted := make(chan int, 1)
+	go func() {
+		c, err := r.Counts(ctx)
+		if err != nil {
+			t.Errorf("Counts: %v", err)
+			counted <- -1
+			return
+		}
+		counted <- c.TotalNodes()
+	}()
+	time.Sleep(100 * time.Millisecond)
+	release()
+	if err := <-loaded; err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if n := <-counted; n != 2 {
+		t.Fatalf("the read that came while the writer waited saw %d nodes, want 2 (it went first)", n)
+	}
+}
+
 // A store is created whole: the file appears with kg's metadata in it,
 // never empty, so that a reader never finds a file it would call damaged.
 func TestCreateIsAtomic(t *testing.T) {
