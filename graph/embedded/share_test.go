@@ -65,23 +65,31 @@ func countNodes(t *testing.T, s graph.Store) int64 {
 	return res.Rows[0][0].(int64)
 }
 
+// writerAndReader opens a new store for writing, loads one node, and opens
+// a reader beside it; both are closed when the test ends.
+func writerAndReader(t *testing.T) (w, r *embedded.Store, path string) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "kg.db")
+	w, err := embedded.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	mustLoad(t, w, batch([]graph.Node{china}))
+	r, err = embedded.Open(path, &embedded.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("reader beside a writer: %v", err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return w, r, path
+}
+
 // A reader opened beside a writer sees each committed Load, in its counts
 // and in its queries (whose in-memory graph is rebuilt when the file has
 // changed).
 func TestReaderBesideWriterSeesCommits(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "kg.db")
-	w, err := embedded.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	mustLoad(t, w, batch([]graph.Node{china}))
-	r, err := embedded.Open(path, &embedded.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatalf("reader beside a writer: %v", err)
-	}
-	defer r.Close()
+	w, r, _ := writerAndReader(t)
 	if n := countNodes(t, r); n != 1 {
 		t.Fatalf("reader sees %d nodes, want 1", n)
 	}
@@ -193,18 +201,7 @@ func TestWriteWaitsForReaders(t *testing.T) {
 // a read that starts while it waits holds back until it has committed.
 func TestReadersHoldBackForAWaitingWriter(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "kg.db")
-	w, err := embedded.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	mustLoad(t, w, batch([]graph.Node{china}))
-	r, err := embedded.Open(path, &embedded.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	w, r, path := writerAndReader(t)
 
 	release := holdLock(t, path, false) // a read in progress
 	loaded := make(chan error, 1)
