@@ -280,13 +280,19 @@ func (g *globalOptions) openStore(ctx context.Context, readOnly bool) (graph.Sto
 				"build one with 'kg ingest PATH…', or name another file with --db or KG_DB")
 		}
 	}
-	s, err := embedded.Open(g.db, &embedded.Options{ReadOnly: readOnly, LockTimeout: 2 * time.Second, MaxQueryMemory: g.maxMemory})
+	s, err := embedded.Open(g.db, &embedded.Options{
+		ReadOnly:       readOnly,
+		LockTimeout:    writerLockTimeout,
+		WaitTimeout:    embedded.DefaultWaitTimeout,
+		OnWait:         g.sayWait,
+		MaxQueryMemory: g.maxMemory,
+	})
 	if err != nil {
 		if embedded.IsDamaged(err) {
 			return nil, err // report gives the exit code and the hint
 		}
 		if errors.Is(err, graph.ErrStoreInUse) {
-			return nil, withCode(exitStore, fmt.Errorf("%q: %w", g.db, err), "")
+			return nil, withCode(exitStore, err, "") // the error names the file
 		}
 		if errors.Is(err, embedded.ErrOldFormat) {
 			return nil, withCode(exitStore, err, oldFormatHint)
@@ -298,6 +304,30 @@ func (g *globalOptions) openStore(ctx context.Context, readOnly bool) (graph.Sto
 		return nil, withCode(exitStore, err, "check the path given with --db or KG_DB")
 	}
 	return s, nil
+}
+
+// writerLockTimeout is how long a command that writes waits for another
+// kg process writing to the same store before it gives up: "in use".
+const writerLockTimeout = 2 * time.Second
+
+// sayWait tells a person at a terminal why kg is waiting for the embedded
+// store (another process is committing a write, or reading); scripts get
+// the error alone if the wait runs out.
+func (g *globalOptions) sayWait(why embedded.Wait) {
+	if !g.isTerminal {
+		return
+	}
+	var msg string
+	switch why {
+	case embedded.WaitCommit:
+		msg = fmt.Sprintf("waiting for another kg process (kg ingest, kg cypher --write) to finish writing a batch to %q (up to %s)…",
+			g.db, embedded.DefaultWaitTimeout)
+	case embedded.WaitReaders:
+		msg = fmt.Sprintf("waiting for other kg processes to finish reading %q before writing (up to %s)…", g.db, embedded.DefaultWaitTimeout)
+	default:
+		msg = fmt.Sprintf("waiting for another kg process writing to %q to finish (up to %s)…", g.db, writerLockTimeout)
+	}
+	fmt.Fprintf(g.stderr, "\nkg: %s\n", msg)
 }
 
 // withStore opens the store the options choose, runs fn on it and closes

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -44,7 +43,7 @@ func runCheck(_ context.Context, g *globalOptions) error {
 	if _, err := os.Stat(g.db); err != nil {
 		return withCode(exitStore, fmt.Errorf("no store at %q", g.db), "name the store file with --db or KG_DB")
 	}
-	err := embedded.CheckFile(g.db, 2*time.Second)
+	err := embedded.CheckFile(g.db, embedded.DefaultWaitTimeout, g.sayWait)
 	var ce *embedded.CheckError
 	if errors.As(err, &ce) {
 		for _, p := range ce.Problems {

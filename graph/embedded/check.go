@@ -41,9 +41,16 @@ func (s *Store) Check() error {
 			errs = append(errs, fmt.Errorf(format, a...))
 		}
 	}
-	// No writer may change the file while its pages are read directly.
+	// No writer may change the file while its pages are read directly:
+	// not this Store's (wmu), nor another process's (the file lock, held
+	// from the page walk to the end of the read transaction).
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	_, release, err := s.acquire(false)
+	if err != nil {
+		return fmt.Errorf("check %q: %w", s.path, err)
+	}
+	defer release()
 	pageProblems, err := walkPages(s.path)
 	if err != nil {
 		return fmt.Errorf("check %q: %w", s.path, err)
@@ -53,8 +60,9 @@ func (s *Store) Check() error {
 		// on these pages could not be recovered: report them and stop.
 		return &CheckError{Path: s.path, Problems: pageProblems}
 	}
-	var nodes, rels int
+	var nodes, rels, txid int
 	err = s.view(func(tx *bolt.Tx) error {
+		txid = tx.ID()
 		if err := checkMeta(tx); err != nil {
 			return err
 		}
@@ -146,7 +154,8 @@ func (s *Store) Check() error {
 		return fmt.Errorf("check %q: %w", s.path, err)
 	}
 	s.mu.RLock()
-	if g := s.mem; g != nil && (g.NodeCount() != nodes || g.RelationshipCount() != rels) {
+	// A read-only store's graph may be of an earlier transaction.
+	if g := s.mem; g != nil && (!s.readOnly || s.memTx == txid) && (g.NodeCount() != nodes || g.RelationshipCount() != rels) {
 		add("in-memory graph has %d nodes and %d relationships, the file %d and %d",
 			g.NodeCount(), g.RelationshipCount(), nodes, rels)
 	}
@@ -163,18 +172,11 @@ func (s *Store) Check() error {
 // store, a *CheckError for a damaged one, graph.ErrStoreInUse (wrapped)
 // when a writer holds the file, and ErrNotStore for a file kg did not
 // write.
-func CheckFile(path string, lockTimeout time.Duration) error {
+func CheckFile(path string, waitTimeout time.Duration, onWait func(Wait)) error {
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("check store: %w", err)
 	}
-	if err := validateFile(path); err != nil {
-		var de *DamageError
-		if errors.As(err, &de) {
-			return &CheckError{Path: path, Problems: []error{errors.New(de.Reason)}}
-		}
-		return fmt.Errorf("check store: %w", err)
-	}
-	s, err := Open(path, &Options{ReadOnly: true, LockTimeout: lockTimeout})
+	s, err := Open(path, &Options{ReadOnly: true, WaitTimeout: waitTimeout, OnWait: onWait})
 	if err != nil {
 		var de *DamageError
 		if errors.As(err, &de) {

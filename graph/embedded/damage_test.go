@@ -141,7 +141,7 @@ func TestDamagedFileRefused(t *testing.T) {
 			if !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("Open = %v, want it to say %q", err, tc.want)
 			}
-			err = embedded.CheckFile(path, 0)
+			err = embedded.CheckFile(path, 0, nil)
 			var ce *embedded.CheckError
 			if !errors.As(err, &ce) || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("CheckFile = %v, want a *CheckError saying %q", err, tc.want)
@@ -273,7 +273,7 @@ func TestOldFormatRefused(t *testing.T) {
 			t.Errorf("Open(read-only %v) = %v, want ErrOldFormat naming the file and saying what to do", ro, err)
 		}
 	}
-	if err := embedded.CheckFile(path, 0); !errors.Is(err, embedded.ErrOldFormat) {
+	if err := embedded.CheckFile(path, 0, nil); !errors.Is(err, embedded.ErrOldFormat) {
 		t.Errorf("CheckFile = %v, want ErrOldFormat", err)
 	}
 	if after, _ := os.ReadFile(path); string(after) != string(before) {

@@ -51,7 +51,7 @@ func (s *Store) Query(ctx context.Context, query string, params map[string]any) 
 
 func (s *Store) queryRead(ctx context.Context, st *cypher.Statement, params map[string]any) (*cypher.Result, error) {
 	s.mu.RLock()
-	built, closed := s.mem != nil, s.closed
+	built, closed := s.mem != nil, s.closed.Load()
 	s.mu.RUnlock()
 	if !built && !closed {
 		// Before paying for the in-memory graph, see whether the query
@@ -60,9 +60,14 @@ func (s *Store) queryRead(ctx context.Context, st *cypher.Statement, params map[
 			return res, err
 		}
 	}
+	if built && s.readOnly {
+		if err := s.dropStaleMem(); err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+	}
 	for range 3 {
 		s.mu.RLock()
-		if s.closed {
+		if s.closed.Load() {
 			s.mu.RUnlock()
 			return nil, fmt.Errorf("query: %w", ErrClosed)
 		}
@@ -114,9 +119,7 @@ func (s *Store) update(ctx context.Context, fn func(g *memgraph.Graph) error) er
 		g.ResetJournal()
 		return err
 	}
-	if err := s.guard(func() error {
-		return s.db.Update(func(tx *bolt.Tx) error { return persistJournal(tx, g) })
-	}); err != nil {
+	if err := s.updateTx(func(tx *bolt.Tx) error { return persistJournal(tx, g) }); err != nil {
 		g.Rollback(sp)
 		g.ResetJournal()
 		return fmt.Errorf("query: persist changes: %w", err)
@@ -125,11 +128,30 @@ func (s *Store) update(ctx context.Context, fn func(g *memgraph.Graph) error) er
 	return nil
 }
 
+// dropStaleMem drops the in-memory graph of a read-only store when another
+// process has committed a write since it was built, so that the next query
+// sees the last committed state.
+func (s *Store) dropStaleMem() error {
+	var txid int
+	if err := s.view(func(tx *bolt.Tx) error {
+		txid = tx.ID()
+		return nil
+	}); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	if s.mem != nil && s.memTx != txid {
+		s.mem = nil
+	}
+	s.mu.Unlock()
+	return nil
+}
+
 // memLocked returns the in-memory graph, building it from the file if
 // needed. The caller holds wmu, so that no Load runs meanwhile.
 func (s *Store) memLocked(ctx context.Context) (*memgraph.Graph, error) {
 	s.mu.RLock()
-	g, closed := s.mem, s.closed
+	g, closed := s.mem, s.closed.Load()
 	s.mu.RUnlock()
 	if closed {
 		return nil, fmt.Errorf("query: %w", ErrClosed)
@@ -138,13 +160,15 @@ func (s *Store) memLocked(ctx context.Context) (*memgraph.Graph, error) {
 		return g, nil
 	}
 	g = memgraph.New()
-	if err := s.guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error { return buildMem(ctx, tx, g) })
+	var txid int
+	if err := s.view(func(tx *bolt.Tx) error {
+		txid = tx.ID()
+		return buildMem(ctx, tx, g)
 	}); err != nil {
 		return nil, fmt.Errorf("query: build in-memory graph: %w", err)
 	}
 	s.mu.Lock()
-	s.mem = g
+	s.mem, s.memTx = g, txid
 	s.mu.Unlock()
 	return g, nil
 }

@@ -8,10 +8,10 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/memgraph"
@@ -63,15 +63,25 @@ var (
 )
 
 // Options configures Open. The zero value (or nil) opens the file for
-// writing and waits DefaultLockTimeout for the lock.
+// writing and waits DefaultLockTimeout for another writer to finish.
 type Options struct {
-	// ReadOnly opens the file with a shared lock: many read-only stores may
-	// be open on one file at once, but not alongside a writer. Load and
-	// updating queries then fail with ErrReadOnly.
+	// ReadOnly opens the file to read only: Load and updating queries then
+	// fail with ErrReadOnly. Any number of read-only stores may be open on
+	// a file, also while a writable one is.
 	ReadOnly bool
-	// LockTimeout is how long Open waits for the file lock before it fails
-	// with graph.ErrStoreInUse; zero means DefaultLockTimeout.
+	// LockTimeout is how long Open of a writable store waits for another
+	// writer to close before it fails with graph.ErrStoreInUse; zero means
+	// DefaultLockTimeout.
 	LockTimeout time.Duration
+	// WaitTimeout bounds each wait for another process's transaction: a
+	// read waiting for a commit, a write waiting for reads. Past it the
+	// operation fails with graph.ErrStoreInUse. Zero means
+	// DefaultWaitTimeout.
+	WaitTimeout time.Duration
+	// OnWait, when set, is called when a wait for another process has
+	// lasted WaitNotice, with the reason, so that a person can be told why
+	// nothing happens. It may be called from any goroutine using the Store.
+	OnWait func(Wait)
 	// MaxQueryMemory is the memory budget of each query, in bytes (see
 	// cypher.Options.MaxMemory); zero means none. A query's time limit is
 	// its context's deadline.
@@ -85,12 +95,12 @@ type Options struct {
 //
 // # Locking
 //
-// The file is locked with flock(2) for the life of the Store: exclusively
-// by a writable store, shared by a read-only one. A second writable Open on
-// the file, or a read-only Open while a writer holds it, fails with
-// graph.ErrStoreInUse after Options.LockTimeout; a writable Open while
-// read-only stores hold the file fails likewise. flock locks belong to an
-// open file description, so this holds between two Opens in one process too.
+// One writable Store at a time may be open on a file: a second writable
+// Open, in this process or another, fails with graph.ErrStoreInUse after
+// Options.LockTimeout. Read-only Stores may be open alongside it and each
+// of their reads sees the last committed write, whole: the writer holds
+// the file exclusively only while it commits (see file.go). A read that
+// comes during a commit waits for it, up to Options.WaitTimeout.
 //
 // # Concurrency
 //
@@ -105,22 +115,35 @@ type Options struct {
 // without an "id" property are given the synthetic id "n<int64 id>" or
 // "r<int64 id>" by Snapshot.
 type Store struct {
-	db       *bolt.DB
-	path     string
-	readOnly bool
-	maxMem   int64 // memory budget of a query
+	path        string
+	readOnly    bool
+	maxMem      int64 // memory budget of a query
+	waitTimeout time.Duration
+	onWait      func(Wait)
+	owner       *os.File    // a writer's locked writer lock file
+	ident       os.FileInfo // the store file as Open found it
+
+	// The open bbolt file, if any (see acquire).
+	hmu   sync.Mutex
+	hcond *sync.Cond
+	db    *bolt.DB
+	dbRW  bool // db holds the exclusive lock
+	users int  // transactions using db
 
 	wmu sync.Mutex   // serialises writers: Load, updating queries, building mem
-	mu  sync.RWMutex // guards mem and closed
+	mu  sync.RWMutex // guards mem and memTx
 	mem *memgraph.Graph
-	// closed is set by Close.
-	closed bool
+	// memTx is the bbolt transaction mem was built from (read-only stores).
+	memTx  int
+	closed atomic.Bool // set by Close
 }
 
 // Open opens the store at path, creating it unless opts.ReadOnly is set.
-// A nil opts means the zero Options. It fails with graph.ErrStoreInUse when
-// another store holds the file's lock for longer than the lock timeout,
-// and with ErrNotStore for a file that is not a kg store.
+// A nil opts means the zero Options. A writable Open fails with
+// graph.ErrStoreInUse when another writable store holds the file for
+// longer than the lock timeout; any Open fails with ErrNotStore for a file
+// that is not a kg store, and with an error wrapping ErrDamaged for a
+// damaged one.
 func Open(path string, opts *Options) (*Store, error) {
 	var o Options
 	if opts != nil {
@@ -129,74 +152,92 @@ func Open(path string, opts *Options) (*Store, error) {
 	if o.LockTimeout <= 0 {
 		o.LockTimeout = DefaultLockTimeout
 	}
+	if o.WaitTimeout <= 0 {
+		o.WaitTimeout = DefaultWaitTimeout
+	}
 	if path == "" {
 		return nil, errors.New("open store: empty path")
 	}
-	if o.ReadOnly {
-		// bbolt would create nothing but fail obscurely on a missing file.
-		if _, err := os.Stat(path); err != nil {
+	s := &Store{path: path, readOnly: o.ReadOnly, maxMem: o.MaxQueryMemory, waitTimeout: o.WaitTimeout, onWait: o.OnWait}
+	s.hcond = sync.NewCond(&s.hmu)
+	if !o.ReadOnly && releasesBetweenWrites {
+		owner, err := lockWait(LockPath(path), os.O_RDWR|os.O_CREATE, true, o.LockTimeout, WaitWriter, o.OnWait)
+		if err != nil {
 			return nil, fmt.Errorf("open store %q: %w", path, err)
 		}
+		s.owner = owner
 	}
-	if err := validateFile(path); err != nil {
-		return nil, fmt.Errorf("open store: %w", err)
-	}
-	var db *bolt.DB
-	err := guardPath(path, func() (err error) {
-		db, err = bolt.Open(path, 0o644, &bolt.Options{Timeout: o.LockTimeout, ReadOnly: o.ReadOnly})
-		return err
-	})
-	if err != nil {
-		if IsDamaged(err) {
-			return nil, fmt.Errorf("open store: %w", err)
-		}
-		if errors.Is(err, berrors.ErrTimeout) {
-			return nil, fmt.Errorf("open store %q: %w", path, graph.ErrStoreInUse)
-		}
-		if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrVersionMismatch) || errors.Is(err, berrors.ErrChecksum) {
-			return nil, fmt.Errorf("open store %q: %w (%v)", path, ErrNotStore, err)
-		}
-		return nil, fmt.Errorf("open store %q: %w", path, err)
-	}
-	s := &Store{db: db, path: path, readOnly: o.ReadOnly, maxMem: o.MaxQueryMemory}
-	err = s.guard(func() error {
-		if o.ReadOnly {
-			return db.View(checkMeta)
-		}
-		return db.Update(initMeta)
-	})
-	if err != nil {
-		return nil, errors.Join(fmt.Errorf("open store %q: %w", path, err), db.Close())
+	if err := s.open(); err != nil {
+		s.closed.Store(true)
+		return nil, errors.Join(err, s.closeFiles())
 	}
 	return s, nil
 }
 
-func initMeta(tx *bolt.Tx) error {
-	if tx.Bucket(bucketMeta) == nil {
-		// A new file, or a bbolt file of someone else's: only claim it
-		// when it holds no other bucket.
-		foreign := false
-		if err := tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-			foreign = true
-			return nil
-		}); err != nil {
+// open creates the file if needed (a writer), records its identity, and
+// opens it once to check it is a kg store.
+func (s *Store) open() error {
+	fi, err := os.Stat(s.path)
+	if errors.Is(err, os.ErrNotExist) && !s.readOnly {
+		if err := create(s.path); err != nil {
 			return err
 		}
-		if foreign {
-			return fmt.Errorf("%w: the file holds buckets but no kg metadata", ErrNotStore)
-		}
-		for _, name := range allBuckets {
-			if _, err := tx.CreateBucket(name); err != nil {
-				return fmt.Errorf("create bucket %s: %w", name, err)
-			}
-		}
-		meta := tx.Bucket(bucketMeta)
-		if err := meta.Put(metaFormat, formatName); err != nil {
-			return err
-		}
-		return meta.Put(metaVersion, []byte(strconv.Itoa(FormatVersion)))
+		fi, err = os.Stat(s.path)
 	}
-	return checkMeta(tx)
+	if err != nil {
+		return fmt.Errorf("open store %q: %w", s.path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("open store: %w: %q is not a regular file", ErrNotStore, s.path)
+	}
+	s.ident = fi
+	// Where kg cannot release the file between writes, a writer holds it
+	// exclusively from now on.
+	_, release, err := s.acquire(!s.readOnly && !releasesBetweenWrites)
+	if err != nil {
+		return err
+	}
+	release()
+	return nil
+}
+
+// create makes a new, empty store at path, atomically: it is built under
+// another name and linked into place, so that no reader ever sees a file
+// without kg's metadata. It is not an error that another process created
+// path meanwhile.
+func create(path string) error {
+	tmp := path + ".new"
+	if err := os.Remove(tmp); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("create store %q: %w", path, err)
+	}
+	defer os.Remove(tmp)
+	db, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		return fmt.Errorf("create store %q: %w", path, err)
+	}
+	if err := errors.Join(db.Update(initMeta), db.Close()); err != nil {
+		return fmt.Errorf("create store %q: %w", path, err)
+	}
+	if err := os.Link(tmp, path); err != nil && !errors.Is(err, os.ErrExist) {
+		// A file system without hard links: rename, which is atomic too.
+		if err := os.Rename(tmp, path); err != nil {
+			return fmt.Errorf("create store %q: %w", path, err)
+		}
+	}
+	return nil
+}
+
+func initMeta(tx *bolt.Tx) error {
+	for _, name := range allBuckets {
+		if _, err := tx.CreateBucket(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	meta := tx.Bucket(bucketMeta)
+	if err := meta.Put(metaFormat, formatName); err != nil {
+		return err
+	}
+	return meta.Put(metaVersion, []byte(strconv.Itoa(FormatVersion)))
 }
 
 func checkMeta(tx *bolt.Tx) error {
@@ -223,37 +264,57 @@ func checkMeta(tx *bolt.Tx) error {
 // Path returns the file the store was opened on.
 func (s *Store) Path() string { return s.path }
 
-// Close releases the file and its lock. Calling it again returns nil.
+// Close releases the file and its locks. Calling it again returns nil.
 func (s *Store) Close() error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
+	if s.closed.Swap(true) {
 		return nil
 	}
-	s.closed = true
+	s.mu.Lock()
 	s.mem = nil
-	if err := s.db.Close(); err != nil {
-		return fmt.Errorf("close store %q: %w", s.path, err)
+	s.mu.Unlock()
+	return s.closeFiles()
+}
+
+// closeFiles closes the store file, once no transaction uses it, and
+// releases the writer lock.
+func (s *Store) closeFiles() error {
+	s.hmu.Lock()
+	for s.users > 0 {
+		s.hcond.Wait()
 	}
-	return nil
+	err := s.closeDB()
+	s.hmu.Unlock()
+	if s.owner != nil {
+		err = errors.Join(err, s.owner.Close()) // releases the lock
+		s.owner = nil
+	}
+	return err
 }
 
 func (s *Store) isClosed() bool {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.closed
+	return s.closed.Load()
 }
 
 // view runs fn in a read transaction, failing with ErrClosed after Close.
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return ErrClosed
+	db, release, err := s.acquire(false)
+	if err != nil {
+		return err
 	}
-	return s.guard(func() error { return s.db.View(fn) })
+	defer release()
+	return s.guard(func() error { return db.View(fn) })
+}
+
+// updateTx runs fn in a write transaction; the caller holds wmu.
+func (s *Store) updateTx(fn func(tx *bolt.Tx) error) error {
+	db, release, err := s.acquire(true)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return s.guard(func() error { return db.Update(fn) })
 }
 
 // errNoChange rolls back a Load that would write nothing.
@@ -303,30 +364,28 @@ func (s *Store) load(ctx context.Context, b *graph.Batch, extra func(tx *bolt.Tx
 		return st, fmt.Errorf("load: %w", ErrClosed)
 	}
 	var nodes, rels []change
-	err := s.guard(func() error {
-		return s.db.Update(func(tx *bolt.Tx) error {
-			var err error
-			st = graph.LoadStats{}
-			nodes, rels, err = planLoad(ctx, tx, b, &st)
-			if err != nil {
+	err := s.updateTx(func(tx *bolt.Tx) error {
+		var err error
+		st = graph.LoadStats{}
+		nodes, rels, err = planLoad(ctx, tx, b, &st)
+		if err != nil {
+			return err
+		}
+		if err := applyLoad(tx, nodes, rels); err != nil {
+			return err
+		}
+		if extra != nil {
+			if err := extra(tx); err != nil && !errors.Is(err, errNoChange) {
 				return err
+			} else if err == nil {
+				return nil
 			}
-			if err := applyLoad(tx, nodes, rels); err != nil {
-				return err
-			}
-			if extra != nil {
-				if err := extra(tx); err != nil && !errors.Is(err, errNoChange) {
-					return err
-				} else if err == nil {
-					return nil
-				}
-			}
-			if len(nodes) == 0 && len(rels) == 0 {
-				// Roll back: a transaction that wrote nothing is not synced.
-				return errNoChange
-			}
-			return nil
-		})
+		}
+		if len(nodes) == 0 && len(rels) == 0 {
+			// Roll back: a transaction that wrote nothing is not synced.
+			return errNoChange
+		}
+		return nil
 	})
 	if errors.Is(err, errNoChange) {
 		return st, nil

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"io"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -130,6 +129,24 @@ func validateFile(path string) error {
 		return err
 	}
 	if !fi.Mode().IsRegular() {
+		// Opening a FIFO would block.
+		return fmt.Errorf("%w: %q is not a regular file", ErrNotStore, path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return validateOpen(f, path)
+}
+
+// validateOpen is validateFile on the file f, open on path.
+func validateOpen(f *os.File, path string) error {
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
 		return fmt.Errorf("%w: %q is not a regular file", ErrNotStore, path)
 	}
 	if runtime.GOARCH == "s390x" || runtime.GOARCH == "ppc64" || runtime.GOARCH == "mips" || runtime.GOARCH == "mips64" {
@@ -142,13 +159,8 @@ func validateFile(path string) error {
 	if size == 0 {
 		return damaged("the file is empty (0 bytes); delete it to start a new store")
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
 	head := make([]byte, boltPageHeader+boltMetaSize)
-	if _, err := io.ReadFull(f, head); err != nil {
+	if _, err := f.ReadAt(head, 0); err != nil {
 		return damaged("the file is truncated to %d bytes, too short for a store", size)
 	}
 	m0 := decodeMeta(head)
