@@ -101,6 +101,10 @@ func (a *analysis) rulePledge(s *sent, k int) {
 		a.drop("a pledge still to be made ('will agree', 'would agree')")
 		return
 	}
+	if a.unnamedPledger(s, k) {
+		a.drop("the pledger is an unnamed group ('donors pledged', 'his country's firms have agreed')")
+		return
+	}
 	q := k + 1
 	for q < n {
 		switch {
@@ -284,6 +288,12 @@ func (a *analysis) agreementAt(s *sent, k, q int, parties []*entity) {
 	// deal": the deal itself
 	for p := head - 1; p > q; p-- {
 		if w := a.word(s, p); w == "for" || w == "of" {
+			if !agreementParts[a.word(s, p-1)] {
+				// "reached a positive evaluation of the Louvre accord":
+				// an opinion about a deal, not a deal
+				a.drop("a view of an agreement, not an agreement ('" + a.word(s, p-1) + " " + w + "')")
+				return
+			}
 			q = p + 1
 			break
 		}
@@ -328,6 +338,14 @@ func (a *analysis) closingParen(s *sent, p int) int {
 	}
 	return -1
 }
+
+// agreementParts name a part or a stage of the agreement after them: "the
+// first phase of a ceasefire deal", "a proposal for a ceasefire", "the
+// terms of the accord".
+var agreementParts = setOf("phase", "stage", "part", "parts", "terms", "round", "text", "draft", "version",
+	"extension", "renewal", "implementation", "signing", "details", "framework", "proposal", "plan", "outline",
+	"basis", "elements", "package", "set", "series", "number", "pair", "two", "three", "four", "five", "six",
+	"seven", "eight", "nine", "ten", "dozen", "dozens", "memorandum", "memorandums", "letter")
 
 // agreedObjects are nouns that name an agreement when they are what was
 // agreed ("agreed a plan", "agreed on an aid package"), not when merely
@@ -781,6 +799,12 @@ func (a *analysis) ruleWillPledge(s *sent, k int) {
 	if a.modality(s, subjStart, k) != "" {
 		return
 	}
+	for q := subjStart - 1; q >= 0 && q >= subjStart-2; q-- {
+		if beliefWords[a.word(s, q)] {
+			a.drop("a belief about what someone will do ('is confident X will')")
+			return
+		}
+	}
 	n := len(a.commits)
 	a.commitments(s, k, q, subj)
 	if terms {
@@ -888,8 +912,50 @@ func (a *analysis) subjectAdjacent(s *sent, k, start int) bool {
 		}
 	}
 	m := s.mentionAt(q)
-	return m != nil && !m.adj
+	return m != nil && !m.adj && (m.prep == "" || m.prep == "and")
 }
+
+// unnamedPledger reports whether the subject right before the pledge verb
+// at k is an unnamed group or a resource, not a party: "donors pledged",
+// "his country's firms have agreed", "the resources now committed to
+// farming" (titles such as "ministers" stand for their country and pass).
+func (a *analysis) unnamedPledger(s *sent, k int) bool {
+	q := k - 1
+	for q >= 0 {
+		switch a.word(s, q) {
+		case "has", "have", "had", "also", "now", "already", "previously", "currently", "still", "formally", "jointly":
+			q--
+			continue
+		}
+		break
+	}
+	if q < 0 || s.mentionAt(q) != nil || s.toks[q].kind != tWord || s.toks[q].cap {
+		return false
+	}
+	if s.toks[q].cls&(clsTitle1|clsTitlePlural|clsPronoun) != 0 {
+		return false
+	}
+	if m := s.mentionAt(q - 1); m != nil && !m.poss {
+		return false // "OPEC members agreed": the members stand for OPEC
+	}
+	// "Venezuela and its bank advisory committee have agreed": the
+	// group is a conjunct of a named party
+	for r := q - 1; r >= 0 && r >= q-5; r-- {
+		if w := a.word(s, r); w == "and" || w == "," {
+			return false
+		}
+		if s.mentionAt(r) == nil && s.toks[r].kind == tWord && s.toks[r].cap {
+			return false // "Latin American nations": a name we do not know
+		}
+	}
+	return a.upos(s, q) == "NOUN"
+}
+
+// beliefWords before a clause make it a belief, not a report: "the ASA is
+// confident the U.S. Congress will support …".
+var beliefWords = setOf("confident", "hopeful", "optimistic", "convinced", "sure", "certain", "believes", "believe",
+	"believed", "expects", "expect", "expected", "hopes", "hope", "hoped", "thinks", "think", "thought", "predicted",
+	"predicts", "forecast", "likely")
 
 // underAgreementFront reports whether the clause whose subject starts at
 // start opens with "Under the agreement," or "As part of the deal,": what

@@ -421,6 +421,16 @@ func TestRules(t *testing.T) {
 			not:  []fact{"PLEDGED|Hungary|", "PLEDGED||pact"},
 		},
 		{
+			name: "views, beliefs and unnamed pledgers are no pledge",
+			text: "Published On: Oct 19, 1987\n\nStoltenberg said the ministers had reached a positive evaluation of the Lido accord. The ASA is confident the U.S. Congress will support its complaint. Minister Ali Wardana noted donors pledged to increase financing. Trade Minister Rah Woo said his country's firms have agreed to buy U.S. goods.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
+			name: "members and committees stand for the named party",
+			text: "Published On: Jan 4, 1987\n\nOPEC members agreed in December to limit production. Venezuela and its bank advisory committee have agreed in principle on revisions to the terms of a debt-rescheduling package.",
+			want: []fact{"PLEDGED|Organization of the Petroleum Exporting Countries|limit", "PLEDGED|Venezuela|"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
