@@ -770,6 +770,13 @@ func (a *analysis) ruleWillPledge(s *sent, k int) {
 		a.drop("the subject of 'will' is no party ('my visit will open …')")
 		return
 	}
+	switch a.word(s, subjStart-1) {
+	case "because", "since", "as", "if", "unless", "when", "while", "although", "though", "once", "until":
+		// "Japan pointed to the dangers … because it would reduce the flow
+		// of capital": a cause or a condition, not a commitment
+		a.drop("a subordinate clause of cause or condition, not a commitment")
+		return
+	}
 	// reported: a speech verb right before the subject ("said it would"),
 	// or the terms of an agreement ("under which Hamas will release …")
 	p := subjStart - 1
@@ -906,8 +913,9 @@ func (a *analysis) subjectAdjacent(s *sent, k, start int) bool {
 	}
 	if a.surface(s, q) == "," && start >= 0 {
 		// "China, the world's biggest buyer, will …": an apposition or a
-		// relative clause set off by commas after the subject
-		if m := s.mentionAt(start); m != nil && a.surface(s, m.j) == "," {
+		// relative clause set off by commas after the subject — not "a
+		// pact, backed by Reagan and Mulroney, would …"
+		if m := s.mentionAt(start); m != nil && a.surface(s, m.j) == "," && m.prep == "" && !a.inPhraseAfterComma(s, start) {
 			return true
 		}
 	}
@@ -956,6 +964,21 @@ func (a *analysis) unnamedPledger(s *sent, k int) bool {
 var beliefWords = setOf("confident", "hopeful", "optimistic", "convinced", "sure", "certain", "believes", "believe",
 	"believed", "expects", "expect", "expected", "hopes", "hope", "hoped", "thinks", "think", "thought", "predicted",
 	"predicts", "forecast", "likely")
+
+// inPhraseAfterComma reports whether token start stands in a phrase a
+// comma opens with a participle or a preposition ("a pact, backed by Reagan
+// and Mulroney, would …"): then the name is no subject.
+func (a *analysis) inPhraseAfterComma(s *sent, start int) bool {
+	for q := start - 1; q >= 0 && q >= start-8; q-- {
+		if a.surface(s, q) == "," {
+			return false
+		}
+		if prepositions[a.word(s, q)] || strings.HasSuffix(a.word(s, q), "ed") && a.upos(s, q) == "VERB" {
+			return true
+		}
+	}
+	return false
+}
 
 // underAgreementFront reports whether the clause whose subject starts at
 // start opens with "Under the agreement," or "As part of the deal,": what

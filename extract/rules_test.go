@@ -431,6 +431,16 @@ func TestRules(t *testing.T) {
 			want: []fact{"PLEDGED|Organization of the Petroleum Exporting Countries|limit", "PLEDGED|Venezuela|"},
 		},
 		{
+			name: "a cause and a backed pact are no commitments",
+			text: "Published On: Apr 9, 1987\n\nJapan pointed to the dangers of a dollar fall because it would reduce the flow of Japanese capital. A free trade pact, backed by President Ron Lane and Prime Minister Brian Mills, would open new markets for Canada, he said.",
+			not:  []fact{"PLEDGED||"},
+		},
+		{
+			name: "a commitment after an apposition still counts",
+			text: "Published On: Mar 19, 2022\n\nThe ministry said Japan, the largest investor in the region, will invest $5 billion in Chile.",
+			want: []fact{"PLEDGED|Japan|invest"},
+		},
+		{
 			name: "phone call with titles and demonyms",
 			text: "Published On: Mar 4, 2025\n\nBrazilian President Joana Ferraz held a phone call with Indian Prime Minister Ravi Menon on Monday, discussing trade and Argentina.",
 			want: []fact{"SPOKE_WITH|Joana Ferraz|Ravi Menon"},
