@@ -16,7 +16,7 @@ type Store interface {
 	Load(ctx context.Context, b *Batch) (LoadStats, error)
 	// Query runs a Cypher query with parameters and returns its columns and
 	// rows. Values are nil, bool, int64, float64, string, []any,
-	// map[string]any, NodeValue, RelationshipValue and PathValue; temporal
+	// map[string]any, value.Node, value.Relationship and value.Path; temporal
 	// values (dates, times, durations) are strings in Neo4j's format.
 	Query(ctx context.Context, cypher string, params map[string]any) (*Result, error)
 	// Counts returns the number of nodes per label and relationships per type.
@@ -82,28 +82,4 @@ type QueryStats struct {
 	PropertiesSet        int
 	LabelsAdded          int
 	LabelsRemoved        int
-}
-
-// NodeValue is a node in a query result. ElementID identifies it within its
-// store (Neo4j's elementId); Props holds every property, "id" included.
-type NodeValue struct {
-	ElementID string
-	Labels    []string
-	Props     map[string]any
-}
-
-// RelationshipValue is a relationship in a query result.
-type RelationshipValue struct {
-	ElementID      string
-	Type           string
-	StartElementID string
-	EndElementID   string
-	Props          map[string]any
-}
-
-// PathValue is a path in a query result: len(Nodes) == len(Relationships)+1,
-// and Relationships[i] joins Nodes[i] and Nodes[i+1] in either direction.
-type PathValue struct {
-	Nodes         []NodeValue
-	Relationships []RelationshipValue
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 type outputFormat int
@@ -99,12 +100,12 @@ func writeJSONValue(w io.Writer, v any) error {
 // relationships and paths as objects, non-finite floats as strings.
 func jsonValue(v any) any {
 	switch v := v.(type) {
-	case graph.NodeValue:
+	case value.Node:
 		return map[string]any{"elementId": v.ElementID, "labels": v.Labels, "properties": jsonMap(v.Props)}
-	case graph.RelationshipValue:
+	case value.Relationship:
 		return map[string]any{"elementId": v.ElementID, "type": v.Type, "startElementId": v.StartElementID,
 			"endElementId": v.EndElementID, "properties": jsonMap(v.Props)}
-	case graph.PathValue:
+	case value.Path:
 		nodes := make([]any, len(v.Nodes))
 		for i, n := range v.Nodes {
 			nodes[i] = jsonValue(n)
@@ -188,7 +189,7 @@ func literal(v any, top bool) string {
 		return "[" + strings.Join(parts, ", ") + "]"
 	case map[string]any:
 		return mapLiteral(v)
-	case graph.NodeValue:
+	case value.Node:
 		var b strings.Builder
 		b.WriteByte('(')
 		for _, l := range v.Labels {
@@ -202,13 +203,13 @@ func literal(v any, top bool) string {
 		}
 		b.WriteByte(')')
 		return b.String()
-	case graph.RelationshipValue:
+	case value.Relationship:
 		s := "[:" + v.Type
 		if len(v.Props) > 0 {
 			s += " " + mapLiteral(v.Props)
 		}
 		return s + "]"
-	case graph.PathValue:
+	case value.Path:
 		var b strings.Builder
 		for i, n := range v.Nodes {
 			if i > 0 {

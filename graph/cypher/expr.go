@@ -4,6 +4,8 @@ import (
 	"math"
 	"regexp"
 	"strings"
+
+	"github.com/kgnews/kg/graph/value"
 )
 
 // evalFn is a compiled expression evaluated against a row.
@@ -366,13 +368,13 @@ func propOf(ec *execCtx, v any, key string) (any, error) {
 		return v, nil
 	case map[string]any:
 		return x[key], nil
-	case Duration:
-		if f, ok := durationField(x, key); ok {
+	case value.Duration:
+		if f, ok := value.DurationField(x, key); ok {
 			return f, nil
 		}
 		return nil, ec.runtimeErr(ArgumentError, "InvalidArgumentValue", "a Duration has no field %q", key)
-	case Date, LocalTime, Time, LocalDateTime, DateTime:
-		if f, ok := temporalField(x, key); ok {
+	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime:
+		if f, ok := value.Field(x, key); ok {
 			return f, nil
 		}
 		return nil, ec.runtimeErr(ArgumentError, "InvalidArgumentValue", "a %s has no field %q", typeName(v), key)
@@ -550,8 +552,8 @@ func (c *compiler) compileUnary(x *unaryExpr, sc *scope) (evalFn, error) {
 				return -n, nil
 			case float64:
 				return -n, nil
-			case Duration:
-				return n.neg(), nil
+			case value.Duration:
+				return n.Neg(), nil
 			}
 			return nil, ec.runtimeErr(TypeError, "InvalidArgumentType", "cannot negate %s", typeName(v))
 		}, nil

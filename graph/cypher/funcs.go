@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kgnews/kg/graph/value"
 )
 
 // fnSpec is a scalar function: arity bounds and implementation.
@@ -358,7 +360,7 @@ func init() {
 				return nil, nil
 			case string, int64, float64, bool:
 				return toStringValue(x), nil
-			case Date, LocalTime, Time, LocalDateTime, DateTime, Duration:
+			case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
 				return x.(fmt.Stringer).String(), nil
 			}
 			return nil, ec.runtimeErr(TypeError, "InvalidArgumentValue", "toString cannot take %s", typeName(a[0]))

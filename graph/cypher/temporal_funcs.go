@@ -1,66 +1,53 @@
 package cypher
 
-import "errors"
+import (
+	"errors"
+	"time"
+
+	"github.com/kgnews/kg/graph/value"
+)
 
 // temporalErr converts an error of the temporal code into a query error.
 func temporalErr(ec *execCtx, fn string, err error) error {
-	if errors.Is(err, errTemporal) {
+	if errors.Is(err, value.ErrTemporal) {
 		return ec.runtimeErr(ArgumentError, "InvalidArgumentValue", "%s: %v", fn, err)
 	}
 	return err
 }
 
-// nowIn returns the statement's current instant as parts in zone z (UTC
-// when z is nil).
-func nowIn(ec *execCtx, z *zoneSpec) tparts {
-	now := statementTime(ec)
-	d := DateTimeOf(now.UTC())
-	if z != nil {
-		d = d.withZone(*z)
-	}
-	p, _ := partsOf(d)
-	return p
-}
-
 // currentTemporal implements date(), date({timezone: …}) and
 // date.statement(…), date.transaction(…), date.realtime(…).
-func currentTemporal(ec *execCtx, k tkind, fn string, arg any) (any, error) {
-	var z *zoneSpec
+func currentTemporal(ec *execCtx, k value.Kind, fn string, arg any) (any, error) {
 	switch x := arg.(type) {
 	case nil:
+		return value.Now(k, statementTime(ec)), nil
 	case string:
-		s, err := parseZone(x)
+		v, err := value.NowIn(k, statementTime(ec), x)
 		if err != nil {
-			return nil, temporalErr(ec, fn, temporalErrorf("%v", err))
+			return nil, temporalErr(ec, fn, err)
 		}
-		z = &s
+		return v, nil
 	case map[string]any:
 		return constructCall(ec, k, fn, x)
-	default:
-		return nil, argErr(ec, fn, arg)
 	}
-	p := nowIn(ec, z)
-	if k == tTime && z == nil {
-		p.offset = 0
-	}
-	return p.value(k), nil
+	return nil, argErr(ec, fn, arg)
 }
 
-func constructCall(ec *execCtx, k tkind, fn string, x any) (any, error) {
+func constructCall(ec *execCtx, k value.Kind, fn string, x any) (any, error) {
 	if m, ok := x.(map[string]any); ok {
 		if tz, ok := m["timezone"]; ok && len(m) == 1 {
 			return currentTemporal(ec, k, fn, tz)
 		}
 	}
-	v, err := construct(k, x, statementTime(ec))
+	v, err := value.Construct(k, x, statementTime(ec))
 	if err != nil {
 		return nil, temporalErr(ec, fn, err)
 	}
 	return v, nil
 }
 
-func temporalConstructor(k tkind) fnSpec {
-	name := tkindNames[k]
+func temporalConstructor(k value.Kind) fnSpec {
+	name := k.String()
 	return fnSpec{0, 1, func(ec *execCtx, a []any) (any, error) {
 		if len(a) == 0 {
 			return currentTemporal(ec, k, name, nil)
@@ -72,7 +59,7 @@ func temporalConstructor(k tkind) fnSpec {
 	}}
 }
 
-func temporalNow(k tkind, fn string) fnSpec {
+func temporalNow(k value.Kind, fn string) fnSpec {
 	return fnSpec{0, 1, func(ec *execCtx, a []any) (any, error) {
 		if len(a) == 0 {
 			return currentTemporal(ec, k, fn, nil)
@@ -84,8 +71,8 @@ func temporalNow(k tkind, fn string) fnSpec {
 	}}
 }
 
-func temporalTruncate(k tkind) fnSpec {
-	fn := tkindNames[k] + ".truncate"
+func temporalTruncate(k value.Kind) fnSpec {
+	fn := k.String() + ".truncate"
 	return fnSpec{2, 3, func(ec *execCtx, a []any) (any, error) {
 		if a[0] == nil || a[1] == nil {
 			return nil, nil
@@ -100,7 +87,7 @@ func temporalTruncate(k tkind) fnSpec {
 				return nil, argErr(ec, fn, a[2])
 			}
 		}
-		v, err := truncateTo(k, unit, a[1], m, statementTime(ec))
+		v, err := value.Truncate(k, unit, a[1], m, statementTime(ec))
 		if err != nil {
 			return nil, temporalErr(ec, fn, err)
 		}
@@ -113,7 +100,7 @@ func durationBetween(fn string, unit int) fnSpec {
 		if a[0] == nil || a[1] == nil {
 			return nil, nil
 		}
-		v, err := between(a[0], a[1], unit)
+		v, err := value.Between(a[0], a[1], unit)
 		if err != nil {
 			return nil, temporalErr(ec, fn, err)
 		}
@@ -123,8 +110,8 @@ func durationBetween(fn string, unit int) fnSpec {
 
 // registerTemporal adds the temporal functions to fns.
 func registerTemporal(fns map[string]fnSpec) {
-	for k := tDate; k <= tDateTime; k++ {
-		name := tkindNames[k]
+	for k := value.KindDate; k <= value.KindDateTime; k++ {
+		name := k.String()
 		fns[name] = temporalConstructor(k)
 		for _, clock := range []string{"transaction", "statement", "realtime"} {
 			fns[name+"."+clock] = temporalNow(k, name+"."+clock)
@@ -143,7 +130,7 @@ func registerTemporal(fns map[string]fnSpec) {
 		if err != nil {
 			return nil, err
 		}
-		return DateTime{sec: s + floorDiv(ns, nanosPerSecond), nanos: int32(floorMod(ns, nanosPerSecond))}, nil
+		return value.DateTimeOfEpoch(s, ns), nil
 	}}
 	fns["datetime.fromepochmillis"] = fnSpec{1, 1, func(ec *execCtx, a []any) (any, error) {
 		if a[0] == nil {
@@ -153,19 +140,19 @@ func registerTemporal(fns map[string]fnSpec) {
 		if err != nil {
 			return nil, err
 		}
-		return DateTime{sec: floorDiv(ms, 1000), nanos: int32(floorMod(ms, 1000) * 1e6)}, nil
+		return value.DateTimeOfEpoch(ms/1000, ms%1000*1e6), nil
 	}}
 	fns["duration"] = fnSpec{1, 1, func(ec *execCtx, a []any) (any, error) {
-		var d Duration
+		var d value.Duration
 		var err error
 		switch x := a[0].(type) {
 		case nil:
 			return nil, nil
 		case string:
-			d, err = parseDuration(x)
+			d, err = value.ParseDuration(x)
 		case map[string]any:
-			d, err = durationFromMap(x)
-		case Duration:
+			d, err = value.DurationFromMap(x)
+		case value.Duration:
 			return x, nil
 		default:
 			return nil, argErr(ec, "duration", a[0])
@@ -175,16 +162,16 @@ func registerTemporal(fns map[string]fnSpec) {
 		}
 		return d, nil
 	}}
-	fns["duration.between"] = durationBetween("duration.between", unitAll)
-	fns["duration.inmonths"] = durationBetween("duration.inMonths", unitMonths)
-	fns["duration.indays"] = durationBetween("duration.inDays", unitDays)
-	fns["duration.inseconds"] = durationBetween("duration.inSeconds", unitSeconds)
+	fns["duration.between"] = durationBetween("duration.between", value.UnitAll)
+	fns["duration.inmonths"] = durationBetween("duration.inMonths", value.UnitMonths)
+	fns["duration.indays"] = durationBetween("duration.inDays", value.UnitDays)
+	fns["duration.inseconds"] = durationBetween("duration.inSeconds", value.UnitSeconds)
 }
 
 // isTemporal reports whether v is one of the six temporal types.
 func isTemporal(v any) bool {
 	switch v.(type) {
-	case Date, LocalTime, Time, LocalDateTime, DateTime, Duration:
+	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
 		return true
 	}
 	return false
@@ -194,28 +181,28 @@ func isTemporal(v any) bool {
 // instant ± duration, duration + instant, duration ± duration, duration *
 // number, number * duration and duration / number.
 func temporalArith(ec *execCtx, op string, a, b any) (any, error) {
-	da, aDur := a.(Duration)
-	db, bDur := b.(Duration)
+	da, aDur := a.(value.Duration)
+	db, bDur := b.(value.Duration)
 	var v any
 	var err error
 	switch {
 	case aDur && bDur && (op == "+" || op == "-"):
 		if op == "-" {
-			db = db.neg()
+			db = db.Neg()
 		}
-		d, ok := da.plus(db)
+		d, ok := da.Plus(db)
 		if !ok {
 			return nil, ec.runtimeErr(ArgumentError, "NumberOutOfRange", "duration overflow")
 		}
 		return d, nil
 	case bDur && !aDur && (op == "+" || op == "-"):
-		v, err = addDuration(a, db, op == "-")
+		v, err = value.AddDuration(a, db, op == "-")
 	case aDur && !bDur && op == "+":
-		v, err = addDuration(b, da, false)
+		v, err = value.AddDuration(b, da, false)
 	case aDur && isNumber(b) && (op == "*" || op == "/"):
-		v, err = da.scale(b, op == "/")
+		v, err = da.Scale(b, op == "/")
 	case bDur && isNumber(a) && op == "*":
-		v, err = db.scale(a, false)
+		v, err = db.Scale(a, false)
 	default:
 		return nil, ec.runtimeErr(TypeError, "InvalidArgumentType", "cannot apply %s to %s and %s", op, typeName(a), typeName(b))
 	}
@@ -223,4 +210,12 @@ func temporalArith(ec *execCtx, op string, a, b any) (any, error) {
 		return nil, temporalErr(ec, op, err)
 	}
 	return v, nil
+}
+
+// statementTime is the clock the current-time constructors read.
+func statementTime(ec *execCtx) time.Time {
+	if ec.now.IsZero() {
+		ec.now = time.Now()
+	}
+	return ec.now
 }

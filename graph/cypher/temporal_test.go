@@ -8,6 +8,7 @@ import (
 
 	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/graph/memgraph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // TestTemporalQueries covers what the TCK leaves out: year and offset
@@ -123,7 +124,7 @@ func TestTemporalAPI(t *testing.T) {
 		t.Fatalf("no zone database, although the engine embeds time/tzdata: %v", err)
 	}
 	at := time.Date(2017, 8, 8, 12, 31, 14, 645876123, stockholm)
-	tm, err := cypher.NewTime(3600e9, -5400)
+	tm, err := value.NewTime(3600e9, -5400)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,29 +132,29 @@ func TestTemporalAPI(t *testing.T) {
 		v    interface{ String() string }
 		want string
 	}{
-		{cypher.NewDate(2015, 13, 1), "2016-01-01"},
-		{cypher.DateOf(at), "2017-08-08"},
-		{cypher.LocalTimeOf(at), "12:31:14.645876123"},
-		{cypher.NewLocalTime(9, 5, 0, 0), "09:05"},
-		{cypher.TimeOf(at), "12:31:14.645876123+02:00"},
+		{value.NewDate(2015, 13, 1), "2016-01-01"},
+		{value.DateOf(at), "2017-08-08"},
+		{value.LocalTimeOf(at), "12:31:14.645876123"},
+		{value.NewLocalTime(9, 5, 0, 0), "09:05"},
+		{value.TimeOf(at), "12:31:14.645876123+02:00"},
 		{tm, "01:00-01:30"},
-		{cypher.LocalDateTimeOf(at), "2017-08-08T12:31:14.645876123"},
-		{cypher.DateTimeOf(at), "2017-08-08T12:31:14.645876123+02:00[Europe/Stockholm]"},
-		{cypher.DateTimeOf(at.UTC()), "2017-08-08T10:31:14.645876123Z"},
-		{cypher.Duration{Months: 14, Days: -1, Seconds: -2, Nanos: 999000000}, "P1Y2M-1DT-1.001S"},
-		{cypher.Duration{}, "PT0S"},
+		{value.LocalDateTimeOf(at), "2017-08-08T12:31:14.645876123"},
+		{value.DateTimeOf(at), "2017-08-08T12:31:14.645876123+02:00[Europe/Stockholm]"},
+		{value.DateTimeOf(at.UTC()), "2017-08-08T10:31:14.645876123Z"},
+		{value.Duration{Months: 14, Days: -1, Seconds: -2, Nanos: 999000000}, "P1Y2M-1DT-1.001S"},
+		{value.Duration{}, "PT0S"},
 	}
 	for _, tc := range tests {
 		if got := tc.v.String(); got != tc.want {
 			t.Errorf("%#v.String() = %q, want %q", tc.v, got, tc.want)
 		}
 	}
-	if got := cypher.DateTimeOf(at).Time(); !got.Equal(at) || got.Location().String() != "Europe/Stockholm" {
+	if got := value.DateTimeOf(at).Time(); !got.Equal(at) || got.Location().String() != "Europe/Stockholm" {
 		t.Errorf("DateTimeOf(at).Time() = %v, want %v", got, at)
 	}
-	d := cypher.DateTimeOf(at)
+	d := value.DateTimeOf(at)
 	res := mustRun(t, memgraph.New(), `RETURN $d + duration('P1D') AS next, $d.year AS y`, map[string]any{"d": d})
-	next, ok := res.Rows[0][0].(cypher.DateTime)
+	next, ok := res.Rows[0][0].(value.DateTime)
 	if !ok || next.String() != "2017-08-09T12:31:14.645876123+02:00[Europe/Stockholm]" || res.Rows[0][1] != int64(2017) {
 		t.Fatalf("rows = %#v", res.Rows)
 	}

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/kgnews/kg/graph/value"
 )
 
 // Internal value representation: nil, bool, int64, float64, string, []any,
@@ -23,40 +25,14 @@ type (
 // typeName names v's type as error messages do.
 func typeName(v any) string {
 	switch v.(type) {
-	case nil:
-		return "Null"
-	case bool:
-		return "Boolean"
-	case int64:
-		return "Integer"
-	case float64:
-		return "Float"
-	case string:
-		return "String"
-	case []any:
-		return "List"
-	case map[string]any:
-		return "Map"
 	case nodeV:
 		return "Node"
 	case relV:
 		return "Relationship"
 	case pathV:
 		return "Path"
-	case Date:
-		return "Date"
-	case LocalTime:
-		return "LocalTime"
-	case Time:
-		return "Time"
-	case LocalDateTime:
-		return "LocalDateTime"
-	case DateTime:
-		return "DateTime"
-	case Duration:
-		return "Duration"
 	}
-	return "Unknown"
+	return value.TypeName(v)
 }
 
 func toFloat(v any) (float64, bool) {
@@ -187,7 +163,7 @@ func equal(a, b any) tri {
 			}
 		}
 		return triTrue
-	case Date, LocalTime, Time, LocalDateTime, DateTime, Duration:
+	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
 		return triOf(a == b)
 	}
 	return triFalse
@@ -244,8 +220,8 @@ func compare(a, b any) (int, bool) {
 			}
 			return cmpInt(int64(len(x)), int64(len(y))), true
 		}
-	case Date, LocalTime, Time, LocalDateTime, DateTime:
-		return compareTemporal(a, b)
+	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime:
+		return value.Compare(a, b)
 	}
 	return 0, false
 }
@@ -293,17 +269,17 @@ func orderRank(v any) int {
 		return 3
 	case pathV:
 		return 4
-	case DateTime:
+	case value.DateTime:
 		return 5
-	case LocalDateTime:
+	case value.LocalDateTime:
 		return 6
-	case Date:
+	case value.Date:
 		return 7
-	case Time:
+	case value.Time:
 		return 8
-	case LocalTime:
+	case value.LocalTime:
 		return 9
-	case Duration:
+	case value.Duration:
 		return 10
 	case string:
 		return 11
@@ -370,11 +346,11 @@ func order(a, b any) int {
 		return strings.Compare(x, b.(string))
 	case bool:
 		return cmpBool(x, b.(bool))
-	case Date, LocalTime, Time, LocalDateTime, DateTime:
-		c, _ := compareTemporal(a, b)
+	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime:
+		c, _ := value.Compare(a, b)
 		return c
-	case Duration:
-		return orderDurations(x, b.(Duration))
+	case value.Duration:
+		return value.CompareDurations(x, b.(value.Duration))
 	case int64, float64:
 		if orderRank(a) == 14 {
 			return 0
@@ -472,7 +448,7 @@ func appendKey(b []byte, v any) []byte {
 			}
 		}
 		return append(b, ';')
-	case Date, LocalTime, Time, LocalDateTime, DateTime, Duration:
+	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
 		b = append(b, 't')
 		b = append(b, typeName(v)...)
 		return append(append(b, x.(fmt.Stringer).String()...), ';')

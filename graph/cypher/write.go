@@ -1,14 +1,16 @@
 package cypher
 
+import "github.com/kgnews/kg/graph/value"
+
 // checkPropValue validates a value to be stored as a property.
 func checkPropValue(ec *execCtx, v any) error {
 	switch x := v.(type) {
-	case nil, bool, int64, float64, string, Date, LocalTime, Time, LocalDateTime, DateTime, Duration:
+	case nil, bool, int64, float64, string, value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
 		return nil
 	case []any:
 		for _, e := range x {
 			switch e.(type) {
-			case nil, bool, int64, float64, string, Date, LocalTime, Time, LocalDateTime, DateTime, Duration:
+			case nil, bool, int64, float64, string, value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
 			default:
 				return ec.runtimeErr(TypeError, "InvalidPropertyType", "a property list cannot hold %s", typeName(e))
 			}

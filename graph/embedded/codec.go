@@ -13,7 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/kgnews/kg/graph"
-	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // Records are stored in a compact, versioned binary encoding, each sealed
@@ -168,22 +168,22 @@ func (e *encoder) value(v any) error {
 				return fmt.Errorf("list element %d: %w", i, err)
 			}
 		}
-	case cypher.Date:
+	case value.Date:
 		e.buf = append(e.buf, tagDate)
 		e.varint(v.EpochDay())
-	case cypher.LocalTime:
+	case value.LocalTime:
 		e.buf = append(e.buf, tagLocalTime)
 		e.varint(v.NanoOfDay())
-	case cypher.Time:
+	case value.Time:
 		e.buf = append(e.buf, tagTime)
 		e.varint(v.NanoOfDay())
 		e.varint(int64(v.Offset()))
-	case cypher.LocalDateTime:
+	case value.LocalDateTime:
 		e.buf = append(e.buf, tagLocalDateTime)
 		sec, ns := v.Epoch()
 		e.varint(sec)
 		e.varint(ns)
-	case cypher.DateTime:
+	case value.DateTime:
 		e.buf = append(e.buf, tagDateTime)
 		sec, ns := v.Unix()
 		zone, off := v.Zone()
@@ -191,7 +191,7 @@ func (e *encoder) value(v any) error {
 		e.varint(ns)
 		e.varint(int64(off))
 		e.str(zone)
-	case cypher.Duration:
+	case value.Duration:
 		e.buf = append(e.buf, tagDuration)
 		e.varint(v.Months)
 		e.varint(v.Days)
@@ -350,18 +350,18 @@ func (d *decoder) value(depth int) any {
 		}
 		return out
 	case tagDate:
-		return cypher.DateOfEpochDay(d.varint("date"))
+		return value.DateOfEpochDay(d.varint("date"))
 	case tagLocalTime:
 		n := d.varint("local time")
 		if n < 0 || n >= 86400e9 {
 			d.fail("local time")
 			return nil
 		}
-		return cypher.LocalTimeOfNanoOfDay(n)
+		return value.LocalTimeOfNanoOfDay(n)
 	case tagTime:
 		n := d.varint("time")
 		off := d.varint("time offset")
-		t, err := cypher.NewTime(n, int(off))
+		t, err := value.NewTime(n, int(off))
 		if d.err == nil && (err != nil || n < 0 || n >= 86400e9) {
 			d.fail("time")
 			return nil
@@ -374,7 +374,7 @@ func (d *decoder) value(depth int) any {
 			d.fail("local datetime")
 			return nil
 		}
-		return cypher.LocalDateTimeOfEpoch(sec, ns)
+		return value.LocalDateTimeOfEpoch(sec, ns)
 	case tagDateTime:
 		sec := d.varint("datetime")
 		ns := d.varint("datetime nanoseconds")
@@ -383,14 +383,14 @@ func (d *decoder) value(depth int) any {
 		if d.err != nil {
 			return nil
 		}
-		t, err := cypher.NewDateTime(sec, ns, zone, int(off))
+		t, err := value.NewDateTime(sec, ns, zone, int(off))
 		if err != nil || ns < 0 || ns >= 1e9 {
 			d.err = fmt.Errorf("%w: invalid datetime: %v", errCorrupt, err)
 			return nil
 		}
 		return t
 	case tagDuration:
-		v := cypher.Duration{Months: d.varint("duration"), Days: d.varint("duration"), Seconds: d.varint("duration")}
+		v := value.Duration{Months: d.varint("duration"), Days: d.varint("duration"), Seconds: d.varint("duration")}
 		ns := d.varint("duration")
 		if ns < 0 || ns >= 1e9 {
 			d.fail("duration")
@@ -493,17 +493,17 @@ func scanBucket(ctx context.Context, b *bolt.Bucket, fn func(id int64, v []byte)
 // normalize returns v as a storable property value: string, int64, float64,
 // bool, a temporal value of package cypher, []string, or a []any of values
 // all of one of those types (as Neo4j stores lists). Other integer and float
-// kinds are widened, a time.Time becomes a cypher.DateTime (as the Neo4j
+// kinds are widened, a time.Time becomes a value.DateTime (as the Neo4j
 // driver sends it); a []any of strings, or an empty one, becomes a []string.
 func normalize(v any) (any, error) {
 	switch v := v.(type) {
 	case nil, string, int64, float64, bool,
-		cypher.Date, cypher.LocalTime, cypher.Time, cypher.LocalDateTime, cypher.DateTime:
+		value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime:
 		return v, nil
 	case time.Time:
 		// as the Neo4j driver sends it: a DATETIME
-		return cypher.DateTimeOf(v), nil
-	case cypher.Duration:
+		return value.DateTimeOf(v), nil
+	case value.Duration:
 		if v.Nanos < 0 || v.Nanos >= 1e9 {
 			return nil, fmt.Errorf("duration nanoseconds %d outside [0, 1e9)", v.Nanos)
 		}

@@ -8,12 +8,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/graph/value"
 )
 
-func mustDateTime(t *testing.T, sec, nsec int64, zone string, off int) cypher.DateTime {
+func mustDateTime(t *testing.T, sec, nsec int64, zone string, off int) value.DateTime {
 	t.Helper()
-	d, err := cypher.NewDateTime(sec, nsec, zone, off)
+	d, err := value.NewDateTime(sec, nsec, zone, off)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,19 +21,19 @@ func mustDateTime(t *testing.T, sec, nsec int64, zone string, off int) cypher.Da
 }
 
 func TestCodecTemporalRoundTrip(t *testing.T) {
-	tm, err := cypher.NewTime(45074645876123, -5400)
+	tm, err := value.NewTime(45074645876123, -5400)
 	if err != nil {
 		t.Fatal(err)
 	}
 	props := map[string]any{
-		"date":     cypher.DateOfEpochDay(-56000),
-		"local":    cypher.LocalTimeOfNanoOfDay(45074645876123),
+		"date":     value.DateOfEpochDay(-56000),
+		"local":    value.LocalTimeOfNanoOfDay(45074645876123),
 		"time":     tm,
-		"ldt":      cypher.LocalDateTimeOfEpoch(-5000000000, 999999999),
+		"ldt":      value.LocalDateTimeOfEpoch(-5000000000, 999999999),
 		"fixed":    mustDateTime(t, 469020674, 645876123, "", 3600),
 		"named":    mustDateTime(t, 469020674, 645876123, "Europe/Stockholm", 0),
-		"duration": cypher.Duration{Months: -14, Days: 3, Seconds: -61, Nanos: 5},
-		"dates":    []any{cypher.DateOfEpochDay(1), cypher.DateOfEpochDay(2)},
+		"duration": value.Duration{Months: -14, Days: 3, Seconds: -61, Nanos: 5},
+		"dates":    []any{value.DateOfEpochDay(1), value.DateOfEpochDay(2)},
 	}
 	rec, err := encodeNode(1, []string{"Val"}, props)
 	if err != nil {
@@ -54,15 +54,15 @@ func TestCodecTemporalRoundTrip(t *testing.T) {
 }
 
 func TestCodecTemporalRejects(t *testing.T) {
-	if _, err := normalize(cypher.Duration{Nanos: 1e9}); err == nil {
+	if _, err := normalize(value.Duration{Nanos: 1e9}); err == nil {
 		t.Error("normalize accepted a duration with 1e9 nanoseconds")
 	}
-	if _, err := normalize([]any{cypher.DateOfEpochDay(1), cypher.LocalTimeOfNanoOfDay(1)}); err == nil {
+	if _, err := normalize([]any{value.DateOfEpochDay(1), value.LocalTimeOfNanoOfDay(1)}); err == nil {
 		t.Error("normalize accepted a list mixing Date and LocalTime")
 	}
 	at := time.Date(2017, 8, 8, 12, 31, 14, 5, time.FixedZone("", -3600))
-	if v, err := normalize(at); err != nil || v != any(cypher.DateTimeOf(at)) {
-		t.Errorf("normalize(time.Time) = %#v, %v; want a cypher.DateTime", v, err)
+	if v, err := normalize(at); err != nil || v != any(value.DateTimeOf(at)) {
+		t.Errorf("normalize(time.Time) = %#v, %v; want a value.DateTime", v, err)
 	}
 	bad := []byte{recordVersion, 0, 1, 1, 'k', tagDateTime, 0, 0, 0, 3, 'X', '/', 'Y'}
 	if _, _, err := decodeNode(1, bad); !errors.Is(err, errCorrupt) {

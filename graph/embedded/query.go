@@ -11,6 +11,7 @@ import (
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/graph/memgraph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // Query runs a Cypher query with parameters on the in-memory graph, built
@@ -412,16 +413,16 @@ func convertResult(r *cypher.Result) *graph.Result {
 
 func elementID(id int64) string { return strconv.FormatInt(id, 10) }
 
-func convertNode(n cypher.Node) graph.NodeValue {
+func convertNode(n cypher.Node) value.Node {
 	labels := n.Labels
 	if labels == nil {
 		labels = []string{}
 	}
-	return graph.NodeValue{ElementID: elementID(n.ID), Labels: labels, Props: convertMap(n.Props)}
+	return value.Node{ElementID: elementID(n.ID), Labels: labels, Props: convertMap(n.Props)}
 }
 
-func convertRel(r cypher.Relationship) graph.RelationshipValue {
-	return graph.RelationshipValue{ElementID: elementID(r.ID), Type: r.Type,
+func convertRel(r cypher.Relationship) value.Relationship {
+	return value.Relationship{ElementID: elementID(r.ID), Type: r.Type,
 		StartElementID: elementID(r.StartID), EndElementID: elementID(r.EndID), Props: convertMap(r.Props)}
 }
 
@@ -458,7 +459,7 @@ func convertValue(v any) any {
 		return out
 	case map[string]any:
 		return convertMap(v)
-	case cypher.Date, cypher.LocalTime, cypher.Time, cypher.LocalDateTime, cypher.DateTime, cypher.Duration:
+	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
 		// Temporal values are strings in Neo4j's format, as the Neo4j
 		// store returns them, so both stores give the same answers.
 		return v.(fmt.Stringer).String()
@@ -466,8 +467,8 @@ func convertValue(v any) any {
 	return v
 }
 
-func convertPath(p cypher.Path) graph.PathValue {
-	out := graph.PathValue{Nodes: make([]graph.NodeValue, len(p.Nodes)), Relationships: make([]graph.RelationshipValue, len(p.Rels))}
+func convertPath(p cypher.Path) value.Path {
+	out := value.Path{Nodes: make([]value.Node, len(p.Nodes)), Relationships: make([]value.Relationship, len(p.Rels))}
 	for i, n := range p.Nodes {
 		out.Nodes[i] = convertNode(n)
 	}

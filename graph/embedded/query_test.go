@@ -12,6 +12,7 @@ import (
 	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/graph/embedded"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
+	"github.com/kgnews/kg/graph/value"
 )
 
 func mustQuery(t *testing.T, s graph.Store, q string, params map[string]any) *graph.Result {
@@ -46,9 +47,9 @@ func TestQueryValues(t *testing.T) {
 			[][]any{{"CHN"}, {"USA"}}},
 		{"int parameter", "RETURN $n + 1 AS n", map[string]any{"n": 41}, [][]any{{int64(42)}}},
 		{"float property", "MATCH ()-[r:SANCTIONED]->() RETURN r.rate, r.sources", nil, [][]any{{0.25, []any{"art-1"}}}},
-		{"node value", "MATCH (c:Country {id: 'USA'}) RETURN c", nil, [][]any{{graph.NodeValue{ElementID: "2",
+		{"node value", "MATCH (c:Country {id: 'USA'}) RETURN c", nil, [][]any{{value.Node{ElementID: "2",
 			Labels: []string{"Country"}, Props: map[string]any{"id": "USA", "name": "United States"}}}}},
-		{"relationship value", "MATCH (:Country {id: 'USA'})-[r]->() RETURN r", nil, [][]any{{graph.RelationshipValue{
+		{"relationship value", "MATCH (:Country {id: 'USA'})-[r]->() RETURN r", nil, [][]any{{value.Relationship{
 			ElementID: "2", Type: "SANCTIONED", StartElementID: "2", EndElementID: "1",
 			Props: map[string]any{"id": "sanctioned-1", "sources": []any{"art-1"}, "rate": 0.25}}}}},
 		{"path value", "MATCH p = (:Country {id: 'USA'})-[:SANCTIONED]->(:Country) RETURN [n IN nodes(p) | n.id], length(p)", nil,
@@ -63,7 +64,7 @@ func TestQueryValues(t *testing.T) {
 		})
 	}
 	res := mustQuery(t, s, "MATCH p = (:Country {id: 'USA'})-[:SANCTIONED]->(:Country) RETURN p", nil)
-	p, ok := res.Rows[0][0].(graph.PathValue)
+	p, ok := res.Rows[0][0].(value.Path)
 	if !ok || len(p.Nodes) != 2 || len(p.Relationships) != 1 || p.Nodes[1].Props["id"] != "CHN" ||
 		p.Relationships[0].StartElementID != p.Nodes[0].ElementID {
 		t.Fatalf("path = %#v", res.Rows[0][0])

@@ -38,6 +38,7 @@ import (
 	"strings"
 
 	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/graph/value"
 )
 
 var _ cypher.Graph = (*Graph)(nil)
@@ -575,7 +576,7 @@ func (g *Graph) isIndexed(key uint32) bool {
 func normKey(v any) (any, bool) {
 	switch x := v.(type) {
 	case string, int64, bool,
-		cypher.Date, cypher.LocalTime, cypher.Time, cypher.LocalDateTime, cypher.DateTime, cypher.Duration:
+		value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
 		return x, true
 	case float64:
 		if math.IsNaN(x) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/graph/memgraph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 func lookup(g *memgraph.Graph, label, key string, v any) []int64 {
@@ -269,9 +270,9 @@ func BenchmarkLoad(b *testing.B) {
 
 func TestIndexTemporalValues(t *testing.T) {
 	g := memgraph.New()
-	d := cypher.NewDate(2015, 7, 21)
+	d := value.NewDate(2015, 7, 21)
 	a := g.CreateNode([]string{"Article"}, map[string]any{"id": d})
-	if got := lookup(g, "Article", "id", cypher.NewDate(2015, 7, 21)); !reflect.DeepEqual(got, []int64{a}) {
+	if got := lookup(g, "Article", "id", value.NewDate(2015, 7, 21)); !reflect.DeepEqual(got, []int64{a}) {
 		t.Fatalf("lookup(date) = %v, want [%d]", got, a)
 	}
 	if got := lookup(g, "Article", "id", "2015-07-21"); len(got) != 0 {

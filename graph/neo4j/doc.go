@@ -35,7 +35,7 @@
 // # Queries
 //
 // [Store.Query] maps the driver's values to kg's: nodes, relationships and
-// paths to graph.NodeValue, graph.RelationshipValue and graph.PathValue
+// paths to value.Node, value.Relationship and value.Path
 // (with elementIds), integers to int64, floats to float64, temporal values
 // to ISO 8601 strings.
 package neo4j

@@ -14,6 +14,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/value"
 	"github.com/kgnews/kg/internal/testutil"
 )
 
@@ -287,15 +288,15 @@ func TestFromDriver(t *testing.T) {
 		{"duration", dbtype.Duration{Months: 14, Days: 3, Seconds: 7200}, "P1Y2M3DT2H"},
 		{"point", dbtype.Point2D{X: 1, Y: 2, SpatialRefId: 7203}, map[string]any{"srid": int64(7203), "x": 1.0, "y": 2.0}},
 		{"bytes", []byte{1, 255}, []any{int64(1), int64(255)}},
-		{"node", node, graph.NodeValue{ElementID: "4:x:1", Labels: []string{"Actor"},
+		{"node", node, value.Node{ElementID: "4:x:1", Labels: []string{"Actor"},
 			Props: map[string]any{"name": "Xi", "aliases": []any{"a"}}}},
-		{"relationship", rel, graph.RelationshipValue{ElementID: "5:x:2", Type: "SPOKE_WITH", StartElementID: "4:x:1",
+		{"relationship", rel, value.Relationship{ElementID: "5:x:2", Type: "SPOKE_WITH", StartElementID: "4:x:1",
 			EndElementID: "4:x:3", Props: map[string]any{"date": "2026-02-04"}}},
 		{"path", dbtype.Path{Nodes: []dbtype.Node{node, {ElementId: "4:x:3"}}, Relationships: []dbtype.Relationship{rel}},
-			graph.PathValue{
-				Nodes: []graph.NodeValue{{ElementID: "4:x:1", Labels: []string{"Actor"}, Props: map[string]any{"name": "Xi",
+			value.Path{
+				Nodes: []value.Node{{ElementID: "4:x:1", Labels: []string{"Actor"}, Props: map[string]any{"name": "Xi",
 					"aliases": []any{"a"}}}, {ElementID: "4:x:3", Labels: []string{}, Props: map[string]any{}}},
-				Relationships: []graph.RelationshipValue{{ElementID: "5:x:2", Type: "SPOKE_WITH", StartElementID: "4:x:1",
+				Relationships: []value.Relationship{{ElementID: "5:x:2", Type: "SPOKE_WITH", StartElementID: "4:x:1",
 					EndElementID: "4:x:3", Props: map[string]any{"date": "2026-02-04"}}},
 			}},
 	}

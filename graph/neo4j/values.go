@@ -2,18 +2,18 @@ package neo4j
 
 import (
 	"fmt"
-	"github.com/kgnews/kg/graph/cypher"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // fromDriver maps a value received from the driver to kg's result values
 // (see graph.Store.Query): nil, bool, int64, float64, string, []any,
-// map[string]any, graph.NodeValue, graph.RelationshipValue and
-// graph.PathValue.
+// map[string]any, value.Node, value.Relationship and
+// value.Path.
 //
 // Values without a kg counterpart are mapped faithfully to strings or maps:
 // temporal values to their ISO 8601 text as Neo4j's toString() writes it,
@@ -42,9 +42,9 @@ func fromDriver(v any) any {
 	case dbtype.Relationship:
 		return relValue(v)
 	case dbtype.Path:
-		p := graph.PathValue{
-			Nodes:         make([]graph.NodeValue, len(v.Nodes)),
-			Relationships: make([]graph.RelationshipValue, len(v.Relationships)),
+		p := value.Path{
+			Nodes:         make([]value.Node, len(v.Nodes)),
+			Relationships: make([]value.Relationship, len(v.Relationships)),
 		}
 		for i, n := range v.Nodes {
 			p.Nodes[i] = nodeValue(n)
@@ -57,15 +57,15 @@ func fromDriver(v any) any {
 	// them (the embedded engine's types implement that format), so both
 	// stores give the same answers.
 	case time.Time:
-		return cypher.DateTimeOf(v).String()
+		return value.DateTimeOf(v).String()
 	case dbtype.Date:
-		return cypher.DateOf(time.Time(v)).String()
+		return value.DateOf(time.Time(v)).String()
 	case dbtype.LocalTime:
-		return cypher.LocalTimeOf(time.Time(v)).String()
+		return value.LocalTimeOf(time.Time(v)).String()
 	case dbtype.LocalDateTime:
-		return cypher.LocalDateTimeOf(time.Time(v)).String()
+		return value.LocalDateTimeOf(time.Time(v)).String()
 	case dbtype.Time:
-		return cypher.TimeOf(time.Time(v)).String()
+		return value.TimeOf(time.Time(v)).String()
 	case dbtype.Duration:
 		return normalDuration(v).String()
 	case dbtype.Point2D:
@@ -85,12 +85,12 @@ func fromDriver(v any) any {
 
 // normalDuration converts a driver duration to the engine's, whose String
 // is Neo4j's: PnMnDTnS with seconds split into hours and minutes.
-func normalDuration(d dbtype.Duration) cypher.Duration {
+func normalDuration(d dbtype.Duration) value.Duration {
 	sec, nanos := d.Seconds+int64(d.Nanos)/1e9, int32(int64(d.Nanos)%1e9)
 	if nanos < 0 {
 		sec, nanos = sec-1, nanos+1e9
 	}
-	return cypher.Duration{Months: d.Months, Days: d.Days, Seconds: sec, Nanos: nanos}
+	return value.Duration{Months: d.Months, Days: d.Days, Seconds: sec, Nanos: nanos}
 }
 
 func mapProps(props map[string]any) map[string]any {
@@ -101,14 +101,14 @@ func mapProps(props map[string]any) map[string]any {
 	return out
 }
 
-func nodeValue(n dbtype.Node) graph.NodeValue {
+func nodeValue(n dbtype.Node) value.Node {
 	labels := make([]string, len(n.Labels)) // never nil: [] in JSON
 	copy(labels, n.Labels)
-	return graph.NodeValue{ElementID: n.ElementId, Labels: labels, Props: mapProps(n.Props)}
+	return value.Node{ElementID: n.ElementId, Labels: labels, Props: mapProps(n.Props)}
 }
 
-func relValue(r dbtype.Relationship) graph.RelationshipValue {
-	return graph.RelationshipValue{
+func relValue(r dbtype.Relationship) value.Relationship {
+	return value.Relationship{
 		ElementID:      r.ElementId,
 		Type:           r.Type,
 		StartElementID: r.StartElementId,

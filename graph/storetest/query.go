@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // queryCase is one query on the fixture graph and its expected result,
@@ -52,7 +53,7 @@ var queryCases = []queryCase{
 		query:   "MATCH (c:Country {id: $id}) RETURN c",
 		params:  map[string]any{"id": China},
 		columns: []string{"c"},
-		rows: [][]any{{graph.NodeValue{Labels: []string{graph.LabelCountry}, Props: map[string]any{
+		rows: [][]any{{value.Node{Labels: []string{graph.LabelCountry}, Props: map[string]any{
 			graph.PropID: China, graph.PropName: "China", graph.PropAliases: []any{"Beijing", "PRC"}}}}},
 	},
 	{
@@ -60,7 +61,7 @@ var queryCases = []queryCase{
 		query:   "MATCH (:Country {id: $from})-[r:SANCTIONED]->(:Country {id: $to}) RETURN r, type(r) AS t",
 		params:  map[string]any{"from": USA, "to": Iran},
 		columns: []string{"r", "t"},
-		rows: [][]any{{graph.RelationshipValue{Type: graph.Sanctioned, Props: map[string]any{
+		rows: [][]any{{value.Relationship{Type: graph.Sanctioned, Props: map[string]any{
 			graph.PropID: SanctionedIran, graph.PropSources: []any{Art2}, graph.PropMeasure: "tariff", graph.PropRate: 0.25,
 			graph.PropDate: "2026-01-11", graph.PropEvidence: []any{"Washington imposed a 25% tariff on goods from Iran."}}},
 			graph.Sanctioned}},
@@ -74,9 +75,9 @@ var queryCases = []queryCase{
 			if len(res.Rows) != 1 {
 				t.Fatalf("got %d rows, want 1: %v", len(res.Rows), res.Rows)
 			}
-			p, ok := res.Rows[0][0].(graph.PathValue)
+			p, ok := res.Rows[0][0].(value.Path)
 			if !ok {
-				t.Fatalf("p is %T, want graph.PathValue", res.Rows[0][0])
+				t.Fatalf("p is %T, want value.Path", res.Rows[0][0])
 			}
 			if len(p.Nodes) != 3 || len(p.Relationships) != 2 {
 				t.Fatalf("path has %d nodes and %d relationships, want 3 and 2", len(p.Nodes), len(p.Relationships))

@@ -23,6 +23,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // Opener returns an empty store for one subtest. It registers its own
@@ -444,13 +445,13 @@ func Normalize(v any) any {
 			out[k] = Normalize(x)
 		}
 		return out
-	case graph.NodeValue:
+	case value.Node:
 		labels := slices.Clone(v.Labels)
 		sort.Strings(labels)
 		return map[string]any{"labels": Normalize(labels), "props": Normalize(v.Props)}
-	case graph.RelationshipValue:
+	case value.Relationship:
 		return map[string]any{"type": v.Type, "props": Normalize(v.Props)}
-	case graph.PathValue:
+	case value.Path:
 		nodes := make([]any, len(v.Nodes))
 		for i, n := range v.Nodes {
 			nodes[i] = Normalize(n)

@@ -3,9 +3,10 @@ package tck
 import (
 	"math"
 
-	"github.com/kgnews/kg/graph/cypher"
 	"slices"
 	"sort"
+
+	"github.com/kgnews/kg/graph/value"
 )
 
 // Equal reports whether got, a value returned by the engine, equals want, a
@@ -150,17 +151,17 @@ func matchBag[T any](want, got []T, eq func(w, g T) bool) *bagMismatch {
 // cypher, or "" for any other value.
 func temporalString(v any) string {
 	switch t := v.(type) {
-	case cypher.Date:
+	case value.Date:
 		return t.String()
-	case cypher.LocalTime:
+	case value.LocalTime:
 		return t.String()
-	case cypher.Time:
+	case value.Time:
 		return t.String()
-	case cypher.LocalDateTime:
+	case value.LocalDateTime:
 		return t.String()
-	case cypher.DateTime:
+	case value.DateTime:
 		return t.String()
-	case cypher.Duration:
+	case value.Duration:
 		return t.String()
 	}
 	return ""

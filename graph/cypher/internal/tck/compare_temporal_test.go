@@ -3,14 +3,14 @@ package tck_test
 import (
 	"testing"
 
-	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/graph/cypher/internal/tck"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // TestEqualTemporal checks that temporal results equal the TCK's string
 // notation for them (and nothing else does).
 func TestEqualTemporal(t *testing.T) {
-	d, err := cypher.NewDateTime(1437511232, 142000000, "", 3600)
+	d, err := value.NewDateTime(1437511232, 142000000, "", 3600)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -19,14 +19,14 @@ func TestEqualTemporal(t *testing.T) {
 		got  any
 		eq   bool
 	}{
-		{"'2015-07-21'", cypher.NewDate(2015, 7, 21), true},
-		{"'2015-07-22'", cypher.NewDate(2015, 7, 21), false},
-		{"'21:40'", cypher.NewLocalTime(21, 40, 0, 0), true},
+		{"'2015-07-21'", value.NewDate(2015, 7, 21), true},
+		{"'2015-07-22'", value.NewDate(2015, 7, 21), false},
+		{"'21:40'", value.NewLocalTime(21, 40, 0, 0), true},
 		{"'2015-07-21T21:40:32.142+01:00'", d, true},
-		{"'P1D'", cypher.Duration{Days: 1}, true},
-		{"['P1D', 'PT0S']", []any{cypher.Duration{Days: 1}, cypher.Duration{}}, true},
-		{"{d: '2015-07-21'}", map[string]any{"d": cypher.NewDate(2015, 7, 21)}, true},
-		{"''", cypher.Duration{}, false},
+		{"'P1D'", value.Duration{Days: 1}, true},
+		{"['P1D', 'PT0S']", []any{value.Duration{Days: 1}, value.Duration{}}, true},
+		{"{d: '2015-07-21'}", map[string]any{"d": value.NewDate(2015, 7, 21)}, true},
+		{"''", value.Duration{}, false},
 		{"'2015-07-21'", "2015-07-21", true},
 		{"'1'", int64(1), false},
 	}

@@ -1,6 +1,7 @@
-package cypher
+package value
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,8 +12,8 @@ import (
 
 // Temporal values: the six Cypher temporal types. Each is a small comparable
 // struct in a canonical form, so == is Cypher equality and the values can key
-// maps and indexes. They are used as they are inside the engine and in
-// results and parameters.
+// maps and indexes. The Cypher engine uses them as they are, in its
+// expressions, results and parameters, and so do the stores that persist them.
 
 // Date is a Cypher DATE: a day of the proleptic Gregorian calendar, without
 // a time or a time zone. The zero value is 1970-01-01.
@@ -547,44 +548,44 @@ func (d DateTime) local() int64 { return d.sec + int64(d.offset) }
 // offsetString formats an offset as the offset and timezone accessors do.
 func offsetString(off int32) string { return string(appendOffset(nil, off)) }
 
-// compareTemporal orders two instants of the same type; ok is false for
+// Compare orders two instants of the same type; ok is false for
 // values of different types. Times and datetimes order by instant, then by
 // wall clock (then zone name), as java.time does.
-func compareTemporal(a, b any) (int, bool) {
+func Compare(a, b any) (int, bool) {
 	switch x := a.(type) {
 	case Date:
 		if y, ok := b.(Date); ok {
-			return cmpInt(x.days, y.days), true
+			return cmp.Compare(x.days, y.days), true
 		}
 	case LocalTime:
 		if y, ok := b.(LocalTime); ok {
-			return cmpInt(x.nanos, y.nanos), true
+			return cmp.Compare(x.nanos, y.nanos), true
 		}
 	case Time:
 		if y, ok := b.(Time); ok {
 			xu := x.nanos - int64(x.offset)*nanosPerSecond
 			yu := y.nanos - int64(y.offset)*nanosPerSecond
-			if c := cmpInt(xu, yu); c != 0 {
+			if c := cmp.Compare(xu, yu); c != 0 {
 				return c, true
 			}
-			return cmpInt(x.nanos, y.nanos), true
+			return cmp.Compare(x.nanos, y.nanos), true
 		}
 	case LocalDateTime:
 		if y, ok := b.(LocalDateTime); ok {
-			if c := cmpInt(x.sec, y.sec); c != 0 {
+			if c := cmp.Compare(x.sec, y.sec); c != 0 {
 				return c, true
 			}
-			return cmpInt(int64(x.nanos), int64(y.nanos)), true
+			return cmp.Compare(int64(x.nanos), int64(y.nanos)), true
 		}
 	case DateTime:
 		if y, ok := b.(DateTime); ok {
-			if c := cmpInt(x.sec, y.sec); c != 0 {
+			if c := cmp.Compare(x.sec, y.sec); c != 0 {
 				return c, true
 			}
-			if c := cmpInt(int64(x.nanos), int64(y.nanos)); c != 0 {
+			if c := cmp.Compare(int64(x.nanos), int64(y.nanos)); c != 0 {
 				return c, true
 			}
-			if c := cmpInt(x.local(), y.local()); c != 0 {
+			if c := cmp.Compare(x.local(), y.local()); c != 0 {
 				return c, true
 			}
 			return strings.Compare(x.zone, y.zone), true
@@ -593,16 +594,16 @@ func compareTemporal(a, b any) (int, bool) {
 	return 0, false
 }
 
-// orderDurations is the sort order of durations (they are not comparable
+// CompareDurations is the sort order of durations (they are not comparable
 // with <): by their approximate length, then component by component.
-func orderDurations(x, y Duration) int {
+func CompareDurations(x, y Duration) int {
 	const avgMonthSeconds = 2629746
 	lx := float64(x.Months)*avgMonthSeconds + float64(x.Days)*secondsPerDay + float64(x.Seconds)
 	ly := float64(y.Months)*avgMonthSeconds + float64(y.Days)*secondsPerDay + float64(y.Seconds)
-	if c := cmpFloat(lx, ly); c != 0 {
+	if c := cmp.Compare(lx, ly); c != 0 {
 		return c
 	}
-	for _, c := range [...]int{cmpInt(x.Months, y.Months), cmpInt(x.Days, y.Days), cmpInt(x.Seconds, y.Seconds), cmpInt(int64(x.Nanos), int64(y.Nanos))} {
+	for _, c := range [...]int{cmp.Compare(x.Months, y.Months), cmp.Compare(x.Days, y.Days), cmp.Compare(x.Seconds, y.Seconds), cmp.Compare(int64(x.Nanos), int64(y.Nanos))} {
 		if c != 0 {
 			return c
 		}
@@ -629,7 +630,7 @@ func (t LocalTime) NanoOfDay() int64 { return t.nanos }
 // at offset seconds east of UTC; the offset must be within ±18 hours.
 func NewTime(n int64, offset int) (Time, error) {
 	if offset < -18*3600 || offset > 18*3600 {
-		return Time{}, fmt.Errorf("cypher: UTC offset %d s out of range", offset)
+		return Time{}, fmt.Errorf("value: UTC offset %d s out of range", offset)
 	}
 	return Time{floorMod(n, nanosPerDay), int32(offset)}, nil
 }
@@ -657,13 +658,13 @@ func NewDateTime(sec, nsec int64, zone string, offset int) (DateTime, error) {
 	ns := int32(floorMod(nsec, nanosPerSecond))
 	if zone == "" {
 		if offset < -18*3600 || offset > 18*3600 {
-			return DateTime{}, fmt.Errorf("cypher: UTC offset %d s out of range", offset)
+			return DateTime{}, fmt.Errorf("value: UTC offset %d s out of range", offset)
 		}
 		return DateTime{sec, ns, int32(offset), ""}, nil
 	}
 	loc, err := loadZone(zone)
 	if err != nil {
-		return DateTime{}, fmt.Errorf("cypher: %w", err)
+		return DateTime{}, fmt.Errorf("value: %w", err)
 	}
 	return DateTime{sec, ns, zoneOffsetAt(loc, sec), zone}, nil
 }

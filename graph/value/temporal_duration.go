@@ -1,10 +1,9 @@
-package cypher
+package value
 
 import (
 	"math"
 	"math/big"
 	"strings"
-	"time"
 )
 
 // avgMonth is the average length of a month, 365.2425/12 days, which Neo4j
@@ -81,8 +80,8 @@ func approximate(months, days, seconds *big.Rat) (Duration, error) {
 	return Duration{m, d, s, int32(n)}.normalize(), nil
 }
 
-// durationFromMap implements duration({years: …, seconds: …}).
-func durationFromMap(m map[string]any) (Duration, error) {
+// DurationFromMap implements duration({years: …, seconds: …}).
+func DurationFromMap(m map[string]any) (Duration, error) {
 	if d, ok := durationFromInts(m); ok {
 		return d, nil
 	}
@@ -101,7 +100,7 @@ func durationFromMap(m map[string]any) (Duration, error) {
 		case nil:
 			continue
 		default:
-			return Duration{}, temporalErrorf("duration field %s must be a number, not %s", k, typeName(v))
+			return Duration{}, temporalErrorf("duration field %s must be a number, not %s", k, TypeName(v))
 		}
 		switch lk {
 		case "years", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds", "microseconds", "nanoseconds":
@@ -172,11 +171,13 @@ func (d Duration) secondsRat() *big.Rat {
 	return sum(big.NewRat(d.Seconds, 1), big.NewRat(int64(d.Nanos), nanosPerSecond))
 }
 
-func (d Duration) neg() Duration {
+// Neg returns -d.
+func (d Duration) Neg() Duration {
 	return Duration{-d.Months, -d.Days, -d.Seconds, -d.Nanos}.normalize()
 }
 
-func (d Duration) plus(e Duration) (Duration, bool) {
+// Plus returns d+e; ok is false when a component overflows.
+func (d Duration) Plus(e Duration) (Duration, bool) {
 	m, ok1 := addInt(d.Months, e.Months)
 	dd, ok2 := addInt(d.Days, e.Days)
 	s, ok3 := addInt(d.Seconds, e.Seconds)
@@ -191,8 +192,8 @@ func addInt(a, b int64) (int64, bool) {
 	return s, (s > a) == (b > 0)
 }
 
-// scale multiplies d by f (an int64 or a float64), or divides it when div.
-func (d Duration) scale(f any, div bool) (Duration, error) {
+// Scale multiplies d by f (an int64 or a float64), or divides it when div.
+func (d Duration) Scale(f any, div bool) (Duration, error) {
 	var r *big.Rat
 	switch x := f.(type) {
 	case int64:
@@ -239,10 +240,10 @@ var (
 
 func inCalendar(days int64) bool { return days >= minEpochDay && days <= maxEpochDay }
 
-// addDuration returns the temporal instant x plus d (x minus d when sub).
-func addDuration(x any, d Duration, sub bool) (any, error) {
+// AddDuration returns the temporal instant x plus d (x minus d when sub).
+func AddDuration(x any, d Duration, sub bool) (any, error) {
 	if sub {
-		d = d.neg()
+		d = d.Neg()
 	}
 	span := maxEpochDay - minEpochDay
 	if abs64(d.Months) > 2*12*999999999 || abs64(d.Days) > 2*span || abs64(d.Seconds) > 2*span*secondsPerDay {
@@ -289,7 +290,7 @@ func addDurationIn(x any, d Duration) (any, error) {
 		v.nanos = int32(ns % nanosPerSecond)
 		return v.withZone(v.zoneSpec()), nil
 	}
-	return nil, temporalErrorf("cannot add a duration to %s", typeName(x))
+	return nil, temporalErrorf("cannot add a duration to %s", TypeName(x))
 }
 
 func addClock(nanos int64, d Duration) int64 {
@@ -298,10 +299,10 @@ func addClock(nanos int64, d Duration) int64 {
 
 // Units of duration.between and its relatives.
 const (
-	unitAll = iota
-	unitMonths
-	unitDays
-	unitSeconds
+	UnitAll = iota
+	UnitMonths
+	UnitDays
+	UnitSeconds
 )
 
 // align prepares from and to for a difference in unit, as Neo4j does: a
@@ -341,10 +342,10 @@ func align(from, to tparts, timeBased bool) (tparts, tparts) {
 }
 
 // until returns the whole months or days from from to to (date-based units;
-// 0 when either has no date), or the seconds and nanoseconds (unitSeconds).
+// 0 when either has no date), or the seconds and nanoseconds (UnitSeconds).
 func until(from, to tparts, unit int) (n int64, sec int64, nanos int64) {
-	from, to = align(from, to, unit == unitSeconds)
-	if unit == unitSeconds {
+	from, to = align(from, to, unit == UnitSeconds)
+	if unit == UnitSeconds {
 		var fs, ts int64
 		switch {
 		case from.hasDate && from.hasZone:
@@ -377,7 +378,7 @@ func until(from, to tparts, unit int) (n int64, sec int64, nanos int64) {
 			end++
 		}
 	}
-	if unit == unitDays {
+	if unit == UnitDays {
 		return end - from.days, 0, 0
 	}
 	fy, fm, fd := civilFromDays(from.days)
@@ -394,9 +395,9 @@ func boolInt(b bool) int64 {
 	return 0
 }
 
-// between implements duration.between (unitAll), duration.inMonths,
+// Between implements duration.between (UnitAll), duration.inMonths,
 // duration.inDays and duration.inSeconds.
-func between(a, b any, unit int) (any, error) {
+func Between(a, b any, unit int) (any, error) {
 	from, ok1 := partsOf(a)
 	to, ok2 := partsOf(b)
 	if !ok1 || !ok2 {
@@ -404,27 +405,27 @@ func between(a, b any, unit int) (any, error) {
 		if ok1 {
 			bad = b
 		}
-		return nil, temporalErrorf("duration.between cannot take %s", typeName(bad))
+		return nil, temporalErrorf("duration.between cannot take %s", TypeName(bad))
 	}
 	switch unit {
-	case unitMonths:
-		m, _, _ := until(from, to, unitMonths)
+	case UnitMonths:
+		m, _, _ := until(from, to, UnitMonths)
 		return Duration{Months: m}, nil
-	case unitDays:
-		d, _, _ := until(from, to, unitDays)
+	case UnitDays:
+		d, _, _ := until(from, to, UnitDays)
 		return Duration{Days: d}, nil
-	case unitSeconds:
-		_, s, n := until(from, to, unitSeconds)
+	case UnitSeconds:
+		_, s, n := until(from, to, UnitSeconds)
 		return Duration{Seconds: s, Nanos: int32(n)}, nil
 	}
 	var months, days int64
 	if from.hasDate && to.hasDate {
-		months, _, _ = until(from, to, unitMonths)
+		months, _, _ = until(from, to, UnitMonths)
 		from = shiftParts(from, months, 0)
-		days, _, _ = until(from, to, unitDays)
+		days, _, _ = until(from, to, UnitDays)
 		from = shiftParts(from, 0, days)
 	}
-	_, s, n := until(from, to, unitSeconds)
+	_, s, n := until(from, to, UnitSeconds)
 	return Duration{months, days, s, int32(n)}, nil
 }
 
@@ -438,8 +439,8 @@ func shiftParts(p tparts, months, days int64) tparts {
 	return p
 }
 
-// durationField returns a component of d, as d.years, d.minutesOfHour, ….
-func durationField(d Duration, key string) (any, bool) {
+// DurationField returns a component of d, as d.years, d.minutesOfHour, ….
+func DurationField(d Duration, key string) (any, bool) {
 	ns := int64(d.Nanos)
 	switch strings.ToLower(key) {
 	case "years":
@@ -486,9 +487,9 @@ func durationField(d Duration, key string) (any, bool) {
 	return nil, false
 }
 
-// temporalField returns a component of a temporal instant, as d.year,
+// Field returns a component of a temporal instant, as d.year,
 // d.week, d.timezone, d.epochSeconds, ….
-func temporalField(v any, key string) (any, bool) {
+func Field(v any, key string) (any, bool) {
 	p, ok := partsOf(v)
 	if !ok {
 		return nil, false
@@ -559,12 +560,4 @@ func temporalField(v any, key string) (any, bool) {
 		}
 	}
 	return nil, false
-}
-
-// statementTime is the clock the current-time constructors read.
-func statementTime(ec *execCtx) time.Time {
-	if ec.now.IsZero() {
-		ec.now = time.Now()
-	}
-	return ec.now
 }

@@ -1,4 +1,4 @@
-package cypher
+package value
 
 import (
 	"regexp"
@@ -53,7 +53,7 @@ func parseDateString(s string) (int64, error) {
 		}
 		return 0, false, nil
 	}
-	return buildDate(f, nil, tDate)
+	return buildDate(f, nil, KindDate)
 }
 
 func parseClockString(s string) (int64, error) {
@@ -109,7 +109,7 @@ func parseZoneSuffix(s string) (off int32, hasOff bool, name string, err error) 
 }
 
 // parseTemporal parses the string forms of the five instant types.
-func parseTemporal(k tkind, s string, now time.Time) (any, error) {
+func parseTemporal(k Kind, s string, now time.Time) (any, error) {
 	var p tparts
 	rest := s
 	if k.hasDate() {
@@ -117,7 +117,7 @@ func parseTemporal(k tkind, s string, now time.Time) (any, error) {
 		rest = ""
 		if i := strings.IndexAny(s, "Tt"); i >= 0 {
 			date, rest = s[:i], s[i+1:]
-			if k == tDate || rest == "" {
+			if k == KindDate || rest == "" {
 				return nil, temporalErrorf("%q is not a %s", s, tkindNames[k])
 			}
 		}
@@ -153,7 +153,7 @@ func parseTemporal(k tkind, s string, now time.Time) (any, error) {
 		if err != nil {
 			return nil, temporalErrorf("%v", err)
 		}
-		if k == tTime {
+		if k == KindTime {
 			p.offset = timeOffset(z, now)
 			if hasOff {
 				p.offset = off
@@ -177,9 +177,9 @@ func parseTemporal(k tkind, s string, now time.Time) (any, error) {
 	return p.value(k), nil
 }
 
-// parseDuration parses P[nY][nM][nW][nD][T[nH][nM][nS]] (components may be
+// ParseDuration parses P[nY][nM][nW][nD][T[nH][nM][nS]] (components may be
 // fractional or negative) and the alternative form PYYYY-MM-DDThh:mm:ss.
-func parseDuration(s string) (Duration, error) {
+func ParseDuration(s string) (Duration, error) {
 	var c durComponents
 	neg := false
 	if m := durRe.FindStringSubmatch(s); m != nil && s != "P" && !strings.HasSuffix(s, "T") {
@@ -199,7 +199,7 @@ func parseDuration(s string) (Duration, error) {
 		return Duration{}, err
 	}
 	if neg {
-		d = d.neg()
+		d = d.Neg()
 	}
 	return d, nil
 }

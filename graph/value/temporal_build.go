@@ -1,4 +1,4 @@
-package cypher
+package value
 
 import (
 	"errors"
@@ -8,22 +8,22 @@ import (
 	"time"
 )
 
-// tkind names one of the five instant types a constructor builds.
-type tkind int
+// Kind names one of the five instant types a constructor builds.
+type Kind int
 
 const (
-	tDate tkind = iota
-	tLocalTime
-	tTime
-	tLocalDateTime
-	tDateTime
+	KindDate Kind = iota
+	KindLocalTime
+	KindTime
+	KindLocalDateTime
+	KindDateTime
 )
 
 var tkindNames = [...]string{"date", "localtime", "time", "localdatetime", "datetime"}
 
-func (k tkind) hasDate() bool { return k == tDate || k == tLocalDateTime || k == tDateTime }
-func (k tkind) hasTime() bool { return k != tDate }
-func (k tkind) hasZone() bool { return k == tTime || k == tDateTime }
+func (k Kind) hasDate() bool { return k == KindDate || k == KindLocalDateTime || k == KindDateTime }
+func (k Kind) hasTime() bool { return k != KindDate }
+func (k Kind) hasZone() bool { return k == KindTime || k == KindDateTime }
 
 // tparts is any temporal instant taken apart: which parts it has, its local
 // date and time of day, and its zone.
@@ -69,15 +69,15 @@ func (p tparts) dateTime() DateTime {
 
 // value converts p into a value of kind k; p must hold the parts k needs,
 // and zoneless parts take the UTC offset.
-func (p tparts) value(k tkind) any {
+func (p tparts) value(k Kind) any {
 	switch k {
-	case tDate:
+	case KindDate:
 		return Date{p.days}
-	case tLocalTime:
+	case KindLocalTime:
 		return LocalTime{p.nanos}
-	case tTime:
+	case KindTime:
 		return Time{p.nanos, p.offset}
-	case tLocalDateTime:
+	case KindLocalDateTime:
 		sec, ns := p.localSec()
 		return LocalDateTime{sec, ns}
 	}
@@ -92,17 +92,17 @@ func timeOffset(z zoneSpec, now time.Time) int32 {
 	return z.offset
 }
 
-// errTemporal marks invalid temporal arguments; the caller maps it to an
+// ErrTemporal marks invalid temporal arguments; the caller maps it to an
 // ArgumentError.
-var errTemporal = errors.New("invalid temporal value")
+var ErrTemporal = errors.New("invalid temporal value")
 
 func temporalErrorf(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", errTemporal, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%w: %s", ErrTemporal, fmt.Sprintf(format, args...))
 }
 
-// construct implements date(x), localtime(x), time(x), localdatetime(x) and
+// Construct implements date(x), localtime(x), time(x), localdatetime(x) and
 // datetime(x) for a string, a map or another temporal value x.
-func construct(k tkind, x any, now time.Time) (any, error) {
+func Construct(k Kind, x any, now time.Time) (any, error) {
 	switch v := x.(type) {
 	case string:
 		return parseTemporal(k, v, now)
@@ -111,18 +111,18 @@ func construct(k tkind, x any, now time.Time) (any, error) {
 	}
 	p, ok := partsOf(x)
 	if !ok {
-		return nil, temporalErrorf("%s() cannot take %s", tkindNames[k], typeName(x))
+		return nil, temporalErrorf("%s() cannot take %s", tkindNames[k], TypeName(x))
 	}
 	return selectFrom(k, p)
 }
 
 // selectFrom converts a temporal value to kind k: date(datetime) keeps the
 // date, time(localtime) takes UTC, and so on.
-func selectFrom(k tkind, p tparts) (any, error) {
+func selectFrom(k Kind, p tparts) (any, error) {
 	if k.hasDate() && !p.hasDate {
 		return nil, temporalErrorf("cannot make a %s from a value without a date", tkindNames[k])
 	}
-	if k == tLocalTime || k == tTime {
+	if k == KindLocalTime || k == KindTime {
 		if !p.hasTime {
 			return nil, temporalErrorf("cannot make a %s from a value without a time", tkindNames[k])
 		}
@@ -147,7 +147,7 @@ var temporalKeys = map[string]bool{
 // buildFromMap implements the map forms of the constructors. dateBase and
 // timeBase, when non-nil, are the parts the map's fields override (used by
 // truncate); otherwise they come from the map's date, time and datetime keys.
-func buildFromMap(k tkind, m map[string]any, dateBase, timeBase *tparts, now time.Time) (any, error) {
+func buildFromMap(k Kind, m map[string]any, dateBase, timeBase *tparts, now time.Time) (any, error) {
 	f := make(map[string]any, len(m))
 	for key, v := range m {
 		lk := strings.ToLower(key)
@@ -161,7 +161,7 @@ func buildFromMap(k tkind, m map[string]any, dateBase, timeBase *tparts, now tim
 		if v, ok := f["datetime"]; ok {
 			p, ok := partsOf(v)
 			if !ok {
-				return nil, temporalErrorf("datetime must be a temporal value, not %s", typeName(v))
+				return nil, temporalErrorf("datetime must be a temporal value, not %s", TypeName(v))
 			}
 			if p.hasDate {
 				dateBase = &p
@@ -173,14 +173,14 @@ func buildFromMap(k tkind, m map[string]any, dateBase, timeBase *tparts, now tim
 		if v, ok := f["date"]; ok {
 			p, ok := partsOf(v)
 			if !ok || !p.hasDate {
-				return nil, temporalErrorf("date must be a temporal value with a date, not %s", typeName(v))
+				return nil, temporalErrorf("date must be a temporal value with a date, not %s", TypeName(v))
 			}
 			dateBase = &p
 		}
 		if v, ok := f["time"]; ok {
 			p, ok := partsOf(v)
 			if !ok {
-				return nil, temporalErrorf("time must be a temporal value, not %s", typeName(v))
+				return nil, temporalErrorf("time must be a temporal value, not %s", TypeName(v))
 			}
 			if !p.hasTime {
 				p.hasTime, p.nanos = true, 0
@@ -206,21 +206,21 @@ func buildFromMap(k tkind, m map[string]any, dateBase, timeBase *tparts, now tim
 				return int64(x), true, nil
 			}
 		}
-		return 0, false, temporalErrorf("%s must be an integer, not %s", key, typeName(v))
+		return 0, false, temporalErrorf("%s must be an integer, not %s", key, TypeName(v))
 	}
 	var tz *zoneSpec
 	if v, ok := f["timezone"]; ok && v != nil {
 		s, ok := v.(string)
 		if !ok {
-			return nil, temporalErrorf("timezone must be a string, not %s", typeName(v))
+			return nil, temporalErrorf("timezone must be a string, not %s", TypeName(v))
 		}
 		z, err := parseZone(s)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", errTemporal, err)
+			return nil, fmt.Errorf("%w: %v", ErrTemporal, err)
 		}
 		tz = &z
 	}
-	if k == tDateTime {
+	if k == KindDateTime {
 		es, hasES, err := num("epochseconds")
 		if err != nil {
 			return nil, err
@@ -278,7 +278,7 @@ func buildFromMap(k tkind, m map[string]any, dateBase, timeBase *tparts, now tim
 	// Zones: a value built in its source's zone and then moved to the given
 	// one, or built in the given (or default) zone.
 	out.hasZone = true
-	if k == tTime {
+	if k == KindTime {
 		switch {
 		case zoneSrc != nil && tz != nil:
 			off := timeOffset(*tz, now)
@@ -395,7 +395,7 @@ func buildClock(num numFunc, base *tparts) (int64, error) {
 	return ((h*60+mi)*60+s)*nanosPerSecond + sub, nil
 }
 
-func buildDate(num numFunc, base *tparts, k tkind) (int64, error) {
+func buildDate(num numFunc, base *tparts, k Kind) (int64, error) {
 	get := func(keys ...string) (map[string]int64, error) {
 		out := map[string]int64{}
 		for _, key := range keys {
@@ -530,13 +530,13 @@ func buildDate(num numFunc, base *tparts, k tkind) (int64, error) {
 	return days, nil
 }
 
-// truncateTo implements date.truncate, datetime.truncate, … : p cut down to
+// Truncate implements date.truncate, datetime.truncate, … : p cut down to
 // unit, then the fields of m (may be nil) applied as with a map constructor.
 // A timezone in m replaces the zone (the wall clock is kept).
-func truncateTo(k tkind, unit string, x any, m map[string]any, now time.Time) (any, error) {
+func Truncate(k Kind, unit string, x any, m map[string]any, now time.Time) (any, error) {
 	p, ok := partsOf(x)
 	if !ok {
-		return nil, temporalErrorf("%s.truncate cannot take %s", tkindNames[k], typeName(x))
+		return nil, temporalErrorf("%s.truncate cannot take %s", tkindNames[k], TypeName(x))
 	}
 	if k.hasDate() && !p.hasDate {
 		return nil, temporalErrorf("%s.truncate needs a value with a date", tkindNames[k])
