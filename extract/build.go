@@ -23,7 +23,7 @@ func (bb *batchBuilder) AddNode(n graph.Node) {
 		mergeFirst(bb.b.Nodes[i].Props, n.Props)
 		return
 	}
-	normalizeProps(n.Props)
+	n.Props.Canon()
 	bb.nodes[n.ID] = len(bb.b.Nodes)
 	bb.b.Nodes = append(bb.b.Nodes, n)
 }
@@ -33,7 +33,7 @@ func (bb *batchBuilder) AddRelationship(r graph.Relationship) {
 		mergeFirst(bb.b.Relationships[i].Props, r.Props)
 		return
 	}
-	normalizeProps(r.Props)
+	r.Props.Canon()
 	bb.rels[r.ID] = len(bb.b.Relationships)
 	bb.b.Relationships = append(bb.b.Relationships, r)
 }
@@ -67,31 +67,6 @@ func (bb *batchBuilder) Batch() *graph.Batch {
 	b := bb.b
 	graph.SortBatch(&b)
 	return &b
-}
-
-// normalizeProps puts p in the form graph.MergeProps yields: no empty
-// values, lists sorted without duplicates or empty strings. The lists must be
-// p's own.
-func normalizeProps(p graph.Props) {
-	for k, v := range p {
-		switch v := v.(type) {
-		case nil:
-			delete(p, k)
-		case string:
-			if v == "" {
-				delete(p, k)
-			}
-		case []string:
-			v = slices.DeleteFunc(v, func(s string) bool { return s == "" })
-			slices.Sort(v)
-			v = slices.Compact(v)
-			if len(v) == 0 {
-				delete(p, k)
-			} else {
-				p[k] = v
-			}
-		}
-	}
 }
 
 // build turns the analysis into a merged, sorted batch.

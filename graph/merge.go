@@ -159,9 +159,34 @@ func isEmpty(v any) bool {
 // dropped. Stores keep properties in this form, so that a property's value
 // does not depend on the order in which facts arrived.
 func Normalize(p Props) Props {
-	out := make(Props, len(p))
-	MergeProps(out, p)
+	out := p.Clone()
+	out.Canon()
 	return out
+}
+
+// Canon puts p, in place, in the form MergeProps produces (see Normalize):
+// nil values, empty strings and empty lists dropped, lists sorted without
+// duplicates or empty strings. The lists must be p's own.
+func (p Props) Canon() {
+	for k, v := range p {
+		switch v := v.(type) {
+		case nil:
+			delete(p, k)
+		case string:
+			if v == "" {
+				delete(p, k)
+			}
+		case []string:
+			v = slices.DeleteFunc(v, func(s string) bool { return s == "" })
+			slices.Sort(v)
+			v = slices.Compact(v)
+			if len(v) == 0 {
+				delete(p, k)
+			} else {
+				p[k] = v
+			}
+		}
+	}
 }
 
 // Clone returns a deep copy of p.

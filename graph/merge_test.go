@@ -128,18 +128,3 @@ func TestNormalize(t *testing.T) {
 		t.Fatalf("a new node's list is %v, want it sorted", got)
 	}
 }
-
-func TestWiden(t *testing.T) {
-	for _, tc := range []struct {
-		in, want any
-		err      bool
-	}{
-		{int(3), int64(3), false}, {int8(-3), int64(-3), false}, {uint32(7), int64(7), false},
-		{uint64(1 << 63), nil, true}, {float32(0.5), float64(0.5), false}, {"x", "x", false}, {int64(9), int64(9), false},
-	} {
-		got, err := graph.Widen(tc.in)
-		if (err != nil) != tc.err || !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("Widen(%T %v) = %v, %v; want %v (error %v)", tc.in, tc.in, got, err, tc.want, tc.err)
-		}
-	}
-}

@@ -59,7 +59,11 @@ func writeResult(w io.Writer, res *graph.Result, f outputFormat, maxWidth int) e
 				k, _ := json.Marshal(col)
 				buf.Write(k)
 				buf.WriteByte(':')
-				v, err := json.Marshal(jsonValue(row[i]))
+				j, err := jsonValue(row[i])
+				if err != nil {
+					return fmt.Errorf("column %s: %w", col, err)
+				}
+				v, err := json.Marshal(j)
 				if err != nil {
 					return err
 				}
@@ -97,65 +101,131 @@ func writeJSONValue(w io.Writer, v any) error {
 }
 
 // jsonValue maps a result value to what encoding/json should print: nodes,
-// relationships and paths as objects, non-finite floats as strings.
-func jsonValue(v any) any {
-	switch v := v.(type) {
-	case value.Node:
-		return map[string]any{"elementId": v.ElementID, "labels": v.Labels, "properties": jsonMap(v.Props)}
-	case value.Relationship:
-		return map[string]any{"elementId": v.ElementID, "type": v.Type, "startElementId": v.StartElementID,
-			"endElementId": v.EndElementID, "properties": jsonMap(v.Props)}
-	case value.Path:
-		nodes := make([]any, len(v.Nodes))
-		for i, n := range v.Nodes {
-			nodes[i] = jsonValue(n)
-		}
-		rels := make([]any, len(v.Relationships))
-		for i, r := range v.Relationships {
-			rels[i] = jsonValue(r)
-		}
-		return map[string]any{"nodes": nodes, "relationships": rels}
-	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = jsonValue(e)
-		}
-		return out
-	case map[string]any:
-		return jsonMap(v)
-	case float64:
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return strconv.FormatFloat(v, 'g', -1, 64)
-		}
-	}
-	return v
+// relationships and paths as objects, temporal values as their text,
+// non-finite floats as strings.
+func jsonValue(v any) (any, error) {
+	var b jsonBuilder
+	err := value.Walk(v, &b)
+	return b.out, err
 }
 
-func jsonMap(m map[string]any) map[string]any {
+// jsonBuilder is the value.Visitor of jsonValue; out is the last value built.
+type jsonBuilder struct{ out any }
+
+func (b *jsonBuilder) Null() error                   { b.out = nil; return nil }
+func (b *jsonBuilder) Bool(v bool) error             { b.out = v; return nil }
+func (b *jsonBuilder) Int(n int64) error             { b.out = n; return nil }
+func (b *jsonBuilder) String(s string) error         { b.out = s; return nil }
+func (b *jsonBuilder) Temporal(t fmt.Stringer) error { b.out = t.String(); return nil }
+
+func (b *jsonBuilder) Float(f float64) error {
+	b.out = f
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		b.out = strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return nil
+}
+
+func (b *jsonBuilder) List(l []any) error {
+	out := make([]any, len(l))
+	for i, e := range l {
+		if err := value.Walk(e, b); err != nil {
+			return err
+		}
+		out[i] = b.out
+	}
+	b.out = out
+	return nil
+}
+
+func (b *jsonBuilder) Map(m map[string]any) error {
+	out, err := b.props(m)
+	b.out = out
+	return err
+}
+
+func (b *jsonBuilder) props(m map[string]any) (map[string]any, error) {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
-		out[k] = jsonValue(v)
+		if err := value.Walk(v, b); err != nil {
+			return nil, err
+		}
+		out[k] = b.out
 	}
-	return out
+	return out, nil
+}
+
+func (b *jsonBuilder) Node(n value.Node) error {
+	props, err := b.props(n.Props)
+	b.out = map[string]any{"elementId": n.ElementID, "labels": n.Labels, "properties": props}
+	return err
+}
+
+func (b *jsonBuilder) Relationship(r value.Relationship) error {
+	props, err := b.props(r.Props)
+	b.out = map[string]any{"elementId": r.ElementID, "type": r.Type, "startElementId": r.StartElementID,
+		"endElementId": r.EndElementID, "properties": props}
+	return err
+}
+
+func (b *jsonBuilder) Path(p value.Path) error {
+	nodes := make([]any, len(p.Nodes))
+	for i, n := range p.Nodes {
+		if err := b.Node(n); err != nil {
+			return err
+		}
+		nodes[i] = b.out
+	}
+	rels := make([]any, len(p.Relationships))
+	for i, r := range p.Relationships {
+		if err := b.Relationship(r); err != nil {
+			return err
+		}
+		rels[i] = b.out
+	}
+	b.out = map[string]any{"nodes": nodes, "relationships": rels}
+	return nil
 }
 
 // csvCell prints scalars plainly and everything else as JSON.
 func csvCell(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case int64, bool:
+	c := csvCellVisitor{}
+	if err := value.Walk(v, &c); err != nil {
 		return fmt.Sprint(v)
-	case float64:
-		return strconv.FormatFloat(v, 'g', -1, 64)
 	}
-	b, err := json.Marshal(jsonValue(v))
+	return c.s
+}
+
+// csvCellVisitor is the value.Visitor of csvCell; s is the cell built.
+type csvCellVisitor struct{ s string }
+
+func (c *csvCellVisitor) Null() error       { c.s = ""; return nil }
+func (c *csvCellVisitor) Bool(b bool) error { c.s = strconv.FormatBool(b); return nil }
+func (c *csvCellVisitor) Int(n int64) error { c.s = strconv.FormatInt(n, 10); return nil }
+func (c *csvCellVisitor) Float(f float64) error {
+	c.s = strconv.FormatFloat(f, 'g', -1, 64)
+	return nil
+}
+func (c *csvCellVisitor) String(s string) error                   { c.s = s; return nil }
+func (c *csvCellVisitor) Temporal(t fmt.Stringer) error           { c.s = t.String(); return nil }
+func (c *csvCellVisitor) List(l []any) error                      { return c.json(l) }
+func (c *csvCellVisitor) Map(m map[string]any) error              { return c.json(m) }
+func (c *csvCellVisitor) Node(n value.Node) error                 { return c.json(n) }
+func (c *csvCellVisitor) Relationship(r value.Relationship) error { return c.json(r) }
+func (c *csvCellVisitor) Path(p value.Path) error                 { return c.json(p) }
+
+// json sets the cell to v as JSON.
+func (c *csvCellVisitor) json(v any) error {
+	j, err := jsonValue(v)
 	if err != nil {
-		return fmt.Sprint(v)
+		return err
 	}
-	return string(b)
+	b, err := json.Marshal(j)
+	if err != nil {
+		return err
+	}
+	c.s = string(b)
+	return nil
 }
 
 // literal prints v the way Cypher writes values: 'strings' inside lists and

@@ -12,7 +12,6 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/value"
 )
 
@@ -500,9 +499,6 @@ func normalize(v any) (any, error) {
 	case nil, string, int64, float64, bool,
 		value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime:
 		return v, nil
-	case time.Time:
-		// as the Neo4j driver sends it: a DATETIME
-		return value.DateTimeOf(v), nil
 	case value.Duration:
 		if v.Nanos < 0 || v.Nanos >= 1e9 {
 			return nil, fmt.Errorf("duration nanoseconds %d outside [0, 1e9)", v.Nanos)
@@ -510,8 +506,9 @@ func normalize(v any) (any, error) {
 		return v, nil
 	case []string:
 		return slices.Clone(v), nil
-	case int, int8, int16, int32, uint, uint8, uint16, uint32, uint64, float32:
-		return graph.Widen(v)
+	case int, int8, int16, int32, uint, uint8, uint16, uint32, uint64, float32, time.Time:
+		// a time.Time as the Neo4j driver sends it: a DATETIME
+		return value.Canon(v)
 	case []any:
 		// Like Neo4j, a list property holds values of one simple type.
 		out := make([]any, len(v))

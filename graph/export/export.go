@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // sorted returns a shallow copy of b in graph.SortBatch order.
@@ -52,9 +53,14 @@ func scalar(v any) (any, error) {
 	case string, int64, float64, bool, []string, []any:
 		return v, nil
 	case int, int8, int16, int32, uint, uint8, uint16, uint32, uint64, float32:
-		return graph.Widen(v)
+		return value.Canon(v)
 	}
-	return nil, fmt.Errorf("unsupported property value %v of type %T", v, v)
+	return nil, unsupported(v)
+}
+
+// unsupported is the error for a property value the formats cannot carry.
+func unsupported(v any) error {
+	return fmt.Errorf("unsupported property value %v of type %T", v, v)
 }
 
 // formatFloat returns f as the shortest decimal that parses back to f, with

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // JSON writes b as the JSON export of DESIGN.md:
@@ -117,47 +118,45 @@ func (j *jsonWriter) value(v any, depth int) error {
 	if depth > 32 {
 		return errors.New("lists nested too deep")
 	}
-	v, err := scalar(v)
-	if err != nil {
-		return err
+	return value.Walk(v, jsonValue{j, depth})
+}
+
+// jsonValue is the value.Visitor that writes one property value at a depth
+// of list nesting: the scalars and lists of them that properties hold.
+type jsonValue struct {
+	j     *jsonWriter
+	depth int
+}
+
+func (v jsonValue) Null() error                             { v.j.raw("null"); return nil }
+func (v jsonValue) Bool(b bool) error                       { v.j.raw(strconv.FormatBool(b)); return nil }
+func (v jsonValue) Int(n int64) error                       { v.j.raw(strconv.FormatInt(n, 10)); return nil }
+func (v jsonValue) String(s string) error                   { v.j.str(s); return nil }
+func (v jsonValue) Temporal(t fmt.Stringer) error           { return unsupported(t) }
+func (v jsonValue) Map(m map[string]any) error              { return unsupported(m) }
+func (v jsonValue) Node(n value.Node) error                 { return unsupported(n) }
+func (v jsonValue) Relationship(r value.Relationship) error { return unsupported(r) }
+func (v jsonValue) Path(p value.Path) error                 { return unsupported(p) }
+
+func (v jsonValue) Float(f float64) error {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return errNonFinite
 	}
-	switch v := v.(type) {
-	case string:
-		j.str(v)
-	case int64:
-		j.raw(strconv.FormatInt(v, 10))
-	case float64:
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return errNonFinite
+	v.j.raw(formatFloat(f))
+	return nil
+}
+
+func (v jsonValue) List(l []any) error {
+	v.j.raw("[")
+	for i, x := range l {
+		if i > 0 {
+			v.j.raw(",")
 		}
-		j.raw(formatFloat(v))
-	case bool:
-		j.raw(strconv.FormatBool(v))
-	case []string:
-		j.raw("[")
-		for i, s := range v {
-			if i > 0 {
-				j.raw(",")
-			}
-			j.str(s)
+		if err := v.j.value(x, v.depth+1); err != nil {
+			return err
 		}
-		j.raw("]")
-	case []any:
-		j.raw("[")
-		for i, x := range v {
-			if i > 0 {
-				j.raw(",")
-			}
-			if x == nil {
-				j.raw("null")
-				continue
-			}
-			if err := j.value(x, depth+1); err != nil {
-				return err
-			}
-		}
-		j.raw("]")
 	}
+	v.j.raw("]")
 	return nil
 }
 

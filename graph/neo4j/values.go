@@ -159,7 +159,7 @@ func toParam(name string, v any) (any, error) {
 	case nil, bool, int64, float64, string, time.Time:
 		return v, nil
 	case int, int8, int16, int32, uint, uint8, uint16, uint32, uint64, float32:
-		w, err := graph.Widen(v)
+		w, err := value.Canon(v)
 		if err != nil {
 			return nil, fmt.Errorf("parameter %s: %w", name, err)
 		}

@@ -419,12 +419,12 @@ func Normalize(v any) any {
 	switch v := v.(type) {
 	case nil, bool, int64, float64, string:
 		return v
-	case int:
-		return int64(v)
-	case int32:
-		return int64(v)
-	case float32:
-		return float64(v)
+	case int, int8, int16, int32, uint, uint8, uint16, uint32, uint64, float32:
+		c, err := value.Canon(v)
+		if err != nil {
+			return err.Error()
+		}
+		return c
 	case []string:
 		out := make([]any, len(v))
 		for i, s := range v {

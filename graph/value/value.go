@@ -9,12 +9,23 @@
 //   - Date, LocalTime, Time, LocalDateTime, DateTime or Duration, Cypher's
 //     temporal types.
 //
-// These are the canonical forms: Go's other integer kinds and float32 are
-// not values until widened to int64 and float64, and []string
-// (the form of a string-list property) is canonically []any. Temporal
-// values are small comparable structs in a canonical form, so == is Cypher
-// equality and they can key maps. Their String methods write the text
-// Neo4j's toString() writes.
+// These are the canonical forms, and Canon is the one function that brings a
+// value to them: Go's other integer kinds become int64 and float32 float64
+// (an unsigned integer beyond int64 is an error), and a time.Time, as the
+// Neo4j driver sends an instant, becomes a DateTime. A list of strings may
+// also be []string, the form in which graph.Props keep string sets; Walk
+// hands it to a visitor as []any.
+//
+// Temporal values are small comparable structs in a canonical form, so ==
+// is Cypher equality and they can key maps. Their String methods write the
+// text Neo4j's toString() writes. The package also holds their Cypher
+// semantics (parsing, construction from maps, truncation, arithmetic and
+// fields), so that the engine and any other reader agree on them.
+//
+// Walk visits a value once for a Visitor, so that printers and encoders
+// share one dispatch over the model (and one canonicalisation) instead of
+// each switching on every type: the JSON and CSV result printers of the kg
+// command and the JSON export are Visitors.
 package value
 
 // Node is a node in a query result. ElementID identifies it within its
