@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"errors"
+
+	"github.com/kgnews/kg/graph/value"
 )
 
 // Store is a Cypher-queryable graph store: the one interface the command line
@@ -70,16 +72,5 @@ func sum(m map[string]int) int {
 type Result struct {
 	Columns []string
 	Rows    [][]any
-	Stats   QueryStats
-}
-
-// QueryStats counts what an updating query changed.
-type QueryStats struct {
-	NodesCreated         int
-	NodesDeleted         int
-	RelationshipsCreated int
-	RelationshipsDeleted int
-	PropertiesSet        int
-	LabelsAdded          int
-	LabelsRemoved        int
+	Stats   value.Stats
 }

@@ -362,7 +362,7 @@ func writeTable(w io.Writer, res *graph.Result, maxWidth int) error {
 	return err
 }
 
-func statsLine(s graph.QueryStats) string {
+func statsLine(s value.Stats) string {
 	var parts []string
 	add := func(n int, what string) {
 		if n > 0 {

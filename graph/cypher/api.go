@@ -66,7 +66,11 @@
 // queries and, with the embedded store, across restarts.
 package cypher
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/kgnews/kg/graph/value"
+)
 
 // Node is a node value in a query result.
 type Node struct {
@@ -90,24 +94,13 @@ type Path struct {
 	Rels  []Relationship
 }
 
-// Stats counts what an updating query changed, as Neo4j's summary counters do.
-type Stats struct {
-	NodesCreated         int
-	NodesDeleted         int
-	RelationshipsCreated int
-	RelationshipsDeleted int
-	PropertiesSet        int
-	LabelsAdded          int
-	LabelsRemoved        int
-}
-
 // Result is the outcome of a query: the column names (verbatim projection
 // text or alias), the rows in order, and the update counters.
 // A query that only writes has no columns and no rows.
 type Result struct {
 	Columns []string
 	Rows    [][]any
-	Stats   Stats
+	Stats   value.Stats
 }
 
 // Phases of an Error, in the TCK's vocabulary.

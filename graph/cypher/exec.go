@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/kgnews/kg/graph/value"
 )
 
 // execCtx is the per-run state shared by operators and expressions.
@@ -14,7 +16,7 @@ type execCtx struct {
 	ctx     context.Context
 	g       Graph
 	params  map[string]any
-	stats   Stats
+	stats   value.Stats
 	deleted map[int64]bool   // node ids deleted by this query
 	delRels map[int64]string // type of each relationship deleted by this query
 	// pendingDel lists nodes deleted while still connected: they go when

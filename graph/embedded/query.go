@@ -388,15 +388,7 @@ func convertResult(r *cypher.Result) *graph.Result {
 	out := &graph.Result{
 		Columns: r.Columns,
 		Rows:    make([][]any, len(r.Rows)),
-		Stats: graph.QueryStats{
-			NodesCreated:         r.Stats.NodesCreated,
-			NodesDeleted:         r.Stats.NodesDeleted,
-			RelationshipsCreated: r.Stats.RelationshipsCreated,
-			RelationshipsDeleted: r.Stats.RelationshipsDeleted,
-			PropertiesSet:        r.Stats.PropertiesSet,
-			LabelsAdded:          r.Stats.LabelsAdded,
-			LabelsRemoved:        r.Stats.LabelsRemoved,
-		},
+		Stats:   r.Stats,
 	}
 	if out.Columns == nil {
 		out.Columns = []string{}

@@ -12,6 +12,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // Store is a graph.Store on a Neo4j 5 server. It holds one driver (a pool
@@ -349,7 +350,7 @@ func resultFrom(keys []string, records []*neo4j.Record, summary neo4j.ResultSumm
 	}
 	if summary != nil {
 		c := summary.Counters()
-		out.Stats = graph.QueryStats{
+		out.Stats = value.Stats{
 			NodesCreated:         c.NodesCreated(),
 			NodesDeleted:         c.NodesDeleted(),
 			RelationshipsCreated: c.RelationshipsCreated(),
