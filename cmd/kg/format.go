@@ -229,72 +229,94 @@ func (c *csvCellVisitor) json(v any) error {
 }
 
 // literal prints v the way Cypher writes values: 'strings' inside lists and
-// maps, (:Label {k: v}) nodes, [:TYPE {k: v}] relationships.
+// maps, (:Label {k: v}) nodes, [:TYPE {k: v}] relationships. top prints a
+// string as it is.
 func literal(v any, top bool) string {
-	switch v := v.(type) {
-	case nil:
-		return "null"
-	case string:
-		if top {
-			return v
-		}
-		return "'" + strings.ReplaceAll(strings.ReplaceAll(v, `\`, `\\`), "'", `\'`) + "'"
-	case float64:
-		s := strconv.FormatFloat(v, 'g', -1, 64)
-		if !strings.ContainsAny(s, ".eEN") && !strings.Contains(s, "Inf") {
-			s += ".0"
-		}
-		return s
-	case []any:
-		parts := make([]string, len(v))
-		for i, e := range v {
-			parts[i] = literal(e, false)
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
-	case []string:
-		parts := make([]string, len(v))
-		for i, e := range v {
-			parts[i] = literal(e, false)
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
-	case map[string]any:
-		return mapLiteral(v)
-	case value.Node:
-		var b strings.Builder
-		b.WriteByte('(')
-		for _, l := range v.Labels {
-			b.WriteString(":" + l)
-		}
-		if len(v.Props) > 0 {
-			if len(v.Labels) > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(mapLiteral(v.Props))
-		}
-		b.WriteByte(')')
-		return b.String()
-	case value.Relationship:
-		s := "[:" + v.Type
-		if len(v.Props) > 0 {
-			s += " " + mapLiteral(v.Props)
-		}
-		return s + "]"
-	case value.Path:
-		var b strings.Builder
-		for i, n := range v.Nodes {
-			if i > 0 {
-				r := v.Relationships[i-1]
-				if r.StartElementID == n.ElementID && r.StartElementID != r.EndElementID {
-					b.WriteString("<-" + literal(r, false) + "-")
-				} else {
-					b.WriteString("-" + literal(r, false) + "->")
-				}
-			}
-			b.WriteString(literal(n, false))
-		}
-		return b.String()
+	l := literalVisitor{top: top}
+	if err := value.Walk(v, &l); err != nil {
+		return fmt.Sprint(v)
 	}
-	return fmt.Sprint(v)
+	return l.s
+}
+
+// literalVisitor is the value.Visitor of literal; s is the text built.
+type literalVisitor struct {
+	top bool
+	s   string
+}
+
+func (l *literalVisitor) Null() error                   { l.s = "null"; return nil }
+func (l *literalVisitor) Bool(b bool) error             { l.s = strconv.FormatBool(b); return nil }
+func (l *literalVisitor) Int(n int64) error             { l.s = strconv.FormatInt(n, 10); return nil }
+func (l *literalVisitor) Temporal(t fmt.Stringer) error { l.s = t.String(); return nil }
+func (l *literalVisitor) Map(m map[string]any) error    { l.s = mapLiteral(m); return nil }
+
+func (l *literalVisitor) String(s string) error {
+	l.s = s
+	if !l.top {
+		l.s = "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'"
+	}
+	return nil
+}
+
+func (l *literalVisitor) Float(f float64) error {
+	l.s = strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(l.s, ".eEN") && !strings.Contains(l.s, "Inf") {
+		l.s += ".0"
+	}
+	return nil
+}
+
+func (l *literalVisitor) List(list []any) error {
+	parts := make([]string, len(list))
+	for i, e := range list {
+		parts[i] = literal(e, false)
+	}
+	l.s = "[" + strings.Join(parts, ", ") + "]"
+	return nil
+}
+
+func (l *literalVisitor) Node(n value.Node) error {
+	var b strings.Builder
+	b.WriteByte('(')
+	for _, label := range n.Labels {
+		b.WriteString(":" + label)
+	}
+	if len(n.Props) > 0 {
+		if len(n.Labels) > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(mapLiteral(n.Props))
+	}
+	b.WriteByte(')')
+	l.s = b.String()
+	return nil
+}
+
+func (l *literalVisitor) Relationship(r value.Relationship) error {
+	l.s = "[:" + r.Type
+	if len(r.Props) > 0 {
+		l.s += " " + mapLiteral(r.Props)
+	}
+	l.s += "]"
+	return nil
+}
+
+func (l *literalVisitor) Path(p value.Path) error {
+	var b strings.Builder
+	for i, n := range p.Nodes {
+		if i > 0 {
+			r := p.Relationships[i-1]
+			if r.StartElementID == n.ElementID && r.StartElementID != r.EndElementID {
+				b.WriteString("<-" + literal(r, false) + "-")
+			} else {
+				b.WriteString("-" + literal(r, false) + "->")
+			}
+		}
+		b.WriteString(literal(n, false))
+	}
+	l.s = b.String()
+	return nil
 }
 
 func mapLiteral(m map[string]any) string {
