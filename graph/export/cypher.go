@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // DefaultCypherBatchSize is the number of rows per UNWIND statement when
@@ -174,65 +175,67 @@ func (c *cypherWriter) value(v any, depth int) error {
 	if depth > 32 {
 		return errors.New("lists nested too deep")
 	}
-	v, err := scalar(v)
-	if err != nil {
+	return value.Walk(v, cypherValue{c, depth})
+}
+
+// cypherValue is the value.Visitor that writes one property value as a
+// Cypher literal at a depth of list nesting.
+type cypherValue struct {
+	c     *cypherWriter
+	depth int
+}
+
+func (v cypherValue) Null() error                             { v.c.w.WriteString("null"); return nil }
+func (v cypherValue) Bool(b bool) error                       { v.c.w.WriteString(strconv.FormatBool(b)); return nil }
+func (v cypherValue) String(s string) error                   { v.c.str(s); return nil }
+func (v cypherValue) Temporal(t fmt.Stringer) error           { return unsupported(t) }
+func (v cypherValue) Map(m map[string]any) error              { return unsupported(m) }
+func (v cypherValue) Node(n value.Node) error                 { return unsupported(n) }
+func (v cypherValue) Relationship(r value.Relationship) error { return unsupported(r) }
+func (v cypherValue) Path(p value.Path) error                 { return unsupported(p) }
+
+func (v cypherValue) Int(n int64) error {
+	if n == math.MinInt64 {
+		// -9223372036854775808 does not parse: 9223372036854775808
+		// overflows before the minus applies.
+		v.c.w.WriteString("(-9223372036854775807 - 1)")
+	} else {
+		v.c.w.WriteString(strconv.FormatInt(n, 10))
+	}
+	return nil
+}
+
+func (v cypherValue) Float(f float64) error {
+	switch {
+	case math.IsNaN(f):
+		v.c.w.WriteString("(0.0 / 0.0)")
+	case math.IsInf(f, 1):
+		v.c.w.WriteString("(1.0 / 0.0)")
+	case math.IsInf(f, -1):
+		v.c.w.WriteString("(-1.0 / 0.0)")
+	default:
+		v.c.w.WriteString(formatFloat(f))
+	}
+	return nil
+}
+
+func (v cypherValue) List(l []any) error {
+	if v.depth > 0 {
+		return errors.New("Neo4j cannot store a list of lists")
+	}
+	if err := homogeneous(l); err != nil {
 		return err
 	}
-	switch v := v.(type) {
-	case string:
-		c.str(v)
-	case int64:
-		if v == math.MinInt64 {
-			// -9223372036854775808 does not parse: 9223372036854775808
-			// overflows before the minus applies.
-			c.w.WriteString("(-9223372036854775807 - 1)")
-		} else {
-			c.w.WriteString(strconv.FormatInt(v, 10))
+	v.c.w.WriteString("[")
+	for i, x := range l {
+		if i > 0 {
+			v.c.w.WriteString(", ")
 		}
-	case float64:
-		switch {
-		case math.IsNaN(v):
-			c.w.WriteString("(0.0 / 0.0)")
-		case math.IsInf(v, 1):
-			c.w.WriteString("(1.0 / 0.0)")
-		case math.IsInf(v, -1):
-			c.w.WriteString("(-1.0 / 0.0)")
-		default:
-			c.w.WriteString(formatFloat(v))
-		}
-	case bool:
-		c.w.WriteString(strconv.FormatBool(v))
-	case []string:
-		c.w.WriteString("[")
-		for i, s := range v {
-			if i > 0 {
-				c.w.WriteString(", ")
-			}
-			c.str(s)
-		}
-		c.w.WriteString("]")
-	case []any:
-		if depth > 0 {
-			return errors.New("Neo4j cannot store a list of lists")
-		}
-		if err := homogeneous(v); err != nil {
+		if err := v.c.value(x, v.depth+1); err != nil {
 			return err
 		}
-		c.w.WriteString("[")
-		for i, x := range v {
-			if i > 0 {
-				c.w.WriteString(", ")
-			}
-			if x == nil {
-				c.w.WriteString("null")
-				continue
-			}
-			if err := c.value(x, depth+1); err != nil {
-				return err
-			}
-		}
-		c.w.WriteString("]")
 	}
+	v.c.w.WriteString("]")
 	return nil
 }
 

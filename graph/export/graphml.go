@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // GraphML attribute types, as the GraphML schema names them.
@@ -192,39 +193,57 @@ func writeData(bw *bufio.Writer, key, text string) {
 
 // gmlValue formats v for an attribute of type typ.
 func gmlValue(v any, typ string) (string, error) {
-	v, err := scalar(v)
-	if err != nil {
-		return "", err
+	g := gmlText{typ: typ}
+	err := value.Walk(v, &g)
+	return g.s, err
+}
+
+// gmlText is the value.Visitor of gmlValue: scalars as GraphML writes them,
+// lists as JSON arrays.
+type gmlText struct {
+	typ string
+	s   string
+}
+
+func (g *gmlText) Null() error                             { return g.unsupported(nil) }
+func (g *gmlText) Bool(b bool) error                       { g.s = strconv.FormatBool(b); return nil }
+func (g *gmlText) Int(n int64) error                       { g.s = strconv.FormatInt(n, 10); return nil }
+func (g *gmlText) String(s string) error                   { g.s = s; return nil }
+func (g *gmlText) Temporal(t fmt.Stringer) error           { return g.unsupported(t) }
+func (g *gmlText) Map(m map[string]any) error              { return g.unsupported(m) }
+func (g *gmlText) Node(n value.Node) error                 { return g.unsupported(n) }
+func (g *gmlText) Relationship(r value.Relationship) error { return g.unsupported(r) }
+func (g *gmlText) Path(p value.Path) error                 { return g.unsupported(p) }
+
+func (g *gmlText) unsupported(v any) error {
+	return fmt.Errorf("unsupported property value of type %T for %s", v, g.typ)
+}
+
+func (g *gmlText) Float(f float64) error {
+	switch {
+	case math.IsNaN(f):
+		g.s = "NaN"
+	case math.IsInf(f, 1):
+		g.s = "Infinity"
+	case math.IsInf(f, -1):
+		g.s = "-Infinity"
+	default:
+		g.s = formatFloat(f)
 	}
-	switch v := v.(type) {
-	case string:
-		return v, nil
-	case int64:
-		return strconv.FormatInt(v, 10), nil
-	case float64:
-		switch {
-		case math.IsNaN(v):
-			return "NaN", nil
-		case math.IsInf(v, 1):
-			return "Infinity", nil
-		case math.IsInf(v, -1):
-			return "-Infinity", nil
-		}
-		return formatFloat(v), nil
-	case bool:
-		return strconv.FormatBool(v), nil
-	case []string, []any:
-		var sb strings.Builder
-		jw := jsonWriter{w: bufio.NewWriter(&sb)}
-		if err := jw.value(v, 0); err != nil {
-			return "", err
-		}
-		if err := jw.w.Flush(); err != nil {
-			return "", err
-		}
-		return sb.String(), nil
+	return nil
+}
+
+func (g *gmlText) List(l []any) error {
+	var sb strings.Builder
+	jw := jsonWriter{w: bufio.NewWriter(&sb)}
+	if err := jw.value(l, 0); err != nil {
+		return err
 	}
-	return "", fmt.Errorf("unsupported property value of type %T for %s", v, typ)
+	if err := jw.w.Flush(); err != nil {
+		return err
+	}
+	g.s = sb.String()
+	return nil
 }
 
 // xmlEscape writes s escaped for XML text and attribute values.
