@@ -1,0 +1,71 @@
+package value_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kgnews/kg/graph/value"
+)
+
+// trace is a Visitor that records the calls Walk makes, walking lists and
+// maps (keys sorted) itself as a printer would.
+type trace struct{ b strings.Builder }
+
+func (t *trace) add(format string, args ...any) error {
+	fmt.Fprintf(&t.b, format+" ", args...)
+	return nil
+}
+
+func (t *trace) Null() error                             { return t.add("null") }
+func (t *trace) Bool(b bool) error                       { return t.add("bool:%v", b) }
+func (t *trace) Int(n int64) error                       { return t.add("int:%d", n) }
+func (t *trace) Float(f float64) error                   { return t.add("float:%v", f) }
+func (t *trace) String(s string) error                   { return t.add("string:%s", s) }
+func (t *trace) Temporal(s fmt.Stringer) error           { return t.add("temporal:%s", s) }
+func (t *trace) Node(n value.Node) error                 { return t.add("node:%s", n.ElementID) }
+func (t *trace) Path(p value.Path) error                 { return t.add("path:%d", len(p.Relationships)) }
+func (t *trace) Map(m map[string]any) error              { return t.add("map:%d", len(m)) }
+func (t *trace) Relationship(r value.Relationship) error { return t.add("rel:%s", r.Type) }
+
+func (t *trace) List(l []any) error {
+	t.add("[")
+	for _, x := range l {
+		if err := value.Walk(x, t); err != nil {
+			return err
+		}
+	}
+	return t.add("]")
+}
+
+func TestWalk(t *testing.T) {
+	tests := []struct {
+		in   any
+		want string
+		err  bool
+	}{
+		{nil, "null", false},
+		{true, "bool:true", false},
+		{int32(-4), "int:-4", false},
+		{float32(0.5), "float:0.5", false},
+		{"x", "string:x", false},
+		{value.NewDate(2024, 2, 29), "temporal:2024-02-29", false},
+		{value.Duration{Months: 14, Days: 3}, "temporal:P1Y2M3D", false},
+		{[]string{"b", "a"}, "[ string:b string:a ]", false},
+		{[]any{uint8(1), []any{nil}}, "[ int:1 [ null ] ]", false},
+		{map[string]any{"k": 1}, "map:1", false},
+		{value.Node{ElementID: "n1"}, "node:n1", false},
+		{value.Relationship{Type: "MET"}, "rel:MET", false},
+		{value.Path{Nodes: make([]value.Node, 2), Relationships: make([]value.Relationship, 1)}, "path:1", false},
+		{struct{}{}, "", true},
+		{uint64(1 << 63), "", true},
+		{[]any{"ok", struct{}{}}, "[ string:ok", true},
+	}
+	for _, tc := range tests {
+		var tr trace
+		err := value.Walk(tc.in, &tr)
+		if got := strings.TrimSpace(tr.b.String()); got != tc.want || (err != nil) != tc.err {
+			t.Errorf("Walk(%#v) = %q, error %v; want %q, error %v", tc.in, got, err, tc.want, tc.err)
+		}
+	}
+}
