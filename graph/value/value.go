@@ -24,8 +24,10 @@
 //
 // Walk visits a value once for a Visitor, so that printers and encoders
 // share one dispatch over the model (and one canonicalisation) instead of
-// each switching on every type: the JSON and CSV result printers of the kg
-// command and the JSON export are Visitors.
+// each switching on every type: the JSON, CSV and table printers of the kg
+// command and the JSON, GraphML and Cypher-script exports are Visitors.
+//
+// Stats, the update counters of a query, completes what a query returns.
 package value
 
 // Node is a node in a query result. ElementID identifies it within its
