@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/kgnews/kg/graph/value"
 )
 
 // Procedure is a procedure that queries call with CALL, such as the
@@ -365,7 +367,8 @@ func namesRows(ctx context.Context, g Graph, collect func(seen map[string]bool))
 
 // importValue converts a value a procedure returned to the internal
 // representation: Node, Relationship and Path become references by id,
-// and Go integers and floats of other sizes become int64 and float64.
+// and Go integers and floats of other sizes become int64 and float64 (as
+// value.Canon widens them).
 func importValue(v any) any {
 	switch x := v.(type) {
 	case Node:
@@ -385,12 +388,9 @@ func importValue(v any) any {
 			p.rels[i] = r.ID
 		}
 		return p
-	case int:
-		return int64(x)
-	case int32:
-		return int64(x)
-	case float32:
-		return float64(x)
+	case int, int8, int16, int32, uint8, uint16, uint32, float32:
+		c, _ := value.Canon(x) // cannot fail for these kinds
+		return c
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
