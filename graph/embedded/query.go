@@ -30,6 +30,18 @@ import (
 // "id" property, and ElementIDs are decimal int64 ids. Query errors of the
 // engine are *cypher.Error, possibly wrapped.
 func (s *Store) Query(ctx context.Context, query string, params map[string]any) (*graph.Result, error) {
+	return s.query(ctx, query, params, conv{})
+}
+
+// QueryTyped is Query whose results keep temporal values as graph/value's
+// temporal types (Date, LocalTime, Time, LocalDateTime, DateTime and
+// Duration) instead of their text: the form a Bolt server sends, since
+// Neo4j's protocol carries them as structures.
+func (s *Store) QueryTyped(ctx context.Context, query string, params map[string]any) (*graph.Result, error) {
+	return s.query(ctx, query, params, conv{typed: true})
+}
+
+func (s *Store) query(ctx context.Context, query string, params map[string]any, cv conv) (*graph.Result, error) {
 	st, err := cypher.ParseWith(query, cypher.Options{MaxMemory: s.maxMem})
 	if err != nil {
 		return nil, err
@@ -47,7 +59,7 @@ func (s *Store) Query(ctx context.Context, query string, params map[string]any) 
 	if err != nil {
 		return nil, err
 	}
-	return convertResult(res), nil
+	return cv.result(res), nil
 }
 
 func (s *Store) queryRead(ctx context.Context, st *cypher.Statement, params map[string]any) (*cypher.Result, error) {
@@ -384,7 +396,11 @@ func paramValue(v any) (any, error) {
 	return engineValue(n), nil
 }
 
-func convertResult(r *cypher.Result) *graph.Result {
+// conv turns engine values into graph.Result values; typed keeps
+// temporal values as they are rather than as text.
+type conv struct{ typed bool }
+
+func (cv conv) result(r *cypher.Result) *graph.Result {
 	out := &graph.Result{
 		Columns: r.Columns,
 		Rows:    make([][]any, len(r.Rows)),
@@ -394,64 +410,67 @@ func convertResult(r *cypher.Result) *graph.Result {
 		out.Columns = []string{}
 	}
 	for i, row := range r.Rows {
-		conv := make([]any, len(row))
+		vals := make([]any, len(row))
 		for j, v := range row {
-			conv[j] = convertValue(v)
+			vals[j] = cv.value(v)
 		}
-		out.Rows[i] = conv
+		out.Rows[i] = vals
 	}
 	return out
 }
 
 func elementID(id int64) string { return strconv.FormatInt(id, 10) }
 
-func convertNode(n cypher.Node) value.Node {
+func (cv conv) node(n cypher.Node) value.Node {
 	labels := n.Labels
 	if labels == nil {
 		labels = []string{}
 	}
-	return value.Node{ElementID: elementID(n.ID), Labels: labels, Props: convertMap(n.Props)}
+	return value.Node{ElementID: elementID(n.ID), Labels: labels, Props: cv.props(n.Props)}
 }
 
-func convertRel(r cypher.Relationship) value.Relationship {
+func (cv conv) rel(r cypher.Relationship) value.Relationship {
 	return value.Relationship{ElementID: elementID(r.ID), Type: r.Type,
-		StartElementID: elementID(r.StartID), EndElementID: elementID(r.EndID), Props: convertMap(r.Props)}
+		StartElementID: elementID(r.StartID), EndElementID: elementID(r.EndID), Props: cv.props(r.Props)}
 }
 
-func convertMap(m map[string]any) map[string]any {
+func (cv conv) props(m map[string]any) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
-		out[k] = convertValue(v)
+		out[k] = cv.value(v)
 	}
 	return out
 }
 
-// convertValue turns an engine value into a graph.Result value.
-func convertValue(v any) any {
+// value turns an engine value into a graph.Result value.
+func (cv conv) value(v any) any {
 	switch v := v.(type) {
 	case cypher.Node:
-		return convertNode(v)
+		return cv.node(v)
 	case *cypher.Node:
-		return convertNode(*v)
+		return cv.node(*v)
 	case cypher.Relationship:
-		return convertRel(v)
+		return cv.rel(v)
 	case *cypher.Relationship:
-		return convertRel(*v)
+		return cv.rel(*v)
 	case cypher.Path:
-		return convertPath(v)
+		return cv.path(v)
 	case *cypher.Path:
-		return convertPath(*v)
+		return cv.path(*v)
 	case []string:
 		return engineValue(v)
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
-			out[i] = convertValue(x)
+			out[i] = cv.value(x)
 		}
 		return out
 	case map[string]any:
-		return convertMap(v)
+		return cv.props(v)
 	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
+		if cv.typed {
+			return v
+		}
 		// Temporal values are strings in Neo4j's format, as the Neo4j
 		// store returns them, so both stores give the same answers.
 		return v.(fmt.Stringer).String()
@@ -459,13 +478,13 @@ func convertValue(v any) any {
 	return v
 }
 
-func convertPath(p cypher.Path) value.Path {
+func (cv conv) path(p cypher.Path) value.Path {
 	out := value.Path{Nodes: make([]value.Node, len(p.Nodes)), Relationships: make([]value.Relationship, len(p.Rels))}
 	for i, n := range p.Nodes {
-		out.Nodes[i] = convertNode(n)
+		out.Nodes[i] = cv.node(n)
 	}
 	for i, r := range p.Rels {
-		out.Relationships[i] = convertRel(r)
+		out.Relationships[i] = cv.rel(r)
 	}
 	return out
 }

@@ -1,0 +1,15 @@
+// Package bolt serves a graph store over Neo4j's Bolt protocol, so that
+// Neo4j's drivers (and tools built on them) can query kg's embedded store.
+//
+// It speaks Bolt 5.0 to 5.4 over TCP: the version handshake (a plain answer;
+// the 5.7 manifest is declined by answering from a legacy slot), chunked
+// framing, PackStream v2 values (see Encode and Decode) and the connection
+// state machine of HELLO, LOGON, LOGOFF, RUN, PULL, DISCARD, BEGIN, COMMIT,
+// ROLLBACK, RESET, GOODBYE, ROUTE and TELEMETRY, answering with SUCCESS,
+// RECORD, FAILURE (Neo4j status codes) and IGNORED.
+//
+// Explicit transactions are read-only for now: a writing statement inside
+// BEGIN … COMMIT fails with Neo.ClientError.Statement.AccessMode, since the
+// store cannot yet hold a multi-statement write open. Auto-commit writes run
+// as one atomic store update unless the server is read-only.
+package bolt
