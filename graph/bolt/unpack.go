@@ -128,7 +128,7 @@ func (d *decoder) value(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return append([]byte(nil), b...), nil
+		return append(make([]byte, 0, len(b)), b...), nil
 	case mStr8, mStr16, mStr32:
 		n, err := d.size(m, mStr8)
 		if err != nil {
