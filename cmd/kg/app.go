@@ -130,6 +130,7 @@ or into Neo4j (with --neo4j-uri or NEO4J_URI), and runs Cypher and the saved que
 			exportCommand(g),
 			cypherCommand(g),
 			queryCommand(g),
+			serveCommand(g),
 			evalCommand(g),
 			checkCommand(g),
 			versionCommand(g),

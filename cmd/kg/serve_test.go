@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/queries"
+)
+
+// freeAddr returns a loopback address with a port free a moment ago.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}
+
+// lockedBuffer is a bytes.Buffer safe for the server's goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// startServe runs `kg serve` in-process until the returned stop is called
+// (as SIGINT would cancel main's context), and waits until it accepts.
+func startServe(t *testing.T, args ...string) (addr string, stop func() (int, string)) {
+	t.Helper()
+	addr = freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr lockedBuffer
+	codec := make(chan int, 1)
+	full := append([]string{"kg"}, args...)
+	full = append(full, "--bolt", addr)
+	go func() { codec <- run(ctx, full, strings.NewReader(""), &bytes.Buffer{}, &stderr) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c, err := net.Dial("tcp", addr)
+		if err == nil {
+			c.Close()
+			break
+		}
+		select {
+		case code := <-codec:
+			cancel()
+			t.Fatalf("kg serve exited with %d: %s", code, stderr.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("kg serve did not listen at %s: %s", addr, stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	var once sync.Once
+	var code int
+	stop = func() (int, string) {
+		once.Do(func() { cancel(); code = <-codec })
+		return code, stderr.String()
+	}
+	t.Cleanup(func() { stop() })
+	return addr, stop
+}
+
+// TestServeSavedQuery serves the seeds graph and runs a saved query with
+// parameters through the Neo4j driver: the rows equal the embedded store's
+// in-process answer.
+func TestServeSavedQuery(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "kg.db")
+	if code, _, stderr := kg(t, "", "--db", db, "ingest", seedsDir(t)); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	q, ok := queries.Default().Get("linking")
+	if !ok {
+		t.Fatal("no saved query linking")
+	}
+	params, err := q.Bind(map[string]string{"a": "Iran", "b": "China"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := embedded.Open(db, &embedded.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := s.QueryTyped(ctx, q.Body, params)
+	s.Close()
+	if err != nil || len(want.Rows) == 0 {
+		t.Fatalf("in-process: %d rows, %v", len(want.Rows), err)
+	}
+
+	addr, stop := startServe(t, "--db", db, "--neo4j-password", "pw", "serve", "--read-only")
+	d, err := neo4j.NewDriverWithContext("neo4j://"+addr, neo4j.BasicAuth("neo4j", "pw", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(ctx)
+	got, err := neo4j.ExecuteQuery(ctx, d, q.Body, params, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Keys, want.Columns) {
+		t.Errorf("columns %v, want %v", got.Keys, want.Columns)
+	}
+	if len(got.Records) != len(want.Rows) {
+		t.Fatalf("%d records over Bolt, %d in-process", len(got.Records), len(want.Rows))
+	}
+	for i, rec := range got.Records {
+		if !reflect.DeepEqual(rec.Values, want.Rows[i]) {
+			t.Errorf("row %d over Bolt: %v\nin-process: %v", i, rec.Values, want.Rows[i])
+		}
+	}
+	// A write is refused on a read-only server.
+	_, err = neo4j.ExecuteQuery(ctx, d, "CREATE (:X {id: 'x'})", nil, neo4j.EagerResultTransformer)
+	var ne *neo4j.Neo4jError
+	if !errors.As(err, &ne) || ne.Code != "Neo.ClientError.Statement.AccessMode" {
+		t.Errorf("write on --read-only: %v", err)
+	}
+	if code, stderr := stop(); code != 0 || !strings.Contains(stderr, "stopped") {
+		t.Errorf("stop: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestServeAuth: a wrong password is refused; credentials are required
+// unless --no-auth.
+func TestServeAuth(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "kg.db")
+	t.Setenv("NEO4J_PASSWORD", "")
+	if code, _, stderr := kg(t, "", "--db", db, "serve", "--bolt", freeAddr(t)); code != exitUsage || !strings.Contains(stderr, "--no-auth") {
+		t.Errorf("serve without a password: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := kg(t, "", "--db", db, "--neo4j-uri", "bolt://x:7687", "serve", "--no-auth"); code != exitUsage {
+		t.Errorf("serve of Neo4j: exit %d, %q", code, stderr)
+	}
+	addr, _ := startServe(t, "--db", db, "--neo4j-username", "reader", "--neo4j-password", "right", "serve")
+	for _, tt := range []struct {
+		user, pass string
+		ok         bool
+	}{{"reader", "right", true}, {"reader", "wrong", false}, {"neo4j", "right", false}} {
+		d, err := neo4j.NewDriverWithContext("bolt://"+addr, neo4j.BasicAuth(tt.user, tt.pass, ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = d.VerifyConnectivity(ctx)
+		d.Close(ctx)
+		var ne *neo4j.Neo4jError
+		switch {
+		case tt.ok && err != nil:
+			t.Errorf("%s/%s refused: %v", tt.user, tt.pass, err)
+		case !tt.ok && (!errors.As(err, &ne) || ne.Code != "Neo.ClientError.Security.Unauthorized"):
+			t.Errorf("%s/%s: %v, want Unauthorized", tt.user, tt.pass, err)
+		}
+	}
+}
