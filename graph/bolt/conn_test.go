@@ -1,0 +1,215 @@
+package bolt_test
+
+import (
+	"bufio"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"io"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/kgnews/kg/graph/bolt"
+	"github.com/kgnews/kg/graph/embedded/embeddedtest"
+)
+
+// rawClient speaks Bolt by hand, to send what drivers never do.
+type rawClient struct {
+	t  *testing.T
+	nc net.Conn
+	r  *bufio.Reader
+}
+
+func dialRaw(t *testing.T, addr string) *rawClient {
+	t.Helper()
+	nc, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { nc.Close() })
+	_ = nc.SetDeadline(time.Now().Add(5 * time.Second))
+	return &rawClient{t: t, nc: nc, r: bufio.NewReader(nc)}
+}
+
+func (c *rawClient) handshake() {
+	c.t.Helper()
+	hs, _ := hex.DecodeString("6060B017" + "00040405" + "00000000" + "00000000" + "00000000")
+	if _, err := c.nc.Write(hs); err != nil {
+		c.t.Fatal(err)
+	}
+	var v [4]byte
+	if _, err := io.ReadFull(c.r, v[:]); err != nil || v != [4]byte{0, 0, 4, 5} {
+		c.t.Fatalf("handshake answer % X, %v", v, err)
+	}
+}
+
+// send writes a message of tag and fields in one chunk.
+func (c *rawClient) send(tag byte, fields ...any) {
+	c.t.Helper()
+	msg := []byte{0xB0 | byte(len(fields)), tag}
+	for _, f := range fields {
+		var err error
+		if msg, err = bolt.Encode(msg, f); err != nil {
+			c.t.Fatal(err)
+		}
+	}
+	c.sendRaw(msg)
+}
+
+func (c *rawClient) sendRaw(msg []byte) {
+	c.t.Helper()
+	out := binary.BigEndian.AppendUint16(nil, uint16(len(msg)))
+	out = append(append(out, msg...), 0, 0)
+	if _, err := c.nc.Write(out); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// recv reads one response and returns its tag and first field.
+func (c *rawClient) recv() (byte, any, error) {
+	var msg []byte
+	for {
+		var h [2]byte
+		if _, err := io.ReadFull(c.r, h[:]); err != nil {
+			return 0, nil, err
+		}
+		n := int(binary.BigEndian.Uint16(h[:]))
+		if n == 0 {
+			break
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(c.r, b); err != nil {
+			return 0, nil, err
+		}
+		msg = append(msg, b...)
+	}
+	if len(msg) < 2 {
+		return 0, nil, errors.New("short response")
+	}
+	var f any
+	if len(msg) > 2 {
+		v, _, err := bolt.Decode(msg[2:])
+		if err != nil {
+			return 0, nil, err
+		}
+		f = v
+	}
+	return msg[1], f, nil
+}
+
+func (c *rawClient) expect(tag byte) any {
+	c.t.Helper()
+	got, f, err := c.recv()
+	if err != nil || got != tag {
+		c.t.Fatalf("response 0x%02X %v (%v), want 0x%02X", got, f, err, tag)
+	}
+	return f
+}
+
+// expectClosed checks that the server closes the connection.
+func (c *rawClient) expectClosed() {
+	c.t.Helper()
+	for {
+		if _, _, err := c.recv(); err != nil {
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				c.t.Fatal("the server left the connection open")
+			}
+			return
+		}
+	}
+}
+
+func (c *rawClient) login() {
+	c.handshake()
+	c.send(0x01, map[string]any{"user_agent": "raw/1"})
+	c.expect(0x70)
+	c.send(0x6A, map[string]any{"scheme": "basic", "principal": testUser, "credentials": testPassword})
+	c.expect(0x70)
+}
+
+func TestHostileClients(t *testing.T) {
+	addr := serve(t, embeddedtest.Open(t), func(c *bolt.Config) { c.MaxMessage = 1 << 10 })
+
+	t.Run("garbage handshake", func(t *testing.T) {
+		c := dialRaw(t, addr)
+		if _, err := c.nc.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\n\r\n")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.ReadAll(c.r); err != nil {
+			t.Errorf("the server did not close cleanly: %v", err)
+		}
+	})
+	t.Run("no version in common", func(t *testing.T) {
+		c := dialRaw(t, addr)
+		hs, _ := hex.DecodeString("6060B017" + "00020404" + "00000003" + "00000000" + "00000000")
+		c.nc.Write(hs)
+		b, _ := io.ReadAll(c.r)
+		if hex.EncodeToString(b) != "00000000" {
+			t.Errorf("answer % X, want zeros then close", b)
+		}
+	})
+	t.Run("RUN before authentication", func(t *testing.T) {
+		c := dialRaw(t, addr)
+		c.handshake()
+		c.send(0x10, "RETURN 1", map[string]any{}, map[string]any{})
+		f := c.expect(0x7F).(map[string]any)
+		if f["code"] != "Neo.ClientError.Request.Invalid" {
+			t.Errorf("failure %v", f)
+		}
+		c.expectClosed()
+	})
+	t.Run("oversized message", func(t *testing.T) {
+		c := dialRaw(t, addr)
+		c.login()
+		big := make([]byte, 2<<10)
+		c.sendRaw(big)
+		c.expectClosed()
+	})
+	t.Run("not a structure", func(t *testing.T) {
+		c := dialRaw(t, addr)
+		c.login()
+		c.sendRaw([]byte{0xC0})
+		c.expect(0x7F)
+		c.expectClosed()
+	})
+	t.Run("ignored until reset", func(t *testing.T) {
+		c := dialRaw(t, addr)
+		c.login()
+		// Pipelined as drivers do: a failing RUN, then PULL and RUN, RESET, RUN.
+		c.send(0x10, "RETURN 1 +", map[string]any{}, map[string]any{})
+		c.send(0x3F, map[string]any{"n": int64(-1)})
+		c.send(0x10, "RETURN 1", map[string]any{}, map[string]any{})
+		c.send(0x0F)
+		c.send(0x10, "RETURN 2 AS two", map[string]any{}, map[string]any{})
+		c.send(0x3F, map[string]any{"n": int64(-1)})
+		if f := c.expect(0x7F).(map[string]any); f["code"] != "Neo.ClientError.Statement.SyntaxError" {
+			t.Errorf("failure %v", f)
+		}
+		c.expect(0x7E)
+		c.expect(0x7E)
+		c.expect(0x70)
+		if f := c.expect(0x70).(map[string]any); len(f["fields"].([]any)) != 1 {
+			t.Errorf("RUN success %v", f)
+		}
+		if rec := c.expect(0x71).([]any); rec[0] != int64(2) {
+			t.Errorf("record %v", rec)
+		}
+		c.expect(0x70)
+		c.send(0x54, int64(0)) // TELEMETRY shares Time's tag
+		c.expect(0x70)
+		c.send(0x02)
+		c.expectClosed()
+	})
+}
+
+func TestMaxConns(t *testing.T) {
+	addr := serve(t, embeddedtest.Open(t), func(c *bolt.Config) { c.MaxConns = 1 })
+	first := dialRaw(t, addr)
+	first.login()
+	second := dialRaw(t, addr)
+	second.expectClosed()
+	first.send(0x10, "RETURN 1", map[string]any{}, map[string]any{})
+	first.expect(0x70)
+}
