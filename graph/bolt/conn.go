@@ -69,11 +69,8 @@ var bookmarks atomic.Int64
 // errClose ends a connection after its last response is flushed.
 var errClose = errors.New("close")
 
-func (s *Server) serveConn(nc net.Conn) {
-	c := &conn{s: s, nc: nc, r: bufio.NewReader(nc), w: bufio.NewWriter(nc)}
-	s.mu.Lock()
-	c.id = "bolt-" + strconv.FormatUint(s.nextID, 10)
-	s.mu.Unlock()
+func (s *Server) serveConn(nc net.Conn, id string) {
+	c := &conn{s: s, nc: nc, r: bufio.NewReader(nc), w: bufio.NewWriter(nc), id: id}
 	_ = nc.SetDeadline(time.Now().Add(handshakeTimeout))
 	v, err := negotiate(struct {
 		io.Reader

@@ -323,3 +323,50 @@ func TestNewNeedsCredentials(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestDriverConcurrentSessions runs sessions in parallel on one driver
+// (its pool opens several connections) and checks every answer.
+func TestDriverConcurrentSessions(t *testing.T) {
+	ctx := context.Background()
+	d := connect(t, "bolt://"+serve(t, graphStore(t), nil), testPassword)
+	// One connection first: the driver (v5.28.4) sets up its connector
+	// lazily without a lock, a data race when the first connections are
+	// opened in parallel.
+	if err := d.VerifyConnectivity(ctx); err != nil {
+		t.Fatal(err)
+	}
+	const workers, each = 16, 20
+	errs := make(chan error, workers)
+	for w := range workers {
+		go func() {
+			sess := d.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead})
+			defer sess.Close(ctx)
+			for i := range each {
+				n, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (int64, error) {
+					res, err := tx.Run(ctx, "MATCH (p:Person) RETURN count(p) + $k AS n", map[string]any{"k": w*each + i})
+					if err != nil {
+						return 0, err
+					}
+					rec, err := res.Single(ctx)
+					if err != nil {
+						return 0, err
+					}
+					return rec.Values[0].(int64), nil
+				})
+				if err == nil && n != int64(2+w*each+i) {
+					err = errors.New("wrong count")
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range workers {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

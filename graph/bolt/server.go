@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"strconv"
 	"sync"
 	"time"
 
@@ -136,7 +137,8 @@ func (s *Server) Serve(ln net.Listener) error {
 			c.Close()
 			continue
 		}
-		if !s.track(c) {
+		id, ok := s.track(c)
+		if !ok {
 			<-s.slots
 			c.Close()
 			return ErrServerClosed
@@ -145,21 +147,22 @@ func (s *Server) Serve(ln net.Listener) error {
 			defer s.wg.Done()
 			defer func() { <-s.slots }()
 			defer s.untrack(c)
-			s.serveConn(c)
+			s.serveConn(c, id)
 		}()
 	}
 }
 
-func (s *Server) track(c net.Conn) bool {
+// track registers c and returns its connection id; false once closed.
+func (s *Server) track(c net.Conn) (string, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
-		return false
+		return "", false
 	}
 	s.conns[c] = struct{}{}
 	s.wg.Add(1)
 	s.nextID++
-	return true
+	return "bolt-" + strconv.FormatUint(s.nextID, 10), true
 }
 
 func (s *Server) untrack(c net.Conn) {
