@@ -11,7 +11,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/graph/embedded"
 	"github.com/kgnews/kg/graph/value"
 )
 
@@ -58,6 +60,7 @@ type conn struct {
 	in, out []byte
 
 	inTx      bool
+	tx        *embedded.Tx // the store's write transaction, in a writing explicit transaction
 	txTimeout time.Duration
 	txMode    string
 	results   []*result
@@ -71,6 +74,7 @@ var errClose = errors.New("close")
 
 func (s *Server) serveConn(nc net.Conn, id string) {
 	c := &conn{s: s, nc: nc, r: bufio.NewReader(nc), w: bufio.NewWriter(nc), id: id}
+	defer c.rollback()
 	_ = nc.SetDeadline(time.Now().Add(handshakeTimeout))
 	v, err := negotiate(struct {
 		io.Reader
@@ -172,6 +176,7 @@ func (c *conn) handle(msg []byte) error {
 }
 
 func (c *conn) reset() error {
+	c.rollback()
 	c.inTx, c.results = false, nil
 	c.state = stReady
 	return c.success(map[string]any{})
@@ -261,16 +266,44 @@ func (c *conn) begin(req request) error {
 	if c.txTimeout, c.txMode, err = txOptions(extra); err != nil {
 		return c.fail(err)
 	}
+	if b, ok := c.s.cfg.Store.(Beginner); ok && c.txMode != "r" && !c.s.cfg.ReadOnly {
+		// A writing transaction takes the store's writer lock now, so
+		// that what it reads stays true until it commits.
+		ctx, cancel := c.s.queryContext(c.txTimeout)
+		tx, err := b.Begin(ctx)
+		cancel()
+		if err != nil {
+			return c.fail(err)
+		}
+		c.tx = tx
+	}
 	c.inTx, c.results, c.state = true, nil, stTxReady
 	return c.success(map[string]any{})
 }
 
-func (c *conn) endTx(commit bool) error {
-	c.inTx, c.results, c.state = false, nil, stReady
-	if commit {
-		return c.success(map[string]any{"bookmark": newBookmark()})
+// rollback ends the store transaction, if any, leaving no trace of it.
+func (c *conn) rollback() {
+	if c.tx != nil {
+		c.tx.Rollback()
+		c.tx = nil
 	}
-	return c.success(map[string]any{})
+}
+
+func (c *conn) endTx(commit bool) error {
+	tx := c.tx
+	c.tx, c.inTx, c.results, c.state = nil, false, nil, stReady
+	if !commit {
+		if tx != nil {
+			tx.Rollback()
+		}
+		return c.success(map[string]any{})
+	}
+	if tx != nil {
+		if err := tx.Commit(); err != nil {
+			return c.fail(err)
+		}
+	}
+	return c.success(map[string]any{"bookmark": newBookmark()})
 }
 
 func newBookmark() string { return "kg:" + strconv.FormatInt(bookmarks.Add(1), 10) }
@@ -295,7 +328,9 @@ func (c *conn) run(req request) error {
 		}
 	}
 	readOnly := true
-	if st, perr := cypher.Parse(query); perr == nil {
+	if _, schema, _ := cypher.ParseSchema(query); schema {
+		readOnly = false
+	} else if st, perr := cypher.Parse(query); perr == nil {
 		readOnly = st.ReadOnly()
 	}
 	if !readOnly {
@@ -305,9 +340,15 @@ func (c *conn) run(req request) error {
 	}
 	ctx, cancel := c.s.queryContext(timeout)
 	start := time.Now()
-	res, err := c.s.query(ctx, query, params)
+	var res *graph.Result
+	if c.tx != nil {
+		res, err = c.tx.QueryTyped(ctx, query, params)
+	} else {
+		res, err = c.s.query(ctx, query, params)
+	}
 	cancel()
 	if err != nil {
+		c.tx = nil // a failed statement has rolled its transaction back
 		return c.fail(err)
 	}
 	r := &result{rows: res.Rows, readOnly: readOnly, columns: len(res.Columns), stats: res.Stats}
@@ -331,8 +372,8 @@ func (c *conn) writeAllowed(mode string) error {
 		return &failure{codeAccessMode, "Writing is not allowed: kg serve runs with --read-only."}
 	case mode == "r":
 		return &failure{codeAccessMode, "Writing in read access mode is not allowed."}
-	case c.inTx:
-		return &failure{codeAccessMode, "kg serve does not yet run writing statements inside an explicit transaction; send the statement as an auto-commit query."}
+	case c.inTx && c.tx == nil:
+		return &failure{codeAccessMode, "this store runs writing statements only as auto-commit queries, not inside an explicit transaction"}
 	}
 	return nil
 }

@@ -231,8 +231,8 @@ func TestDriverTransactions(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// Writes inside an explicit transaction are refused for now.
-	_, err = neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (any, error) {
+	// Writes inside a read transaction are refused.
+	_, err = neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, "CREATE (:Person {id: 'c'})", nil)
 		if err != nil {
 			return nil, err
@@ -343,15 +343,7 @@ func TestDriverConcurrentSessions(t *testing.T) {
 			defer sess.Close(ctx)
 			for i := range each {
 				n, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (int64, error) {
-					res, err := tx.Run(ctx, "MATCH (p:Person) RETURN count(p) + $k AS n", map[string]any{"k": w*each + i})
-					if err != nil {
-						return 0, err
-					}
-					rec, err := res.Single(ctx)
-					if err != nil {
-						return 0, err
-					}
-					return rec.Values[0].(int64), nil
+					return singleInt(ctx, tx, "MATCH (p:Person) RETURN count(p) + $k AS n", map[string]any{"k": w*each + i})
 				})
 				if err == nil && n != int64(2+w*each+i) {
 					err = errors.New("wrong count")

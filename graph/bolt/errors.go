@@ -19,6 +19,7 @@ const (
 	codeExecFailed    = "Neo.ClientError.Statement.ExecutionFailed"
 	codeAccessMode    = "Neo.ClientError.Statement.AccessMode"
 	codeConstraint    = "Neo.ClientError.Schema.ConstraintValidationFailed"
+	codeSchemaExists  = "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists"
 	codeProcNotFound  = "Neo.ClientError.Procedure.ProcedureNotFound"
 	codeProcFailed    = "Neo.ClientError.Procedure.ProcedureCallFailed"
 	codeUnauthorized  = "Neo.ClientError.Security.Unauthorized"
@@ -68,6 +69,7 @@ func classify(err error) *failure {
 		cypher.ParameterMissing: codeParamMissing,
 		cypher.ConstraintError:  codeConstraint,
 		cypher.ProcedureError:   codeProcFailed,
+		cypher.SchemaError:      codeSchemaExists,
 	}[ce.Type]
 	if ce.Detail == "ProcedureNotFound" {
 		code = codeProcNotFound

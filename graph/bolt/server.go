@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/embedded"
 )
 
 // Querier runs one Cypher statement; graph.Store and the embedded store
@@ -26,6 +27,15 @@ type Querier interface {
 type TypedQuerier interface {
 	Querier
 	QueryTyped(ctx context.Context, query string, params map[string]any) (*graph.Result, error)
+}
+
+// Beginner is a store with explicit write transactions, as the embedded
+// store has. The server runs a client's writing explicit transaction
+// (BEGIN in write mode … COMMIT) in one, so that it is atomic and has the
+// store to itself; without it, writes in an explicit transaction are
+// refused.
+type Beginner interface {
+	Begin(ctx context.Context) (*embedded.Tx, error)
 }
 
 // Config configures a Server.

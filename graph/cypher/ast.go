@@ -130,9 +130,10 @@ type (
 	} // v{.k, k: e, .*}
 	subqueryExpr struct {
 		span
-		count bool // COUNT { … }, else EXISTS { … }
-		body  *singleQuery
-	} // EXISTS { … } or COUNT { … }: a pattern with WHERE, or a query
+		kind   string         // "EXISTS", "COUNT" or "COLLECT"
+		bodies []*singleQuery // one, or the parts of a UNION
+		all    bool           // UNION ALL between the bodies
+	} // EXISTS { … }, COUNT { … } or COLLECT { … }: a pattern with WHERE, or a query, or a UNION of queries
 )
 
 // mapProjItem is one map projection element: .key, key: expr, or .* (all).

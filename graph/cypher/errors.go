@@ -15,6 +15,9 @@ const (
 	ParameterMissing = "ParameterMissing"
 	ConstraintError  = "ConstraintVerificationFailed"
 	ProcedureError   = "ProcedureError"
+	// SchemaError is a schema statement that conflicts with a rule of the
+	// store (Neo4j's EquivalentSchemaRuleAlreadyExists and kin).
+	SchemaError = "SchemaError"
 )
 
 // IsError reports whether err is or wraps an *Error and returns it.

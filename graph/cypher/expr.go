@@ -181,10 +181,12 @@ func (c *compiler) staticType(e expr, sc *scope) stype {
 	case *isNull, *labelExpr, *quantExpr, *patternExpr:
 		return stBool
 	case *subqueryExpr:
-		if x.count {
+		switch x.kind {
+		case "COUNT":
 			return stInt
+		case "EXISTS":
+			return stBool
 		}
-		return stBool
 	}
 	return stUnknown
 }

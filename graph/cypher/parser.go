@@ -385,27 +385,38 @@ func (p *parser) parseCall(pos int) *callClause {
 	return c
 }
 
-// parseSubquery parses EXISTS { … } or COUNT { … } from the keyword: the
-// braces hold either a query (its first token a clause keyword) or
-// patterns with an optional WHERE, read as MATCH patterns WHERE ….
+// parseSubquery parses EXISTS { … }, COUNT { … } or COLLECT { … } from
+// the keyword: the braces hold either a query (its first token a clause
+// keyword), possibly a UNION of queries, or patterns with an optional
+// WHERE, read as MATCH patterns WHERE … (not for COLLECT, which needs a
+// RETURN).
 func (p *parser) parseSubquery() expr {
 	pos := p.tok.pos
-	count := strings.EqualFold(p.tok.lit, "COUNT")
+	x := &subqueryExpr{kind: strings.ToUpper(p.tok.lit)}
 	p.next()
 	p.expect("{")
-	var body *singleQuery
 	if p.tok.kind == tIdent && isClauseStart(p.tok.lit) {
-		body = p.parseSingle()
-		if p.isKw("UNION") {
-			p.fail(p.tok.pos, "UnexpectedSyntax", "UNION inside a subquery expression is not supported")
+		x.bodies = append(x.bodies, p.parseSingle())
+		for i := 0; p.isKw("UNION"); i++ {
+			upos := p.tok.pos
+			p.next()
+			all := p.gotKw("ALL")
+			if i > 0 && all != x.all {
+				p.fail(upos, "InvalidClauseComposition", "cannot mix UNION and UNION ALL")
+			}
+			x.all = all
+			x.bodies = append(x.bodies, p.parseSingle())
 		}
 	} else {
+		if x.kind == "COLLECT" {
+			p.fail(p.tok.pos, "UnexpectedSyntax", "a COLLECT subquery must be a query ending with RETURN")
+		}
 		mpos := p.tok.pos
 		m := p.parseMatch(mpos, false)
-		body = &singleQuery{span: m.span, clauses: []clause{m}}
+		x.bodies = []*singleQuery{{span: m.span, clauses: []clause{m}}}
 	}
-	end := p.expect("}") + 1
-	return &subqueryExpr{span: span{pos, end}, count: count, body: body}
+	x.span = span{pos, p.expect("}") + 1}
+	return x
 }
 
 func isClauseStart(lit string) bool {
@@ -1017,7 +1028,7 @@ func (p *parser) parseAtom() expr {
 			if p.peekPunct("(") {
 				return p.parseReduce()
 			}
-		case "EXISTS", "COUNT":
+		case "EXISTS", "COUNT", "COLLECT":
 			if p.peekPunct("{") {
 				return p.parseSubquery()
 			}

@@ -219,39 +219,78 @@ func (c *compiler) compileSingle(sq *singleQuery) (*partPlan, error) {
 // the outer variables of sc in scope, once per evaluation on the current
 // row; EXISTS is true when it yields a row, COUNT counts its rows.
 func (c *compiler) compileSubquery(x *subqueryExpr, sc *scope) (evalFn, error) {
-	for _, cl := range x.body.clauses {
-		if isUpdating(cl) {
-			return nil, c.errAt(cl, SyntaxError, "InvalidClauseComposition", "a subquery expression cannot update the graph")
+	var parts []*partPlan
+	for _, body := range x.bodies {
+		for _, cl := range body.clauses {
+			if isUpdating(cl) {
+				return nil, c.errAt(cl, SyntaxError, "InvalidClauseComposition", "a subquery expression cannot update the graph")
+			}
 		}
-	}
-	savedAggs, savedIn := c.aggs, c.inAgg
-	c.aggs, c.inAgg = nil, false
-	pp, err := c.compileClauses(x.body, sc.clone(), true)
-	c.aggs, c.inAgg = savedAggs, savedIn
-	if err != nil {
-		return nil, err
-	}
-	sub, count := pp.root, x.count
-	return func(ec *execCtx, row []any) (any, error) {
-		if err := sub.open(ec, copyRow(row)); err != nil {
+		savedAggs, savedIn := c.aggs, c.inAgg
+		c.aggs, c.inAgg = nil, false
+		pp, err := c.compileClauses(body, sc.clone(), true)
+		c.aggs, c.inAgg = savedAggs, savedIn
+		if err != nil {
 			return nil, err
 		}
-		var n int64
-		for {
-			r, err := sub.next(ec)
-			if err != nil {
+		if x.kind == "COLLECT" && len(pp.slots) != 1 {
+			return nil, c.errAt(body, SemanticError, "InvalidClauseComposition", "a COLLECT subquery must end with a RETURN of exactly one column")
+		}
+		if len(parts) > 0 && strings.Join(pp.cols, "\x00") != strings.Join(parts[0].cols, "\x00") {
+			return nil, c.errAt(body, SyntaxError, "DifferentColumnsInUnion", "all parts of a UNION must return the same columns")
+		}
+		parts = append(parts, pp)
+	}
+	kind, distinct := x.kind, len(parts) > 1 && !x.all
+	return func(ec *execCtx, row []any) (any, error) {
+		var (
+			n    int64
+			list []any
+			seen map[string]bool
+			key  []byte
+		)
+		if distinct {
+			seen = map[string]bool{}
+		}
+		for _, pp := range parts {
+			if err := pp.root.open(ec, copyRow(row)); err != nil {
 				return nil, err
 			}
-			if r == nil {
-				break
+			for {
+				r, err := pp.root.next(ec)
+				if err != nil {
+					return nil, err
+				}
+				if r == nil {
+					break
+				}
+				if seen != nil && pp.slots != nil {
+					key = key[:0]
+					for _, s := range pp.slots {
+						key = append(appendKey(key, r[s]), '|')
+					}
+					if seen[string(key)] {
+						continue
+					}
+					seen[string(key)] = true
+				}
+				switch kind {
+				case "EXISTS":
+					return true, nil
+				case "COLLECT":
+					list = append(list, r[pp.slots[0]])
+				}
+				n++
 			}
-			if !count {
-				return true, nil
-			}
-			n++
 		}
-		if count {
+		switch kind {
+		case "COUNT":
 			return n, nil
+		case "COLLECT":
+			if list == nil {
+				list = []any{}
+			}
+			return list, nil
 		}
 		return false, nil
 	}, nil

@@ -317,6 +317,15 @@ var builtinProcs = func() map[string]*procDef {
 			},
 		},
 		{
+			// Indexes are always online (the engine has none to build), so
+			// waiting for them returns at once.
+			Name:   "db.awaitIndexes",
+			Inputs: []ProcedureField{{"timeOutSeconds", "INTEGER"}},
+			Func: func(context.Context, Graph, []any) ([][]any, error) {
+				return nil, nil
+			},
+		},
+		{
 			Name:    "db.propertyKeys",
 			Outputs: []ProcedureField{{"propertyKey", "STRING"}},
 			Func: func(ctx context.Context, g Graph, _ []any) ([][]any, error) {

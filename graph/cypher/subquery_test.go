@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/graph/memgraph"
 )
 
@@ -30,6 +31,17 @@ func TestSubqueryExpressions(t *testing.T) {
 		{"subquery with UNWIND of outer value", `WITH [1, 2, 3] AS l RETURN COUNT { UNWIND l AS i WITH i WHERE i > 1 RETURN i } AS c`, [][]any{{int64(2)}}},
 		{"exists is not an aggregate", `MATCH (x:P) WITH x, EXISTS { (x)-->() } AS out RETURN out, count(*) AS n ORDER BY out`,
 			[][]any{{false, int64(2)}, {true, int64(2)}}},
+		{"collect query", `MATCH (x:P {name: 'a'}) RETURN COLLECT { MATCH (x)-[:R]->(y) RETURN y.name ORDER BY y.name } AS l`,
+			[][]any{{[]any{"b", "c"}}}},
+		{"collect nothing", `MATCH (x:P {name: 'd'}) RETURN COLLECT { MATCH (x)-->(y) RETURN y.name } AS l`, [][]any{{[]any{}}}},
+		{"collect union dedups", `WITH 'b' AS k RETURN COLLECT { MATCH (n:P {name: k}) RETURN n.n AS v
+			UNION MATCH (n:P {name: 'a'}) RETURN n.n AS v UNION MATCH (n:Q) RETURN 7 AS v } AS l`, [][]any{{[]any{int64(1), int64(7)}}}},
+		{"collect union all keeps", `RETURN COLLECT { MATCH (n:P {name: 'a'}) RETURN n.n AS v UNION ALL MATCH (n:P {name: 'b'}) RETURN n.n AS v } AS l`,
+			[][]any{{[]any{int64(1), int64(1)}}}},
+		{"head of collect union by outer row", `UNWIND ['q', 'zz'] AS k RETURN k, head(COLLECT { MATCH (n:P {name: k}) RETURN n
+			UNION MATCH (n:Q {name: k}) RETURN n }) IS NOT NULL AS found ORDER BY k`, [][]any{{"q", true}, {"zz", false}}},
+		{"count union", `RETURN COUNT { MATCH (n:P) RETURN n.n AS v UNION MATCH (n:Q) RETURN 1 AS v } AS c`, [][]any{{int64(3)}}},
+		{"exists union", `RETURN EXISTS { MATCH (n:Z) RETURN n UNION MATCH (n:Q) RETURN n } AS e`, [][]any{{true}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -38,5 +50,18 @@ func TestSubqueryExpressions(t *testing.T) {
 				t.Fatalf("rows = %v, want %v", res.Rows, tc.want)
 			}
 		})
+	}
+}
+
+func TestSubqueryExpressionErrors(t *testing.T) {
+	for _, q := range []string{
+		`RETURN COLLECT { (n)-->() } AS l`,
+		`RETURN COLLECT { MATCH (n) RETURN n, n.id } AS l`,
+		`RETURN COLLECT { MATCH (n) RETURN n AS a UNION MATCH (n) RETURN n AS b } AS l`,
+		`RETURN COUNT { MATCH (n) RETURN n UNION MATCH (n) RETURN n UNION ALL MATCH (n) RETURN n } AS l`,
+	} {
+		if _, err := cypher.Parse(q); err == nil {
+			t.Errorf("%s: no error", q)
+		}
 	}
 }

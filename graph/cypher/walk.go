@@ -129,8 +129,10 @@ func exprVars(e expr) map[string]bool {
 		case *mapProj:
 			vs[v.v] = true
 		case *subqueryExpr:
-			for n := range queryVars(v.body) {
-				vs[n] = true
+			for _, b := range v.bodies {
+				for n := range queryVars(b) {
+					vs[n] = true
+				}
 			}
 		case *patternExpr:
 			for _, n := range v.path.nodes {

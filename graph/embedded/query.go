@@ -42,6 +42,12 @@ func (s *Store) QueryTyped(ctx context.Context, query string, params map[string]
 }
 
 func (s *Store) query(ctx context.Context, query string, params map[string]any, cv conv) (*graph.Result, error) {
+	if cmd, ok, err := cypher.ParseSchema(query); ok {
+		if err != nil {
+			return nil, err
+		}
+		return s.runSchema(ctx, query, cmd)
+	}
 	st, err := cypher.ParseWith(query, cypher.Options{MaxMemory: s.maxMem})
 	if err != nil {
 		return nil, err

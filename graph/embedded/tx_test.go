@@ -1,0 +1,109 @@
+package embedded_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/kgnews/kg/graph/embedded"
+)
+
+func count(t *testing.T, s *embedded.Store) int64 {
+	t.Helper()
+	res, err := s.Query(context.Background(), "MATCH (n) RETURN count(n)", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Rows[0][0].(int64)
+}
+
+// TestTx: a transaction's statements see each other; Commit persists them
+// and its schema rules together; Rollback and a failing statement leave
+// no trace.
+func TestTx(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "kg.db")
+	s, err := embedded.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"CREATE (:Actor {id: 'a'})",
+		"MATCH (a:Actor {id: 'a'}) CREATE (a)-[:PART_OF {id: 'r'}]->(:Actor {id: 'b'})",
+		"CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE",
+	} {
+		if _, err := tx.Query(ctx, q, nil); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); !errors.Is(err, embedded.ErrTxDone) {
+		t.Errorf("second Commit: %v", err)
+	}
+
+	tx, err = s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Query(ctx, "MATCH (n) DETACH DELETE n", nil); err != nil {
+		t.Fatal(err)
+	}
+	tx.Rollback()
+
+	tx, err = s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Query(ctx, "CREATE (:Actor {id: 'c'})", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Query(ctx, "RETURN 1 +", nil); err == nil {
+		t.Fatal("a syntax error passed")
+	}
+	if _, err := tx.Query(ctx, "RETURN 1", nil); !errors.Is(err, embedded.ErrTxDone) {
+		t.Errorf("after a failed statement: %v, want ErrTxDone", err)
+	}
+	tx.Rollback()
+
+	// An id taken fails the commit, whole.
+	tx, err = s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Query(ctx, "CREATE (:Actor {id: 'd'}), (:Country {id: 'a'})", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); !errors.Is(err, embedded.ErrConstraint) {
+		t.Errorf("commit of a taken id: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s, err = embedded.Open(path, &embedded.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n := count(t, s); n != 2 {
+		t.Errorf("%d nodes after reopening, want 2", n)
+	}
+	rules, err := s.Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]string{"actor_id": "CONSTRAINT :Actor(id)"}; !reflect.DeepEqual(rules, want) {
+		t.Errorf("schema %v, want %v", rules, want)
+	}
+	if _, err := s.Begin(ctx); !errors.Is(err, embedded.ErrReadOnly) {
+		t.Errorf("Begin on a read-only store: %v", err)
+	}
+}
