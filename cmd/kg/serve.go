@@ -35,9 +35,12 @@ bolt://127.0.0.1:7687 (or neo4j://, which routes to this server alone).
 Clients authenticate with the username and password given by NEO4J_USERNAME and
 NEO4J_PASSWORD (or --neo4j-username and --neo4j-password); --no-auth accepts every client.
 Each statement runs under the time limit (--timeout) and memory budget (--max-memory) of
-kg cypher; errors carry Neo4j's status codes. Explicit transactions are read-only for now:
-a write inside BEGIN … COMMIT is refused, while an auto-commit write runs atomically unless
---read-only is given. Not yet: WebSocket (Neo4j Browser), TLS, the system database.
+kg cypher; errors carry Neo4j's status codes. Writes run unless --read-only is given: an
+auto-commit write atomically, a write-mode explicit transaction (BEGIN … COMMIT) as one
+transaction holding the store's single writer lock, rolled back without trace on ROLLBACK,
+error or disconnect. Schema statements (CREATE CONSTRAINT … REQUIRE x.id IS UNIQUE, CREATE
+INDEX) are recorded, so 'kg ingest --neo4j-uri bolt://…' loads through kg serve. Not yet:
+WebSocket (Neo4j Browser), TLS, the system database.
 Ctrl-C (SIGINT) or SIGTERM stops the server cleanly.
 
    NEO4J_PASSWORD=secret kg serve

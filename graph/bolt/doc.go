@@ -8,8 +8,11 @@
 // ROLLBACK, RESET, GOODBYE, ROUTE and TELEMETRY, answering with SUCCESS,
 // RECORD, FAILURE (Neo4j status codes) and IGNORED.
 //
-// Explicit transactions are read-only for now: a writing statement inside
-// BEGIN … COMMIT fails with Neo.ClientError.Statement.AccessMode, since the
-// store cannot yet hold a multi-statement write open. Auto-commit writes run
-// as one atomic store update unless the server is read-only.
+// Auto-commit writes run as one atomic store update unless the server is
+// read-only. An explicit transaction in write mode runs in the store's own
+// transaction when the store is a Beginner (the embedded store is): BEGIN
+// takes the writer lock, COMMIT persists, and ROLLBACK, RESET, a failed
+// statement or a closed connection undo it. On other stores, and in read
+// mode, a writing statement inside BEGIN … COMMIT fails with
+// Neo.ClientError.Statement.AccessMode.
 package bolt
