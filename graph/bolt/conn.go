@@ -61,6 +61,7 @@ type conn struct {
 
 	inTx      bool
 	tx        *embedded.Tx // the store's write transaction, in a writing explicit transaction
+	txStart   time.Time
 	txTimeout time.Duration
 	txMode    string
 	results   []*result
@@ -87,9 +88,14 @@ func (s *Server) serveConn(nc net.Conn, id string) {
 	_ = nc.SetDeadline(time.Time{})
 	c.version = v
 	for {
+		c.setIdleDeadline()
 		msg, err := readMessage(c.r, c.in, s.cfg.MaxMessage)
 		if err != nil {
-			if !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) {
+			var ne net.Error
+			switch {
+			case c.tx != nil && errors.As(err, &ne) && ne.Timeout():
+				s.logf("%s: closed a write transaction left idle; it is rolled back", nc.RemoteAddr())
+			case !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed):
 				s.logf("%s: %v", nc.RemoteAddr(), err)
 			}
 			return
@@ -109,6 +115,21 @@ func (s *Server) serveConn(nc net.Conn, id string) {
 			return
 		}
 	}
+}
+
+// setIdleDeadline bounds the wait for the next request while a write
+// transaction is open: by the idle timeout, and by the client's
+// tx_timeout counted from BEGIN.
+func (c *conn) setIdleDeadline() {
+	if c.tx == nil {
+		_ = c.nc.SetReadDeadline(time.Time{})
+		return
+	}
+	d := time.Now().Add(c.s.cfg.TxIdleTimeout)
+	if c.txTimeout > 0 && c.txStart.Add(c.txTimeout).Before(d) {
+		d = c.txStart.Add(c.txTimeout)
+	}
+	_ = c.nc.SetReadDeadline(d)
 }
 
 // send writes one response message.
@@ -275,7 +296,7 @@ func (c *conn) begin(req request) error {
 		if err != nil {
 			return c.fail(err)
 		}
-		c.tx = tx
+		c.tx, c.txStart = tx, time.Now()
 	}
 	c.inTx, c.results, c.state = true, nil, stTxReady
 	return c.success(map[string]any{})

@@ -55,6 +55,12 @@ type Config struct {
 	// QueryTimeout bounds each statement; a client's smaller tx_timeout
 	// wins. Zero means no limit beyond the client's.
 	QueryTimeout time.Duration
+	// TxIdleTimeout bounds how long a client may leave a write
+	// transaction open without sending anything; the connection is then
+	// closed and the transaction rolled back, so that an abandoned client
+	// cannot hold the store's writer lock (and its readers) for ever.
+	// Zero means one minute.
+	TxIdleTimeout time.Duration
 	// Agent is the server agent sent in HELLO's SUCCESS; zero means
 	// "kg/dev".
 	Agent string
@@ -98,6 +104,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.MaxConns <= 0 {
 		cfg.MaxConns = 100
+	}
+	if cfg.TxIdleTimeout <= 0 {
+		cfg.TxIdleTimeout = time.Minute
 	}
 	if cfg.Agent == "" {
 		cfg.Agent = "kg/dev"

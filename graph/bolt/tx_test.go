@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/kgnews/kg/graph/bolt"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 )
 
@@ -36,6 +38,19 @@ func singleInt(ctx context.Context, tx neo4j.ManagedTransaction, query string, p
 		return 0, errors.New("not an integer")
 	}
 	return n, nil
+}
+
+// beginWrite logs in, begins a transaction and runs query in it, leaving
+// the transaction open.
+func (c *rawClient) beginWrite(query string) {
+	c.t.Helper()
+	c.login()
+	c.send(0x11, map[string]any{}) // BEGIN
+	c.expect(0x70)
+	c.send(0x10, query, map[string]any{}, map[string]any{}) // RUN
+	c.expect(0x70)
+	c.send(0x3F, map[string]any{"n": int64(-1)}) // PULL
+	c.expect(0x70)
 }
 
 // TestDriverWriteTransactions: an explicit write transaction sees its own
@@ -121,13 +136,7 @@ func TestDriverWriteTransactions(t *testing.T) {
 	// A connection that goes away mid-transaction leaves no trace, and
 	// frees the store for the next writer.
 	raw := dialRaw(t, addr)
-	raw.login()
-	raw.send(0x11, map[string]any{}) // BEGIN
-	raw.expect(0x70)
-	raw.send(0x10, "CREATE (:Person {id: 'f'})", map[string]any{}, map[string]any{}) // RUN
-	raw.expect(0x70)
-	raw.send(0x3F, map[string]any{"n": int64(-1)}) // PULL
-	raw.expect(0x70)
+	raw.beginWrite("CREATE (:Person {id: 'f'})")
 	raw.nc.Close()
 	if _, err := neo4j.ExecuteQuery(ctx, d, "CREATE (:Person {id: 'g'})", nil, neo4j.EagerResultTransformer); err != nil {
 		t.Fatal(err)
@@ -160,4 +169,23 @@ func TestDriverSchemaStatements(t *testing.T) {
 	wantCode(t, err, "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists")
 	_, err = neo4j.ExecuteQuery(ctx, d, "CREATE CONSTRAINT FOR (n:Person) REQUIRE n.name IS UNIQUE", nil, neo4j.EagerResultTransformer)
 	wantCode(t, err, "Neo.ClientError.Statement.SemanticError")
+}
+
+// TestTxIdleTimeout: a client that leaves a write transaction open and
+// silent is disconnected, its writes are undone, and the store's writer
+// lock is free again.
+func TestTxIdleTimeout(t *testing.T) {
+	ctx := context.Background()
+	addr := serve(t, embeddedtest.Open(t), func(c *bolt.Config) { c.TxIdleTimeout = 100 * time.Millisecond })
+	raw := dialRaw(t, addr)
+	raw.beginWrite("CREATE (:Person {id: 'idle'})")
+	_ = raw.nc.SetReadDeadline(time.Now().Add(5 * time.Second))
+	raw.expectClosed()
+	d := connect(t, "bolt://"+addr, testPassword)
+	if _, err := neo4j.ExecuteQuery(ctx, d, "CREATE (:Person {id: 'next'})", nil, neo4j.EagerResultTransformer); err != nil {
+		t.Fatal(err)
+	}
+	if got := countPeople(t, ctx, d); got != 1 {
+		t.Errorf("%d people, want 1", got)
+	}
 }
