@@ -3,7 +3,9 @@ package neo4j_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
+	"sync"
 	"testing"
 
 	"github.com/kgnews/kg/graph"
@@ -13,10 +15,10 @@ import (
 	"github.com/kgnews/kg/graph/storetest"
 )
 
-// openServed opens the Neo4j store, through the Go driver, on a fresh
-// embedded store served over Bolt by graph/bolt (as `kg serve` does) on a
-// free loopback port: the production code path, without Docker.
-func openServed(t *testing.T, batchSize int) *neo4j.Store {
+// serveEmbedded serves a fresh embedded store over Bolt, with graph/bolt
+// (as `kg serve` does) on a free loopback port until the test ends, and
+// returns its bolt:// URI.
+func serveEmbedded(t *testing.T) string {
 	t.Helper()
 	srv, err := bolt.New(bolt.Config{Store: embeddedtest.Open(t), Username: "neo4j", Password: testPassword})
 	if err != nil {
@@ -28,19 +30,27 @@ func openServed(t *testing.T, batchSize int) *neo4j.Store {
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	s, err := neo4j.Open(context.Background(), neo4j.Config{URI: "bolt://" + ln.Addr().String(),
+	t.Cleanup(func() {
+		srv.Close()
+		if err := <-done; !errors.Is(err, bolt.ErrServerClosed) {
+			t.Errorf("Serve: %v", err)
+		}
+	})
+	return "bolt://" + ln.Addr().String()
+}
+
+// openAt opens the Neo4j store, through the Go driver, at uri; it is
+// closed when the test ends (before the server, which was started first).
+func openAt(t *testing.T, uri string, batchSize int) *neo4j.Store {
+	t.Helper()
+	s, err := neo4j.Open(context.Background(), neo4j.Config{URI: uri,
 		Username: "neo4j", Password: testPassword, BatchSize: batchSize})
 	if err != nil {
-		srv.Close()
 		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() {
 		if err := s.Close(); err != nil {
 			t.Errorf("Close: %v", err)
-		}
-		srv.Close()
-		if err := <-done; !errors.Is(err, bolt.ErrServerClosed) {
-			t.Errorf("Serve: %v", err)
 		}
 	})
 	return s
@@ -50,5 +60,49 @@ func openServed(t *testing.T, batchSize int) *neo4j.Store {
 // store connected to the embedded store's Bolt server, with a small batch
 // size so that every load spans several transactions.
 func TestConformanceServed(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) graph.Store { return openServed(t, 2) })
+	storetest.Run(t, func(t *testing.T) graph.Store { return openAt(t, serveEmbedded(t), 2) })
+}
+
+// TestConcurrentLoadsServed: loads from several clients into one served
+// store, of the same ids with different list items, lose none of them:
+// each load's read-merge-write transaction holds the store's writer lock.
+func TestConcurrentLoadsServed(t *testing.T) {
+	const clients = 4
+	uri := serveEmbedded(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make(chan error, clients)
+	for i := range clients {
+		s := openAt(t, uri, 1)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			alias := fmt.Sprintf("alias-%d", i)
+			b := &graph.Batch{Nodes: []graph.Node{
+				{ID: "country:x", Label: graph.LabelCountry, Props: graph.Props{graph.PropName: "X", graph.PropAliases: []string{alias}}},
+				{ID: "country:y", Label: graph.LabelCountry, Props: graph.Props{graph.PropName: "Y", graph.PropAliases: []string{alias}}},
+			}}
+			_, err := s.Load(ctx, b)
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := openAt(t, uri, 1).Query(ctx, "MATCH (n:Country) RETURN n.id, size(n.aliases) ORDER BY n.id", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range res.Rows {
+		if row[1] != int64(clients) {
+			t.Errorf("%v has %v aliases, want %d", row[0], row[1], clients)
+		}
+	}
+	if len(res.Rows) != 2 {
+		t.Errorf("%d countries, want 2", len(res.Rows))
+	}
 }
