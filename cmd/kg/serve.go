@@ -17,6 +17,10 @@ type serveOptions struct {
 	readOnly bool
 	noAuth   bool
 	maxConns int
+	// neo4jAgent announces the server as "Neo4j/<version> (kg/…)", which
+	// the Java driver (cypher-shell) requires; off by default, since
+	// claiming to be Neo4j is the user's decision.
+	neo4jAgent bool
 }
 
 // defaultBoltAddr is loopback only: exposing the store to the network is
@@ -39,8 +43,15 @@ kg cypher; errors carry Neo4j's status codes. Writes run unless --read-only is g
 auto-commit write atomically, a write-mode explicit transaction (BEGIN … COMMIT) as one
 transaction holding the store's single writer lock, rolled back without trace on ROLLBACK,
 error or disconnect. Schema statements (CREATE CONSTRAINT … REQUIRE x.id IS UNIQUE, CREATE
-INDEX) are recorded, so 'kg ingest --neo4j-uri bolt://…' loads through kg serve. Not yet:
-WebSocket (Neo4j Browser), TLS, the system database.
+INDEX) are recorded, so 'kg ingest --neo4j-uri bolt://…' loads through kg serve.
+
+What tools ask on connect is answered: the "system" database, SHOW DATABASES (neo4j and
+system), SHOW PROCEDURES / SHOW FUNCTIONS (the engine's), CALL dbms.components() (Neo4j
+5.26.0 community), dbms.clientConfig(), dbms.showCurrentUser(), db.labels(),
+db.relationshipTypes(), db.propertyKeys() and db.schema.visualization() (from the data).
+The server calls itself kg/<version>; cypher-shell's Java driver refuses servers whose agent
+does not start with "Neo4j/", so --neo4j-agent announces "Neo4j/5.26.0 (kg/<version>)".
+Not yet: WebSocket (Neo4j Browser), TLS.
 Ctrl-C (SIGINT) or SIGTERM stops the server cleanly.
 
    NEO4J_PASSWORD=secret kg serve
@@ -50,6 +61,8 @@ Ctrl-C (SIGINT) or SIGTERM stops the server cleanly.
 				Usage: "listen for Bolt clients at this host:port"},
 			&cli.BoolFlag{Name: "read-only", Destination: &opts.readOnly, Usage: "open the store read-only and refuse every write"},
 			&cli.BoolFlag{Name: "no-auth", Destination: &opts.noAuth, Usage: "accept clients without checking credentials"},
+			&cli.BoolFlag{Name: "neo4j-agent", Destination: &opts.neo4jAgent,
+				Usage: "announce the server as Neo4j/" + bolt.Neo4jVersion + " (kg/…), as cypher-shell's Java driver requires"},
 			&cli.IntFlag{Name: "max-connections", Value: 100, Destination: &opts.maxConns,
 				Usage: "most clients connected at once; more are turned away"},
 		}, budgetFlags(g)...),
@@ -81,11 +94,15 @@ func runServe(ctx context.Context, g *globalOptions, opts serveOptions) error {
 		return withCode(exitFailure, fmt.Errorf("cannot listen for Bolt: %w", err), "another server may hold the port; choose one with --bolt HOST:PORT")
 	}
 	defer ln.Close()
+	agent := "kg/" + g.versionString()
+	if opts.neo4jAgent {
+		agent = bolt.Neo4jAgent(agent)
+	}
 	return g.withStore(ctx, opts.readOnly, func(s graph.Store) error {
 		srv, err := bolt.New(bolt.Config{
 			Store: s, Username: g.neo4jUser, Password: g.neo4jPassword, NoAuth: opts.noAuth,
 			ReadOnly: opts.readOnly, MaxConns: opts.maxConns, QueryTimeout: g.timeout,
-			Agent: "kg/" + g.versionString(),
+			Agent: agent,
 			Logf:  func(format string, args ...any) { fmt.Fprintf(g.stderr, "kg serve: "+format+"\n", args...) },
 		})
 		if err != nil {

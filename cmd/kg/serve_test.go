@@ -179,3 +179,34 @@ func TestServeAuth(t *testing.T) {
 		}
 	}
 }
+
+// TestServeNeo4jAgent checks that --neo4j-agent announces Neo4j, as
+// cypher-shell's Java driver requires, and that the default is kg's own.
+func TestServeNeo4jAgent(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		flags []string
+		want  string
+	}{
+		{nil, "kg/"},
+		{[]string{"--neo4j-agent"}, "Neo4j/5.26.0 (kg/"},
+	} {
+		db := filepath.Join(t.TempDir(), "kg.db")
+		addr, stop := startServe(t, append([]string{"--db", db, "serve", "--no-auth"}, tc.flags...)...)
+		d, err := neo4j.NewDriverWithContext("bolt://"+addr, neo4j.NoAuth())
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, err := d.GetServerInfo(ctx)
+		d.Close(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(info.Agent(), tc.want) {
+			t.Errorf("%v: agent %q, want it to start with %q", tc.flags, info.Agent(), tc.want)
+		}
+		if code, out := stop(); code != 0 {
+			t.Fatalf("kg serve exited with %d: %s", code, out)
+		}
+	}
+}

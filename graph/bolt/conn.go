@@ -47,6 +47,7 @@ type result struct {
 	readOnly bool
 	columns  int
 	stats    value.Stats
+	db       string
 }
 
 type conn struct {
@@ -64,6 +65,8 @@ type conn struct {
 	txStart   time.Time
 	txTimeout time.Duration
 	txMode    string
+	txDB      string
+	user      string // the authenticated principal
 	results   []*result
 	nextQID   int64
 }
@@ -216,6 +219,7 @@ func (c *conn) hello(req request) error {
 			return errClose
 		}
 		c.state = stReady
+		c.user = strOf(extra, "principal")
 	}
 	return c.success(map[string]any{"server": c.s.cfg.Agent, "connection_id": c.id, "hints": map[string]any{}})
 }
@@ -230,6 +234,7 @@ func (c *conn) logon(req request) error {
 		return errClose
 	}
 	c.state = stReady
+	c.user = strOf(token, "principal")
 	return c.success(map[string]any{})
 }
 
@@ -244,7 +249,8 @@ func (c *conn) route(req request) error {
 	if err != nil {
 		return c.fail(err)
 	}
-	if err := checkDB(strOf(extra, "db")); err != nil {
+	db, err := checkDB(strOf(extra, "db"))
+	if err != nil {
 		return c.fail(err)
 	}
 	addr := strOf(routing, "address")
@@ -255,28 +261,32 @@ func (c *conn) route(req request) error {
 	for _, role := range []string{"ROUTE", "READ", "WRITE"} {
 		servers = append(servers, map[string]any{"addresses": []any{addr}, "role": role})
 	}
-	return c.success(map[string]any{"rt": map[string]any{"ttl": int64(300), "db": "neo4j", "servers": servers}})
+	return c.success(map[string]any{"rt": map[string]any{"ttl": int64(300), "db": db, "servers": servers}})
 }
 
-// checkDB accepts the default database under its names.
-func checkDB(db string) error {
-	if db == "" || db == "neo4j" {
-		return nil
+// checkDB accepts the default database and the system database, and
+// returns the database's name.
+func checkDB(db string) (string, error) {
+	switch {
+	case db == "" || db == "neo4j":
+		return "neo4j", nil
+	case isSystemDB(db):
+		return "system", nil
 	}
-	return &failure{codeDBNotFound, fmt.Sprintf("Database does not exist. Database name: '%s'. kg serves one database, neo4j.", db)}
+	return "", &failure{codeDBNotFound, fmt.Sprintf("Database does not exist. Database name: '%s'. kg serves one database, neo4j, and the system database.", db)}
 }
 
 // txOptions reads the db, tx_timeout and mode entries of BEGIN's or RUN's
 // extra map.
-func txOptions(extra map[string]any) (timeout time.Duration, mode string, err error) {
-	if err := checkDB(strOf(extra, "db")); err != nil {
-		return 0, "", err
+func txOptions(extra map[string]any) (timeout time.Duration, mode, db string, err error) {
+	if db, err = checkDB(strOf(extra, "db")); err != nil {
+		return 0, "", "", err
 	}
 	ms, err := intOf(extra, "tx_timeout", 0)
 	if err != nil {
-		return 0, "", err
+		return 0, "", "", err
 	}
-	return time.Duration(ms) * time.Millisecond, strOf(extra, "mode"), nil
+	return time.Duration(ms) * time.Millisecond, strOf(extra, "mode"), db, nil
 }
 
 func (c *conn) begin(req request) error {
@@ -284,10 +294,10 @@ func (c *conn) begin(req request) error {
 	if err != nil {
 		return c.fail(err)
 	}
-	if c.txTimeout, c.txMode, err = txOptions(extra); err != nil {
+	if c.txTimeout, c.txMode, c.txDB, err = txOptions(extra); err != nil {
 		return c.fail(err)
 	}
-	if b, ok := c.s.cfg.Store.(Beginner); ok && c.txMode != "r" && !c.s.cfg.ReadOnly {
+	if b, ok := c.s.cfg.Store.(Beginner); ok && c.txMode != "r" && !c.s.cfg.ReadOnly && c.txDB == "neo4j" {
 		// A writing transaction takes the store's writer lock now, so
 		// that what it reads stays true until it commits.
 		ctx, cancel := c.s.queryContext(c.txTimeout)
@@ -338,15 +348,25 @@ func (c *conn) run(req request) error {
 	if err != nil {
 		return c.fail(err)
 	}
-	timeout, mode := c.txTimeout, c.txMode
+	timeout, mode, db := c.txTimeout, c.txMode, c.txDB
 	if !c.inTx {
 		extra, err := req.mapField(2)
 		if err != nil {
 			return c.fail(err)
 		}
-		if timeout, mode, err = txOptions(extra); err != nil {
+		if timeout, mode, db, err = txOptions(extra); err != nil {
 			return c.fail(err)
 		}
+	}
+	ctx, cancel := c.s.queryContext(timeout)
+	defer cancel()
+	start := time.Now()
+	res, sys, err := c.systemQuery(ctx, query, db)
+	if err != nil {
+		return c.fail(err)
+	}
+	if sys {
+		return c.opened(&result{rows: res.Rows, readOnly: true, columns: len(res.Columns), db: db}, res.Columns, start)
 	}
 	readOnly := true
 	if _, schema, _ := cypher.ParseSchema(query); schema {
@@ -359,21 +379,26 @@ func (c *conn) run(req request) error {
 			return c.fail(err)
 		}
 	}
-	ctx, cancel := c.s.queryContext(timeout)
-	start := time.Now()
-	var res *graph.Result
-	if c.tx != nil {
-		res, err = c.tx.QueryTyped(ctx, query, params)
-	} else {
-		res, err = c.s.query(ctx, query, params)
-	}
-	cancel()
+	res, err = c.exec(ctx, query, params)
 	if err != nil {
 		c.tx = nil // a failed statement has rolled its transaction back
 		return c.fail(err)
 	}
-	r := &result{rows: res.Rows, readOnly: readOnly, columns: len(res.Columns), stats: res.Stats}
-	meta := map[string]any{"fields": stringsToAny(res.Columns), "t_first": time.Since(start).Milliseconds()}
+	return c.opened(&result{rows: res.Rows, readOnly: readOnly, columns: len(res.Columns), stats: res.Stats, db: db}, res.Columns, start)
+}
+
+// exec runs a statement in the connection's write transaction, if one is
+// open, else on the store.
+func (c *conn) exec(ctx context.Context, query string, params map[string]any) (*graph.Result, error) {
+	if c.tx != nil {
+		return c.tx.QueryTyped(ctx, query, params)
+	}
+	return c.s.query(ctx, query, params)
+}
+
+// opened registers r as an open result and answers RUN.
+func (c *conn) opened(r *result, columns []string, start time.Time) error {
+	meta := map[string]any{"fields": stringsToAny(columns), "t_first": time.Since(start).Milliseconds()}
 	if c.inTx {
 		r.qid = c.nextQID
 		c.nextQID++
@@ -468,7 +493,7 @@ func (c *conn) pull(req request) error {
 		return c.success(map[string]any{"has_more": true})
 	}
 	c.results = append(c.results[:i], c.results[i+1:]...)
-	meta := map[string]any{"type": r.queryType(), "t_last": int64(0), "db": "neo4j"}
+	meta := map[string]any{"type": r.queryType(), "t_last": int64(0), "db": r.db}
 	if st := statsMap(r.stats); st != nil {
 		meta["stats"] = st
 	}

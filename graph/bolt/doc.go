@@ -15,4 +15,10 @@
 // statement or a closed connection undo it. On other stores, and in read
 // mode, a writing statement inside BEGIN … COMMIT fails with
 // Neo.ClientError.Statement.AccessMode.
+//
+// The catalogue statements clients send on connect (SHOW DATABASES, SHOW
+// PROCEDURES, SHOW FUNCTIONS, dbms.components, dbms.clientConfig,
+// dbms.showCurrentUser, db.schema.visualization) are answered by the
+// server itself, on the "neo4j" database and on "system", which refuses
+// every other statement.
 package bolt

@@ -25,6 +25,7 @@ const (
 	codeUnauthorized  = "Neo.ClientError.Security.Unauthorized"
 	codeRequest       = "Neo.ClientError.Request.Invalid"
 	codeDBNotFound    = "Neo.ClientError.Database.DatabaseNotFound"
+	codeNotSystem     = "Neo.ClientError.Statement.NotSystemDatabaseError"
 	codeTimedOut      = "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"
 	codeTerminated    = "Neo.TransientError.Transaction.Terminated"
 	codeDatabaseError = "Neo.DatabaseError.General.UnknownError"
