@@ -361,7 +361,13 @@ func (a *analysis) objectOfVerb(s *sent, m *mention) bool {
 	if a.word(s, q) == "the" {
 		q--
 	}
-	return q >= 0 && s.toks[q].kind == tWord && a.upos(s, q) == "VERB"
+	if q < 0 || s.toks[q].kind != tWord || s.toks[q].cap || s.mentionAt(q) != nil {
+		return false
+	}
+	if w := a.word(s, q); prepositions[w] || objectDeterminers[w] || clauseBreak[w] || w == "and" || w == "or" {
+		return false // settled without tagging the sentence: this runs on every mention
+	}
+	return a.upos(s, q) == "VERB"
 }
 
 // roleReferent returns the most recently mentioned person with role (a

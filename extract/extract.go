@@ -159,8 +159,7 @@ type analysis struct {
 	commits []*commitment
 	agrees  []*agreement
 	wordBuf []string // the parser's input, reused
-	curIdx  int      // index of the sentence the relation rules are reading
-	cur     *sent    // that sentence
+	cur     *sent    // the sentence the relation rules are reading
 	// agreedHeads, while set, are further nouns an agreement phrase may
 	// end in (after "agreed")
 	agreedHeads map[string]string

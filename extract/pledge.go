@@ -928,15 +928,7 @@ func (a *analysis) subjectAdjacent(s *sent, k, start int) bool {
 // "his country's firms have agreed", "the resources now committed to
 // farming" (titles such as "ministers" stand for their country and pass).
 func (a *analysis) unnamedPledger(s *sent, k int) bool {
-	q := k - 1
-	for q >= 0 {
-		switch a.word(s, q) {
-		case "has", "have", "had", "also", "now", "already", "previously", "currently", "still", "formally", "jointly":
-			q--
-			continue
-		}
-		break
-	}
+	q := a.subjectSlot(s, k)
 	if q < 0 || s.mentionAt(q) != nil || s.toks[q].kind != tWord || s.toks[q].cap {
 		return false
 	}

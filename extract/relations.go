@@ -35,7 +35,7 @@ func (a *analysis) relations(s *sent) {
 	if s.credit || len(s.toks) < 3 {
 		return
 	}
-	a.curIdx, a.cur = s.idx, s
+	a.cur = s
 	a.namedAgreements(s)
 	if a.isQuestion(s) {
 		return
@@ -221,7 +221,7 @@ func (a *analysis) partiesOf(m *mention) []*entity {
 		// the sentence or, when no consultation was just reported, in the
 		// two before it
 		back := 2
-		if a.lastPair[0] != nil && a.curIdx-a.lastCallS <= 2 && !m.firms {
+		if a.lastPair[0] != nil && a.cur != nil && a.cur.idx-a.lastCallS <= 2 && !m.firms {
 			back = 0
 		}
 		if pair, ok := a.salientPair(m, back); ok {
@@ -286,6 +286,33 @@ func (a *analysis) speakerHere(p *entity) bool {
 	return false
 }
 
+// sentOf returns the position in a.sents of the sentence that holds the
+// mention m: the sentence the rules are reading, as a rule, found without
+// walking every mention of the document.
+func (a *analysis) sentOf(m *mention) int {
+	holds := func(s *sent) bool {
+		for k := range s.ments {
+			if &s.ments[k] == m {
+				return true
+			}
+		}
+		return false
+	}
+	if a.cur != nil && holds(a.cur) {
+		for j := range a.sents {
+			if &a.sents[j] == a.cur {
+				return j
+			}
+		}
+	}
+	for j := range a.sents {
+		if holds(&a.sents[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
 // salientPair returns the two distinct countries (for "the two countries",
 // "both sides") or organisations (for "the two firms") named last before
 // the group mention m: in its own sentence first, then in up to back
@@ -300,14 +327,7 @@ func (a *analysis) salientPair(m *mention, back int) ([2]*entity, bool) {
 		}
 		return e.kind == entCountry
 	}
-	cur := -1
-	for j := range a.sents {
-		for k := range a.sents[j].ments {
-			if &a.sents[j].ments[k] == m {
-				cur = j
-			}
-		}
-	}
+	cur := a.sentOf(m)
 	if cur < 0 {
 		return pair, false
 	}

@@ -240,21 +240,27 @@ func (a *analysis) partiesBefore(s *sent, k int) int {
 	return n
 }
 
+// preVerbWords stand between a subject and its verb: auxiliaries and the
+// adverbs news copy puts there ("has also formally agreed").
+var preVerbWords = setOf("has", "have", "had", "also", "will", "would", "formally", "jointly", "both", "all", "then",
+	"later", "finally", "already", "tentatively", "reportedly", "now", "previously", "currently", "still")
+
+// subjectSlot returns the token right before the predicate at k once
+// auxiliaries and adverbs are passed over: where its subject ends, or -1.
+func (a *analysis) subjectSlot(s *sent, k int) int {
+	q := k - 1
+	for q >= 0 && preVerbWords[a.word(s, q)] {
+		q--
+	}
+	return q
+}
+
 // commonNounSubject reports whether the word right before the predicate at
 // k (past auxiliaries and adverbs) is a lower-case common word outside any
 // mention, so the subject is no named party and parsing is not needed:
 // "the ministry has agreed", "officials said".
 func (a *analysis) commonNounSubject(s *sent, k int) bool {
-	q := k - 1
-	for q >= 0 {
-		switch a.word(s, q) {
-		case "has", "have", "had", "also", "will", "would", "formally", "jointly", "both", "all", "then", "later",
-			"finally", "already", "tentatively", "reportedly":
-			q--
-			continue
-		}
-		break
-	}
+	q := a.subjectSlot(s, k)
 	if q < 0 || s.mentionAt(q) != nil {
 		return false
 	}

@@ -278,7 +278,7 @@ func (a *analysis) addSanctions(s *sent, k int, from, target []*entity, measure,
 			fc := &fact{typ: graph.Sanctioned, from: f, to: t, measure: measure, rate: rate, date: date,
 				claimedBy: claims, evidence: a.sentText(s)}
 			a.addFact(fc)
-			a.lastSanct, a.lastSanctS = fc, a.curIdx
+			a.lastSanct, a.lastSanctS = fc, a.cur.idx
 		}
 	}
 }
@@ -324,7 +324,8 @@ var weakMeasures = setOf("tax", "quota", "export quota", "import quota", "asset 
 func sanctionEndpoints(f, t *entity, measure string) string {
 	switch f.kind {
 	case entOrg:
-		if f.orgKind == "company" || isMediaKind(f.orgKind) || f.orgKind == "" || privateBody(f.name) {
+		if f.orgKind == "company" || isMediaKind(f.orgKind) || f.orgKind == "" ||
+			!strings.HasPrefix(f.orgKind, "igo") && privateBody(f.name) {
 			return "a company or private body imposes no sanction"
 		}
 	case entPerson:
@@ -344,9 +345,10 @@ func sanctionEndpoints(f, t *entity, measure string) string {
 	return ""
 }
 
-// privateBody reports whether an organisation's name marks a private body
-// (an association, a federation, an institute), which approves or expels but
-// does not sanction: "the National Fire Protection Association".
+// privateBody reports whether a body's name marks it private (an
+// association, a federation, an institute), which approves or expels but
+// does not sanction: "the National Fire Protection Association". It is
+// asked only of bodies the gazetteer does not know as intergovernmental.
 func privateBody(name string) bool {
 	last := name
 	if i := strings.LastIndexByte(name, ' '); i >= 0 {
@@ -355,7 +357,7 @@ func privateBody(name string) bool {
 	switch strings.ToLower(last) {
 	case "association", "federation", "society", "institute", "foundation", "club", "league", "chamber",
 		"confederation", "guild", "union":
-		return !strings.Contains(name, "European") && !strings.Contains(name, "African") && !strings.Contains(name, "Soviet")
+		return true // an intergovernmental union (EU, AU) is an igo, checked by the caller
 	}
 	return false
 }
@@ -429,7 +431,7 @@ func (a *analysis) ruleListed(s *sent, k int) {
 		return
 	}
 	last := a.lastSanct
-	if last == nil || a.curIdx-a.lastSanctS > 3 {
+	if last == nil || a.cur.idx-a.lastSanctS > 3 {
 		a.drop("no measure reported just before")
 		return
 	}

@@ -103,10 +103,7 @@ func runExtract(g *globalOptions, opts extractOptions, paths []string) error {
 // writeFacts prints the fact relationships of one article's batch, one per
 // line, with the rule that found each.
 func writeFacts(w io.Writer, path string, b *graph.Batch) {
-	names := make(map[string]string, len(b.Nodes))
-	for _, n := range b.Nodes {
-		names[n.ID], _ = n.Props[graph.PropName].(string)
-	}
+	names := batchNames(b)
 	fmt.Fprintf(w, "%s\n", path)
 	n := 0
 	for _, r := range b.Relationships {
@@ -115,7 +112,7 @@ func writeFacts(w io.Writer, path string, b *graph.Batch) {
 		}
 		n++
 		rules, _ := r.Props[graph.PropRules].([]string)
-		fmt.Fprintf(w, "  (%s)-[:%s]->(%s)", names[r.Start], r.Type, names[r.End])
+		fmt.Fprintf(w, "  %s", factLine(names, r))
 		if len(rules) > 0 {
 			fmt.Fprintf(w, "  rule %s", strings.Join(rules, ", "))
 		}

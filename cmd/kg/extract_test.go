@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/kgnews/kg/internal/testutil"
 )
 
-var updateTrace = flag.Bool("update-trace", false, "rewrite cmd/kg/testdata/extract/*.golden")
+var update = flag.Bool("update", false, "rewrite the testdata/extract/*.golden traces")
 
 // TestExtractTraceGolden holds the trace of `kg extract --trace` on an
 // article that exercises each rule and its drops: the mentions of every
@@ -24,7 +26,7 @@ func TestExtractTraceGolden(t *testing.T) {
 				t.Fatalf("kg extract --trace %s: exit %d, stderr %s", file, code, errOut)
 			}
 			golden := file[:len(file)-len(".txt")] + ".golden"
-			if *updateTrace {
+			if *update {
 				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -32,10 +34,10 @@ func TestExtractTraceGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v (run go test ./cmd/kg -run TestExtractTraceGolden -update-trace)", err)
+				t.Fatalf("%v (run go test ./cmd/kg -run TestExtractTraceGolden -update)", err)
 			}
-			if out != string(want) {
-				t.Errorf("trace of %s differs from %s:\n%s", file, golden, out)
+			if d := testutil.LineDiff(string(want), out); d != "" {
+				t.Errorf("trace of %s differs from %s:\n%s", file, golden, d)
 			}
 		})
 	}

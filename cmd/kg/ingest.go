@@ -181,14 +181,7 @@ func newDryRunWriter(w io.Writer) *dryRunWriter {
 }
 
 func (d *dryRunWriter) batch(b *graph.Batch) {
-	names := map[string]string{}
-	for _, n := range b.Nodes {
-		if name, ok := n.Props[graph.PropName].(string); ok {
-			names[n.ID] = name
-		} else if t, ok := n.Props[graph.PropTitle].(string); ok {
-			names[n.ID] = t
-		}
-	}
+	names := batchNames(b)
 	for _, r := range b.Relationships {
 		if !graph.IsFactType(r.Type) || d.printed[r.ID] {
 			continue
@@ -197,7 +190,7 @@ func (d *dryRunWriter) batch(b *graph.Batch) {
 			fmt.Fprintln(d.w, "facts:")
 		}
 		d.printed[r.ID] = true
-		fmt.Fprintf(d.w, "  (%s)-[:%s]->(%s)", nameOr(names, r.Start), r.Type, nameOr(names, r.End))
+		fmt.Fprintf(d.w, "  %s", factLine(names, r))
 		if date, ok := r.Props[graph.PropDate].(string); ok && date != "" {
 			fmt.Fprintf(d.w, "  %s", date)
 		}
@@ -223,6 +216,25 @@ func nameOr(names map[string]string, id string) string {
 		return n
 	}
 	return id
+}
+
+// batchNames maps the nodes of b to what people call them: the name, or an
+// article's title.
+func batchNames(b *graph.Batch) map[string]string {
+	names := make(map[string]string, len(b.Nodes))
+	for _, n := range b.Nodes {
+		if name, ok := n.Props[graph.PropName].(string); ok {
+			names[n.ID] = name
+		} else if t, ok := n.Props[graph.PropTitle].(string); ok {
+			names[n.ID] = t
+		}
+	}
+	return names
+}
+
+// factLine renders a fact relationship as "(From)-[:TYPE]->(To)".
+func factLine(names map[string]string, r graph.Relationship) string {
+	return fmt.Sprintf("(%s)-[:%s]->(%s)", nameOr(names, r.Start), r.Type, nameOr(names, r.End))
 }
 
 // writeCounts prints counts by label and by type, in the model's order
