@@ -3,6 +3,7 @@ module github.com/kgnews/kg
 go 1.26.8
 
 require (
+	github.com/coder/websocket v1.8.14
 	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
 	github.com/testcontainers/testcontainers-go v0.40.0
 	github.com/testcontainers/testcontainers-go/modules/neo4j v0.40.0

@@ -76,8 +76,10 @@ var bookmarks atomic.Int64
 // errClose ends a connection after its last response is flushed.
 var errClose = errors.New("close")
 
-func (s *Server) serveConn(nc net.Conn, id string) {
-	c := &conn{s: s, nc: nc, r: bufio.NewReader(nc), w: bufio.NewWriter(nc), id: id}
+// serveConn serves Bolt on nc, whose bytes come through r (which may hold
+// some read ahead), from the handshake on.
+func (s *Server) serveConn(nc net.Conn, r *bufio.Reader, id string) {
+	c := &conn{s: s, nc: nc, r: r, w: bufio.NewWriter(nc), id: id}
 	defer c.rollback()
 	_ = nc.SetDeadline(time.Now().Add(handshakeTimeout))
 	v, err := negotiate(struct {
@@ -94,9 +96,8 @@ func (s *Server) serveConn(nc net.Conn, id string) {
 		c.setIdleDeadline()
 		msg, err := readMessage(c.r, c.in, s.cfg.MaxMessage)
 		if err != nil {
-			var ne net.Error
 			switch {
-			case c.tx != nil && errors.As(err, &ne) && ne.Timeout():
+			case c.tx != nil && isTimeout(err) && s.ctx.Err() == nil:
 				s.logf("%s: closed a write transaction left idle; it is rolled back", nc.RemoteAddr())
 			case !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed):
 				s.logf("%s: %v", nc.RemoteAddr(), err)
@@ -118,6 +119,13 @@ func (s *Server) serveConn(nc net.Conn, id string) {
 			return
 		}
 	}
+}
+
+// isTimeout says whether a read failed on its deadline: a net.Error's
+// timeout on TCP, a cancelled read on a WebSocket.
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)
 }
 
 // setIdleDeadline bounds the wait for the next request while a write

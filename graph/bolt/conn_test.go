@@ -2,6 +2,7 @@ package bolt_test
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -134,11 +135,21 @@ func TestHostileClients(t *testing.T) {
 
 	t.Run("garbage handshake", func(t *testing.T) {
 		c := dialRaw(t, addr)
+		if _, err := c.nc.Write([]byte("HELO garbage, not Bolt\r\n")); err != nil {
+			t.Fatal(err)
+		}
+		if b, err := io.ReadAll(c.r); err != nil || len(b) != 0 {
+			t.Errorf("the server did not close cleanly: %q %v", b, err)
+		}
+	})
+	t.Run("HTTP without upgrade", func(t *testing.T) {
+		c := dialRaw(t, addr)
 		if _, err := c.nc.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\n\r\n")); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := io.ReadAll(c.r); err != nil {
-			t.Errorf("the server did not close cleanly: %v", err)
+		b, err := io.ReadAll(c.r)
+		if err != nil || !bytes.HasPrefix(b, []byte("HTTP/1.1 426 ")) {
+			t.Errorf("answer %q (%v), want 426 Upgrade Required and close", b, err)
 		}
 	})
 	t.Run("no version in common", func(t *testing.T) {

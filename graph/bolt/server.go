@@ -3,6 +3,7 @@ package bolt
 import (
 	"context"
 	"crypto/subtle"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
@@ -68,6 +69,14 @@ type Config struct {
 	MaxMessage int
 	// Logf, when set, receives one line per connection-level problem.
 	Logf func(format string, args ...any)
+	// TLS, when set, makes every connection TLS (bolt+s://, neo4j+s://,
+	// wss://); plaintext clients are refused.
+	TLS *tls.Config
+	// AllowOrigins lists the web origins (scheme://host[:port]) whose
+	// pages may connect over WebSocket, besides clients that send no
+	// Origin and pages from loopback hosts; "*" allows every origin.
+	// Others are answered 403 Forbidden.
+	AllowOrigins []string
 }
 
 // query runs a statement on the store, typed when it can.
@@ -91,6 +100,8 @@ type Server struct {
 	closed bool
 	wg     sync.WaitGroup
 	nextID uint64
+	http   *httpTransport
+	httpUp sync.Once
 }
 
 // New returns a server for cfg. It fails without a store, or without
@@ -114,9 +125,16 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxMessage <= 0 {
 		cfg.MaxMessage = 16 << 20
 	}
+	origins, err := normalizeOrigins(cfg.AllowOrigins)
+	if err != nil {
+		return nil, err
+	}
+	cfg.AllowOrigins = origins
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Server{cfg: cfg, ctx: ctx, cancel: cancel, slots: make(chan struct{}, cfg.MaxConns),
-		lns: map[net.Listener]struct{}{}, conns: map[net.Conn]struct{}{}}, nil
+	s := &Server{cfg: cfg, ctx: ctx, cancel: cancel, slots: make(chan struct{}, cfg.MaxConns),
+		lns: map[net.Listener]struct{}{}, conns: map[net.Conn]struct{}{}}
+	s.http = s.newHTTPTransport()
+	return s, nil
 }
 
 // ErrServerClosed is returned by Serve after Close.
@@ -131,6 +149,13 @@ func (s *Server) Serve(ln net.Listener) error {
 		return ErrServerClosed
 	}
 	s.lns[ln] = struct{}{}
+	s.httpUp.Do(func() { // under mu, so that Close waits for it
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			_ = s.http.srv.Serve(s.http)
+		}()
+	})
 	s.mu.Unlock()
 	for {
 		c, err := ln.Accept()
@@ -166,7 +191,7 @@ func (s *Server) Serve(ln net.Listener) error {
 			defer s.wg.Done()
 			defer func() { <-s.slots }()
 			defer s.untrack(c)
-			s.serveConn(c, id)
+			s.serveTransport(c, id)
 		}()
 	}
 }
@@ -204,6 +229,7 @@ func (s *Server) Close() error {
 		c.Close()
 	}
 	s.mu.Unlock()
+	s.http.close()
 	s.cancel()
 	s.wg.Wait()
 	return nil
