@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"errors"
 	"net"
+	"net/http"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -12,8 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coder/websocket"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
+	"github.com/kgnews/kg/graph/bolt/bolttest"
 	"github.com/kgnews/kg/graph/embedded"
 	"github.com/kgnews/kg/queries"
 )
@@ -208,5 +213,62 @@ func TestServeNeo4jAgent(t *testing.T) {
 		if code, out := stop(); code != 0 {
 			t.Fatalf("kg serve exited with %d: %s", code, out)
 		}
+	}
+}
+
+// TestServeTLSAndOrigins: --tls-cert/--tls-key serve bolt+s:// and wss://
+// on the one port, unusable files fail with one line, and --allow-origin
+// admits a web origin that is refused by default.
+func TestServeTLSAndOrigins(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "kg.db")
+	cert := bolttest.NewCert(t)
+	certFile, keyFile, _ := cert.WriteFiles(t, t.TempDir())
+	_, otherKey, _ := bolttest.NewCert(t).WriteFiles(t, t.TempDir())
+	for _, tc := range []struct {
+		name  string
+		flags []string
+		want  string
+	}{
+		{"unreadable", []string{"--tls-cert", certFile + ".missing", "--tls-key", keyFile}, "no such file"},
+		{"mismatched", []string{"--tls-cert", certFile, "--tls-key", otherKey}, "does not match"},
+		{"half", []string{"--tls-cert", certFile}, "go together"},
+		{"bad origin", []string{"--allow-origin", "browser.neo4j.io"}, "scheme://host"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"--db", db, "serve", "--no-auth", "--bolt", freeAddr(t)}, tc.flags...)
+			code, _, stderr := kg(t, "", args...)
+			first, _, _ := strings.Cut(stderr, "\n")
+			if code != exitUsage || !strings.Contains(first, tc.want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q on the first line", code, stderr, exitUsage, tc.want)
+			}
+		})
+	}
+
+	addr, stop := startServe(t, "--db", db, "serve", "--no-auth", "--tls-cert", certFile, "--tls-key", keyFile,
+		"--allow-origin", "https://browser.neo4j.io")
+	port := addr[strings.LastIndex(addr, ":"):]
+	tlsCfg := &tls.Config{RootCAs: cert.Pool, MinVersion: tls.VersionTLS12}
+	d, err := neo4j.NewDriverWithContext("neo4j+s://localhost"+port, neo4j.NoAuth(), func(c *config.Config) { c.TlsConfig = tlsCfg })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(ctx)
+	if err := d.VerifyConnectivity(ctx); err != nil {
+		t.Fatalf("neo4j+s: %v", err)
+	}
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: tlsCfg}}
+	for origin, want := range map[string]int{"https://browser.neo4j.io": http.StatusSwitchingProtocols, "https://evil.example": http.StatusForbidden} {
+		ws, resp, err := websocket.Dial(ctx, "wss://localhost"+port, &websocket.DialOptions{
+			HTTPClient: client, HTTPHeader: http.Header{"Origin": {origin}}})
+		if ws != nil {
+			ws.CloseNow()
+		}
+		if resp == nil || resp.StatusCode != want {
+			t.Errorf("wss from %s: %v %v, want %d", origin, resp, err, want)
+		}
+	}
+	if code, out := stop(); code != 0 || !strings.Contains(out, "bolt+s://") {
+		t.Errorf("stop: exit %d, stderr %q", code, out)
 	}
 }
