@@ -91,7 +91,7 @@ func TestDriverReturnOne(t *testing.T) {
 func TestDriverGraphValues(t *testing.T) {
 	ctx := context.Background()
 	d := connect(t, "bolt://"+serve(t, graphStore(t), nil), testPassword)
-	res, err := neo4j.ExecuteQuery(ctx, d, `MATCH p = (a {id: 'a'})-[r]->(b) RETURN a, r, p, [1, 'x', null, 2.5, true] AS l, {k: [b.name]} AS m, id(a) AS ida`,
+	res, err := neo4j.ExecuteQuery(ctx, d, `MATCH p = (a {id: 'a'})-[r]->(b) RETURN a, r, p, [1, 'x', null, 2.5, true] AS l, {k: [b.name]} AS m, id(a) AS ida, elementId(a) AS ea, elementId(r) AS er`,
 		nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
 		t.Fatal(err)
@@ -108,9 +108,15 @@ func TestDriverGraphValues(t *testing.T) {
 	if legacy := a.Id; legacy != rec.Values[5].(int64) {
 		t.Errorf("node id %d, id(a) = %v", legacy, rec.Values[5])
 	}
+	if a.ElementId != rec.Values[6] {
+		t.Errorf("node element id %q, elementId(a) = %v", a.ElementId, rec.Values[6])
+	}
 	r, ok := rec.Values[1].(dbtype.Relationship)
 	if !ok || r.Type != "KNOWS" || r.Props["since"] != int64(2020) || r.StartElementId != a.ElementId {
 		t.Fatalf("r = %#v", rec.Values[1])
+	}
+	if r.ElementId != rec.Values[7] {
+		t.Errorf("relationship element id %q, elementId(r) = %v", r.ElementId, rec.Values[7])
 	}
 	p, ok := rec.Values[2].(dbtype.Path)
 	if !ok || len(p.Nodes) != 2 || len(p.Relationships) != 1 {

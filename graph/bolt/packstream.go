@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/kgnews/kg/graph/value"
 )
@@ -162,16 +163,29 @@ func (e *encoder) strings(ss []string) {
 	}
 }
 
-// legacyID is the integer id Bolt carries beside an element id: the element
-// id itself when it is a decimal integer (as the embedded store's are, and
-// as its id() returns), else a hash of it.
+// legacyID is the integer id Bolt carries beside an element id: the id
+// that kg's id() returns, read from the element id ("n:7", "r:7", or a
+// decimal "7"), else a hash of it.
 func legacyID(elementID string) int64 {
-	if n, err := strconv.ParseInt(elementID, 10, 64); err == nil {
+	if n, err := strconv.ParseInt(elementID[strings.IndexByte(elementID, ':')+1:], 10, 64); err == nil {
 		return n
 	}
 	h := fnv.New64a()
 	h.Write([]byte(elementID))
 	return int64(h.Sum64() &^ (1 << 63))
+}
+
+// wireElementID is the element id a client receives: the one elementId()
+// returns for the same element, so that what a client reads it can pass
+// back to elementId(). The embedded store's values carry decimal ids while
+// its engine's elementId() answers "n:<id>" for a node and "r:<id>" for a
+// relationship (kind 'n' or 'r'), so a decimal id gets that prefix; other
+// ids (Neo4j's) pass unchanged.
+func wireElementID(kind byte, id string) string {
+	if _, err := strconv.ParseInt(id, 10, 64); err == nil {
+		return string(kind) + ":" + id
+	}
+	return id
 }
 
 func (e *encoder) Node(n value.Node) error {
@@ -181,7 +195,7 @@ func (e *encoder) Node(n value.Node) error {
 	if err := e.Map(nonNil(n.Props)); err != nil {
 		return err
 	}
-	return e.String(n.ElementID)
+	return e.String(wireElementID('n', n.ElementID))
 }
 
 func (e *encoder) Relationship(r value.Relationship) error {
@@ -193,9 +207,9 @@ func (e *encoder) Relationship(r value.Relationship) error {
 	if err := e.Map(nonNil(r.Props)); err != nil {
 		return err
 	}
-	_ = e.String(r.ElementID)
-	_ = e.String(r.StartElementID)
-	return e.String(r.EndElementID)
+	_ = e.String(wireElementID('r', r.ElementID))
+	_ = e.String(wireElementID('n', r.StartElementID))
+	return e.String(wireElementID('n', r.EndElementID))
 }
 
 func (e *encoder) unbound(r value.Relationship) error {
@@ -205,7 +219,7 @@ func (e *encoder) unbound(r value.Relationship) error {
 	if err := e.Map(nonNil(r.Props)); err != nil {
 		return err
 	}
-	return e.String(r.ElementID)
+	return e.String(wireElementID('r', r.ElementID))
 }
 
 // Path writes the distinct nodes, the distinct relationships (unbound) and

@@ -47,7 +47,7 @@ func TestEncodeBytes(t *testing.T) {
 		{map[string]any{"a": int64(1)}, "A1816101"},
 		{value.DateOfEpochDay(19000), "B144C94A38"},
 		{value.Duration{Months: 1, Days: 2, Seconds: 3, Nanos: 4}, "B44501020304"},
-		{value.Node{ElementID: "7", Labels: []string{"L"}, Props: map[string]any{}}, "B44E0791814CA08137"},
+		{value.Node{ElementID: "7", Labels: []string{"L"}, Props: map[string]any{}}, "B44E0791814CA0836E3A37"},
 	}
 	for _, tt := range tests {
 		got, err := Encode(nil, tt.v)
