@@ -24,7 +24,7 @@ import (
 // dialWS opens a WebSocket to url with the Origin header origin (none
 // when empty) and returns a raw Bolt client over its binary messages, or
 // the refusal's HTTP status.
-func dialWS(t *testing.T, url, origin string, client *http.Client) (*rawClient, int) {
+func dialWS(t testing.TB, url, origin string, client *http.Client) (*rawClient, int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
