@@ -159,7 +159,7 @@ func (c *conn) success(meta map[string]any) error { return c.send(msgSuccess, me
 func (c *conn) fail(err error) error {
 	f := classify(err)
 	c.state = stFailed
-	return c.send(msgFailure, map[string]any{"code": f.code, "message": f.msg})
+	return c.send(msgFailure, f.meta(c.version))
 }
 
 // handle answers one request. A non-nil error closes the connection.
@@ -317,7 +317,7 @@ func (c *conn) begin(req request) error {
 		c.tx, c.txStart = tx, time.Now()
 	}
 	c.inTx, c.results, c.state = true, nil, stTxReady
-	return c.success(map[string]any{})
+	return c.success(c.dbMeta(map[string]any{}, c.txDB))
 }
 
 // rollback ends the store transaction, if any, leaving no trace of it.
@@ -414,9 +414,19 @@ func (c *conn) opened(r *result, columns []string, start time.Time) error {
 		c.state = stTxStreaming
 	} else {
 		c.state = stStreaming
+		c.dbMeta(meta, r.db)
 	}
 	c.results = append(c.results, r)
 	return c.success(meta)
+}
+
+// dbMeta adds to the SUCCESS of a message that begins a transaction (BEGIN,
+// auto-commit RUN) the database it runs in, from Bolt 5.8 on.
+func (c *conn) dbMeta(meta map[string]any, db string) map[string]any {
+	if c.version.Minor >= 8 {
+		meta["db"] = db
+	}
+	return meta
 }
 
 // writeAllowed says whether a writing statement may run now.

@@ -6,8 +6,10 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"net"
+	"reflect"
 	"testing"
 	"time"
 
@@ -33,14 +35,18 @@ func dialRaw(t testing.TB, addr string) *rawClient {
 	return &rawClient{t: t, nc: nc, r: bufio.NewReader(nc)}
 }
 
-func (c *rawClient) handshake() {
+func (c *rawClient) handshake() { c.handshakeMinor(4) }
+
+// handshakeMinor negotiates exactly Bolt 5.minor.
+func (c *rawClient) handshakeMinor(minor byte) {
 	c.t.Helper()
-	hs, _ := hex.DecodeString("6060B017" + "00040405" + "00000000" + "00000000" + "00000000")
+	hs, _ := hex.DecodeString("6060B017" + "00000005" + "00000000" + "00000000" + "00000000")
+	hs[6] = minor
 	if _, err := c.nc.Write(hs); err != nil {
 		c.t.Fatal(err)
 	}
 	var v [4]byte
-	if _, err := io.ReadFull(c.r, v[:]); err != nil || v != [4]byte{0, 0, 4, 5} {
+	if _, err := io.ReadFull(c.r, v[:]); err != nil || v != [4]byte{0, 0, minor, 5} {
 		c.t.Fatalf("handshake answer % X, %v", v, err)
 	}
 }
@@ -122,8 +128,12 @@ func (c *rawClient) expectClosed() {
 	}
 }
 
-func (c *rawClient) login() {
-	c.handshake()
+func (c *rawClient) login() { c.loginMinor(4) }
+
+// loginMinor negotiates Bolt 5.minor (5.1 or later) and logs in.
+func (c *rawClient) loginMinor(minor byte) {
+	c.t.Helper()
+	c.handshakeMinor(minor)
 	c.send(0x01, map[string]any{"user_agent": "raw/1"})
 	c.expect(0x70)
 	c.send(0x6A, map[string]any{"scheme": "basic", "principal": testUser, "credentials": testPassword})
@@ -223,4 +233,41 @@ func TestMaxConns(t *testing.T) {
 	second.expectClosed()
 	first.send(0x10, "RETURN 1", map[string]any{}, map[string]any{})
 	first.expect(0x70)
+}
+
+// TestVersionChanges checks what Bolt 5.7 and 5.8 change against 5.6:
+// FAILURE's GQL fields (neo4j_code instead of code) and the database in
+// the SUCCESS of BEGIN and of an auto-commit RUN.
+func TestVersionChanges(t *testing.T) {
+	addr := serve(t, embeddedtest.Open(t), nil)
+	for _, minor := range []byte{6, 7, 8} {
+		t.Run(fmt.Sprintf("5.%d", minor), func(t *testing.T) {
+			c := dialRaw(t, addr)
+			c.loginMinor(minor)
+			c.send(0x10, "RETURN 1", map[string]any{}, map[string]any{"db": "neo4j"})
+			run := c.expect(0x70).(map[string]any)
+			c.send(0x3F, map[string]any{"n": int64(-1)})
+			c.expect(0x71)
+			c.expect(0x70)
+			c.send(0x11, map[string]any{})
+			begin := c.expect(0x70).(map[string]any)
+			if db, ok := begin["db"]; (minor >= 8) != ok || ok && db != "neo4j" {
+				t.Errorf("BEGIN SUCCESS %v", begin)
+			}
+			if db, ok := run["db"]; (minor >= 8) != ok || ok && db != "neo4j" {
+				t.Errorf("RUN SUCCESS %v", run)
+			}
+			c.send(0x10, "RETURN 1 +", map[string]any{}, map[string]any{})
+			f := c.expect(0x7F).(map[string]any)
+			want := map[string]any{"code": "Neo.ClientError.Statement.SyntaxError", "message": f["message"]}
+			if minor >= 7 {
+				want = map[string]any{"neo4j_code": "Neo.ClientError.Statement.SyntaxError", "message": f["message"],
+					"gql_status": "42001", "description": "error: syntax error or access rule violation - invalid syntax",
+					"diagnostic_record": map[string]any{"OPERATION": "", "OPERATION_CODE": "0", "CURRENT_SCHEMA": "/", "_classification": "CLIENT_ERROR"}}
+			}
+			if !reflect.DeepEqual(f, want) {
+				t.Errorf("FAILURE %v\nwant %v", f, want)
+			}
+		})
+	}
 }

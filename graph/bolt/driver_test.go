@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/db"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"github.com/kgnews/kg/graph/bolt"
@@ -76,6 +77,13 @@ func TestDriverReturnOne(t *testing.T) {
 			d := connect(t, scheme+"://"+addr, testPassword)
 			if err := d.VerifyConnectivity(ctx); err != nil {
 				t.Fatal(err)
+			}
+			info, err := d.GetServerInfo(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v := info.ProtocolVersion(); v != (db.ProtocolVersion{Major: 5, Minor: 8}) {
+				t.Errorf("protocol %v, want 5.8, the highest neo4j-go-driver v5 and kg share", v)
 			}
 			res, err := neo4j.ExecuteQuery(ctx, d, "RETURN 1 AS one", nil, neo4j.EagerResultTransformer)
 			if err != nil {

@@ -3,6 +3,7 @@ package bolt
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/graph/embedded"
@@ -37,6 +38,56 @@ type failure struct {
 }
 
 func (f *failure) Error() string { return f.code + ": " + f.msg }
+
+// meta is FAILURE's metadata in Bolt version v: {code, message} before
+// 5.7; from 5.7 the code is neo4j_code, beside the GQL status, its
+// description and a diagnostic record classifying the error.
+func (f *failure) meta(v Version) map[string]any {
+	if v.Minor < 7 {
+		return map[string]any{"code": f.code, "message": f.msg}
+	}
+	status, desc := gqlStatus(f.code)
+	return map[string]any{
+		"neo4j_code": f.code, "message": f.msg, "gql_status": status, "description": desc,
+		"diagnostic_record": map[string]any{
+			"OPERATION": "", "OPERATION_CODE": "0", "CURRENT_SCHEMA": "/", "_classification": classification(f.code),
+		},
+	}
+}
+
+// gqlStatus returns the GQL status of a Neo4j code and its description:
+// the status Neo4j documents where the code maps to one (invalid syntax,
+// invalid value type, protocol error, unexpected error), else the GQL
+// standard's condition for the code's class (xx000).
+func gqlStatus(code string) (status, description string) {
+	switch code {
+	case codeSyntax:
+		return "42001", "error: syntax error or access rule violation - invalid syntax"
+	case codeType:
+		return "22G03", "error: data exception - invalid value type"
+	case codeRequest:
+		return "08N06", "error: connection exception - protocol error. General network protocol error."
+	case codeSemantic, codeArgument, codeParamMissing, codeProcNotFound, codeNotSystem, codeUnauthorized, codeAccessMode:
+		return "42000", "error: syntax error or access rule violation"
+	case codeNotFound, codeConstraint, codeSchemaExists, codeDBNotFound:
+		return "22000", "error: data exception"
+	case codeTimedOut, codeTerminated:
+		return "40000", "error: transaction rollback"
+	}
+	return "50N42", "error: general processing exception - unexpected error. Unexpected error has occurred. See debug log for details."
+}
+
+// classification is a Neo4j code's kind as GQL's diagnostic record names
+// it: Neo.ClientError.… is CLIENT_ERROR, and so on.
+func classification(code string) string {
+	switch {
+	case strings.HasPrefix(code, "Neo.ClientError."):
+		return "CLIENT_ERROR"
+	case strings.HasPrefix(code, "Neo.TransientError."):
+		return "TRANSIENT_ERROR"
+	}
+	return "DATABASE_ERROR"
+}
 
 // classify maps a store or engine error to a Neo4j status code.
 func classify(err error) *failure {

@@ -12,10 +12,21 @@ type Version struct{ Major, Minor byte }
 
 func (v Version) String() string { return fmt.Sprintf("%d.%d", v.Major, v.Minor) }
 
-// The Bolt versions served: 5.0 (authentication inside HELLO) to 5.4.
+// The Bolt versions served: 5.0 (authentication inside HELLO) to 5.8,
+// less 5.5, which no server negotiates (the Bolt documentation calls its
+// design flawed). What the later ones change, and how the server follows:
+//
+//   - 5.6: PULL's and DISCARD's SUCCESS carry statuses instead of
+//     notifications; the server sends neither.
+//   - 5.7: FAILURE carries neo4j_code (was code), gql_status, description
+//     and diagnostic_record (see failure.meta).
+//   - 5.8: the SUCCESS of BEGIN and of an auto-commit RUN names the
+//     database the transaction runs in (db); the ssr.enabled hint and
+//     LOGON's advertised_address are optional and not sent.
 var (
 	minVersion = Version{5, 0}
-	maxVersion = Version{5, 4}
+	maxVersion = Version{5, 8}
+	skipMinor  = byte(5)
 )
 
 var boltMagic = []byte{0x60, 0x60, 0xB0, 0x17}
@@ -62,6 +73,9 @@ func pickVersion(proposals []byte) (Version, bool) {
 		lo := byte(0)
 		if minor > rng {
 			lo = minor - rng
+		}
+		if hi == skipMinor {
+			hi--
 		}
 		if hi < lo || hi < minVersion.Minor {
 			continue

@@ -193,6 +193,7 @@ try {
       await fn()
     } catch (e) {
       same(e.code, code, `error code (${e.message})`)
+      if (parseFloat(protocol) >= 5.7) assert(/^[0-9A-Z]{5}$/.test(e.gqlStatus || ''), `GQL status ${e.gqlStatus} in Bolt ${protocol}`)
       return
     }
     throw new Error(`no error, want ${code}`)
