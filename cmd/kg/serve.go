@@ -38,7 +38,7 @@ func serveCommand(g *globalOptions) *cli.Command {
 	return &cli.Command{
 		Name:  "serve",
 		Usage: "serve the embedded store over Bolt, so that Neo4j's drivers can query it",
-		Description: `Serves the embedded store (--db) over Neo4j's Bolt protocol (5.0 to 5.4), as the one
+		Description: `Serves the embedded store (--db) over Neo4j's Bolt protocol (5.0 to 5.8), as the one
 database "neo4j", so that Neo4j's drivers and tools built on them query it without Neo4j:
 bolt://127.0.0.1:7687 (or neo4j://, which routes to this server alone). The same port
 speaks Bolt over WebSocket (ws://) for browsers: Neo4j Browser and the JavaScript driver's
@@ -56,9 +56,9 @@ INDEX) are recorded, so 'kg ingest --neo4j-uri bolt://…' loads through kg serv
 WebSocket origins: a web page may connect only if its origin is allowed. Allowed without
 flags: clients that send no Origin (drivers, cypher-shell) and pages served from a loopback
 host over http or https (http://localhost:PORT, http://127.0.0.1:PORT, http://[::1]:PORT),
-among them kg's explorer (http://127.0.0.1:7480) and Neo4j Desktop's local Browser. Allow
-others with --allow-origin, e.g. --allow-origin https://browser.neo4j.io; "*" allows every
-origin. Any other page is refused with 403 Forbidden.
+among them kg's explorer (http://127.0.0.1:7480). Allow others with --allow-origin, e.g.
+--allow-origin https://browser.neo4j.io; "*" allows every origin. Any other page is refused
+with 403 Forbidden, and the log names the origin refused.
 
 TLS: with --tls-cert FILE and --tls-key FILE (PEM) every connection must be encrypted:
 bolt+s://, neo4j+s:// and wss:// on the same port (bolt+ssc:// for a self-signed
