@@ -2,9 +2,12 @@ package bolt_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/tls"
 	"encoding/binary"
+	"errors"
+	"io"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -254,4 +257,44 @@ func TestWebSocketTimeouts(t *testing.T) {
 	if err != nil || res.Rows[0][0] != int64(0) {
 		t.Fatalf("people after both rollbacks: %v %v", res.Rows, err)
 	}
+}
+
+// TestWebSocketHostile: what a WebSocket client may send wrongly ends its
+// connection, not the server.
+func TestWebSocketHostile(t *testing.T) {
+	addr := serve(t, embeddedtest.Open(t), func(c *bolt.Config) { c.MaxMessage = 1 << 10 })
+	t.Run("text message", func(t *testing.T) {
+		ctx := context.Background()
+		ws, _, err := websocket.Dial(ctx, "ws://"+addr, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ws.CloseNow()
+		if err := ws.Write(ctx, websocket.MessageText, []byte("RETURN 1")); err != nil {
+			t.Fatal(err)
+		}
+		rctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		if _, _, err := ws.Read(rctx); errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("the server left the connection open: %v", err)
+		}
+	})
+	t.Run("oversized message", func(t *testing.T) {
+		c, _ := dialWS(t, "ws://"+addr, "", nil)
+		c.login()
+		c.sendRaw(make([]byte, 2<<10))
+		c.expectClosed()
+	})
+	t.Run("bad HTTP", func(t *testing.T) {
+		c := dialRaw(t, addr)
+		c.nc.Write([]byte("GET nonsense\r\n\r\n"))
+		b, err := io.ReadAll(c.r)
+		if err != nil || !bytes.HasPrefix(b, []byte("HTTP/1.1 400 ")) {
+			t.Errorf("answer %q (%v), want 400 and close", b, err)
+		}
+	})
+	// The server still serves.
+	c, _ := dialWS(t, "ws://"+addr, "", nil)
+	c.login()
+	c.returnOne()
 }
