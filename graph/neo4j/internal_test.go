@@ -234,10 +234,10 @@ func TestStatementsCoverModel(t *testing.T) {
 	}
 	var names []string
 	for _, l := range graph.Labels {
-		names = append(names, stmtNodeRead+l, stmtNodeMerge+l)
+		names = append(names, stmtNodeLock+l, stmtNodeRead+l, stmtNodeUpdate+l)
 	}
 	for _, typ := range graph.RelTypes {
-		names = append(names, stmtRelRead+typ, stmtRelUpdate+typ, stmtRelCreate+typ)
+		names = append(names, stmtRelLock+typ, stmtRelRead+typ, stmtRelUpdate+typ)
 	}
 	names = append(names, stmtPing, stmtCountsNodes, stmtCountsRels, stmtSnapshotNodes, stmtSnapshotRels)
 	for _, name := range names {
@@ -411,25 +411,34 @@ func TestMergeRows(t *testing.T) {
 
 	rels := []graph.Relationship{
 		{ID: "r-new", Start: "a", End: "b", Props: graph.Props{"sources": []string{"s1"}}},
+		{ID: "r-locked", Start: "a", End: "e", Props: graph.Props{"sources": []string{"s3"}}},
 		{ID: "r-old", Start: "a", End: "c", Props: graph.Props{"sources": []string{"s2"}, "evidence": []string{"e"}}},
 		{ID: "r-same", Start: "a", End: "d", Props: graph.Props{"sources": []string{"s1"}}},
 	}
-	create, update, rst := mergeRelRows(rels, map[string]graph.Props{
-		"r-old":  {"sources": []string{"s1"}, "evidence": []string{"e"}},
-		"r-same": {"sources": []string{"s1"}},
+	rrows, rst := mergeRelRows(rels, map[string]graph.Props{
+		"r-locked": {"id": "r-locked", "_kgNew": true}, // created by the lock statement
+		"r-old":    {"sources": []string{"s1"}, "evidence": []string{"e"}},
+		"r-same":   {"sources": []string{"s1"}},
 	})
-	if want := (graph.LoadStats{RelationshipsCreated: 1, RelationshipsUpdated: 1}); rst != want {
+	if want := (graph.LoadStats{RelationshipsCreated: 2, RelationshipsUpdated: 1}); rst != want {
 		t.Errorf("stats = %+v, want %+v", rst, want)
 	}
-	wantCreate := []row{{"id": "r-new", "start": "a", "end": "b", "props": map[string]any{"sources": []string{"s1"}}}}
-	wantUpdate := []row{{"id": "r-old", "props": map[string]any{"sources": []string{"s1", "s2"}, "evidence": []string{"e"}}}}
-	if !reflect.DeepEqual(create, wantCreate) || !reflect.DeepEqual(update, wantUpdate) {
-		t.Errorf("create, update = %v, %v; want %v, %v", create, update, wantCreate, wantUpdate)
+	wantRows := []row{
+		{"id": "r-new", "props": map[string]any{"sources": []string{"s1"}}},
+		{"id": "r-locked", "props": map[string]any{"id": "r-locked", "sources": []string{"s3"}}},
+		{"id": "r-old", "props": map[string]any{"sources": []string{"s1", "s2"}, "evidence": []string{"e"}}},
 	}
-	if got := missingEndpoints(wantCreate, map[string]bool{}); len(got) != 1 || !strings.Contains(got[0], "r-new (a → b)") {
+	if !reflect.DeepEqual(rrows, wantRows) {
+		t.Errorf("rows = %v; want %v", rrows, wantRows)
+	}
+	lock := relLockRows(rels[:1])
+	if want := []row{{"id": "r-new", "start": "a", "end": "b"}}; !reflect.DeepEqual(lock, want) {
+		t.Errorf("lock rows = %v, want %v", lock, want)
+	}
+	if got := missingEndpoints(lock, map[string]bool{}); len(got) != 1 || !strings.Contains(got[0], "r-new (a → b)") {
 		t.Errorf("missingEndpoints = %v", got)
 	}
-	if got := missingEndpoints(wantCreate, map[string]bool{"r-new": true}); len(got) != 0 {
+	if got := missingEndpoints(lock, map[string]bool{"r-new": true}); len(got) != 0 {
 		t.Errorf("missingEndpoints = %v, want none", got)
 	}
 }
