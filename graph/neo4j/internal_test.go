@@ -90,7 +90,7 @@ func TestClassify(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := classify(tc.err, cfg, "load Actor nodes")
+			got := classify(context.Background(), tc.err, cfg, "load Actor nodes")
 			if !tc.is(got) {
 				t.Fatalf("classify(%v) = %T %v: predicate false", tc.err, got, got)
 			}
@@ -108,14 +108,26 @@ func TestClassify(t *testing.T) {
 	t.Run("context errors pass through", func(t *testing.T) {
 		for _, err := range []error{context.Canceled, fmt.Errorf("x: %w", context.DeadlineExceeded),
 			&neo4j.TransactionExecutionLimit{Cause: "ctx", Errors: []error{context.Canceled}}} {
-			got := classify(err, cfg, "op")
+			got := classify(context.Background(), err, cfg, "op")
 			if !errors.Is(got, context.Canceled) && !errors.Is(got, context.DeadlineExceeded) {
 				t.Errorf("classify(%v) = %v, want a context error", err, got)
 			}
 		}
 	})
+	t.Run("cancelled during retries", func(t *testing.T) {
+		// Ctrl-C while the driver retries transient errors: the user
+		// cancelled, the driver did not give up.
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		transient := &neo4j.Neo4jError{Code: "Neo.TransientError.Transaction.DeadlockDetected", Msg: "deadlock"}
+		err := &neo4j.TransactionExecutionLimit{Cause: "timeout", Errors: []error{transient, transient}}
+		got := classify(ctx, err, cfg, "load Actor nodes")
+		if !errors.Is(got, context.Canceled) || IsRetriesExhausted(got) {
+			t.Errorf("classify = %v, want context.Canceled, not a RetriesExhaustedError", got)
+		}
+	})
 	t.Run("nil", func(t *testing.T) {
-		if classify(nil, cfg, "op") != nil {
+		if classify(context.Background(), nil, cfg, "op") != nil {
 			t.Fatal("classify(nil) != nil")
 		}
 	})
@@ -456,5 +468,38 @@ func TestEndpointErrorMessage(t *testing.T) {
 	e := &endpointError{typ: "MENTIONS", missing: []string{"1", "2", "3", "4", "5", "6", "7"}}
 	if msg := e.Error(); !strings.Contains(msg, "7 MENTIONS") || !strings.Contains(msg, "and 2 more") {
 		t.Errorf("message %q", msg)
+	}
+}
+
+// TestZonedParam: times in the machine's zone or a fixed zone are sent
+// with their offset (Neo4j refuses the zone id "Local"); named zones stay.
+func TestZonedParam(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip("no zone database:", err)
+	}
+	at := time.Date(2025, 11, 2, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		in       time.Time
+		wantZone string
+	}{
+		{at.In(time.Local), "Offset"},
+		{at.In(time.FixedZone("", 3600)), "Offset"},
+		{at.In(time.FixedZone("CET", 7200)), "Offset"}, // CET is +01:00 in November
+		{at.In(time.FixedZone("CET", 3600)), "CET"},
+		{at.In(paris), "Europe/Paris"},
+		{at, "UTC"},
+	} {
+		got, err := toParam("t", tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gt := got.(time.Time)
+		if !gt.Equal(tc.in) || gt.Location().String() != tc.wantZone {
+			t.Errorf("toParam(%v) = %v in %q, want the same instant in %q", tc.in, gt, gt.Location(), tc.wantZone)
+		}
+		if _, off := gt.Zone(); func() int { _, o := tc.in.Zone(); return o }() != off {
+			t.Errorf("toParam(%v) changed the offset to %d", tc.in, off)
+		}
 	}
 }

@@ -95,7 +95,7 @@ func (s *Store) verify(ctx context.Context) error {
 	if vctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) {
 		return &UnreachableError{URI: s.cfg.URI, Err: fmt.Errorf("no answer within %v: %w", s.cfg.ConnectTimeout, err)}
 	}
-	return classify(err, s.cfg, "connect")
+	return classify(ctx, err, s.cfg, "connect")
 }
 
 // ServerAgent returns the server's name and version as it announced them,
@@ -135,7 +135,7 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		_, err := neo4j.ExecuteQuery(ctx, s.driver, st.Text, nil, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.cfg.Database))
 		if err != nil {
-			return fmt.Errorf("neo4j: schema %s: %w", st.Name, classify(err, s.cfg, "create schema"))
+			return fmt.Errorf("neo4j: schema %s: %w", st.Name, classify(ctx, err, s.cfg, "create schema"))
 		}
 	}
 	s.schemaDone = true
@@ -225,7 +225,7 @@ func (s *Store) loadNodes(ctx context.Context, sess neo4j.SessionWithContext, la
 		return st, nil
 	})
 	if err != nil {
-		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", op, classify(err, s.cfg, op))
+		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", op, classify(ctx, err, s.cfg, op))
 	}
 	return st, nil
 }
@@ -294,7 +294,7 @@ func (s *Store) loadRels(ctx context.Context, sess neo4j.SessionWithContext, typ
 		return st, nil
 	})
 	if err != nil {
-		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", op, classify(err, s.cfg, op))
+		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", op, classify(ctx, err, s.cfg, op))
 	}
 	return st, nil
 }
@@ -342,7 +342,7 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any)
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, args, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.cfg.Database))
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: query: %w", classify(err, s.cfg, "query"))
+		return nil, fmt.Errorf("neo4j: query: %w", classify(ctx, err, s.cfg, "query"))
 	}
 	return resultFrom(res.Keys, res.Records, res.Summary), nil
 }
@@ -478,7 +478,7 @@ func (s *Store) read(ctx context.Context, name, op string, fn func(*neo4j.Record
 		return res.Collect(ctx)
 	})
 	if err != nil {
-		return fmt.Errorf("neo4j: %s: %w", op, classify(err, s.cfg, op))
+		return fmt.Errorf("neo4j: %s: %w", op, classify(ctx, err, s.cfg, op))
 	}
 	for _, rec := range records {
 		if err := fn(rec); err != nil {
@@ -503,7 +503,7 @@ func (s *Store) Explain(ctx context.Context, cypher string, params map[string]an
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, "EXPLAIN "+cypher, args, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: explain: %w", classify(err, s.cfg, "explain"))
+		return nil, fmt.Errorf("neo4j: explain: %w", classify(ctx, err, s.cfg, "explain"))
 	}
 	var ops []string
 	var walk func(p neo4j.Plan)
