@@ -97,8 +97,8 @@ func buildLoadRows(b *graph.Batch, size int, stored func(id string) (graph.Props
 					have[id] = props
 				}
 			}
-			create, update, _ := mergeRelRows(chunk, have)
-			n += len(create) + len(update)
+			rows, _ := mergeRelRows(chunk, have)
+			n += len(rows)
 		}
 	}
 	return n, nil

@@ -109,9 +109,22 @@ func TestComposeFile(t *testing.T) {
 	if !containsPrefix(web.Ports, "8001:") || !containsPrefix(web.Volumes, "./browser:") {
 		t.Errorf("browser service ports %v volumes %v: want 8001 and ./browser", web.Ports, web.Volumes)
 	}
+	// Alpine resolves localhost to ::1 first, where the servers do not
+	// listen: healthchecks must name 127.0.0.1.
+	for name, svc := range map[string][]string{"neo4j": neo.Healthcheck.Test, "browser": web.Healthcheck.Test} {
+		if hc := strings.Join(svc, " "); !strings.Contains(hc, "http://127.0.0.1") || strings.Contains(hc, "localhost") {
+			t.Errorf("%s healthcheck %q: want http://127.0.0.1, not localhost", name, hc)
+		}
+	}
 	conf, err := os.ReadFile(filepath.Join(repoRoot, "browser", "nginx.conf"))
 	if err != nil || !strings.Contains(string(conf), "Access-Control-Allow-Origin") {
 		t.Errorf("browser/nginx.conf does not send the CORS header (%v)", err)
+	}
+	// Neo4j Browser's fetches of the guide and style send pragma and
+	// cache-control request headers; the preflight must allow both.
+	m := regexp.MustCompile(`Access-Control-Allow-Headers\s+"([^"]*)"`).FindStringSubmatch(string(conf))
+	if m == nil || !strings.Contains(m[1], "pragma") || !strings.Contains(m[1], "cache-control") {
+		t.Errorf("browser/nginx.conf: Access-Control-Allow-Headers %v, want pragma and cache-control", m)
 	}
 }
 

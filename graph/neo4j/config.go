@@ -12,8 +12,9 @@ const (
 	DefaultDatabase       = "neo4j"
 	DefaultBatchSize      = 2000
 	DefaultConnectTimeout = 10 * time.Second
-	// MaxBatchSize bounds BatchSize: larger transactions strain the 512 MB
-	// default heap of the Neo4j image without loading faster.
+	// MaxBatchSize bounds BatchSize: larger transactions strain the heap
+	// docker-compose.yml gives Neo4j (512 MB, growing to 1 GB) without
+	// loading faster.
 	MaxBatchSize = 50000
 )
 

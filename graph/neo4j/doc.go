@@ -25,8 +25,10 @@
 //
 // [Store.Load] merges a graph.Batch with the rules of graph.MergeProps. Each
 // chunk of rows (Config.BatchSize) is one managed write transaction that
-// reads the stored properties of its ids, merges them in Go and writes back
-// the new and changed rows with UNWIND $rows … MERGE: the stored result is
+// creates the missing ids and locks every row of the chunk (so concurrent
+// loads of the same ids are serialised, not lost), reads the stored
+// properties, merges them in Go and writes back the new and changed rows
+// with UNWIND $rows … SET: the stored result is
 // exactly what graph.MergeProps gives, and the counts distinguish created
 // from updated. The driver retries transient errors; when its retry time
 // runs out, a [RetriesExhaustedError] says so. Cancelling the context

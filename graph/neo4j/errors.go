@@ -125,18 +125,23 @@ func IsQueryError(err error) bool { var e *QueryError; return errors.As(err, &e)
 // classify turns a driver error into one of the error types above; op
 // names the operation for RetriesExhaustedError. Context errors pass through
 // unchanged, so that callers can test errors.Is(err, context.Canceled).
-func classify(err error, cfg Config, op string) error {
+func classify(ctx context.Context, err error, cfg Config, op string) error {
 	if err == nil {
 		return nil
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
+	if ctx.Err() != nil {
+		// Cancelled (Ctrl-C) while the driver was failing or waiting to
+		// retry: the cancellation is the reason it stopped.
+		return fmt.Errorf("%w (the last attempt failed with: %v)", context.Cause(ctx), err)
+	}
 	var limit *neo4j.TransactionExecutionLimit
 	if errors.As(err, &limit) {
 		var last error = errors.New(limit.Cause)
 		if n := len(limit.Errors); n > 0 {
-			last = classify(limit.Errors[n-1], cfg, op)
+			last = classify(ctx, limit.Errors[n-1], cfg, op)
 		}
 		if errors.Is(last, context.Canceled) || errors.Is(last, context.DeadlineExceeded) {
 			return last

@@ -21,7 +21,7 @@ import (
 
 // Image is the Neo4j image of the integration tests; docker-compose.yml
 // pins the same (TestComposeFile checks it).
-const Image = "neo4j:5.26.21-community"
+const Image = "neo4j:5.26.33-community"
 
 const testPassword = "kg-test-password"
 

@@ -90,7 +90,7 @@ func TestClassify(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := classify(tc.err, cfg, "load Actor nodes")
+			got := classify(context.Background(), tc.err, cfg, "load Actor nodes")
 			if !tc.is(got) {
 				t.Fatalf("classify(%v) = %T %v: predicate false", tc.err, got, got)
 			}
@@ -108,14 +108,26 @@ func TestClassify(t *testing.T) {
 	t.Run("context errors pass through", func(t *testing.T) {
 		for _, err := range []error{context.Canceled, fmt.Errorf("x: %w", context.DeadlineExceeded),
 			&neo4j.TransactionExecutionLimit{Cause: "ctx", Errors: []error{context.Canceled}}} {
-			got := classify(err, cfg, "op")
+			got := classify(context.Background(), err, cfg, "op")
 			if !errors.Is(got, context.Canceled) && !errors.Is(got, context.DeadlineExceeded) {
 				t.Errorf("classify(%v) = %v, want a context error", err, got)
 			}
 		}
 	})
+	t.Run("cancelled during retries", func(t *testing.T) {
+		// Ctrl-C while the driver retries transient errors: the user
+		// cancelled, the driver did not give up.
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		transient := &neo4j.Neo4jError{Code: "Neo.TransientError.Transaction.DeadlockDetected", Msg: "deadlock"}
+		err := &neo4j.TransactionExecutionLimit{Cause: "timeout", Errors: []error{transient, transient}}
+		got := classify(ctx, err, cfg, "load Actor nodes")
+		if !errors.Is(got, context.Canceled) || IsRetriesExhausted(got) {
+			t.Errorf("classify = %v, want context.Canceled, not a RetriesExhaustedError", got)
+		}
+	})
 	t.Run("nil", func(t *testing.T) {
-		if classify(nil, cfg, "op") != nil {
+		if classify(context.Background(), nil, cfg, "op") != nil {
 			t.Fatal("classify(nil) != nil")
 		}
 	})
@@ -234,10 +246,10 @@ func TestStatementsCoverModel(t *testing.T) {
 	}
 	var names []string
 	for _, l := range graph.Labels {
-		names = append(names, stmtNodeRead+l, stmtNodeMerge+l)
+		names = append(names, stmtNodeLock+l, stmtNodeRead+l, stmtNodeUpdate+l)
 	}
 	for _, typ := range graph.RelTypes {
-		names = append(names, stmtRelRead+typ, stmtRelUpdate+typ, stmtRelCreate+typ)
+		names = append(names, stmtRelLock+typ, stmtRelRead+typ, stmtRelUpdate+typ)
 	}
 	names = append(names, stmtPing, stmtCountsNodes, stmtCountsRels, stmtSnapshotNodes, stmtSnapshotRels)
 	for _, name := range names {
@@ -411,25 +423,34 @@ func TestMergeRows(t *testing.T) {
 
 	rels := []graph.Relationship{
 		{ID: "r-new", Start: "a", End: "b", Props: graph.Props{"sources": []string{"s1"}}},
+		{ID: "r-locked", Start: "a", End: "e", Props: graph.Props{"sources": []string{"s3"}}},
 		{ID: "r-old", Start: "a", End: "c", Props: graph.Props{"sources": []string{"s2"}, "evidence": []string{"e"}}},
 		{ID: "r-same", Start: "a", End: "d", Props: graph.Props{"sources": []string{"s1"}}},
 	}
-	create, update, rst := mergeRelRows(rels, map[string]graph.Props{
-		"r-old":  {"sources": []string{"s1"}, "evidence": []string{"e"}},
-		"r-same": {"sources": []string{"s1"}},
+	rrows, rst := mergeRelRows(rels, map[string]graph.Props{
+		"r-locked": {"id": "r-locked", "_kgNew": true}, // created by the lock statement
+		"r-old":    {"sources": []string{"s1"}, "evidence": []string{"e"}},
+		"r-same":   {"sources": []string{"s1"}},
 	})
-	if want := (graph.LoadStats{RelationshipsCreated: 1, RelationshipsUpdated: 1}); rst != want {
+	if want := (graph.LoadStats{RelationshipsCreated: 2, RelationshipsUpdated: 1}); rst != want {
 		t.Errorf("stats = %+v, want %+v", rst, want)
 	}
-	wantCreate := []row{{"id": "r-new", "start": "a", "end": "b", "props": map[string]any{"sources": []string{"s1"}}}}
-	wantUpdate := []row{{"id": "r-old", "props": map[string]any{"sources": []string{"s1", "s2"}, "evidence": []string{"e"}}}}
-	if !reflect.DeepEqual(create, wantCreate) || !reflect.DeepEqual(update, wantUpdate) {
-		t.Errorf("create, update = %v, %v; want %v, %v", create, update, wantCreate, wantUpdate)
+	wantRows := []row{
+		{"id": "r-new", "props": map[string]any{"sources": []string{"s1"}}},
+		{"id": "r-locked", "props": map[string]any{"id": "r-locked", "sources": []string{"s3"}}},
+		{"id": "r-old", "props": map[string]any{"sources": []string{"s1", "s2"}, "evidence": []string{"e"}}},
 	}
-	if got := missingEndpoints(wantCreate, map[string]bool{}); len(got) != 1 || !strings.Contains(got[0], "r-new (a → b)") {
+	if !reflect.DeepEqual(rrows, wantRows) {
+		t.Errorf("rows = %v; want %v", rrows, wantRows)
+	}
+	lock := relLockRows(rels[:1])
+	if want := []row{{"id": "r-new", "start": "a", "end": "b"}}; !reflect.DeepEqual(lock, want) {
+		t.Errorf("lock rows = %v, want %v", lock, want)
+	}
+	if got := missingEndpoints(lock, map[string]bool{}); len(got) != 1 || !strings.Contains(got[0], "r-new (a → b)") {
 		t.Errorf("missingEndpoints = %v", got)
 	}
-	if got := missingEndpoints(wantCreate, map[string]bool{"r-new": true}); len(got) != 0 {
+	if got := missingEndpoints(lock, map[string]bool{"r-new": true}); len(got) != 0 {
 		t.Errorf("missingEndpoints = %v, want none", got)
 	}
 }
@@ -447,5 +468,38 @@ func TestEndpointErrorMessage(t *testing.T) {
 	e := &endpointError{typ: "MENTIONS", missing: []string{"1", "2", "3", "4", "5", "6", "7"}}
 	if msg := e.Error(); !strings.Contains(msg, "7 MENTIONS") || !strings.Contains(msg, "and 2 more") {
 		t.Errorf("message %q", msg)
+	}
+}
+
+// TestZonedParam: times in the machine's zone or a fixed zone are sent
+// with their offset (Neo4j refuses the zone id "Local"); named zones stay.
+func TestZonedParam(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip("no zone database:", err)
+	}
+	at := time.Date(2025, 11, 2, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		in       time.Time
+		wantZone string
+	}{
+		{at.In(time.Local), "Offset"},
+		{at.In(time.FixedZone("", 3600)), "Offset"},
+		{at.In(time.FixedZone("CET", 7200)), "Offset"}, // CET is +01:00 in November
+		{at.In(time.FixedZone("CET", 3600)), "CET"},
+		{at.In(paris), "Europe/Paris"},
+		{at, "UTC"},
+	} {
+		got, err := toParam("t", tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gt := got.(time.Time)
+		if !gt.Equal(tc.in) || gt.Location().String() != tc.wantZone {
+			t.Errorf("toParam(%v) = %v in %q, want the same instant in %q", tc.in, gt, gt.Location(), tc.wantZone)
+		}
+		if _, off := gt.Zone(); func() int { _, o := tc.in.Zone(); return o }() != off {
+			t.Errorf("toParam(%v) changed the offset to %d", tc.in, off)
+		}
 	}
 }

@@ -119,53 +119,63 @@ func propsParam(p graph.Props) map[string]any {
 	return out
 }
 
-// mergeNodeRows merges a chunk of nodes with the properties stored for
-// their ids (absent ids are new) and returns the rows to write, new and
-// changed ones only, with the counts. stored is not modified.
+// propNew marks the nodes and relationships that a load's lock statement
+// created; its update statement removes the mark in the same transaction.
+const propNew = "_kgNew"
+
+// mergeRows merges the properties of a chunk of n nodes or relationships
+// (at(i) gives the id and properties of the i-th) with those stored for them
+// (marked with propNew when this load created them) and returns the rows to
+// write, new and changed ones only, and how many of those are new. stored
+// is not modified.
+func mergeRows(n int, at func(int) (string, graph.Props), stored map[string]graph.Props) (rows []row, nNew, nChanged int) {
+	for i := range n {
+		id, props := at(i)
+		old := stored[id]
+		_, isNew := old[propNew]
+		merged := old.Clone()
+		delete(merged, propNew)
+		changed := graph.MergeProps(merged, props)
+		switch {
+		case isNew || old == nil:
+			nNew++
+		case changed:
+			nChanged++
+		default:
+			continue
+		}
+		rows = append(rows, row{"id": id, "props": propsParam(merged)})
+	}
+	return rows, nNew, nChanged
+}
+
+// mergeNodeRows is mergeRows for a chunk of nodes, with the counts.
 func mergeNodeRows(chunk []graph.Node, stored map[string]graph.Props) ([]row, graph.LoadStats) {
-	var st graph.LoadStats
-	rows := make([]row, 0, len(chunk))
-	for _, n := range chunk {
-		old, ok := stored[n.ID]
-		if !ok {
-			st.NodesCreated++
-			rows = append(rows, row{"id": n.ID, "props": propsParam(n.Props)})
-			continue
-		}
-		merged := old.Clone()
-		if graph.MergeProps(merged, n.Props) {
-			st.NodesUpdated++
-			rows = append(rows, row{"id": n.ID, "props": propsParam(merged)})
-		}
-	}
-	return rows, st
+	rows, c, u := mergeRows(len(chunk), func(i int) (string, graph.Props) { return chunk[i].ID, chunk[i].Props }, stored)
+	return rows, graph.LoadStats{NodesCreated: c, NodesUpdated: u}
 }
 
-// mergeRelRows is mergeNodeRows for relationships: new relationships go to
-// create rows (with their endpoint ids), changed ones to update rows.
-func mergeRelRows(chunk []graph.Relationship, stored map[string]graph.Props) (create, update []row, st graph.LoadStats) {
-	for _, r := range chunk {
-		old, ok := stored[r.ID]
-		if !ok {
-			st.RelationshipsCreated++
-			create = append(create, row{"id": r.ID, "start": r.Start, "end": r.End, "props": propsParam(r.Props)})
-			continue
-		}
-		merged := old.Clone()
-		if graph.MergeProps(merged, r.Props) {
-			st.RelationshipsUpdated++
-			update = append(update, row{"id": r.ID, "props": propsParam(merged)})
-		}
-	}
-	return create, update, st
+// mergeRelRows is mergeRows for a chunk of relationships, with the counts.
+func mergeRelRows(chunk []graph.Relationship, stored map[string]graph.Props) ([]row, graph.LoadStats) {
+	rows, c, u := mergeRows(len(chunk), func(i int) (string, graph.Props) { return chunk[i].ID, chunk[i].Props }, stored)
+	return rows, graph.LoadStats{RelationshipsCreated: c, RelationshipsUpdated: u}
 }
 
-// missingEndpoints returns the ids of the create rows not among written:
+// relLockRows returns the rel-lock rows of a chunk: ids and endpoints.
+func relLockRows(chunk []graph.Relationship) []row {
+	rows := make([]row, len(chunk))
+	for i, r := range chunk {
+		rows[i] = row{"id": r.ID, "start": r.Start, "end": r.End}
+	}
+	return rows
+}
+
+// missingEndpoints returns the ids of the rel-lock rows not among found:
 // relationships whose start or end node does not exist.
-func missingEndpoints(create []row, written map[string]bool) []string {
+func missingEndpoints(lock []row, found map[string]bool) []string {
 	var out []string
-	for _, r := range create {
-		if id := r["id"].(string); !written[id] {
+	for _, r := range lock {
+		if id := r["id"].(string); !found[id] {
 			out = append(out, fmt.Sprintf("%s (%s → %s)", id, r["start"], r["end"]))
 		}
 	}

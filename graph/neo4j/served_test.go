@@ -106,3 +106,62 @@ func TestConcurrentLoadsServed(t *testing.T) {
 		t.Errorf("%d countries, want 2", len(res.Rows))
 	}
 }
+
+// statement returns the text of one of the store's statements.
+func statement(t *testing.T, name string) string {
+	t.Helper()
+	sts, err := neo4j.Statements()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sts {
+		if s.Name == name {
+			return s.Text
+		}
+	}
+	t.Fatalf("no statement %q", name)
+	return ""
+}
+
+// TestLockStatements runs node-lock and rel-lock on ids partly stored:
+// the stored rows keep their properties, the missing ones are created with
+// their id and the mark that tells the loader they are new, and rel-lock
+// returns the ids whose endpoints exist, in either direction.
+func TestLockStatements(t *testing.T) {
+	ctx := context.Background()
+	s := openAt(t, serveEmbedded(t), 10)
+	if _, err := s.Load(ctx, &graph.Batch{
+		Nodes: []graph.Node{
+			{ID: "a", Label: graph.LabelCountry, Props: graph.Props{graph.PropName: "A", graph.PropAliases: []string{"theirs"}}},
+			{ID: "b", Label: graph.LabelCountry, Props: graph.Props{graph.PropName: "B"}},
+		},
+		Relationships: []graph.Relationship{{ID: "r", Type: graph.Sanctioned, Start: "a", End: "b",
+			Props: graph.Props{graph.PropSources: []string{"theirs"}}}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Query(ctx, statement(t, "node-lock/Country"), map[string]any{"ids": []any{"a", "c"}}); err != nil {
+		t.Fatal(err)
+	}
+	rels := []any{
+		map[string]any{"id": "r", "start": "a", "end": "b"},
+		map[string]any{"id": "r", "start": "b", "end": "a"}, // stored the other way round
+		map[string]any{"id": "r2", "start": "b", "end": "a"},
+		map[string]any{"id": "r3", "start": "a", "end": "nowhere"},
+	}
+	res, err := s.Query(ctx, statement(t, "rel-lock/SANCTIONED"), map[string]any{"rows": rels})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(res.Rows); got != "[[r] [r] [r2]]" {
+		t.Errorf("rel-lock returned %s, want the rows with both endpoints, r and r2", got)
+	}
+	res, err = s.Query(ctx, "MATCH (n:Country) OPTIONAL MATCH (n)-[r]->() RETURN n.id, properties(n), r.id, properties(r) ORDER BY n.id, r.id", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "[[a map[aliases:[theirs] id:a name:A] r map[id:r sources:[theirs]]] [b map[id:b name:B] r2 map[_kgNew:true id:r2]] [c map[_kgNew:true id:c] <nil> <nil>]]"
+	if got := fmt.Sprint(res.Rows); got != want {
+		t.Errorf("stored graph\n%s, want\n%s", got, want)
+	}
+}

@@ -17,7 +17,7 @@ var cypherFS embed.FS
 
 // Statement is one named Cypher statement of the store's statement files.
 type Statement struct {
-	Name string // for example "node-merge/Actor"
+	Name string // for example "node-update/Actor"
 	File string // the file it comes from, for example "cypher/nodes.cypher"
 	Line int    // 1-based line of the statement's first line in File
 	Text string // the statement without its name comment and final ';'
@@ -141,12 +141,13 @@ func Statements() ([]Statement, error) {
 // Names of the statements of the store.
 const (
 	stmtSchemaPrefix  = "schema/"
-	stmtNodeRead      = "node-read/"  // + label
-	stmtNodeMerge     = "node-merge/" // + label
-	stmtRelRead       = "rel-read/"   // + type
-	stmtRelUpdate     = "rel-update/" // + type
-	stmtRelCreate     = "rel-create/" // + type
-	stmtPing          = "ping"        // checks the database exists
+	stmtNodeLock      = "node-lock/"   // + label
+	stmtNodeRead      = "node-read/"   // + label
+	stmtNodeUpdate    = "node-update/" // + label
+	stmtRelLock       = "rel-lock/"    // + type
+	stmtRelRead       = "rel-read/"    // + type
+	stmtRelUpdate     = "rel-update/"  // + type
+	stmtPing          = "ping"         // checks the database exists
 	stmtCountsNodes   = "counts-nodes"
 	stmtCountsRels    = "counts-relationships"
 	stmtSnapshotNodes = "snapshot-nodes"

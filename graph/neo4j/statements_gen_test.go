@@ -54,41 +54,47 @@ CALL db.awaitIndexes(300);
 `)
 
 var nodesTemplate = newTemplate("nodes", generatedHeader+`//
-// Node loads, one pair per label. A load reads the stored properties of a
-// chunk of ids, merges them with graph.MergeProps in Go, and writes back only
-// the rows that are new or changed, in the same managed transaction.
+// Node loads, three statements per label, run in one managed transaction per
+// chunk of ids. node-lock creates the ids not yet stored (with their id
+// and the mark _kgNew) and takes the write lock of every node of the chunk
+// (setting and removing a property, which leaves nothing), so a concurrent
+// load of the same ids waits for this one's commit instead of overwriting
+// list items it never read. node-read reads the stored properties (the mark
+// tells the new); the loader merges them with graph.MergeProps in Go, and
+// node-update writes back the new and changed rows and removes the mark.
 // $ids: list of ids; $rows: list of {id, props}.
 {{range .Labels}}
+// name: node-lock/{{.}}
+UNWIND $ids AS id
+MERGE (n:{{.}} {id: id})
+  ON CREATE SET n._kgNew = true
+SET n._kgLock = true
+REMOVE n._kgLock;
+
 // name: node-read/{{.}}
 UNWIND $ids AS id
 MATCH (n:{{.}} {id: id})
 RETURN n.id AS id, properties(n) AS props;
 
-// name: node-merge/{{.}}
+// name: node-update/{{.}}
 UNWIND $rows AS row
-MERGE (n:{{.}} {id: row.id})
-SET n += row.props;
+MATCH (n:{{.}} {id: row.id})
+SET n += row.props
+REMOVE n._kgNew;
 {{end}}`)
 
 var relsTemplate = newTemplate("rels", generatedHeader+`//
-// Relationship loads, three statements per type: read the stored properties
-// of a chunk of ids, update the changed ones by id, and create the new ones
-// between endpoints found by id under any label of the model. rel-create
-// returns the ids it wrote, so that a row whose endpoint is missing is
-// reported, not dropped.
-// $ids: list of ids; $rows: list of {id, props} or {id, start, end, props}.
+// Relationship loads, three statements per type, as for nodes: rel-lock
+// creates the relationships not yet stored (with their id and the mark), between
+// endpoints found by id under any label of the model (in either direction: a
+// SPOKE_WITH is stored once per pair), and takes the write
+// lock of every relationship of the chunk; it returns the ids it found
+// endpoints for, so that a row whose endpoint is missing is reported, not
+// dropped. rel-read reads the stored properties, rel-update writes back the
+// new and changed rows.
+// $ids: list of ids; $rows: list of {id, start, end} (rel-lock) or {id, props}.
 {{range $t := .Types}}
-// name: rel-read/{{$t}}
-UNWIND $ids AS id
-MATCH ()-[r:{{$t}} {id: id}]->()
-RETURN r.id AS id, properties(r) AS props;
-
-// name: rel-update/{{$t}}
-UNWIND $rows AS row
-MATCH ()-[r:{{$t}} {id: row.id}]->()
-SET r += row.props;
-
-// name: rel-create/{{$t}}
+// name: rel-lock/{{$t}}
 UNWIND $rows AS row
 WITH row,
      head(COLLECT {
@@ -102,9 +108,22 @@ WITH row,
 {{- end}}
      }) AS b
 WHERE a IS NOT NULL AND b IS NOT NULL
-MERGE (a)-[r:{{$t}} {id: row.id}]->(b)
-SET r += row.props
+MERGE (a)-[r:{{$t}} {id: row.id}]-(b)
+  ON CREATE SET r._kgNew = true
+SET r._kgLock = true
+REMOVE r._kgLock
 RETURN row.id AS id;
+
+// name: rel-read/{{$t}}
+UNWIND $ids AS id
+MATCH ()-[r:{{$t}} {id: id}]->()
+RETURN r.id AS id, properties(r) AS props;
+
+// name: rel-update/{{$t}}
+UNWIND $rows AS row
+MATCH ()-[r:{{$t}} {id: row.id}]->()
+SET r += row.props
+REMOVE r._kgNew;
 {{end}}`)
 
 func newTemplate(name, text string) *template.Template {

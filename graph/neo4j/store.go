@@ -95,7 +95,7 @@ func (s *Store) verify(ctx context.Context) error {
 	if vctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) {
 		return &UnreachableError{URI: s.cfg.URI, Err: fmt.Errorf("no answer within %v: %w", s.cfg.ConnectTimeout, err)}
 	}
-	return classify(err, s.cfg, "connect")
+	return classify(ctx, err, s.cfg, "connect")
 }
 
 // ServerAgent returns the server's name and version as it announced them,
@@ -135,7 +135,7 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		_, err := neo4j.ExecuteQuery(ctx, s.driver, st.Text, nil, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.cfg.Database))
 		if err != nil {
-			return fmt.Errorf("neo4j: schema %s: %w", st.Name, classify(err, s.cfg, "create schema"))
+			return fmt.Errorf("neo4j: schema %s: %w", st.Name, classify(ctx, err, s.cfg, "create schema"))
 		}
 	}
 	s.schemaDone = true
@@ -147,16 +147,19 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 // cfg.BatchSize rows. Each transaction reads the stored properties of its
 // rows, merges them with graph.MergeProps and writes back only new or
 // changed rows, so the result is exactly the embedded store's and loading
-// the same batch twice writes nothing. Transactions are managed: the driver
+// the same batch twice changes nothing. Transactions are managed: the driver
 // retries transient errors; a *RetriesExhaustedError explains when it gave
 // up. A relationship whose endpoint is in neither the batch nor the
 // database fails its transaction with an error naming it.
 //
 // Load is not atomic across transactions: after an error or a cancelled
 // ctx (Ctrl-C), the committed chunks stay, and loading the batch again
-// completes it. Concurrent Loads of overlapping ids from several processes
-// may lose list items (read, merge, write is not locked); kg loads with one
-// writer.
+// completes it. Concurrent Loads of overlapping ids, from one process or
+// several, lose nothing: each transaction first creates its missing ids and
+// takes the write lock of every row of its chunk, so another load of those
+// ids waits for its commit before reading them. Two loads locking the same
+// ids in different orders may deadlock; Neo4j detects it and the driver
+// retries the transaction.
 func (s *Store) Load(ctx context.Context, b *graph.Batch) (total graph.LoadStats, err error) {
 	p, err := planBatch(b)
 	if err != nil {
@@ -191,31 +194,38 @@ func (s *Store) Load(ctx context.Context, b *graph.Batch) (total graph.LoadStats
 }
 
 func (s *Store) loadNodes(ctx context.Context, sess neo4j.SessionWithContext, label string, chunk []graph.Node) (graph.LoadStats, error) {
+	lock, err := s.stmts.get(stmtNodeLock + label)
+	if err != nil {
+		return graph.LoadStats{}, err
+	}
 	read, err := s.stmts.get(stmtNodeRead + label)
 	if err != nil {
 		return graph.LoadStats{}, err
 	}
-	merge, err := s.stmts.get(stmtNodeMerge + label)
+	update, err := s.stmts.get(stmtNodeUpdate + label)
 	if err != nil {
 		return graph.LoadStats{}, err
 	}
 	ids := nodeIDs(chunk)
 	op := "load " + label + " nodes"
 	st, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (graph.LoadStats, error) {
+		if err := runConsume(ctx, tx, lock, map[string]any{"ids": ids}); err != nil {
+			return graph.LoadStats{}, err
+		}
 		stored, err := readStored(ctx, tx, read, ids)
 		if err != nil {
 			return graph.LoadStats{}, err
 		}
 		rows, st := mergeNodeRows(chunk, stored)
 		if len(rows) > 0 {
-			if err := runConsume(ctx, tx, merge, map[string]any{"rows": rows}); err != nil {
+			if err := runConsume(ctx, tx, update, map[string]any{"rows": rows}); err != nil {
 				return graph.LoadStats{}, err
 			}
 		}
 		return st, nil
 	})
 	if err != nil {
-		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", op, classify(err, s.cfg, op))
+		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", op, classify(ctx, err, s.cfg, op))
 	}
 	return st, nil
 }
@@ -239,6 +249,10 @@ func (e *endpointError) Error() string {
 }
 
 func (s *Store) loadRels(ctx context.Context, sess neo4j.SessionWithContext, typ string, chunk []graph.Relationship) (graph.LoadStats, error) {
+	lock, err := s.stmts.get(stmtRelLock + typ)
+	if err != nil {
+		return graph.LoadStats{}, err
+	}
 	read, err := s.stmts.get(stmtRelRead + typ)
 	if err != nil {
 		return graph.LoadStats{}, err
@@ -247,45 +261,40 @@ func (s *Store) loadRels(ctx context.Context, sess neo4j.SessionWithContext, typ
 	if err != nil {
 		return graph.LoadStats{}, err
 	}
-	create, err := s.stmts.get(stmtRelCreate + typ)
-	if err != nil {
-		return graph.LoadStats{}, err
-	}
 	ids := relIDs(chunk)
+	lockRows := relLockRows(chunk)
 	op := "load " + typ + " relationships"
 	st, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (graph.LoadStats, error) {
+		res, err := tx.Run(ctx, lock, map[string]any{"rows": lockRows})
+		if err != nil {
+			return graph.LoadStats{}, err
+		}
+		found := make(map[string]bool, len(lockRows))
+		for res.Next(ctx) {
+			if id, ok := res.Record().Values[0].(string); ok {
+				found[id] = true
+			}
+		}
+		if err := res.Err(); err != nil {
+			return graph.LoadStats{}, err
+		}
+		if missing := missingEndpoints(lockRows, found); len(missing) > 0 {
+			return graph.LoadStats{}, &endpointError{typ: typ, missing: missing}
+		}
 		stored, err := readStored(ctx, tx, read, ids)
 		if err != nil {
 			return graph.LoadStats{}, err
 		}
-		newRows, changed, st := mergeRelRows(chunk, stored)
-		if len(changed) > 0 {
-			if err := runConsume(ctx, tx, update, map[string]any{"rows": changed}); err != nil {
+		rows, st := mergeRelRows(chunk, stored)
+		if len(rows) > 0 {
+			if err := runConsume(ctx, tx, update, map[string]any{"rows": rows}); err != nil {
 				return graph.LoadStats{}, err
-			}
-		}
-		if len(newRows) > 0 {
-			res, err := tx.Run(ctx, create, map[string]any{"rows": newRows})
-			if err != nil {
-				return graph.LoadStats{}, err
-			}
-			written := make(map[string]bool, len(newRows))
-			for res.Next(ctx) {
-				if id, ok := res.Record().Values[0].(string); ok {
-					written[id] = true
-				}
-			}
-			if err := res.Err(); err != nil {
-				return graph.LoadStats{}, err
-			}
-			if missing := missingEndpoints(newRows, written); len(missing) > 0 {
-				return graph.LoadStats{}, &endpointError{typ: typ, missing: missing}
 			}
 		}
 		return st, nil
 	})
 	if err != nil {
-		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", op, classify(err, s.cfg, op))
+		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", op, classify(ctx, err, s.cfg, op))
 	}
 	return st, nil
 }
@@ -333,7 +342,7 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any)
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, args, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.cfg.Database))
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: query: %w", classify(err, s.cfg, "query"))
+		return nil, fmt.Errorf("neo4j: query: %w", classify(ctx, err, s.cfg, "query"))
 	}
 	return resultFrom(res.Keys, res.Records, res.Summary), nil
 }
@@ -469,7 +478,7 @@ func (s *Store) read(ctx context.Context, name, op string, fn func(*neo4j.Record
 		return res.Collect(ctx)
 	})
 	if err != nil {
-		return fmt.Errorf("neo4j: %s: %w", op, classify(err, s.cfg, op))
+		return fmt.Errorf("neo4j: %s: %w", op, classify(ctx, err, s.cfg, op))
 	}
 	for _, rec := range records {
 		if err := fn(rec); err != nil {
@@ -494,7 +503,7 @@ func (s *Store) Explain(ctx context.Context, cypher string, params map[string]an
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, "EXPLAIN "+cypher, args, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: explain: %w", classify(err, s.cfg, "explain"))
+		return nil, fmt.Errorf("neo4j: explain: %w", classify(ctx, err, s.cfg, "explain"))
 	}
 	var ops []string
 	var walk func(p neo4j.Plan)

@@ -150,13 +150,33 @@ func stringList(list []any) ([]string, bool) {
 	return out, true
 }
 
+// zonedParam gives a time.Time the zone the driver can send: the driver
+// sends a time's location name as a zone id, and Neo4j refuses "Local" (or
+// a fixed zone's ad-hoc name), so those become their UTC offset, which the
+// driver sends as one when the zone is named "Offset". A zone whose name is
+// a zone id giving the same offset at that instant is kept.
+func zonedParam(t time.Time) time.Time {
+	name := t.Location().String()
+	_, off := t.Zone()
+	if t.Location() != time.Local && name != "" && name != "Local" {
+		if loc, err := time.LoadLocation(name); err == nil {
+			if _, o := t.In(loc).Zone(); o == off {
+				return t
+			}
+		}
+	}
+	return t.In(time.FixedZone("Offset", off))
+}
+
 // toParam converts a query parameter to a value the driver packs: kg's
 // result types back to maps, named map and slice types to plain ones, ints
 // to int64. It returns an error naming the parameter for a value Neo4j
 // cannot hold (Go structs, channels, functions).
 func toParam(name string, v any) (any, error) {
 	switch v := v.(type) {
-	case nil, bool, int64, float64, string, time.Time:
+	case time.Time:
+		return zonedParam(v), nil
+	case nil, bool, int64, float64, string:
 		return v, nil
 	case int, int8, int16, int32, uint, uint8, uint16, uint32, uint64, float32:
 		w, err := value.Canon(v)

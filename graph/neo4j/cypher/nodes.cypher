@@ -2,57 +2,102 @@
 // Each statement follows a "// name:" line and ends with ';'. CI lints this
 // file with Neo4j's Cypher 5 front end.
 //
-// Node loads, one pair per label. A load reads the stored properties of a
-// chunk of ids, merges them with graph.MergeProps in Go, and writes back only
-// the rows that are new or changed, in the same managed transaction.
+// Node loads, three statements per label, run in one managed transaction per
+// chunk of ids. node-lock creates the ids not yet stored (with their id
+// and the mark _kgNew) and takes the write lock of every node of the chunk
+// (setting and removing a property, which leaves nothing), so a concurrent
+// load of the same ids waits for this one's commit instead of overwriting
+// list items it never read. node-read reads the stored properties (the mark
+// tells the new); the loader merges them with graph.MergeProps in Go, and
+// node-update writes back the new and changed rows and removes the mark.
 // $ids: list of ids; $rows: list of {id, props}.
+
+// name: node-lock/Actor
+UNWIND $ids AS id
+MERGE (n:Actor {id: id})
+  ON CREATE SET n._kgNew = true
+SET n._kgLock = true
+REMOVE n._kgLock;
 
 // name: node-read/Actor
 UNWIND $ids AS id
 MATCH (n:Actor {id: id})
 RETURN n.id AS id, properties(n) AS props;
 
-// name: node-merge/Actor
+// name: node-update/Actor
 UNWIND $rows AS row
-MERGE (n:Actor {id: row.id})
-SET n += row.props;
+MATCH (n:Actor {id: row.id})
+SET n += row.props
+REMOVE n._kgNew;
+
+// name: node-lock/Country
+UNWIND $ids AS id
+MERGE (n:Country {id: id})
+  ON CREATE SET n._kgNew = true
+SET n._kgLock = true
+REMOVE n._kgLock;
 
 // name: node-read/Country
 UNWIND $ids AS id
 MATCH (n:Country {id: id})
 RETURN n.id AS id, properties(n) AS props;
 
-// name: node-merge/Country
+// name: node-update/Country
 UNWIND $rows AS row
-MERGE (n:Country {id: row.id})
-SET n += row.props;
+MATCH (n:Country {id: row.id})
+SET n += row.props
+REMOVE n._kgNew;
+
+// name: node-lock/Agreement
+UNWIND $ids AS id
+MERGE (n:Agreement {id: id})
+  ON CREATE SET n._kgNew = true
+SET n._kgLock = true
+REMOVE n._kgLock;
 
 // name: node-read/Agreement
 UNWIND $ids AS id
 MATCH (n:Agreement {id: id})
 RETURN n.id AS id, properties(n) AS props;
 
-// name: node-merge/Agreement
+// name: node-update/Agreement
 UNWIND $rows AS row
-MERGE (n:Agreement {id: row.id})
-SET n += row.props;
+MATCH (n:Agreement {id: row.id})
+SET n += row.props
+REMOVE n._kgNew;
+
+// name: node-lock/Commitment
+UNWIND $ids AS id
+MERGE (n:Commitment {id: id})
+  ON CREATE SET n._kgNew = true
+SET n._kgLock = true
+REMOVE n._kgLock;
 
 // name: node-read/Commitment
 UNWIND $ids AS id
 MATCH (n:Commitment {id: id})
 RETURN n.id AS id, properties(n) AS props;
 
-// name: node-merge/Commitment
+// name: node-update/Commitment
 UNWIND $rows AS row
-MERGE (n:Commitment {id: row.id})
-SET n += row.props;
+MATCH (n:Commitment {id: row.id})
+SET n += row.props
+REMOVE n._kgNew;
+
+// name: node-lock/Article
+UNWIND $ids AS id
+MERGE (n:Article {id: id})
+  ON CREATE SET n._kgNew = true
+SET n._kgLock = true
+REMOVE n._kgLock;
 
 // name: node-read/Article
 UNWIND $ids AS id
 MATCH (n:Article {id: id})
 RETURN n.id AS id, properties(n) AS props;
 
-// name: node-merge/Article
+// name: node-update/Article
 UNWIND $rows AS row
-MERGE (n:Article {id: row.id})
-SET n += row.props;
+MATCH (n:Article {id: row.id})
+SET n += row.props
+REMOVE n._kgNew;

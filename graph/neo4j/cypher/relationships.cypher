@@ -2,24 +2,17 @@
 // Each statement follows a "// name:" line and ends with ';'. CI lints this
 // file with Neo4j's Cypher 5 front end.
 //
-// Relationship loads, three statements per type: read the stored properties
-// of a chunk of ids, update the changed ones by id, and create the new ones
-// between endpoints found by id under any label of the model. rel-create
-// returns the ids it wrote, so that a row whose endpoint is missing is
-// reported, not dropped.
-// $ids: list of ids; $rows: list of {id, props} or {id, start, end, props}.
+// Relationship loads, three statements per type, as for nodes: rel-lock
+// creates the relationships not yet stored (with their id and the mark), between
+// endpoints found by id under any label of the model (in either direction: a
+// SPOKE_WITH is stored once per pair), and takes the write
+// lock of every relationship of the chunk; it returns the ids it found
+// endpoints for, so that a row whose endpoint is missing is reported, not
+// dropped. rel-read reads the stored properties, rel-update writes back the
+// new and changed rows.
+// $ids: list of ids; $rows: list of {id, start, end} (rel-lock) or {id, props}.
 
-// name: rel-read/SPOKE_WITH
-UNWIND $ids AS id
-MATCH ()-[r:SPOKE_WITH {id: id}]->()
-RETURN r.id AS id, properties(r) AS props;
-
-// name: rel-update/SPOKE_WITH
-UNWIND $rows AS row
-MATCH ()-[r:SPOKE_WITH {id: row.id}]->()
-SET r += row.props;
-
-// name: rel-create/SPOKE_WITH
+// name: rel-lock/SPOKE_WITH
 UNWIND $rows AS row
 WITH row,
      head(COLLECT {
@@ -37,8 +30,45 @@ WITH row,
        UNION MATCH (n:Article {id: row.end}) RETURN n
      }) AS b
 WHERE a IS NOT NULL AND b IS NOT NULL
-MERGE (a)-[r:SPOKE_WITH {id: row.id}]->(b)
+MERGE (a)-[r:SPOKE_WITH {id: row.id}]-(b)
+  ON CREATE SET r._kgNew = true
+SET r._kgLock = true
+REMOVE r._kgLock
+RETURN row.id AS id;
+
+// name: rel-read/SPOKE_WITH
+UNWIND $ids AS id
+MATCH ()-[r:SPOKE_WITH {id: id}]->()
+RETURN r.id AS id, properties(r) AS props;
+
+// name: rel-update/SPOKE_WITH
+UNWIND $rows AS row
+MATCH ()-[r:SPOKE_WITH {id: row.id}]->()
 SET r += row.props
+REMOVE r._kgNew;
+
+// name: rel-lock/PLEDGED
+UNWIND $rows AS row
+WITH row,
+     head(COLLECT {
+       MATCH (n:Actor {id: row.start}) RETURN n
+       UNION MATCH (n:Country {id: row.start}) RETURN n
+       UNION MATCH (n:Agreement {id: row.start}) RETURN n
+       UNION MATCH (n:Commitment {id: row.start}) RETURN n
+       UNION MATCH (n:Article {id: row.start}) RETURN n
+     }) AS a,
+     head(COLLECT {
+       MATCH (n:Actor {id: row.end}) RETURN n
+       UNION MATCH (n:Country {id: row.end}) RETURN n
+       UNION MATCH (n:Agreement {id: row.end}) RETURN n
+       UNION MATCH (n:Commitment {id: row.end}) RETURN n
+       UNION MATCH (n:Article {id: row.end}) RETURN n
+     }) AS b
+WHERE a IS NOT NULL AND b IS NOT NULL
+MERGE (a)-[r:PLEDGED {id: row.id}]-(b)
+  ON CREATE SET r._kgNew = true
+SET r._kgLock = true
+REMOVE r._kgLock
 RETURN row.id AS id;
 
 // name: rel-read/PLEDGED
@@ -49,9 +79,10 @@ RETURN r.id AS id, properties(r) AS props;
 // name: rel-update/PLEDGED
 UNWIND $rows AS row
 MATCH ()-[r:PLEDGED {id: row.id}]->()
-SET r += row.props;
+SET r += row.props
+REMOVE r._kgNew;
 
-// name: rel-create/PLEDGED
+// name: rel-lock/SANCTIONED
 UNWIND $rows AS row
 WITH row,
      head(COLLECT {
@@ -69,8 +100,10 @@ WITH row,
        UNION MATCH (n:Article {id: row.end}) RETURN n
      }) AS b
 WHERE a IS NOT NULL AND b IS NOT NULL
-MERGE (a)-[r:PLEDGED {id: row.id}]->(b)
-SET r += row.props
+MERGE (a)-[r:SANCTIONED {id: row.id}]-(b)
+  ON CREATE SET r._kgNew = true
+SET r._kgLock = true
+REMOVE r._kgLock
 RETURN row.id AS id;
 
 // name: rel-read/SANCTIONED
@@ -81,9 +114,10 @@ RETURN r.id AS id, properties(r) AS props;
 // name: rel-update/SANCTIONED
 UNWIND $rows AS row
 MATCH ()-[r:SANCTIONED {id: row.id}]->()
-SET r += row.props;
+SET r += row.props
+REMOVE r._kgNew;
 
-// name: rel-create/SANCTIONED
+// name: rel-lock/TRADES_WITH
 UNWIND $rows AS row
 WITH row,
      head(COLLECT {
@@ -101,8 +135,10 @@ WITH row,
        UNION MATCH (n:Article {id: row.end}) RETURN n
      }) AS b
 WHERE a IS NOT NULL AND b IS NOT NULL
-MERGE (a)-[r:SANCTIONED {id: row.id}]->(b)
-SET r += row.props
+MERGE (a)-[r:TRADES_WITH {id: row.id}]-(b)
+  ON CREATE SET r._kgNew = true
+SET r._kgLock = true
+REMOVE r._kgLock
 RETURN row.id AS id;
 
 // name: rel-read/TRADES_WITH
@@ -113,9 +149,10 @@ RETURN r.id AS id, properties(r) AS props;
 // name: rel-update/TRADES_WITH
 UNWIND $rows AS row
 MATCH ()-[r:TRADES_WITH {id: row.id}]->()
-SET r += row.props;
+SET r += row.props
+REMOVE r._kgNew;
 
-// name: rel-create/TRADES_WITH
+// name: rel-lock/REPRESENTS
 UNWIND $rows AS row
 WITH row,
      head(COLLECT {
@@ -133,8 +170,10 @@ WITH row,
        UNION MATCH (n:Article {id: row.end}) RETURN n
      }) AS b
 WHERE a IS NOT NULL AND b IS NOT NULL
-MERGE (a)-[r:TRADES_WITH {id: row.id}]->(b)
-SET r += row.props
+MERGE (a)-[r:REPRESENTS {id: row.id}]-(b)
+  ON CREATE SET r._kgNew = true
+SET r._kgLock = true
+REMOVE r._kgLock
 RETURN row.id AS id;
 
 // name: rel-read/REPRESENTS
@@ -145,9 +184,10 @@ RETURN r.id AS id, properties(r) AS props;
 // name: rel-update/REPRESENTS
 UNWIND $rows AS row
 MATCH ()-[r:REPRESENTS {id: row.id}]->()
-SET r += row.props;
+SET r += row.props
+REMOVE r._kgNew;
 
-// name: rel-create/REPRESENTS
+// name: rel-lock/PARTY_TO
 UNWIND $rows AS row
 WITH row,
      head(COLLECT {
@@ -165,8 +205,10 @@ WITH row,
        UNION MATCH (n:Article {id: row.end}) RETURN n
      }) AS b
 WHERE a IS NOT NULL AND b IS NOT NULL
-MERGE (a)-[r:REPRESENTS {id: row.id}]->(b)
-SET r += row.props
+MERGE (a)-[r:PARTY_TO {id: row.id}]-(b)
+  ON CREATE SET r._kgNew = true
+SET r._kgLock = true
+REMOVE r._kgLock
 RETURN row.id AS id;
 
 // name: rel-read/PARTY_TO
@@ -177,9 +219,10 @@ RETURN r.id AS id, properties(r) AS props;
 // name: rel-update/PARTY_TO
 UNWIND $rows AS row
 MATCH ()-[r:PARTY_TO {id: row.id}]->()
-SET r += row.props;
+SET r += row.props
+REMOVE r._kgNew;
 
-// name: rel-create/PARTY_TO
+// name: rel-lock/PART_OF
 UNWIND $rows AS row
 WITH row,
      head(COLLECT {
@@ -197,8 +240,10 @@ WITH row,
        UNION MATCH (n:Article {id: row.end}) RETURN n
      }) AS b
 WHERE a IS NOT NULL AND b IS NOT NULL
-MERGE (a)-[r:PARTY_TO {id: row.id}]->(b)
-SET r += row.props
+MERGE (a)-[r:PART_OF {id: row.id}]-(b)
+  ON CREATE SET r._kgNew = true
+SET r._kgLock = true
+REMOVE r._kgLock
 RETURN row.id AS id;
 
 // name: rel-read/PART_OF
@@ -209,9 +254,10 @@ RETURN r.id AS id, properties(r) AS props;
 // name: rel-update/PART_OF
 UNWIND $rows AS row
 MATCH ()-[r:PART_OF {id: row.id}]->()
-SET r += row.props;
+SET r += row.props
+REMOVE r._kgNew;
 
-// name: rel-create/PART_OF
+// name: rel-lock/MENTIONS
 UNWIND $rows AS row
 WITH row,
      head(COLLECT {
@@ -229,8 +275,10 @@ WITH row,
        UNION MATCH (n:Article {id: row.end}) RETURN n
      }) AS b
 WHERE a IS NOT NULL AND b IS NOT NULL
-MERGE (a)-[r:PART_OF {id: row.id}]->(b)
-SET r += row.props
+MERGE (a)-[r:MENTIONS {id: row.id}]-(b)
+  ON CREATE SET r._kgNew = true
+SET r._kgLock = true
+REMOVE r._kgLock
 RETURN row.id AS id;
 
 // name: rel-read/MENTIONS
@@ -241,26 +289,5 @@ RETURN r.id AS id, properties(r) AS props;
 // name: rel-update/MENTIONS
 UNWIND $rows AS row
 MATCH ()-[r:MENTIONS {id: row.id}]->()
-SET r += row.props;
-
-// name: rel-create/MENTIONS
-UNWIND $rows AS row
-WITH row,
-     head(COLLECT {
-       MATCH (n:Actor {id: row.start}) RETURN n
-       UNION MATCH (n:Country {id: row.start}) RETURN n
-       UNION MATCH (n:Agreement {id: row.start}) RETURN n
-       UNION MATCH (n:Commitment {id: row.start}) RETURN n
-       UNION MATCH (n:Article {id: row.start}) RETURN n
-     }) AS a,
-     head(COLLECT {
-       MATCH (n:Actor {id: row.end}) RETURN n
-       UNION MATCH (n:Country {id: row.end}) RETURN n
-       UNION MATCH (n:Agreement {id: row.end}) RETURN n
-       UNION MATCH (n:Commitment {id: row.end}) RETURN n
-       UNION MATCH (n:Article {id: row.end}) RETURN n
-     }) AS b
-WHERE a IS NOT NULL AND b IS NOT NULL
-MERGE (a)-[r:MENTIONS {id: row.id}]->(b)
 SET r += row.props
-RETURN row.id AS id;
+REMOVE r._kgNew;
