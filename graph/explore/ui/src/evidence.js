@@ -54,9 +54,11 @@ export function evidenceView(ans, { onNode }) {
       const art = c.article || {};
       return h('li', { class: 'citation' },
         h('p', { class: 'source' },
-          h('strong', { class: 'outlet' }, art.outlet || 'unknown outlet'),
+          art.outlet ? h('strong', { class: 'outlet' }, art.outlet) : h('span', { class: 'outlet muted' }, 'outlet not stated'),
           art.publishedAt ? h('time', { datetime: art.publishedAt }, ` · ${art.publishedAt}`) : null),
-        art.title ? h('p', { class: 'title' }, art.url ? h('a', { href: art.url, rel: 'noreferrer noopener', target: '_blank' }, art.title) : art.title) : null,
+        h('p', { class: 'title' }, art.url
+          ? h('a', { href: art.url, rel: 'noreferrer noopener', target: '_blank' }, art.title || art.url)
+          : art.title || (art.path || art.id || '').split('/').pop()),
         list(c.sentences).map((s) => h('blockquote', { class: 'sentence' }, highlight(s, parties))),
         list(c.claimedBy).length ? h('p', { class: 'meta' }, 'Claimed by: ', list(c.claimedBy).join(', ')) : null,
         list(c.rules).length ? h('p', { class: 'meta' }, 'Rule: ', h('code', {}, list(c.rules).join(', '))) : null);

@@ -30,7 +30,7 @@ export function nodeLook(style, n) {
   const st = styleOf(style, n.labels);
   return {
     color: st.color || '#A5ABB6',
-    size: px(st.diameter, 50) / 2,
+    size: px(st.diameter, 50), // NVL's size is the drawn diameter at zoom 1
     caption: short(caption(st.caption, n)),
   };
 }
@@ -99,9 +99,24 @@ export class GraphView {
     this.nvl.setZoom(this.nvl.getScale() * factor);
   }
 
+  /** screenPosition returns where node id is drawn, in client coordinates; or null. */
+  screenPosition(id) {
+    const p = this.nvl.getPositionById(id);
+    if (!p || !Number.isFinite(p.x)) return null;
+    const r = this.container.getBoundingClientRect();
+    const pan = this.nvl.getPan();
+    const z = this.nvl.getScale() / (window.devicePixelRatio || 1);
+    return { x: r.left + r.width / 2 + (p.x - pan.x) * z, y: r.top + r.height / 2 + (p.y - pan.y) * z };
+  }
+
   /** rendered resolves after the next two frames: what show drew is on screen. */
   rendered() {
     return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
+
+  /** hitAt returns what is drawn at client point (x, y): {node: id}, {edge: id} or {}. */
+  hitAt(x, y) {
+    return this.#hit(new MouseEvent('click', { clientX: x, clientY: y }));
   }
 
   #hit(ev) {
@@ -129,7 +144,7 @@ export class GraphView {
       const dy = ev.clientY - press.y;
       if (!press.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
       press.moved = true;
-      const z = this.nvl.getScale();
+      const z = this.nvl.getScale() / (window.devicePixelRatio || 1); // screen px per graph unit
       if (press.pos) {
         this.nvl.setNodePositions([{ id: press.hit.node, x: press.pos.x + dx / z, y: press.pos.y + dy / z }], true);
         this.nvl.pinNode(press.hit.node);

@@ -8,6 +8,7 @@ import { decode, encode } from './state.js';
 import { evidenceView } from './evidence.js';
 import { timelineView } from './timeline.js';
 import { queryForm, resultView } from './results.js';
+import { resultGraph } from './resultgraph.js';
 import { searchBox } from './search.js';
 
 const $ = (id) => document.getElementById(id);
@@ -26,7 +27,18 @@ let stats = null; // GET /api/stats, for the type filter
 
 /** perf records the draws, for the end-to-end test and curious users. */
 const perf = { draws: [] };
-window.kgExplorer = { perf, state: () => structuredClone(st) };
+window.kgExplorer = {
+  perf,
+  state: () => structuredClone(st),
+  /** locate returns where node id is drawn (client coordinates), for tests and tools. */
+  locate: (id) => view?.screenPosition(id) ?? null,
+  /** hitAt returns what is drawn at a client point: {node: id}, {edge: id} or {}. */
+  hitAt: (x, y) => view?.hitAt(x, y) ?? {},
+  /** moving reports whether the layout still moves nodes. */
+  moving: () => view?.nvl.isLayoutMoving() ?? false,
+  /** drawn returns the relationships in view, as the API gave them. */
+  drawn: () => structuredClone(lastView),
+};
 
 function status(msg, isError = false) {
   const el = $('status');
@@ -60,13 +72,20 @@ async function ensureHood(id) {
 
 async function ensureResult() {
   const key = queryKey();
-  if (!results.has(key)) {
-    const r = await api.runQuery(st.query, st.params);
-    remember(r.graph?.nodes, nodes);
-    remember(r.graph?.edges, edges);
-    results.set(key, r);
+  if (!results.has(key)) results.set(key, { result: await api.runQuery(st.query, st.params) });
+  return results.get(key).result;
+}
+
+/** ensureResultGraph returns the open query's result as a graph (resultgraph.js). */
+async function ensureResultGraph() {
+  const r = await ensureResult();
+  const entry = results.get(queryKey());
+  if (!entry.graph) {
+    entry.graph = await resultGraph(r, { search: (q) => api.search(q, 5), neighbours: (id) => api.neighbours(id, {}) });
+    remember(entry.graph.nodes, nodes);
+    remember(entry.graph.edges, edges);
   }
-  return results.get(key);
+  return entry.graph;
 }
 
 /** edgeShown reports whether the filters let e through. */
@@ -93,15 +112,15 @@ async function visible() {
     ns.set(hd.node.id, nodes.get(hd.node.id));
     for (const n of hd.nodes) ns.set(n.id, nodes.get(n.id));
     for (const e of hd.edges) es.set(e.id, e);
-    if (hd.total > hd.nodes.length) notes.push(`${hd.node.name}: ${hd.nodes.length} of ${hd.total} neighbours`);
+    if (hd.total > hd.edges.length) notes.push(`${hd.node.name}: ${hd.edges.length} of ${hd.total} relationships`);
   }
   if (st.query && st.result) {
     try {
-      const r = await ensureResult();
-      for (const n of r.graph?.nodes || []) ns.set(n.id, n);
-      for (const e of r.graph?.edges || []) es.set(e.id, e);
-    } catch (e) {
-      errors.push(e.message);
+      const g = await ensureResultGraph();
+      for (const n of g.nodes) ns.set(n.id, n);
+      for (const e of g.edges) es.set(e.id, e);
+    } catch {
+      // the query panel shows the error, beside the form
     }
   }
   const shownEdges = [...es.values()].filter((e) => edgeShown(e) && ns.has(e.start) && ns.has(e.end));
@@ -194,6 +213,10 @@ async function queryPanel() {
       body.push(resultView(q.name, r, { showGraph: st.result, onGraph: () => commit((s) => { s.result = !s.result; }) }));
     } catch (e) {
       form.querySelector('.error').textContent = e.message;
+      // Point at the parameter the message names, if any.
+      for (const input of form.querySelectorAll('input')) {
+        if (new RegExp(`\\bparameter \\$?${input.name}\\b`).test(e.message)) input.setAttribute('aria-invalid', 'true');
+      }
     }
   }
   return [q.title || q.name, body];
@@ -304,7 +327,7 @@ async function start() {
   view = new GraphView($('graph'), style, {
     node: (id) => select(id),
     nodeDouble: (id) => expand(id),
-    edge: (id) => commit((s) => { s.edge = id; }),
+    edge: (id) => commit((s) => { s.edge = id; s.selected = []; s.timeline = false; }),
     background: () => { if (st.selected.length || st.edge) commit((s) => { s.selected = []; s.edge = ''; s.timeline = false; }); },
     error: (e) => status(`graph: ${e.message}`, true),
   });

@@ -17,7 +17,7 @@ function strip(events, colour) {
   if (!dated.length) return null;
   const t0 = day(dated[0].date);
   const t1 = day(dated[dated.length - 1].date);
-  const W = 600, pad = 16, span = Math.max(t1 - t0, 1);
+  const W = 400, pad = 16, span = Math.max(t1 - t0, 1);
   const x = (d) => (t0 === t1 ? W / 2 : pad + ((day(d) - t0) / span) * (W - 2 * pad));
   const perDay = new Map();
   const dots = dated.map((e) => {
