@@ -14,12 +14,13 @@ import (
 	"github.com/kgnews/kg/browser"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/explore"
+	"github.com/kgnews/kg/graph/explore/ui"
 	"github.com/kgnews/kg/queries"
 )
 
-// explorerAssets is the explorer's page, or nil when kg is built without
-// it (the API still answers).
-func explorerAssets() fs.FS { return nil }
+// explorerAssets is the explorer's page (graph/explore/ui, built and
+// embedded: no Node at run time).
+func explorerAssets() fs.FS { return ui.FS }
 
 // serveExplorer serves kg's explorer (graph/explore) for s on ln until
 // stop is called; a failure of the server is sent on done.

@@ -70,6 +70,16 @@ func TestServeExplorer(t *testing.T) {
 	if status, _ := getJSON(t, addr, "/api/stats", strings.Replace(addr, "127.0.0.1", "localhost", 1)); status != 200 {
 		t.Errorf("Host localhost: %d", status)
 	}
+	// the page is built in: / is its index.html, and its files are served
+	resp, err := http.Get("http://" + addr + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(strings.ToLower(string(page)), "<!doctype html>") {
+		t.Errorf("GET /: %d %.200s", resp.StatusCode, page)
+	}
 	code, stderr = stop()
 	if code != 0 || strings.Contains(stderr, "Bolt") || !strings.Contains(stderr, "stopped") {
 		t.Errorf("explorer alone: exit %d, stderr %q", code, stderr)
