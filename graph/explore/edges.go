@@ -9,10 +9,6 @@ import (
 	"github.com/kgnews/kg/graph/value"
 )
 
-const edgeQuery = `MATCH (a)-[r]->(b) WHERE r.id = $id RETURN a, r, b LIMIT 1`
-
-const articlesQuery = `MATCH (a:Article) WHERE a.id IN $ids RETURN a`
-
 // Article is a source article as a citation names it.
 type Article struct {
 	ID          string `json:"id"`

@@ -14,10 +14,6 @@ const (
 	maxOffset             = 100_000
 )
 
-const nodeQuery = `MATCH (n) WHERE n.id = $id
-OPTIONAL MATCH (n)-[r]-()
-RETURN n, type(r) AS type, count(r) AS count`
-
 // NodeAnswer is GET /api/nodes/{id}: the node and its relationships
 // counted by type.
 type NodeAnswer struct {
@@ -46,22 +42,6 @@ func (h *handler) node(w http.ResponseWriter, r *http.Request) (any, error) {
 	}
 	return out, nil
 }
-
-// neighbourFilter is the WHERE of the neighbour queries: relationship
-// types, provenance, and the date range (edges with no date pass).
-const neighbourFilter = `MATCH (n)-[r]-(m) WHERE n.id = $id
-  AND ($types IS NULL OR type(r) IN $types)
-  AND ($provenance OR (type(r) <> 'MENTIONS' AND NOT m:Article))
-  AND ($from IS NULL OR r.date IS NULL OR r.date >= $from)
-  AND ($to IS NULL OR r.date IS NULL OR r.date <= $to)
-`
-
-const (
-	neighbourCountQuery = neighbourFilter + `RETURN count(r) AS total`
-	neighbourPageQuery  = neighbourFilter + `RETURN n, r, m
-ORDER BY type(r), coalesce(r.date, '') DESC, r.id, m.id
-SKIP $offset LIMIT $limit`
-)
 
 // NeighboursAnswer is GET /api/nodes/{id}/neighbours: one page of a
 // node's relationships and the nodes at their other ends.
@@ -150,8 +130,6 @@ func filterParams(q map[string][]string) (map[string]any, error) {
 	}
 	return params, nil
 }
-
-const lookupQuery = `MATCH (n) WHERE n.id = $id RETURN n LIMIT 1`
 
 // lookupNode returns the node with id, or a 404.
 func (h *handler) lookupNode(ctx context.Context, id string) (Node, error) {

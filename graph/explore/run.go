@@ -291,11 +291,6 @@ func (h *handler) run(ctx context.Context, query string, params map[string]any) 
 // maxResolve bounds the edges whose ends resolveEnds looks up.
 const maxResolve = 5000
 
-// resolveQuery finds the ends of relationships by their model ids (not by
-// element ids, whose text a store's elementId() may write otherwise than
-// its results carry them).
-const resolveQuery = `MATCH (a)-[r]->(b) WHERE r.id IN $ids RETURN a, b`
-
 // resolveEnds adds to c the nodes at the ends of its edges that the rows
 // did not hold, so that every edge of the graph joins two of its nodes.
 func (h *handler) resolveEnds(ctx context.Context, c *collector) error {

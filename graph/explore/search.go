@@ -26,11 +26,6 @@ const (
 	searchRefresh = 10 * time.Second
 )
 
-// searchQuery reads every named node with its degree (relationships other
-// than MENTIONS): the search index.
-const searchQuery = `MATCH (n) WHERE n.name IS NOT NULL
-RETURN n AS node, COUNT { (n)-[r]-() WHERE type(r) <> 'MENTIONS' } AS degree`
-
 // entry is one node of the search index.
 type entry struct {
 	node    Node

@@ -12,18 +12,6 @@ import (
 // MaxTimelineEvents bounds a timeline; an answer cut there says truncated.
 const MaxTimelineEvents = 1000
 
-// timelineQuery reads the fact relationships of $a, or those between $a
-// and $b, in either direction.
-const timelineQuery = `MATCH (a)-[r]-(m) WHERE a.id = $a
-  AND type(r) IN $facts
-  AND ($b IS NULL OR m.id = $b)
-  AND ($types IS NULL OR type(r) IN $types)
-  AND ($from IS NULL OR r.date IS NULL OR r.date >= $from)
-  AND ($to IS NULL OR r.date IS NULL OR r.date <= $to)
-RETURN a, r, m
-ORDER BY coalesce(r.date, ''), type(r), r.id
-LIMIT $limit`
-
 // Event is one fact on a timeline.
 type Event struct {
 	Date    string `json:"date"`
