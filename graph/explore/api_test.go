@@ -1,12 +1,15 @@
 package explore_test
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/explore"
 )
 
@@ -362,5 +365,32 @@ func TestRowLimit(t *testing.T) {
 	v = post(t, srv, "/api/cypher", map[string]any{"query": "UNWIND range(1, 5) AS i RETURN i"})
 	if len(list(v["rows"])) != 5 || v["truncated"] != false {
 		t.Fatalf("rows %v truncated %v", v["rows"], v["truncated"])
+	}
+}
+
+// TestSearchSeesLoads: a node loaded after the search index was built is
+// found once the index is older than Config.SearchRefresh (the rebuild runs
+// in the background, so a later search finds it).
+func TestSearchSeesLoads(t *testing.T) {
+	s := seedStore(t)
+	srv := server(t, s, func(c *explore.Config) { c.SearchRefresh = time.Millisecond })
+	if n := len(list(get(t, srv, "/api/search?q=zanzibar")["results"])); n != 0 {
+		t.Fatalf("zanzibar before the load: %d results", n)
+	}
+	b := &graph.Batch{Nodes: []graph.Node{{ID: "actor-zanzibar-envoy", Label: graph.LabelActor,
+		Props: graph.Props{graph.PropName: "Zanzibar Envoy"}}}}
+	if _, err := s.Load(context.Background(), b); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		time.Sleep(5 * time.Millisecond)
+		res := list(get(t, srv, "/api/search?q=zanzibar")["results"])
+		if len(res) == 1 && obj(obj(res[0])["node"])["id"] == "actor-zanzibar-envoy" {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the loaded node is not found: %v", res)
+		}
 	}
 }

@@ -43,15 +43,21 @@ type Config struct {
 	// MaxRows bounds the rows a Cypher or saved query returns (the rest are
 	// cut and the result says truncated); zero means 1,000.
 	MaxRows int
+	// SearchRefresh is how old the search index (every named node, read
+	// from the store) may grow before a search rebuilds it in the
+	// background, answering from the old one meanwhile; zero means 10
+	// seconds.
+	SearchRefresh time.Duration
 	// Logf, if set, receives one line per failed request (status ≥ 500).
 	Logf func(format string, args ...any)
 }
 
 // Defaults of Config's zero values, and the limits of the lists.
 const (
-	DefaultQueryTimeout = 30 * time.Second
-	DefaultMaxBodyBytes = 64 << 10
-	DefaultMaxRows      = 1000
+	DefaultQueryTimeout  = 30 * time.Second
+	DefaultMaxBodyBytes  = 64 << 10
+	DefaultMaxRows       = 1000
+	DefaultSearchRefresh = 10 * time.Second
 )
 
 // handler serves the explorer.
@@ -86,11 +92,14 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.MaxRows <= 0 {
 		cfg.MaxRows = DefaultMaxRows
 	}
+	if cfg.SearchRefresh <= 0 {
+		cfg.SearchRefresh = DefaultSearchRefresh
+	}
 	style, err := ParseGraSS(string(cfg.Style))
 	if err != nil {
 		return nil, err
 	}
-	h := &handler{cfg: cfg, style: style, mux: http.NewServeMux(), search: newSearchIndex(cfg.Store),
+	h := &handler{cfg: cfg, style: style, mux: http.NewServeMux(), search: &searchIndex{store: cfg.Store, refresh: cfg.SearchRefresh},
 		hosts: map[string]bool{}, origin: map[string]bool{}}
 	for _, host := range cfg.Hosts {
 		h.hosts[strings.ToLower(host)] = true

@@ -21,9 +21,6 @@ const (
 	DefaultSearchLimit = 20
 	MaxSearchLimit     = 100
 	maxSearchText      = 200
-	// searchRefresh is how old the search index may grow before a request
-	// rebuilds it (in the background, answering from the old one).
-	searchRefresh = 10 * time.Second
 )
 
 // entry is one node of the search index.
@@ -37,23 +34,22 @@ type entry struct {
 }
 
 // searchIndex holds the named nodes folded for matching, rebuilt from the
-// store when older than searchRefresh.
+// store when older than refresh.
 type searchIndex struct {
-	store graph.Store
-	mu    sync.Mutex
-	ents  []entry
-	built time.Time
-	busy  bool // a rebuild is running
+	store   graph.Store
+	refresh time.Duration
+	mu      sync.Mutex
+	ents    []entry
+	built   time.Time
+	busy    bool // a rebuild is running
 }
-
-func newSearchIndex(s graph.Store) *searchIndex { return &searchIndex{store: s} }
 
 // entries returns the index, building it first if there is none, and
 // starting a rebuild in the background when it is stale.
 func (ix *searchIndex) entries(ctx context.Context, timeout time.Duration) ([]entry, error) {
 	ix.mu.Lock()
 	ents, built, busy := ix.ents, ix.built, ix.busy
-	stale := time.Since(built) > searchRefresh
+	stale := time.Since(built) > ix.refresh
 	if ents != nil && stale && !busy {
 		ix.busy = true
 	}
