@@ -206,6 +206,10 @@ func (a *analysis) build() *graph.Batch {
 		if f.rule != "" {
 			props[graph.PropRules] = []string{f.rule}
 		}
+		claimed := slices.Clone(f.claimedBy)
+		slices.Sort(claimed)
+		props[graph.PropCitations] = []string{graph.Citation{Article: doc.ID, Sentence: f.evidence,
+			ClaimedBy: slices.Compact(claimed), Rule: f.rule}.Encode()}
 		from, to := f.from.id(), ""
 		switch f.typ {
 		case graph.SpokeWith:

@@ -63,14 +63,17 @@ const (
 	PropEvidence    = "evidence"
 	PropClaimedBy   = "claimedBy"
 	PropRules       = "rules" // the extraction rules that found a fact
-	PropDate        = "date"
-	PropMedium      = "medium"
-	PropTopics      = "topics"
-	PropMeasure     = "measure"
-	PropRate        = "rate"
-	PropModality    = "modality"
-	PropValue       = "value"
-	PropYear        = "year"
+	// PropCitations lists a fact's provenance per source: one encoded
+	// [Citation] (article, sentence, claimedBy, rule) per statement of it.
+	PropCitations = "citations"
+	PropDate      = "date"
+	PropMedium    = "medium"
+	PropTopics    = "topics"
+	PropMeasure   = "measure"
+	PropRate      = "rate"
+	PropModality  = "modality"
+	PropValue     = "value"
+	PropYear      = "year"
 )
 
 // Labels lists every node label of the model, in a fixed order.

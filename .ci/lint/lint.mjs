@@ -6,7 +6,7 @@
 //
 // Usage (from this directory, after `npm ci`):
 //
-//   node lint.mjs                  lint graph/neo4j/cypher, cmd/kg/cypher and queries (*.cypher)
+//   node lint.mjs                  lint graph/neo4j/cypher, cmd/kg/cypher, graph/explore/cypher and queries (*.cypher)
 //   node lint.mjs FILE...          lint the given files
 //   node lint.mjs --self-test      check that broken statements are caught
 //
@@ -29,7 +29,7 @@ import { lintCypherQuery, isNotParamError } from '@neo4j-cypher/language-support
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 
-const defaultDirs = ['graph/neo4j/cypher', 'cmd/kg/cypher', 'queries'];
+const defaultDirs = ['graph/neo4j/cypher', 'cmd/kg/cypher', 'graph/explore/cypher', 'queries'];
 
 /** loadSchema returns the DbSchema of kg's model. */
 function loadSchema() {

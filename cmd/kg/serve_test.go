@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -54,15 +55,27 @@ func (l *lockedBuffer) String() string {
 }
 
 // startServe runs `kg serve` in-process until the returned stop is called
-// (as SIGINT would cancel main's context), and waits until it accepts.
+// (as SIGINT would cancel main's context), and waits until it accepts
+// Bolt clients. The explorer is off unless args give --http.
 func startServe(t *testing.T, args ...string) (addr string, stop func() (int, string)) {
+	t.Helper()
+	if !slices.Contains(args, "--http") {
+		args = append(args, "--http", "")
+	}
+	return startListening(t, "--bolt", args...)
+}
+
+// startListening runs `kg ARGS… FLAG ADDR` in-process, ADDR a free
+// loopback address, until the returned stop is called, and waits until
+// it accepts connections at ADDR.
+func startListening(t *testing.T, flag string, args ...string) (addr string, stop func() (int, string)) {
 	t.Helper()
 	addr = freeAddr(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	var stderr lockedBuffer
 	codec := make(chan int, 1)
 	full := append([]string{"kg"}, args...)
-	full = append(full, "--bolt", addr)
+	full = append(full, flag, addr)
 	go func() { codec <- run(ctx, full, strings.NewReader(""), &bytes.Buffer{}, &stderr) }()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
@@ -158,11 +171,14 @@ func TestServeAuth(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "kg.db")
 	t.Setenv("NEO4J_PASSWORD", "")
-	if code, _, stderr := kg(t, "", "--db", db, "serve", "--bolt", freeAddr(t)); code != exitUsage || !strings.Contains(stderr, "--no-auth") {
+	if code, _, stderr := kg(t, "", "--db", db, "serve", "--bolt", freeAddr(t), "--http", ""); code != exitUsage || !strings.Contains(stderr, "--no-auth") {
 		t.Errorf("serve without a password: exit %d, %q", code, stderr)
 	}
-	if code, _, stderr := kg(t, "", "--db", db, "--neo4j-uri", "bolt://x:7687", "serve", "--no-auth"); code != exitUsage {
-		t.Errorf("serve of Neo4j: exit %d, %q", code, stderr)
+	// on Neo4j kg serve serves the explorer alone: an unreachable server
+	// is one line and exit status 4
+	if code, _, stderr := kg(t, "", "--db", db, "--neo4j-uri", "bolt://x:7687", "serve", "--no-auth", "--http", freeAddr(t)); code != exitStore ||
+		!strings.Contains(stderr, "cannot reach Neo4j") || strings.Count(stderr, "kg: error:") != 1 {
+		t.Errorf("serve of an unreachable Neo4j: exit %d, %q", code, stderr)
 	}
 	addr, _ := startServe(t, "--db", db, "--neo4j-username", "reader", "--neo4j-password", "right", "serve")
 	for _, tt := range []struct {

@@ -89,6 +89,15 @@ func classification(code string) string {
 	return "DATABASE_ERROR"
 }
 
+// StatusOf returns the Neo4j status code a store or engine error is
+// reported with ("Neo.ClientError.Statement.SyntaxError", …) and its
+// message, as the server reports it to Bolt clients; other front ends over
+// the same stores (the explorer's HTTP API) answer with the same codes.
+func StatusOf(err error) (code, message string) {
+	f := classify(err)
+	return f.code, f.msg
+}
+
 // classify maps a store or engine error to a Neo4j status code.
 func classify(err error) *failure {
 	var f *failure

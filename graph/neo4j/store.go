@@ -331,6 +331,17 @@ func runConsume(ctx context.Context, tx neo4j.ManagedTransaction, query string, 
 // values (see graph.Store.Query); elementIds identify nodes and
 // relationships. A statement the server rejects is a *QueryError.
 func (s *Store) Query(ctx context.Context, cypher string, params map[string]any) (*graph.Result, error) {
+	return s.query(ctx, cypher, params)
+}
+
+// QueryRead is Query in a read transaction routed to a reader: the server
+// refuses any write the statement attempts (Neo.ClientError.Statement.AccessMode),
+// whatever kg made of its text. The explorer runs clients' Cypher this way.
+func (s *Store) QueryRead(ctx context.Context, cypher string, params map[string]any) (*graph.Result, error) {
+	return s.query(ctx, cypher, params, neo4j.ExecuteQueryWithReadersRouting())
+}
+
+func (s *Store) query(ctx context.Context, cypher string, params map[string]any, opts ...neo4j.ExecuteQueryConfigurationOption) (*graph.Result, error) {
 	args := make(map[string]any, len(params))
 	for k, v := range params {
 		p, err := toParam(k, v)
@@ -340,7 +351,7 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any)
 		args[k] = p
 	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, args, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.cfg.Database))
+		append([]neo4j.ExecuteQueryConfigurationOption{neo4j.ExecuteQueryWithDatabase(s.cfg.Database)}, opts...)...)
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: query: %w", classify(ctx, err, s.cfg, "query"))
 	}

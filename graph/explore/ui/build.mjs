@@ -1,0 +1,29 @@
+// build.mjs bundles the explorer page into dist/ with esbuild: one script,
+// one stylesheet, index.html and the third-party licence notices. The output
+// has fixed names and no timestamps, so the same lockfile gives the same
+// bytes (CI rebuilds it and compares with the committed dist/).
+import { build } from 'esbuild';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+
+const dist = new URL('./dist/', import.meta.url);
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+
+await build({
+  entryPoints: { app: 'src/main.js', style: 'src/style.css' },
+  outdir: 'dist',
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: ['es2020'],
+  platform: 'browser',
+  legalComments: 'external', // licence notices kept in dist/*.LEGAL.txt
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
+});
+await copyFile(new URL('./src/index.html', import.meta.url), new URL('index.html', dist));
+
+// The notices the bundle's legal comments point to, shipped beside it.
+const nvl = new URL('./node_modules/@neo4j-nvl/base/', import.meta.url);
+await copyFile(new URL('LICENSE.txt', nvl), new URL('neo4j-nvl.LICENSE.txt', dist));
+await copyFile(new URL('dist/base.mjs.LICENSE.txt', nvl), new URL('base.mjs.LICENSE.txt', dist));

@@ -1,0 +1,250 @@
+// e2e.mjs drives kg's explorer page in headless Chromium (playwright-core,
+// the system's Chromium; no browser is downloaded) against a running kg
+// explorer whose store holds the seeds. Started by graph/explore/ui's Go
+// test (TestExplorerInChromium), or by hand:
+//
+//   KG_URL=http://127.0.0.1:7480 KG_SCREENSHOTS=/tmp/shots node e2e.mjs
+//
+// Environment: KG_URL (required), KG_SCREENSHOTS (folder, default a temp
+// dir), KG_CHROMIUM (default /usr/bin/chromium), KG_E2E_PERF (a hash such
+// as "#x=CHN" whose view's time to first render is measured and printed;
+// default: none). It prints one "ok …" line per step and a final "perf"
+// JSON line; it exits non-zero with a message on the first failure.
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const base = (process.env.KG_URL || '').replace(/\/$/, '');
+if (!base) {
+  console.error('e2e: set KG_URL to the explorer, e.g. http://127.0.0.1:7480');
+  process.exit(2);
+}
+const shots = process.env.KG_SCREENSHOTS || mkdtempSync(join(tmpdir(), 'kg-e2e-'));
+mkdirSync(shots, { recursive: true });
+const origin = new URL(base).origin;
+
+const browser = await chromium.launch({
+  executablePath: process.env.KG_CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+
+const offsite = []; // requests that left the server: there must be none
+const pageErrors = [];
+
+async function newPage(viewport) {
+  const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await ctx.newPage();
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) offsite.push(u);
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return page;
+}
+
+function check(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+let step = 0;
+async function shot(page, name) {
+  step++;
+  const file = join(shots, `${String(step).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`ok ${step} ${name} (${file})`);
+}
+
+const drawn = (page) => page.evaluate(() => window.kgExplorer.drawn());
+
+/** settle waits until the page has drawn the current state and the layout has calmed. */
+async function settle(page, minNodes = 1) {
+  await page.waitForFunction((n) => Number(document.body.dataset.drawn || 0) >= n
+    && !/Loading/.test(document.getElementById('status').textContent), minNodes, { timeout: 15000 });
+  await page.waitForTimeout(100);
+  await still(page);
+}
+
+/** still waits until the force layout has stopped moving nodes. */
+async function still(page) {
+  await page.waitForFunction(() => !window.kgExplorer.moving(), null, { timeout: 15000 });
+}
+
+/** nodeAt returns where node id is drawn, checking it lies inside the graph. */
+async function nodeAt(page, id) {
+  const p = await page.evaluate((nid) => window.kgExplorer.locate(nid), id);
+  const box = await page.locator('#graph').boundingBox();
+  check(p && p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height,
+    `node ${id} is not drawn inside the graph (at ${JSON.stringify(p)})`);
+  return p;
+}
+
+async function expandByDoubleClick(page, id) {
+  const before = (await drawn(page)).nodes.length;
+  await page.evaluate(() => document.getElementById('fit').click());
+  await page.waitForTimeout(200);
+  const p = await nodeAt(page, id);
+  await page.mouse.dblclick(p.x, p.y);
+  await page.waitForFunction((nid) => window.kgExplorer.state().expanded.includes(nid), id, { timeout: 5000 });
+  await settle(page, before);
+}
+
+const page = await newPage({ width: 1280, height: 800 });
+try {
+  // 1. Search "Iran", pick it with Enter: the node appears.
+  await page.goto(`${base}/`);
+  await page.waitForSelector('#queries button.query');
+  await page.fill('#search', 'Iran');
+  await page.waitForSelector('#suggestions li[role=option]:not([aria-disabled])');
+  const first = await page.textContent('#suggestions li[role=option] .name');
+  check(first === 'Iran', `the first suggestion for "Iran" is ${JSON.stringify(first)}`);
+  await shot(page, 'search-suggestions');
+  await page.press('#search', 'Enter');
+  await settle(page, 1);
+  const iran = (await drawn(page)).nodes.find((n) => n.name === 'Iran');
+  check(iran, 'Iran is not in the view after picking it');
+  await shot(page, 'iran');
+
+  // 2. Double-click expands it; walk on until a SPOKE_WITH reported by two
+  // outlets or more is in view (the seeds have none at Iran itself).
+  const spokeWith = (v) => v.edges.filter((e) => e.type === 'SPOKE_WITH')
+    .sort((a, b) => (b.properties.sources?.length || 0) - (a.properties.sources?.length || 0))[0];
+  await expandByDoubleClick(page, iran.id);
+  let v = await drawn(page);
+  check(v.nodes.length > 1, 'expanding Iran added no neighbour');
+  await shot(page, 'iran-expanded');
+  const expanded = new Set([iran.id]);
+  for (let hop = 0; hop < 4 && !(spokeWith(v)?.properties.sources?.length > 1); hop++) {
+    // Expand the best-connected neighbour not yet expanded.
+    const deg = new Map();
+    for (const e of v.edges) for (const id of [e.start, e.end]) deg.set(id, (deg.get(id) || 0) + 1);
+    const next = v.nodes.filter((n) => !expanded.has(n.id)).sort((a, b) => (deg.get(b.id) || 0) - (deg.get(a.id) || 0) || a.id.localeCompare(b.id))[0];
+    check(next, 'nothing left to expand');
+    expanded.add(next.id);
+    await expandByDoubleClick(page, next.id);
+    v = await drawn(page);
+  }
+  const edge = spokeWith(v);
+  check(edge && edge.properties.sources?.length > 1, 'no SPOKE_WITH with two sources came into view');
+  await shot(page, 'expanded');
+
+  // 3. Click the SPOKE_WITH edge (at its middle): the evidence panel lists
+  // the sources, two outlets at least, with the parties highlighted.
+  await page.evaluate(() => document.getElementById('fit').click());
+  await page.waitForTimeout(200);
+  await still(page);
+  const a = await nodeAt(page, edge.start);
+  const b = await nodeAt(page, edge.end);
+  // Parallel edges are drawn as curves: look along the normal of the chord
+  // at its middle for the point where the page's hit test finds this edge.
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const nx = -(b.y - a.y) / len;
+  const ny = (b.x - a.x) / len;
+  let at = null;
+  for (const d of [0, 3, -3, 6, -6, 10, -10, 15, -15, 20, -20, 26, -26, 32, -32, 40, -40, 50, -50]) {
+    const x = (a.x + b.x) / 2 + nx * d;
+    const y = (a.y + b.y) / 2 + ny * d;
+    if ((await page.evaluate(([px, py]) => window.kgExplorer.hitAt(px, py), [x, y])).edge === edge.id) { at = { x, y }; break; }
+  }
+  check(at, `could not find where ${edge.id} is drawn`);
+  await page.mouse.click(at.x, at.y);
+  await page.waitForSelector('#panel:not([hidden]) .citation');
+  await page.waitForFunction(() => window.kgExplorer.state().edge !== '');
+  const opened = await page.evaluate(() => window.kgExplorer.state().edge);
+  const ev = await page.evaluate(() => ({
+    title: document.getElementById('panel-title').textContent,
+    outlets: [...document.querySelectorAll('#panel .citation .outlet')].map((e) => e.textContent),
+    sources: [...document.querySelectorAll('#panel .citation')].map((e) => e.querySelector('.source').textContent + e.querySelector('.title').textContent),
+    sentences: [...document.querySelectorAll('#panel .sentence')].map((e) => e.textContent),
+    marks: [...document.querySelectorAll('#panel .sentence mark')].map((e) => e.textContent),
+  }));
+  const openedEdge = v.edges.find((e) => e.id === opened);
+  check(openedEdge?.type === 'SPOKE_WITH', `the click opened ${opened}, not a SPOKE_WITH`);
+  check(ev.sentences.length >= 1 && ev.sentences.every((s) => s.length > 20), `evidence sentences: ${JSON.stringify(ev.sentences)}`);
+  // Every source names its outlet (or says it is not stated: the seeds'
+  // plain-text articles state none) and its article; two differ at least.
+  check(ev.outlets.length === ev.sources.length && new Set(ev.sources).size >= 2, `sources: ${JSON.stringify(ev.sources)}`);
+  check(ev.marks.length >= 2, `highlighted names: ${JSON.stringify(ev.marks)}`);
+  console.log(`   evidence of ${opened}: ${ev.sources.length} sources (outlets: ${[...new Set(ev.outlets)].join(', ')}), ${ev.marks.length} names highlighted`);
+  await shot(page, 'evidence');
+  const shared = page.url();
+
+  // Escape closes the panel.
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#panel', { state: 'hidden' });
+
+  // 4. Timeline of the edge's pair.
+  await page.evaluate(([s, e]) => { location.hash = `#x=${encodeURIComponent(s)}&s=${encodeURIComponent(s)},${encodeURIComponent(e)}&tl=1`; }, [openedEdge.start, openedEdge.end]);
+  await page.waitForSelector('#panel:not([hidden]) .events li');
+  const events = await page.locator('#panel .events li').count();
+  check(events >= 1, 'the timeline lists no event');
+  await settle(page, 2);
+  await shot(page, 'timeline');
+
+  // 5. The saved query "linking" from its form: rows in a table, then as a graph.
+  await page.goto(`${base}/`);
+  await page.click('#queries button.query:has(small:text-is("linking"))');
+  await page.waitForSelector('#panel form.query-form');
+  const defaults = await page.$$eval('#panel form.query-form input', (els) => els.map((e) => `${e.name}=${e.value}`));
+  check(defaults.includes('a=Iran') && defaults.includes('b=China'), `linking's form defaults: ${defaults}`);
+  await page.click('#panel form.query-form button[type=submit]');
+  await page.waitForSelector('#panel table tbody tr');
+  const rows = await page.locator('#panel table tbody tr').count();
+  check(rows >= 1, 'linking returned no row');
+  await settle(page, 2);
+  const names = (await drawn(page)).nodes.map((n) => n.name);
+  check(names.includes('Iran') && names.includes('China'), `linking's graph shows ${JSON.stringify(names)}`);
+  console.log(`   linking Iran–China: ${rows} rows, drawn as ${names.length} nodes`);
+  await shot(page, 'query-linking');
+
+  // 6. A bad parameter shows the API's readable message.
+  const intQuery = await page.evaluate(async () => {
+    const { queries } = await (await fetch('/api/queries')).json();
+    return queries.find((q) => q.params.some((p) => /^int/.test(p.type)));
+  });
+  check(intQuery, 'no saved query has an int parameter to get wrong');
+  const intParam = intQuery.params.find((p) => /^int/.test(p.type)).name;
+  await page.click(`#queries button.query:has(small:text-is("${intQuery.name}"))`);
+  await page.waitForSelector(`#panel input[name="${intParam}"]`);
+  await page.fill(`#panel input[name="${intParam}"]`, 'lots');
+  await page.click('#panel form.query-form button[type=submit]');
+  await page.waitForSelector('#panel .query-form .error:not(:empty)');
+  const msg = await page.textContent('#panel .query-form .error');
+  check(msg.includes(intParam) && !/^\d{3}\b/.test(msg), `the error for ${intParam}=lots reads ${JSON.stringify(msg)}`);
+  console.log(`   bad parameter: ${msg}`);
+  await shot(page, 'bad-parameter');
+
+  // 7. A phone opens the shared evidence view from its URL.
+  const phone = await newPage({ width: 390, height: 844 });
+  await phone.goto(shared);
+  await phone.waitForSelector('#panel:not([hidden]) .citation');
+  await settle(phone, 2);
+  const fits = await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  check(fits, 'the phone layout scrolls sideways');
+  await shot(phone, 'phone-evidence');
+  await phone.keyboard.press('Escape');
+  await phone.waitForSelector('#panel', { state: 'hidden' });
+  await shot(phone, 'phone-graph');
+
+  // 8. Time to first render of a given view, from navigation start.
+  let perf = null;
+  if (process.env.KG_E2E_PERF) {
+    const p = await newPage({ width: 1280, height: 800 });
+    await p.goto(`${base}/${process.env.KG_E2E_PERF}`);
+    await p.waitForFunction(() => window.kgExplorer?.perf.draws.some((d) => d.nodes > 0), null, { timeout: 30000 });
+    perf = await p.evaluate(() => window.kgExplorer.perf.draws.find((d) => d.nodes > 0));
+    await shot(p, 'perf-view');
+  }
+
+  check(offsite.length === 0, `requests left the server: ${offsite.join(', ')}`);
+  check(pageErrors.length === 0, `errors in the page: ${pageErrors.join('; ')}`);
+  console.log(`perf ${JSON.stringify({ firstRender: perf })}`);
+  console.log(`screenshots in ${shots}`);
+} catch (err) {
+  await page.screenshot({ path: join(shots, 'failure.png') }).catch(() => {});
+  console.error(`e2e: step ${step + 1}: ${err.message}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
