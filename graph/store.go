@@ -18,7 +18,8 @@ type Store interface {
 	Load(ctx context.Context, b *Batch) (LoadStats, error)
 	// Query runs a Cypher query with parameters and returns its columns and
 	// rows. Values are nil, bool, int64, float64, string, []any,
-	// map[string]any, value.Node, value.Relationship and value.Path; temporal
+	// map[string]any, value.Node, value.Relationship, value.Path and
+	// value.Point; temporal
 	// values (dates, times, durations) are strings in Neo4j's format.
 	Query(ctx context.Context, cypher string, params map[string]any) (*Result, error)
 	// Counts returns the number of nodes per label and relationships per type.
