@@ -70,8 +70,12 @@ func sum(m map[string]int) int {
 }
 
 // Result is the outcome of a Cypher query: column names and rows of values.
+// Plan is set for a query that starts with EXPLAIN (no rows then) or
+// PROFILE (rows and db hits counted per operator), when the store returns
+// plans; else it is nil.
 type Result struct {
 	Columns []string
 	Rows    [][]any
 	Stats   value.Stats
+	Plan    *value.Plan
 }

@@ -110,11 +110,14 @@ type Path struct {
 
 // Result is the outcome of a query: the column names (verbatim projection
 // text or alias), the rows in order, and the update counters.
-// A query that only writes has no columns and no rows.
+// A query that only writes has no columns and no rows. The result of an
+// EXPLAIN has the query's columns, no rows and its Plan; that of a PROFILE
+// its rows and its Plan with rows and db hits counted per operator.
 type Result struct {
 	Columns []string
 	Rows    [][]any
 	Stats   value.Stats
+	Plan    *value.Plan // EXPLAIN or PROFILE only; else nil
 }
 
 // Phases of an Error, in the TCK's vocabulary.

@@ -411,6 +411,7 @@ func (cv conv) result(r *cypher.Result) *graph.Result {
 		Columns: r.Columns,
 		Rows:    make([][]any, len(r.Rows)),
 		Stats:   r.Stats,
+		Plan:    r.Plan,
 	}
 	if out.Columns == nil {
 		out.Columns = []string{}
