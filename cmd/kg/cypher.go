@@ -121,7 +121,18 @@ func runCypher(ctx context.Context, g *globalOptions, opts cypherOptions, query 
 		return usageErr("", "the query is empty")
 	}
 	readOnly := false
-	if st, perr := cypher.Parse(query); perr == nil {
+	if _, ok, perr := cypher.ParseShowSchema(query); ok {
+		// SHOW CONSTRAINTS / SHOW INDEXES: the store answers
+		if perr != nil {
+			return withCode(exitFailure, perr, "")
+		}
+		readOnly = true
+	} else if _, ok, perr := cypher.ParseSchema(query); ok {
+		// CREATE / DROP CONSTRAINT / INDEX: the store applies it
+		if perr != nil {
+			return withCode(exitFailure, perr, "")
+		}
+	} else if st, perr := cypher.Parse(query); perr == nil {
 		readOnly = st.ReadOnly()
 		if missing := missingParams(st.Parameters(), params); len(missing) > 0 && !st.Explained() {
 			return usageErr("give each with -p name=value", "the query needs parameter%s %s", plural(len(missing)),
