@@ -28,7 +28,8 @@
 // each switching on every type: the JSON, CSV and table printers of the kg
 // command and the JSON, GraphML and Cypher-script exports are Visitors.
 //
-// Stats, the update counters of a query, completes what a query returns.
+// Stats, the update counters of a query, and Plan, the operator tree of an
+// EXPLAIN or PROFILE, complete what a query returns.
 package value
 
 // Node is a node in a query result. ElementID identifies it within its
