@@ -18,7 +18,8 @@ type Store interface {
 	Load(ctx context.Context, b *Batch) (LoadStats, error)
 	// Query runs a Cypher query with parameters and returns its columns and
 	// rows. Values are nil, bool, int64, float64, string, []any,
-	// map[string]any, value.Node, value.Relationship and value.Path; temporal
+	// map[string]any, value.Node, value.Relationship, value.Path and
+	// value.Point; temporal
 	// values (dates, times, durations) are strings in Neo4j's format.
 	Query(ctx context.Context, cypher string, params map[string]any) (*Result, error)
 	// Counts returns the number of nodes per label and relationships per type.
@@ -69,8 +70,12 @@ func sum(m map[string]int) int {
 }
 
 // Result is the outcome of a Cypher query: column names and rows of values.
+// Plan is set for a query that starts with EXPLAIN (no rows then) or
+// PROFILE (rows and db hits counted per operator), when the store returns
+// plans; else it is nil.
 type Result struct {
 	Columns []string
 	Rows    [][]any
 	Stats   value.Stats
+	Plan    *value.Plan
 }

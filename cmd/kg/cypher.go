@@ -121,9 +121,20 @@ func runCypher(ctx context.Context, g *globalOptions, opts cypherOptions, query 
 		return usageErr("", "the query is empty")
 	}
 	readOnly := false
-	if st, perr := cypher.Parse(query); perr == nil {
+	if _, ok, perr := cypher.ParseShowSchema(query); ok {
+		// SHOW CONSTRAINTS / SHOW INDEXES: the store answers
+		if perr != nil {
+			return withCode(exitFailure, perr, "")
+		}
+		readOnly = true
+	} else if _, ok, perr := cypher.ParseSchema(query); ok {
+		// CREATE / DROP CONSTRAINT / INDEX: the store applies it
+		if perr != nil {
+			return withCode(exitFailure, perr, "")
+		}
+	} else if st, perr := cypher.Parse(query); perr == nil {
 		readOnly = st.ReadOnly()
-		if missing := missingParams(st.Parameters(), params); len(missing) > 0 {
+		if missing := missingParams(st.Parameters(), params); len(missing) > 0 && !st.Explained() {
 			return usageErr("give each with -p name=value", "the query needs parameter%s %s", plural(len(missing)),
 				"$"+strings.Join(missing, ", $"))
 		}
@@ -144,8 +155,32 @@ func runCypher(ctx context.Context, g *globalOptions, opts cypherOptions, query 
 		if err != nil {
 			return g.budgetError(err)
 		}
-		return writeResult(g.stdout, res, f, opts.width)
+		return writeCypherResult(g, res, f, opts.width)
 	})
+}
+
+// writeCypherResult writes the rows of res, and the plan of an EXPLAIN or
+// PROFILE: in a table after the rows (an EXPLAIN has none to show), and on
+// stderr beside JSON and CSV, which keep stdout for the rows.
+func writeCypherResult(g *globalOptions, res *graph.Result, f outputFormat, width int) error {
+	if res.Plan == nil || res.Plan.Profiled || f != formatTable {
+		if err := writeResult(g.stdout, res, f, width); err != nil {
+			return err
+		}
+	}
+	if res.Plan == nil {
+		return nil
+	}
+	w, title := g.stdout, "Plan"
+	if f != formatTable {
+		w = g.stderr
+	}
+	if res.Plan.Profiled {
+		title = "Profile"
+		fmt.Fprintln(w)
+	}
+	_, err := fmt.Fprintf(w, "%s:\n%s", title, res.Plan)
+	return err
 }
 
 func missingParams(need []string, have map[string]any) []string {

@@ -118,6 +118,9 @@ func (b *jsonBuilder) Int(n int64) error             { b.out = n; return nil }
 func (b *jsonBuilder) String(s string) error         { b.out = s; return nil }
 func (b *jsonBuilder) Temporal(t fmt.Stringer) error { b.out = t.String(); return nil }
 
+// Point builds {"crs": "wgs-84", "srid": 4326, "x": …, "y": …[, "z": …]}.
+func (b *jsonBuilder) Point(p value.Point) error { b.out = p.Fields(); return nil }
+
 func (b *jsonBuilder) Float(f float64) error {
 	b.out = f
 	if math.IsNaN(f) || math.IsInf(f, 0) {
@@ -208,6 +211,7 @@ func (c *csvCellVisitor) Float(f float64) error {
 }
 func (c *csvCellVisitor) String(s string) error                   { c.s = s; return nil }
 func (c *csvCellVisitor) Temporal(t fmt.Stringer) error           { c.s = t.String(); return nil }
+func (c *csvCellVisitor) Point(p value.Point) error               { c.s = p.String(); return nil }
 func (c *csvCellVisitor) List(l []any) error                      { return c.json(l) }
 func (c *csvCellVisitor) Map(m map[string]any) error              { return c.json(m) }
 func (c *csvCellVisitor) Node(n value.Node) error                 { return c.json(n) }
@@ -249,6 +253,7 @@ func (l *literalVisitor) Null() error                   { l.s = "null"; return n
 func (l *literalVisitor) Bool(b bool) error             { l.s = strconv.FormatBool(b); return nil }
 func (l *literalVisitor) Int(n int64) error             { l.s = strconv.FormatInt(n, 10); return nil }
 func (l *literalVisitor) Temporal(t fmt.Stringer) error { l.s = t.String(); return nil }
+func (l *literalVisitor) Point(p value.Point) error     { l.s = p.String(); return nil }
 func (l *literalVisitor) Map(m map[string]any) error    { l.s = mapLiteral(m); return nil }
 
 func (l *literalVisitor) String(s string) error {

@@ -47,6 +47,7 @@ type result struct {
 	readOnly bool
 	columns  int
 	stats    value.Stats
+	plan     *value.Plan // of an EXPLAIN or PROFILE; or nil
 	db       string
 }
 
@@ -392,7 +393,7 @@ func (c *conn) run(req request) error {
 		c.tx = nil // a failed statement has rolled its transaction back
 		return c.fail(err)
 	}
-	return c.opened(&result{rows: res.Rows, readOnly: readOnly, columns: len(res.Columns), stats: res.Stats, db: db}, res.Columns, start)
+	return c.opened(&result{rows: res.Rows, readOnly: readOnly, columns: len(res.Columns), stats: res.Stats, plan: res.Plan, db: db}, res.Columns, start)
 }
 
 // exec runs a statement in the connection's write transaction, if one is
@@ -514,6 +515,13 @@ func (c *conn) pull(req request) error {
 	meta := map[string]any{"type": r.queryType(), "t_last": int64(0), "db": r.db}
 	if st := statsMap(r.stats); st != nil {
 		meta["stats"] = st
+	}
+	if r.plan != nil {
+		key := "plan"
+		if r.plan.Profiled {
+			key = "profile"
+		}
+		meta[key] = r.plan.Map()
 	}
 	switch {
 	case !c.inTx:

@@ -29,4 +29,9 @@
 // dbms.showCurrentUser, db.schema.visualization) are answered by the
 // server itself, on the "neo4j" database and on "system", which refuses
 // every other statement.
+//
+// The plan of an EXPLAIN and the profile of a PROFILE, when the store
+// returns one (graph.Result.Plan), travel in the final SUCCESS as Bolt's
+// "plan" or "profile" map: operatorType, identifiers, args (Details) and
+// children, a profile adding rows and dbHits.
 package bolt

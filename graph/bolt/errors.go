@@ -132,8 +132,11 @@ func classify(err error) *failure {
 		cypher.ProcedureError:   codeProcFailed,
 		cypher.SchemaError:      codeSchemaExists,
 	}[ce.Type]
-	if ce.Detail == "ProcedureNotFound" {
+	switch ce.Detail {
+	case "ProcedureNotFound":
 		code = codeProcNotFound
+	case "ConstraintDropFailed", "IndexDropFailed":
+		code = "Neo.DatabaseError.Schema." + ce.Detail
 	}
 	if code == "" {
 		code = codeExecFailed

@@ -270,6 +270,22 @@ func (e *encoder) Path(p value.Path) error {
 	return e.List(indices)
 }
 
+// Point writes Point2D (srid, x, y) or Point3D (srid, x, y, z).
+func (e *encoder) Point(p value.Point) error {
+	if p.Dims() == 3 {
+		e.structHeader(tagPoint3D, 4)
+	} else {
+		e.structHeader(tagPoint2D, 3)
+	}
+	_ = e.Int(int64(p.SRID))
+	_ = e.Float(p.X)
+	_ = e.Float(p.Y)
+	if p.Dims() == 3 {
+		return e.Float(p.Z)
+	}
+	return nil
+}
+
 // Temporal writes Bolt 5's structures: DateTime with a UTC-based seconds
 // field, with the zone id when the value has a named zone.
 func (e *encoder) Temporal(t fmt.Stringer) error {

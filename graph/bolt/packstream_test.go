@@ -47,6 +47,8 @@ func TestEncodeBytes(t *testing.T) {
 		{map[string]any{"a": int64(1)}, "A1816101"},
 		{value.DateOfEpochDay(19000), "B144C94A38"},
 		{value.Duration{Months: 1, Days: 2, Seconds: 3, Nanos: 4}, "B44501020304"},
+		{value.Point{SRID: 7203, X: 1, Y: 2}, "B358C91C23C13FF0000000000000C14000000000000000"},
+		{value.Point{SRID: 4979, X: 1, Y: 2, Z: 0}, "B459C91373C13FF0000000000000C14000000000000000C10000000000000000"},
 		{value.Node{ElementID: "7", Labels: []string{"L"}, Props: map[string]any{}}, "B44E0791814CA0836E3A37"},
 	}
 	for _, tt := range tests {
@@ -86,6 +88,8 @@ func TestRoundTrip(t *testing.T) {
 		value.LocalDateTimeOfEpoch(-1, 999), mustDateTime(t, 1700000000, "", -3600),
 		mustDateTime(t, 1700000000, "Asia/Tehran", 0), value.DateTimeOf(time.Unix(0, 0).UTC()),
 		value.Duration{Months: -14, Days: 3, Seconds: -5, Nanos: 999999999},
+		value.Point{SRID: value.SRIDWGS84, X: 12.5, Y: -56.25}, value.Point{SRID: value.SRIDCartesian3D, X: 1, Y: 2, Z: -3},
+		[]any{value.Point{SRID: value.SRIDCartesian, X: math.Inf(1), Y: 0}},
 	}
 	for _, v := range values {
 		b, err := Encode(nil, v)
@@ -117,6 +121,11 @@ func TestDecodeRejects(t *testing.T) {
 		"bad time offset":      "B25401CB00000000FFFFFFFF",
 		"unknown zone":         "B3690101854E6F6E65",
 		"duration overflow":    "B44500" + "00" + "CB7FFFFFFFFFFFFFFF" + "CB7FFFFFFFFFFFFFFF",
+		"point of integers":    "B358C91C230102",
+		"point of no srid":     "B3588161C13FF0000000000000C14000000000000000",
+		"unknown srid":         "B35801C13FF0000000000000C14000000000000000",
+		"3D point of 2D srid":  "B459C91C23C13FF0000000000000C14000000000000000C10000000000000000",
+		"latitude beyond 90":   "B358C910E6C10000000000000000C14060000000000000",
 	}
 	for name, h := range tests {
 		b, err := hex.DecodeString(h)

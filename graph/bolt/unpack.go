@@ -209,9 +209,12 @@ func (d *decoder) structure(n, depth int) (any, error) {
 	return structValue(tb[0], fields)
 }
 
-// structValue turns a temporal structure into its value; other structures
-// stay Structures.
+// structValue turns a temporal or spatial structure into its value; other
+// structures stay Structures.
 func structValue(tag byte, f []any) (any, error) {
+	if tag == tagPoint2D || tag == tagPoint3D {
+		return pointValue(tag, f)
+	}
 	want := map[byte]int{tagDate: 1, tagLocalTime: 1, tagTime: 2, tagLocalDateTime: 2,
 		tagDateTime: 3, tagDateTimeZone: 3, tagDuration: 4}[tag]
 	if want == 0 {
@@ -266,4 +269,32 @@ func structValue(tag byte, f []any) (any, error) {
 		return nil, fmt.Errorf("packstream: duration of %d s and %d ns out of range", sec, ns)
 	}
 	return value.Duration{Months: ints[0], Days: ints[1], Seconds: sec + carry, Nanos: int32(ns - carry*nps)}, nil
+}
+
+// pointValue decodes Point2D (srid, x, y) and Point3D (srid, x, y, z).
+func pointValue(tag byte, f []any) (any, error) {
+	want := 3
+	if tag == tagPoint3D {
+		want = 4
+	}
+	if len(f) != want {
+		return nil, fmt.Errorf("packstream: structure 0x%02X has %d fields, want %d", tag, len(f), want)
+	}
+	srid, ok := f[0].(int64)
+	if !ok || srid != int64(int32(srid)) {
+		return nil, fmt.Errorf("packstream: point srid is %T %v, want an integer", f[0], f[0])
+	}
+	coords := make([]float64, want-1)
+	for i, v := range f[1:] {
+		x, ok := v.(float64)
+		if !ok {
+			return nil, fmt.Errorf("packstream: point coordinate %d is %T, want a float", i, v)
+		}
+		coords[i] = x
+	}
+	p, err := value.NewPoint(int32(srid), coords...)
+	if err != nil {
+		return nil, fmt.Errorf("packstream: %w", err)
+	}
+	return p, nil
 }

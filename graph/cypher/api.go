@@ -40,6 +40,20 @@
 // the years -999,999,999 to 999,999,999. Named zones come from the system
 // zone database, or from the copy embedded with time/tzdata.
 //
+// # Spatial values
+//
+// [value.Point] is Cypher's POINT: cartesian (srid 7203), cartesian-3d
+// (9157), wgs-84 (4326) or wgs-84-3d (4979), as Neo4j. point({x, y[, z]})
+// and point({longitude, latitude[, height]}) make one (crs or srid may name
+// the system; a null coordinate gives null); p.x, p.y, p.z, p.longitude,
+// p.latitude, p.height, p.crs and p.srid read it; point.distance(a, b) is
+// Euclidean, or haversine in metres for WGS-84, and point.withinBBox(p,
+// lowerLeft, upperRight) tests a box; both are null across systems. Points
+// are equal when system and coordinates are; < and > do not compare them
+// (null); ORDER BY puts them after paths and before temporal values, by
+// srid, then coordinates. They may be stored as properties, alone or in
+// lists.
+//
 // # Procedures and subqueries
 //
 // CALL runs a procedure, standalone (CALL db.labels(), or CALL p with its
@@ -96,11 +110,14 @@ type Path struct {
 
 // Result is the outcome of a query: the column names (verbatim projection
 // text or alias), the rows in order, and the update counters.
-// A query that only writes has no columns and no rows.
+// A query that only writes has no columns and no rows. The result of an
+// EXPLAIN has the query's columns, no rows and its Plan; that of a PROFILE
+// its rows and its Plan with rows and db hits counted per operator.
 type Result struct {
 	Columns []string
 	Rows    [][]any
 	Stats   value.Stats
+	Plan    *value.Plan // EXPLAIN or PROFILE only; else nil
 }
 
 // Phases of an Error, in the TCK's vocabulary.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/kgnews/kg/graph/value"
@@ -23,6 +22,7 @@ type execCtx struct {
 	// the query ends, if their relationships went too
 	pendingDel []int64
 	ticks      int
+	hits       int64 // db hits of a PROFILE (see hitGraph)
 	width      int
 	src        string
 	now        time.Time // the statement clock, read on first use
@@ -538,17 +538,4 @@ func sortRows(ec *execCtx, rows [][]any, keys []sortKey) ([][]any, error) {
 		out[i] = rows[j]
 	}
 	return out, nil
-}
-
-// explain renders an operator tree.
-func explainOp(b *strings.Builder, o operator, depth int) {
-	name, kids := o.describe()
-	b.WriteString(strings.Repeat("  ", depth))
-	b.WriteString(name)
-	b.WriteByte('\n')
-	for _, k := range kids {
-		if k != nil {
-			explainOp(b, k, depth+1)
-		}
-	}
 }

@@ -375,6 +375,11 @@ func propOf(ec *execCtx, v any, key string) (any, error) {
 			return f, nil
 		}
 		return nil, ec.runtimeErr(ArgumentError, "InvalidArgumentValue", "a Duration has no field %q", key)
+	case value.Point:
+		if f, ok := value.PointField(x, key); ok {
+			return f, nil
+		}
+		return nil, ec.runtimeErr(ArgumentError, "InvalidArgumentValue", "field %q is not available on a %s point", key, x.CRS())
 	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime:
 		if f, ok := value.Field(x, key); ok {
 			return f, nil

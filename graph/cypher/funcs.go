@@ -360,7 +360,7 @@ func init() {
 				return nil, nil
 			case string, int64, float64, bool:
 				return toStringValue(x), nil
-			case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
+			case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration, value.Point:
 				return x.(fmt.Stringer).String(), nil
 			}
 			return nil, ec.runtimeErr(TypeError, "InvalidArgumentValue", "toString cannot take %s", typeName(a[0]))
@@ -633,6 +633,7 @@ func init() {
 		}},
 	}
 	registerTemporal(functions)
+	registerSpatial(functions)
 }
 
 func relEnd(ec *execCtx, v any, start bool) (any, error) {

@@ -444,7 +444,7 @@ func (c *compiler) bindNode(op operator, np *nodePattern, ms *matchState) (opera
 		if err != nil {
 			return nil, err
 		}
-		name := fmt.Sprintf("NodeIndexSeek(%s:%s {%s})", varName(np.v), label, key)
+		name := fmt.Sprintf("NodeIndexSeek(%s:%s(%s))", varName(np.v), label, key)
 		return &flatOp{in: op, name: name, fn: func(ec *execCtx, row []any, emit func([]any)) error {
 			v, err := vf(ec, row)
 			if err != nil || v == nil {
@@ -488,6 +488,22 @@ func (c *compiler) bindNode(op operator, np *nodePattern, ms *matchState) (opera
 		name = "NodeByLabelScan(" + varName(np.v) + ":" + label + ")"
 	}
 	return &scanOp{in: op, name: name, label: label, slot: slot, check: check}, nil
+}
+
+// expandText writes an expansion as Neo4j's plans do: (a)-[r:T|U]->(b).
+func expandText(from, rel, to string, types []string, dir Direction) string {
+	r := rel
+	if len(types) > 0 {
+		r += ":" + strings.Join(types, "|")
+	}
+	left, right := "-", "-"
+	switch dir {
+	case Outgoing:
+		right = "->"
+	case Incoming:
+		left = "<-"
+	}
+	return "(" + from + ")" + left + "[" + r + "]" + right + "(" + to + ")"
 }
 
 func varName(v string) string {
@@ -552,14 +568,22 @@ func (c *compiler) expandStep(op operator, pp *pathPattern, i int, reversed bool
 	if rp.v != "" {
 		ms.bound[rp.v] = true
 	}
-	name := fmt.Sprintf("Expand(%s)-[%s:%s]-(%s)", varName(from.v), varName(rp.v), strings.Join(types, "|"), varName(to.v))
+	name := "Expand" + expandText(from.v, rp.v, to.v, types, dir)
 	if rp.varLen {
 		segSlot := c.slot()
 		ms.segs[rp] = segSlot
 		ms.relSlots = append(ms.relSlots, relSlot)
 		ms.listRels = append(ms.listRels, true)
 		minH, maxH := rp.min, rp.max
-		return &flatOp{in: op, name: "VarLength" + name, fn: func(ec *execCtx, row []any, emit func([]any)) error {
+		hops := fmt.Sprintf("*%d..", minH)
+		if maxH >= 0 {
+			hops += fmt.Sprint(maxH)
+		}
+		name = "VarLengthExpand" + expandText(from.v, rp.v+":"+strings.Join(types, "|")+hops, to.v, nil, dir)
+		if len(types) == 0 {
+			name = "VarLengthExpand" + expandText(from.v, rp.v+hops, to.v, nil, dir)
+		}
+		return &flatOp{in: op, name: name, fn: func(ec *execCtx, row []any, emit func([]any)) error {
 			start, ok := row[fromSlot].(nodeV)
 			if !ok {
 				return nil

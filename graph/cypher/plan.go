@@ -15,7 +15,8 @@ type program struct {
 	union  bool // UNION (distinct) between parts
 	cols   []string
 	src    string
-	maxMem int64 // memory budget of a run; 0: none
+	maxMem int64    // memory budget of a run; 0: none
+	mode   planMode // EXPLAIN, PROFILE or a plain run
 }
 
 type partPlan struct {
@@ -24,13 +25,21 @@ type partPlan struct {
 	slots []int // result slots; nil when the query returns nothing
 }
 
-func prepare(src string, opts Options) (*program, error) {
-	q, perr := parse(src)
+func prepare(src string, opts Options) (prog *program, err error) {
+	mode, body := splitMode(src)
+	if mode != modeRun {
+		defer func() {
+			if e, ok := err.(*Error); ok {
+				e.Query = src // the text with its EXPLAIN or PROFILE
+			}
+		}()
+	}
+	q, perr := parse(body)
 	if perr != nil {
 		return nil, perr
 	}
-	c := &compiler{src: src, params: map[string]bool{}, opts: opts}
-	prog := &program{params: c.params, src: src}
+	c := &compiler{src: body, params: map[string]bool{}, opts: opts}
+	prog = &program{params: c.params, src: src, mode: mode}
 	for i, sq := range q.parts {
 		pp, err := c.compileSingle(sq)
 		if err != nil {
@@ -54,19 +63,12 @@ func prepare(src string, opts Options) (*program, error) {
 	prog.writes = c.writes
 	prog.width = c.nslots
 	prog.maxMem = opts.MaxMemory
-	return prog, nil
-}
-
-func (p *program) explain() string {
-	var b strings.Builder
-	for i, pp := range p.parts {
-		if i > 0 {
-			b.WriteString("Union\n")
+	if mode == modeProfile {
+		for _, pp := range prog.parts {
+			pp.root = instrument(pp.root)
 		}
-		b.WriteString("ProduceResults\n")
-		explainOp(&b, pp.root, 1)
 	}
-	return b.String()
+	return prog, nil
 }
 
 func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Result, error) {
@@ -74,6 +76,12 @@ func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Res
 		deleted: map[int64]bool{}, delRels: map[int64]string{}}
 	if ec.params == nil {
 		ec.params = map[string]any{}
+	}
+	if p.mode == modeProfile {
+		ec.g = hitGraph{Graph: g, hits: &ec.hits}
+		for _, pp := range p.parts {
+			resetProfile(pp.root)
+		}
 	}
 	res := &Result{Columns: p.cols}
 	var seen map[string]bool
@@ -142,6 +150,9 @@ func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Res
 		res.Rows = [][]any{}
 	}
 	res.Stats = ec.stats
+	if p.mode == modeProfile {
+		res.Plan = p.plan(true, int64(len(res.Rows)), ec.hits)
+	}
 	return res, nil
 }
 
@@ -518,11 +529,15 @@ func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (opera
 		items = append(star, items...)
 	}
 	cols := make([]string, len(items))
+	texts := make([]string, len(items)) // "expr AS alias", for the plan
 	seenCol := map[string]bool{}
 	for i, it := range items {
-		cols[i] = it.text
+		cols[i], texts[i] = it.text, it.text
 		if it.alias != "" {
 			cols[i] = it.alias
+			if it.alias != it.text {
+				texts[i] += " AS " + it.alias
+			}
 		} else if !pc.ret {
 			if _, ok := it.x.(*varExpr); !ok {
 				return nil, nil, nil, nil, c.errAt(it.x, SyntaxError, "NoExpressionAlias", "expression in WITH must be aliased (use AS)")
@@ -570,8 +585,9 @@ func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (opera
 	}
 	if hasAgg {
 		op = c.aggregateOp(op, fns, slots, keyIdx, aggIdx, aggs)
+		op.(*aggOp).text = strings.Join(texts, ", ")
 	} else {
-		op = &flatOp{in: op, name: "Projection(" + strings.Join(cols, ", ") + ")", fn: func(ec *execCtx, row []any, emit func([]any)) error {
+		op = &flatOp{in: op, name: "Projection(" + strings.Join(texts, ", ") + ")", fn: func(ec *execCtx, row []any, emit func([]any)) error {
 			out := copyRow(row)
 			for i, f := range fns {
 				v, err := f(ec, row)
@@ -837,6 +853,7 @@ func (c *compiler) aggregateOp(in operator, fns []evalFn, slots []int, keyIdx, a
 // row per group (its first, with the keys set) and the aggregate states,
 // then yields one row per group in order of first appearance.
 type aggOp struct {
+	text   string // the projection, for the plan
 	in     operator
 	fns    []evalFn
 	slots  []int
@@ -977,4 +994,9 @@ func (o *aggOp) next(ec *execCtx) ([]any, error) {
 	return nil, nil
 }
 
-func (o *aggOp) describe() (string, []operator) { return "EagerAggregation", []operator{o.in} }
+func (o *aggOp) describe() (string, []operator) {
+	if o.text == "" {
+		return "EagerAggregation", []operator{o.in}
+	}
+	return "EagerAggregation(" + o.text + ")", []operator{o.in}
+}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+
+	"github.com/kgnews/kg/graph/value"
 )
 
 // Statement is a parsed, checked and planned query, reusable across graphs
@@ -35,7 +37,7 @@ func ParseWith(query string, opts Options) (*Statement, error) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	st := &Statement{query: query, params: names, readOnly: !prog.writes, plan: prog, opts: opts}
+	st := &Statement{query: query, params: names, readOnly: !prog.writes || prog.mode == modeExplain, plan: prog, opts: opts}
 	return st, nil
 }
 
@@ -69,6 +71,9 @@ func RunWith(ctx context.Context, g Graph, query string, params map[string]any, 
 
 // Run executes the statement on g with params; see [Run].
 func (s *Statement) Run(ctx context.Context, g Graph, params map[string]any) (res *Result, err error) {
+	if s.plan.mode == modeExplain {
+		return &Result{Columns: append([]string{}, s.plan.cols...), Rows: [][]any{}, Plan: s.Plan()}, nil
+	}
 	for _, name := range s.params {
 		if _, ok := params[name]; !ok {
 			return nil, newError(ParameterMissing, CompileTime, "MissingParameter",
@@ -98,9 +103,17 @@ func (s *Statement) Run(ctx context.Context, g Graph, params map[string]any) (re
 // Parameters returns the names of the $parameters the query uses, sorted.
 func (s *Statement) Parameters() []string { return append([]string(nil), s.params...) }
 
-// ReadOnly reports whether the query never writes to the graph.
+// ReadOnly reports whether the query never writes to the graph: an
+// EXPLAIN never does.
 func (s *Statement) ReadOnly() bool { return s.readOnly }
+
+// Explained reports whether the query starts with EXPLAIN: Run then plans
+// it only, and returns its columns, no rows and its Plan.
+func (s *Statement) Explained() bool { return s.plan.mode == modeExplain }
+
+// Plan returns the execution plan, not profiled; see [value.Plan].
+func (s *Statement) Plan() *value.Plan { return s.plan.plan(false, 0, 0) }
 
 // Explain returns the execution plan as indented text, one operator a line;
 // index lookups appear as NodeIndexSeek.
-func (s *Statement) Explain() string { return s.plan.explain() }
+func (s *Statement) Explain() string { return s.Plan().String() }

@@ -7,8 +7,9 @@ import (
 
 // SchemaCommand is a schema statement: CREATE CONSTRAINT … REQUIRE x.p IS
 // UNIQUE or CREATE INDEX … ON (x.p), on a node label or a relationship
-// type, as Neo4j 5 writes them. The engine runs no schema statement
-// itself; a store that has a schema applies it (see ParseSchema).
+// type, as Neo4j 5 writes them, or DROP CONSTRAINT name / DROP INDEX name
+// [IF EXISTS]. The engine runs no schema statement itself; a store that
+// has a schema applies it (see ParseSchema).
 type SchemaCommand struct {
 	// Kind is "CONSTRAINT" or "INDEX".
 	Kind string
@@ -17,6 +18,9 @@ type SchemaCommand struct {
 	// IfNotExists says the statement is a no-op when an equivalent rule
 	// exists.
 	IfNotExists bool
+	// Drop says the statement drops the rule Name (and sets neither Label,
+	// Type nor Property); IfExists that dropping a missing rule is a no-op.
+	Drop, IfExists bool
 	// Label is the node label, or Type the relationship type: one of them
 	// is set.
 	Label, Type string
@@ -35,12 +39,17 @@ var (
 		`\s+REQUIRE\s+(\w+)\s*\.\s*(\w+)\s+IS\s+UNIQUE\s*;?\s*$`)
 	reIndex = regexp.MustCompile(`(?is)^\s*CREATE\s+(?:RANGE\s+)?INDEX` + schemaName + schemaIfNot + schemaTarget +
 		`\s+ON\s*\(\s*(\w+)\s*\.\s*(\w+)\s*\)\s*;?\s*$`)
+	reDrop = regexp.MustCompile(`(?is)^\s*DROP\s+(CONSTRAINT|INDEX)\s+([A-Za-z_][A-Za-z0-9_]*|` + "`[^`]+`" +
+		`)(\s+IF\s+EXISTS)?\s*;?\s*$`)
 )
 
 // ParseSchema recognises a schema statement. ok is false when query is
 // not one (parse it with Parse then); err is set when it is one whose
 // variable does not match its pattern's.
 func ParseSchema(query string) (cmd *SchemaCommand, ok bool, err error) {
+	if m := reDrop.FindStringSubmatch(query); m != nil {
+		return &SchemaCommand{Kind: strings.ToUpper(m[1]), Name: strings.Trim(m[2], "`"), Drop: true, IfExists: m[3] != ""}, true, nil
+	}
 	kind, m := "CONSTRAINT", reConstraint.FindStringSubmatch(query)
 	if m == nil {
 		kind, m = "INDEX", reIndex.FindStringSubmatch(query)

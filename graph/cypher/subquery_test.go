@@ -42,6 +42,14 @@ func TestSubqueryExpressions(t *testing.T) {
 			UNION MATCH (n:Q {name: k}) RETURN n }) IS NOT NULL AS found ORDER BY k`, [][]any{{"q", true}, {"zz", false}}},
 		{"count union", `RETURN COUNT { MATCH (n:P) RETURN n.n AS v UNION MATCH (n:Q) RETURN 1 AS v } AS c`, [][]any{{int64(3)}}},
 		{"exists union", `RETURN EXISTS { MATCH (n:Z) RETURN n UNION MATCH (n:Q) RETURN n } AS e`, [][]any{{true}}},
+		{"count union of outer-bound parts dedups", `MATCH (x:P) RETURN x.name, COUNT { MATCH (x)-[:R]->(y) RETURN y UNION MATCH (x)-->(y:P) RETURN y } AS c ORDER BY x.name`,
+			[][]any{{"a", int64(2)}, {"b", int64(1)}, {"c", int64(0)}, {"d", int64(0)}}},
+		{"count union all of outer-bound parts keeps", `MATCH (x:P {name: 'a'}) RETURN COUNT { MATCH (x)-[:R]->(y) RETURN y UNION ALL MATCH (x)-->(y) RETURN y } AS c`,
+			[][]any{{int64(5)}}},
+		{"exists union in WHERE, the second part matching", `MATCH (x:P) WHERE EXISTS { MATCH (x)-[:R]->(y:Q) RETURN y UNION MATCH (x)-[:S]->(y) RETURN y } RETURN x.name`,
+			[][]any{{"a"}}},
+		{"count union compared in WHERE", `MATCH (x:P) WHERE COUNT { MATCH (x)-->(y) RETURN y.n AS v UNION ALL MATCH (x)<--(y) RETURN y.n AS v } >= 2 RETURN x.name ORDER BY x.name`,
+			[][]any{{"a"}, {"b"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -105,13 +105,18 @@ func TestTemporalErrors(t *testing.T) {
 		{"a duration beyond int64", `RETURN duration({years: 1e30})`, cypher.ArgumentError, "InvalidArgumentValue"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := cypher.Run(context.Background(), memgraph.New(), tc.query, nil)
-			e, ok := cypher.IsError(err)
-			if !ok || e.Type != tc.typ || e.Detail != tc.detail {
-				t.Fatalf("Run(%q) error = %v, want %s (%s)", tc.query, err, tc.typ, tc.detail)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { wantRunError(t, tc.query, tc.typ, tc.detail) })
+	}
+}
+
+// wantRunError runs query on an empty graph and checks that it fails with
+// an *Error of type typ and detail.
+func wantRunError(t *testing.T, query, typ, detail string) {
+	t.Helper()
+	_, err := cypher.Run(context.Background(), memgraph.New(), query, nil)
+	e, ok := cypher.IsError(err)
+	if !ok || e.Type != typ || e.Detail != detail {
+		t.Fatalf("Run(%q) error = %v, want %s (%s)", query, err, typ, detail)
 	}
 }
 

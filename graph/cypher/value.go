@@ -163,7 +163,7 @@ func equal(a, b any) tri {
 			}
 		}
 		return triTrue
-	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
+	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration, value.Point:
 		return triOf(a == b)
 	}
 	return triFalse
@@ -269,33 +269,35 @@ func orderRank(v any) int {
 		return 3
 	case pathV:
 		return 4
-	case value.DateTime:
+	case value.Point:
 		return 5
-	case value.LocalDateTime:
+	case value.DateTime:
 		return 6
-	case value.Date:
+	case value.LocalDateTime:
 		return 7
-	case value.Time:
+	case value.Date:
 		return 8
-	case value.LocalTime:
+	case value.Time:
 		return 9
-	case value.Duration:
+	case value.LocalTime:
 		return 10
-	case string:
+	case value.Duration:
 		return 11
-	case bool:
+	case string:
 		return 12
-	case int64:
+	case bool:
 		return 13
+	case int64:
+		return 14
 	case float64:
 		if math.IsNaN(x) {
-			return 14
+			return 15
 		}
-		return 13
+		return 14
 	case nil:
-		return 15
+		return 16
 	}
-	return 16
+	return 17
 }
 
 // order implements orderability: a total order over all values.
@@ -351,8 +353,10 @@ func order(a, b any) int {
 		return c
 	case value.Duration:
 		return value.CompareDurations(x, b.(value.Duration))
+	case value.Point:
+		return value.ComparePoints(x, b.(value.Point))
 	case int64, float64:
-		if orderRank(a) == 14 {
+		if orderRank(a) == 15 {
 			return 0
 		}
 		if y, ok := b.(int64); ok {
@@ -448,7 +452,7 @@ func appendKey(b []byte, v any) []byte {
 			}
 		}
 		return append(b, ';')
-	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
+	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration, value.Point:
 		b = append(b, 't')
 		b = append(b, typeName(v)...)
 		return append(append(b, x.(fmt.Stringer).String()...), ';')
@@ -457,21 +461,4 @@ func appendKey(b []byte, v any) []byte {
 }
 
 // formatFloat renders a float as Cypher's toString does.
-func formatFloat(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if math.Abs(f) >= 1e16 || (f != 0 && math.Abs(f) < 1e-4) {
-		s = strconv.FormatFloat(f, 'E', -1, 64)
-	}
-	if !strings.ContainsAny(s, ".EN") {
-		s += ".0"
-	}
-	return s
-}
+func formatFloat(f float64) string { return value.FormatFloat(f) }

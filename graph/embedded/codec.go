@@ -31,7 +31,9 @@ import (
 // day, a LocalTime as its nanosecond of day, a Time as that and its offset,
 // a LocalDateTime as wall-clock epoch seconds and nanoseconds, a DateTime as
 // Unix seconds, nanoseconds, offset and zone name ("" for a fixed offset),
-// and a Duration as its four components.
+// and a Duration as its four components. A Point (graph/value) is stored
+// as its srid and its two or three coordinates; tag 14 is new in files
+// written since points were added, and files without it read as before.
 //
 // with start and end as varint int64 ids. Tags keep value types exact: an
 // int64 stays an int64 and a float64 a float64 across a round trip.
@@ -59,6 +61,7 @@ const (
 	tagLocalDateTime = 11 // varint seconds, varint nanoseconds
 	tagDateTime      = 12 // varint seconds, varint nanoseconds, varint offset, string zone
 	tagDuration      = 13 // varint months, days, seconds, nanoseconds
+	tagPoint         = 14 // uvarint srid, then 2 or 3 floats as tagFloat's payload
 )
 
 // errCorrupt is wrapped by every decoding error.
@@ -196,6 +199,13 @@ func (e *encoder) value(v any) error {
 		e.varint(v.Days)
 		e.varint(v.Seconds)
 		e.varint(int64(v.Nanos))
+	case value.Point:
+		e.buf = append(e.buf, tagPoint)
+		e.uvarint(uint64(uint32(v.SRID)))
+		coords := []float64{v.X, v.Y, v.Z}[:v.Dims()]
+		for _, c := range coords {
+			e.buf = binary.BigEndian.AppendUint64(e.buf, math.Float64bits(c))
+		}
 	default:
 		return fmt.Errorf("unsupported property value type %T", v)
 	}
@@ -397,12 +407,40 @@ func (d *decoder) value(depth int) any {
 		}
 		v.Nanos = int32(ns)
 		return v
+	case tagPoint:
+		return d.point()
 	default:
 		if d.err == nil {
 			d.err = fmt.Errorf("%w: unknown value tag %d", errCorrupt, tag)
 		}
 		return nil
 	}
+}
+
+// point decodes the payload of tagPoint.
+func (d *decoder) point() any {
+	srid, n := binary.Uvarint(d.buf)
+	if n <= 0 || srid > math.MaxInt32 {
+		d.fail("point srid")
+		return nil
+	}
+	d.buf = d.buf[n:]
+	dims := value.Point{SRID: int32(srid)}.Dims()
+	if len(d.buf) < 8*dims {
+		d.fail("point coordinates")
+		return nil
+	}
+	coords := make([]float64, dims)
+	for i := range coords {
+		coords[i] = math.Float64frombits(binary.BigEndian.Uint64(d.buf))
+		d.buf = d.buf[8:]
+	}
+	p, err := value.NewPoint(int32(srid), coords...)
+	if err != nil {
+		d.err = fmt.Errorf("%w: %v", errCorrupt, err)
+		return nil
+	}
+	return p
 }
 
 func (d *decoder) done() error {
@@ -499,6 +537,10 @@ func normalize(v any) (any, error) {
 	case nil, string, int64, float64, bool,
 		value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime:
 		return v, nil
+	case value.Point:
+		// NewPoint checks the system and coordinates of a point built
+		// outside the engine (a Bolt parameter, a Load).
+		return value.NewPoint(v.SRID, []float64{v.X, v.Y, v.Z}[:v.Dims()]...)
 	case value.Duration:
 		if v.Nanos < 0 || v.Nanos >= 1e9 {
 			return nil, fmt.Errorf("duration nanoseconds %d outside [0, 1e9)", v.Nanos)

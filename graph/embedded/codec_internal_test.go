@@ -5,6 +5,8 @@ import (
 	"math"
 	"reflect"
 	"testing"
+
+	"github.com/kgnews/kg/graph/value"
 )
 
 func TestCodecRoundTrip(t *testing.T) {
@@ -144,6 +146,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add(rec)
 	rrec, _ := encodeRel(1, "T", 1, 2, map[string]any{"b": true})
 	f.Add(rrec)
+	prec, _ := encodeRel(1, "T", 1, 2, map[string]any{"p": value.Point{SRID: value.SRIDWGS843D, X: 1, Y: 2, Z: 3}})
+	f.Add(prec)
 	f.Fuzz(func(t *testing.T, body []byte) {
 		// Seal the bytes, so that the decoder behind the checksum is fuzzed.
 		b := seal(itob(1), body)

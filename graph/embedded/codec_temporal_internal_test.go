@@ -35,6 +35,13 @@ func TestCodecTemporalRoundTrip(t *testing.T) {
 		"duration": value.Duration{Months: -14, Days: 3, Seconds: -61, Nanos: 5},
 		"dates":    []any{value.DateOfEpochDay(1), value.DateOfEpochDay(2)},
 	}
+	checkRoundTrip(t, props)
+}
+
+// checkRoundTrip encodes props in a node record, decodes them unchanged, and
+// finds every truncation of the record corrupt.
+func checkRoundTrip(t *testing.T, props map[string]any) {
+	t.Helper()
 	rec, err := encodeNode(1, []string{"Val"}, props)
 	if err != nil {
 		t.Fatalf("encodeNode: %v", err)
@@ -74,24 +81,8 @@ func TestCodecTemporalRejects(t *testing.T) {
 // the file and reads them back unchanged.
 func TestStoreTemporalProperties(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "kg.db")
-	s, err := Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const create = `CREATE (:Val {d: date('2015-07-21'), t: time('21:40:32.142+0100'),
-		dt: datetime('2015-07-21T21:40:32.142[Europe/London]'), ds: [duration('P1Y2M3DT4H'), duration('PT-0.5S')]})`
-	if _, err := s.Query(ctx, create, nil); err != nil {
-		t.Fatalf("create: %v", err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := writeAndReopen(t, `CREATE (:Val {d: date('2015-07-21'), t: time('21:40:32.142+0100'),
+		dt: datetime('2015-07-21T21:40:32.142[Europe/London]'), ds: [duration('P1Y2M3DT4H'), duration('PT-0.5S')]})`, nil)
 	res, err := s.Query(ctx, `MATCH (v:Val) RETURN toString(v.d), toString(v.t), toString(v.dt), [x IN v.ds | toString(x)], v.d = date('2015-07-21')`, nil)
 	if err != nil {
 		t.Fatalf("query: %v", err)
@@ -101,4 +92,30 @@ func TestStoreTemporalProperties(t *testing.T) {
 	if len(res.Rows) != 1 || !reflect.DeepEqual(res.Rows[0], want) {
 		t.Fatalf("rows = %#v, want [%#v]", res.Rows, want)
 	}
+}
+
+// writeAndReopen runs the updating queries on a new store file, each with
+// its params, closes the file and opens it again, closed at the test's end.
+func writeAndReopen(t *testing.T, queries ...any) *Store {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "kg.db")
+	s, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(queries); i += 2 {
+		params, _ := queries[i+1].(map[string]any)
+		if _, err := s.Query(ctx, queries[i].(string), params); err != nil {
+			t.Fatalf("%s: %v", queries[i], err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = Open(path, nil); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

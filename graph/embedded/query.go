@@ -42,6 +42,12 @@ func (s *Store) QueryTyped(ctx context.Context, query string, params map[string]
 }
 
 func (s *Store) query(ctx context.Context, query string, params map[string]any, cv conv) (*graph.Result, error) {
+	if show, ok, err := cypher.ParseShowSchema(query); ok {
+		if err != nil {
+			return nil, err
+		}
+		return s.showSchema(ctx, show, params)
+	}
 	if cmd, ok, err := cypher.ParseSchema(query); ok {
 		if err != nil {
 			return nil, err
@@ -411,6 +417,7 @@ func (cv conv) result(r *cypher.Result) *graph.Result {
 		Columns: r.Columns,
 		Rows:    make([][]any, len(r.Rows)),
 		Stats:   r.Stats,
+		Plan:    r.Plan,
 	}
 	if out.Columns == nil {
 		out.Columns = []string{}

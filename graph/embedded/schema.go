@@ -23,7 +23,7 @@ const schemaKeyPrefix = "schema:"
 
 // checkSchema refuses the rules the store cannot keep.
 func checkSchema(query string, cmd *cypher.SchemaCommand) error {
-	if cmd.Kind == "CONSTRAINT" && cmd.Property != graph.PropID {
+	if cmd.Kind == "CONSTRAINT" && !cmd.Drop && cmd.Property != graph.PropID {
 		return &cypher.Error{Type: cypher.SemanticError, Phase: "semantic", Query: query,
 			Msg: fmt.Sprintf("the embedded store enforces uniqueness of the %q property only, not of %s", graph.PropID, cmd.Target())}
 	}
@@ -42,8 +42,11 @@ func schemaRule(cmd *cypher.SchemaCommand) (key, val string) {
 
 // recordSchema records cmd in tx: nothing when an equivalent rule exists
 // and the statement says IF NOT EXISTS; an error when it does not, or when
-// the name is taken by another rule.
+// the name is taken by another rule. A DROP removes the rule instead.
 func recordSchema(tx *bolt.Tx, query string, cmd *cypher.SchemaCommand) error {
+	if cmd.Drop {
+		return dropSchema(tx, query, cmd)
+	}
 	meta := tx.Bucket(bucketMeta)
 	key, val := schemaRule(cmd)
 	if old := meta.Get([]byte(key)); old != nil {
@@ -86,4 +89,21 @@ func (s *Store) runSchema(ctx context.Context, query string, cmd *cypher.SchemaC
 		return nil, err
 	}
 	return &graph.Result{}, nil
+}
+
+// dropSchema removes the rule cmd names from tx: an error when there is
+// none of its kind, unless the statement says IF EXISTS.
+func dropSchema(tx *bolt.Tx, query string, cmd *cypher.SchemaCommand) error {
+	meta := tx.Bucket(bucketMeta)
+	key := []byte(schemaKeyPrefix + cmd.Name)
+	if old := meta.Get(key); old != nil && strings.HasPrefix(string(old), cmd.Kind+" ") {
+		return meta.Delete(key)
+	}
+	if cmd.IfExists {
+		return nil
+	}
+	what := strings.ToLower(cmd.Kind)
+	return &cypher.Error{Type: cypher.SchemaError, Phase: "schema", Query: query,
+		Detail: strings.ToUpper(what[:1]) + what[1:] + "DropFailed",
+		Msg:    fmt.Sprintf("Unable to drop %s `%s`: No such %s %s.", what, cmd.Name, what, cmd.Name)}
 }

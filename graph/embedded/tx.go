@@ -83,6 +83,13 @@ func (t *Tx) query(ctx context.Context, query string, params map[string]any, cv 
 }
 
 func (t *Tx) run(ctx context.Context, query string, params map[string]any, cv conv) (*graph.Result, error) {
+	if show, ok, err := cypher.ParseShowSchema(query); ok {
+		// the rules committed so far; the transaction's own come at Commit
+		if err != nil {
+			return nil, err
+		}
+		return t.s.showSchema(ctx, show, params)
+	}
 	if cmd, ok, err := cypher.ParseSchema(query); ok {
 		if err == nil {
 			err = checkSchema(query, cmd)

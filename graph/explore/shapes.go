@@ -217,6 +217,9 @@ func (b *jsonBuilder) Float(v float64) error {
 
 func (b *jsonBuilder) Temporal(t fmt.Stringer) error { b.out = t.String(); return nil }
 
+// Point writes a point as kg cypher's JSON does: {crs, srid, x, y[, z]}.
+func (b *jsonBuilder) Point(p value.Point) error { b.out = p.Fields(); return nil }
+
 func (b *jsonBuilder) List(l []any) error {
 	out := make([]any, len(l))
 	for i, x := range l {

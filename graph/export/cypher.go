@@ -189,6 +189,7 @@ func (v cypherValue) Null() error                             { v.c.w.WriteStrin
 func (v cypherValue) Bool(b bool) error                       { v.c.w.WriteString(strconv.FormatBool(b)); return nil }
 func (v cypherValue) String(s string) error                   { v.c.str(s); return nil }
 func (v cypherValue) Temporal(t fmt.Stringer) error           { return unsupported(t) }
+func (v cypherValue) Point(p value.Point) error               { return unsupported(p) }
 func (v cypherValue) Map(m map[string]any) error              { return unsupported(m) }
 func (v cypherValue) Node(n value.Node) error                 { return unsupported(n) }
 func (v cypherValue) Relationship(r value.Relationship) error { return unsupported(r) }

@@ -133,6 +133,7 @@ func (v jsonValue) Bool(b bool) error                       { v.j.raw(strconv.Fo
 func (v jsonValue) Int(n int64) error                       { v.j.raw(strconv.FormatInt(n, 10)); return nil }
 func (v jsonValue) String(s string) error                   { v.j.str(s); return nil }
 func (v jsonValue) Temporal(t fmt.Stringer) error           { return unsupported(t) }
+func (v jsonValue) Point(p value.Point) error               { return unsupported(p) }
 func (v jsonValue) Map(m map[string]any) error              { return unsupported(m) }
 func (v jsonValue) Node(n value.Node) error                 { return unsupported(n) }
 func (v jsonValue) Relationship(r value.Relationship) error { return unsupported(r) }

@@ -379,6 +379,7 @@ func resultFrom(keys []string, records []*neo4j.Record, summary neo4j.ResultSumm
 			LabelsAdded:          c.LabelsAdded(),
 			LabelsRemoved:        c.LabelsRemoved(),
 		}
+		out.Plan = planOf(summary)
 	}
 	return out
 }

@@ -69,9 +69,9 @@ func fromDriver(v any) any {
 	case dbtype.Duration:
 		return normalDuration(v).String()
 	case dbtype.Point2D:
-		return map[string]any{"srid": int64(v.SpatialRefId), "x": v.X, "y": v.Y}
+		return value.Point{SRID: int32(v.SpatialRefId), X: v.X, Y: v.Y}
 	case dbtype.Point3D:
-		return map[string]any{"srid": int64(v.SpatialRefId), "x": v.X, "y": v.Y, "z": v.Z}
+		return value.Point{SRID: int32(v.SpatialRefId), X: v.X, Y: v.Y, Z: v.Z}
 	case []byte:
 		out := make([]any, len(v))
 		for i, b := range v {
@@ -202,6 +202,11 @@ func toParam(name string, v any) (any, error) {
 		return out, nil
 	case []int64, []float64, []bool:
 		return v, nil
+	case value.Point:
+		if v.Dims() == 3 {
+			return dbtype.Point3D{SpatialRefId: uint32(v.SRID), X: v.X, Y: v.Y, Z: v.Z}, nil
+		}
+		return dbtype.Point2D{SpatialRefId: uint32(v.SRID), X: v.X, Y: v.Y}, nil
 	case map[string]string:
 		out := make(map[string]any, len(v))
 		for k, x := range v {

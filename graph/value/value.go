@@ -7,7 +7,8 @@
 //   - []any, a list of values, or map[string]any, a map of values;
 //   - Node, Relationship or Path, graph elements in a query result;
 //   - Date, LocalTime, Time, LocalDateTime, DateTime or Duration, Cypher's
-//     temporal types.
+//     temporal types;
+//   - Point, Cypher's spatial type.
 //
 // These are the canonical forms, and Canon is the one function that brings a
 // value to them: Go's other integer kinds become int64 and float32 float64
@@ -27,7 +28,8 @@
 // each switching on every type: the JSON, CSV and table printers of the kg
 // command and the JSON, GraphML and Cypher-script exports are Visitors.
 //
-// Stats, the update counters of a query, completes what a query returns.
+// Stats, the update counters of a query, and Plan, the operator tree of an
+// EXPLAIN or PROFILE, complete what a query returns.
 package value
 
 // Node is a node in a query result. ElementID identifies it within its
@@ -57,7 +59,7 @@ type Path struct {
 // TypeName names v's Cypher type as error messages do: "Null", "Boolean",
 // "Integer", "Float", "String", "List", "Map", "Node", "Relationship",
 // "Path", "Date", "LocalTime", "Time", "LocalDateTime", "DateTime",
-// "Duration", or "Unknown" for a value outside the model.
+// "Duration", "Point", or "Unknown" for a value outside the model.
 func TypeName(v any) string {
 	switch v.(type) {
 	case nil:
@@ -92,6 +94,8 @@ func TypeName(v any) string {
 		return "DateTime"
 	case Duration:
 		return "Duration"
+	case Point:
+		return "Point"
 	}
 	return "Unknown"
 }

@@ -16,6 +16,8 @@ type Visitor interface {
 	// Temporal receives a Date, LocalTime, Time, LocalDateTime, DateTime or
 	// Duration; its String method writes Neo4j's text form.
 	Temporal(t fmt.Stringer) error
+	// Point receives a Point; its String method writes Neo4j's text form.
+	Point(p Point) error
 	// List receives []any, and []string as []any.
 	List(l []any) error
 	Map(m map[string]any) error
@@ -45,6 +47,8 @@ func Walk(v any, vis Visitor) error {
 		return vis.String(v)
 	case Date, LocalTime, Time, LocalDateTime, DateTime, Duration:
 		return vis.Temporal(v.(fmt.Stringer))
+	case Point:
+		return vis.Point(v)
 	case []any:
 		return vis.List(v)
 	case []string:

@@ -11,3 +11,7 @@ MATCH (n) RETURN count(*) UNION ALL MATCH (m) RETURN count(*)
 CALL db.labels() YIELD label AS l WHERE l STARTS WITH 'A' RETURN l
 CALL db.propertyKeys
 MATCH (n) WHERE EXISTS { MATCH (n)-->(m) WHERE m.x > 1 RETURN m } RETURN n, COUNT { (n)--() } AS deg
+EXPLAIN MATCH (a:P {id: $x})-[:R*1..3]->(b) RETURN b.name AS name ORDER BY name LIMIT 3
+PROFILE MATCH (a) OPTIONAL MATCH (a)-->(b) RETURN a, count(b) UNION MATCH (a) RETURN a, 0 AS `count(b)`
+RETURN point({x: 1, y: 2}).x, point.distance(point({longitude: 1, latitude: 2}), point({longitude: 3, latitude: 4, crs: 'wgs-84'}))
+MATCH (n) WHERE point.withinBBox(n.at, point({x: 0, y: 0}), point({x: 1, y: 1})) RETURN n.at.srid
