@@ -10,6 +10,17 @@ const (
 	Both                      // (n)-[]-(): every relationship once, self-loops once
 )
 
+// RelLookup is implemented by graphs that find relationships by the value
+// of a property without scanning. LookupRels calls fn for every
+// relationship whose property key equals value (Cypher equality), until fn
+// returns false, and reports true; it reports false without calling fn when
+// it holds no index on key. The planner seeks a relationship by its "id"
+// when neither end of its pattern is bound or indexed; graphs without the
+// method are scanned.
+type RelLookup interface {
+	LookupRels(key string, value any, fn func(rel int64) bool) bool
+}
+
 // Graph is the store view the executor reads and writes. Node and
 // relationship identities are int64 ids that are never reused.
 //

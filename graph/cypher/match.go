@@ -272,6 +272,24 @@ func (c *compiler) planPath(op operator, pp *pathPattern, ms *matchState) (opera
 		}
 	}
 	var err error
+	if bestScore < 3 {
+		if i, val := c.relSeekable(pp, ms); val != nil {
+			if op, err = c.seekRel(op, pp, i, val, ms); err != nil {
+				return nil, err
+			}
+			for j := i + 1; j < len(pp.rels); j++ {
+				if op, err = c.expandStep(op, pp, j, false, ms); err != nil {
+					return nil, err
+				}
+			}
+			for j := i - 1; j >= 0; j-- {
+				if op, err = c.expandStep(op, pp, j, true, ms); err != nil {
+					return nil, err
+				}
+			}
+			return c.finishPath(op, pp, ms)
+		}
+	}
 	if op, err = c.bindNode(op, pp.nodes[best], ms); err != nil {
 		return nil, err
 	}
@@ -285,11 +303,150 @@ func (c *compiler) planPath(op operator, pp *pathPattern, ms *matchState) (opera
 			return nil, err
 		}
 	}
+	return c.finishPath(op, pp, ms)
+}
+
+// finishPath binds the path variable of pp, if any, and applies the WHERE
+// conjuncts that have become evaluable.
+func (c *compiler) finishPath(op operator, pp *pathPattern, ms *matchState) (operator, error) {
 	if pp.v != "" {
 		op = c.buildPath(op, pp, ms)
 		ms.bound[pp.v] = true
 	}
 	return c.applyPending(op, ms, false)
+}
+
+// relSeekable finds a relationship of pp that a seek by its "id" property
+// can bind, with both its ends: single-hop, with no bound variable at
+// either end or in itself, ends that are two distinct variables (or
+// anonymous), and an id given by an expression that needs nothing this
+// MATCH binds. It returns the relationship's index and the id expression,
+// or a nil expression.
+func (c *compiler) relSeekable(pp *pathPattern, ms *matchState) (int, expr) {
+	for i, rp := range pp.rels {
+		from, to := pp.nodes[i], pp.nodes[i+1]
+		if rp.varLen || (rp.v != "" && ms.bound[rp.v]) || (from.v != "" && ms.bound[from.v]) ||
+			(to.v != "" && ms.bound[to.v]) || (from.v != "" && from.v == to.v) {
+			continue
+		}
+		m, ok := rp.props.(*mapExpr)
+		if !ok {
+			continue
+		}
+		for j, k := range m.keys {
+			if k != "id" {
+				continue
+			}
+			free := true
+			for v := range exprVars(m.vals[j]) {
+				if _, in := ms.sc.vars[v]; in && !ms.bound[v] {
+					free = false
+				}
+			}
+			if free {
+				return i, m.vals[j]
+			}
+		}
+	}
+	return 0, nil
+}
+
+// seekRel binds relationship i of pp and its two ends by looking the
+// relationship up by its "id" (val), through the graph's RelLookup, or by
+// scanning every node's outgoing relationships when the graph has none.
+func (c *compiler) seekRel(op operator, pp *pathPattern, i int, val expr, ms *matchState) (operator, error) {
+	rp, from, to := pp.rels[i], pp.nodes[i], pp.nodes[i+1]
+	vf, err := c.compileExpr(val, ms.sc)
+	if err != nil {
+		return nil, err
+	}
+	checkFrom, err := c.nodeCheck(from, ms.sc, "")
+	if err != nil {
+		return nil, err
+	}
+	checkTo, err := c.nodeCheck(to, ms.sc, "")
+	if err != nil {
+		return nil, err
+	}
+	relProps, err := c.propsCheck(rp.props, ms.sc)
+	if err != nil {
+		return nil, err
+	}
+	fromSlot, toSlot, relSlot := ms.nodeSlot[from], ms.nodeSlot[to], ms.relSlot[rp]
+	unique := uniqueFn(ms.relSlots, ms.listRels)
+	ms.relSlots = append(ms.relSlots, relSlot)
+	ms.listRels = append(ms.listRels, false)
+	for _, v := range []string{from.v, rp.v, to.v} {
+		if v != "" {
+			ms.bound[v] = true
+		}
+	}
+	dir := dirOf(rp, false)
+	types := rp.types
+	rel := rp.v
+	if len(types) > 0 {
+		rel += ":" + strings.Join(types, "|")
+	}
+	name := "DirectedRelationshipIndexSeek(" + expandText(from.v, rel+"(id)", to.v, nil, dir) + ")"
+	if dir == Both {
+		name = "Undirected" + name[len("Directed"):]
+	}
+	return &flatOp{in: op, name: name, fn: func(ec *execCtx, row []any, emit func([]any)) error {
+		v, err := vf(ec, row)
+		if err != nil || v == nil {
+			return err
+		}
+		var ferr error
+		try := func(r, a, b int64) bool {
+			if ok, err := checkFrom(ec, row, a); err != nil || !ok {
+				ferr = err
+				return err == nil
+			}
+			if ok, err := checkTo(ec, row, b); err != nil || !ok {
+				ferr = err
+				return err == nil
+			}
+			out := copyRow(row)
+			out[fromSlot], out[relSlot], out[toSlot] = nodeV(a), relV(r), nodeV(b)
+			emit(out)
+			return true
+		}
+		found := func(r int64) bool {
+			typ, start, end, ok := ec.g.Rel(r)
+			if !ok || (len(types) > 0 && !slices.Contains(types, typ)) || !unique(row, r) {
+				return true
+			}
+			if relProps != nil {
+				if ok, err := relProps(ec, row, r, true); err != nil || !ok {
+					ferr = err
+					return err == nil
+				}
+			}
+			switch dir {
+			case Outgoing:
+				return try(r, start, end)
+			case Incoming:
+				return try(r, end, start)
+			}
+			if !try(r, start, end) {
+				return false
+			}
+			return start == end || try(r, end, start)
+		}
+		if rl, ok := ec.g.(RelLookup); ok && rl.LookupRels("id", v, found) {
+			return ferr
+		}
+		ec.g.ScanNodes("", func(n int64) bool {
+			ec.g.Expand(n, Outgoing, types, func(r, _ int64) bool {
+				if got, _ := ec.g.RelProp(r, "id"); equal(got, v) != triTrue {
+					return true
+				}
+				return found(r)
+			})
+			return ferr == nil
+		})
+		return ferr
+	}}, nil
 }
 
 // buildPath assembles the named path from its node and relationship slots.

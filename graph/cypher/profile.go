@@ -202,6 +202,15 @@ func (g hitGraph) LookupNodes(label, key string, v any, fn func(id int64) bool) 
 	return g.Graph.LookupNodes(label, key, v, g.counted(fn))
 }
 
+func (g hitGraph) LookupRels(key string, v any, fn func(id int64) bool) bool {
+	rl, ok := g.Graph.(RelLookup)
+	if !ok {
+		return false
+	}
+	g.hit()
+	return rl.LookupRels(key, v, g.counted(fn))
+}
+
 func (g hitGraph) Expand(node int64, dir Direction, types []string, fn func(rel, other int64) bool) {
 	g.Graph.Expand(node, dir, types, func(rel, other int64) bool { g.hit(); return fn(rel, other) })
 }

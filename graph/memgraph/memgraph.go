@@ -36,6 +36,8 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/graph/value"
@@ -220,6 +222,13 @@ type Graph struct {
 	byLabel []bitset          // by interned label id
 	indexed []uint32          // interned IndexedKeys
 	index   map[uint64]*valueIndex
+	// relIDs indexes relationships by their "id" property; built by the
+	// first LookupRels, then kept up to date (nil until then, so that a
+	// graph that is never searched by relationship id does not pay for it).
+	// Readers may run LookupRels concurrently: relIDsMu serialises the
+	// build, and writers, which run alone, update the built index.
+	relIDs   atomic.Pointer[valueIndex]
+	relIDsMu sync.Mutex
 
 	nextID int64 // next node id handed out
 	nextRe int64 // next relationship id handed out
@@ -556,6 +565,7 @@ func (g *Graph) insertRel(id int64, typ string, start, end int64, props map[stri
 	*g.rels.ref(id) = relRec{typ: g.intern(typ), start: uint32(start), end: uint32(end), props: g.toProps(props), alive: true}
 	g.relCount++
 	g.link(id, start, end)
+	g.relIndexAdd(id)
 }
 
 func (g *Graph) link(id, start, end int64) {
@@ -851,6 +861,7 @@ func (g *Graph) removeRel(id int64) (relRec, bool) {
 	if e := g.node(int64(r.end)); e != nil {
 		e.adj = removeEdge(e.adj, uint32(id)|inBit)
 	}
+	g.relIndexDel(id)
 	old := *r
 	*g.rels.ref(id) = relRec{}
 	g.relCount--
@@ -894,12 +905,103 @@ func (g *Graph) SetRelProp(id int64, key string, value any) {
 	}
 	k := g.intern(key)
 	old, _ := getProp(r.props, k)
-	r.props = setProp(r.props, k, value)
+	g.setRelProp(id, k, value)
 	g.journal.Rels[id] = struct{}{}
-	g.undo = append(g.undo, func() {
-		r := g.rels.ref(id)
-		r.props = setProp(r.props, k, old)
-	})
+	g.undo = append(g.undo, func() { g.setRelProp(id, k, old) })
+}
+
+func (g *Graph) setRelProp(id int64, key uint32, value any) {
+	isID := g.names[key] == relIDKey
+	if isID {
+		g.relIndexDel(id)
+	}
+	r := g.rels.ref(id)
+	r.props = setProp(r.props, key, value)
+	if isID {
+		g.relIndexAdd(id)
+	}
+}
+
+// relIDKey is the relationship property LookupRels finds relationships by.
+const relIDKey = "id"
+
+// relIndexAdd and relIndexDel keep the relationship id index, once built,
+// in step with relationship id's property "id".
+func (g *Graph) relIndexAdd(id int64) {
+	if x := g.relIDs.Load(); x != nil {
+		relIndexAddTo(g, x, id)
+	}
+}
+
+func relIndexAddTo(g *Graph, x *valueIndex, id int64) {
+	if v, ok := g.relProp(id, relIDKey); ok {
+		if nv, ok := normKey(v); ok {
+			x.add(nv, id)
+		}
+	}
+}
+
+func (g *Graph) relIndexDel(id int64) {
+	x := g.relIDs.Load()
+	if x == nil {
+		return
+	}
+	if v, ok := g.relProp(id, relIDKey); ok {
+		if nv, ok := normKey(v); ok {
+			x.del(nv, id)
+		}
+	}
+}
+
+// relProp returns the value of property key of live relationship id.
+func (g *Graph) relProp(id int64, key string) (any, bool) {
+	r := g.rel(id)
+	if r == nil {
+		return nil, false
+	}
+	k, ok := g.lookupName(key)
+	if !ok {
+		return nil, false
+	}
+	return getProp(r.props, k)
+}
+
+// LookupRels implements cypher.RelLookup: it calls fn for every
+// relationship whose property "id" equals value (Cypher equality), in
+// ascending id order, and reports whether it could (key "id" only). The
+// index is built on the first call, in one pass over the relationships.
+func (g *Graph) LookupRels(key string, value any, fn func(rel int64) bool) bool {
+	if key != relIDKey {
+		return false
+	}
+	x := g.relIDs.Load()
+	if x == nil {
+		g.relIDsMu.Lock()
+		if x = g.relIDs.Load(); x == nil {
+			x = &valueIndex{one: map[any]int64{}, many: map[any][]int64{}}
+			for id := range g.rels.ids() {
+				if g.rels.at(id).alive {
+					relIndexAddTo(g, x, id)
+				}
+			}
+			g.relIDs.Store(x)
+		}
+		g.relIDsMu.Unlock()
+	}
+	nv, ok := normKey(value)
+	if !ok {
+		return true // lists, maps, NaN: never equal to an indexed scalar
+	}
+	if id, ok := x.one[nv]; ok {
+		fn(id)
+		return true
+	}
+	for _, id := range slices.Clone(x.many[nv]) {
+		if !fn(id) {
+			break
+		}
+	}
+	return true
 }
 
 // setLabels moves node id to label set s.
@@ -965,6 +1067,7 @@ func (g *Graph) DeleteRel(id int64) {
 		*g.rels.ref(id) = r
 		g.relCount++
 		g.link(id, int64(r.start), int64(r.end))
+		g.relIndexAdd(id)
 	})
 }
 
