@@ -23,36 +23,13 @@ func TestRelSpecs(t *testing.T) {
 			t.Errorf("%s: a fact type after a structural one (fact types come first)", s.Type)
 		}
 		facts = s.Fact
-		if len(s.From) == 0 || len(s.To) == 0 {
-			t.Errorf("%s: no labels at one end", s.Type)
-		}
-		for _, l := range append(slices.Clone(s.From), s.To...) {
-			if !slices.Contains(Labels, l) {
-				t.Errorf("%s: endpoint label %q is not in Labels", s.Type, l)
-			}
+		if err := s.check(); err != nil {
+			t.Error(err)
 		}
 		for _, k := range append(slices.Clone(s.Key), s.Details...) {
 			if !slices.Contains(props, k) {
 				t.Errorf("%s: property %q is not a relationship property of the model", s.Type, k)
 			}
-		}
-		if s.SortedEnds && (!s.Symmetric || !slices.Equal(s.From, s.To)) {
-			t.Errorf("%s: ends sorted by id, so the type must be symmetric with the same labels at both ends", s.Type)
-		}
-		if s.Core && !s.Fact {
-			t.Errorf("%s: core but not a fact type", s.Type)
-		}
-		if !s.Fact && s.Gold != (GoldMatch{}) {
-			t.Errorf("%s: gold matching for a type kg eval does not score", s.Type)
-		}
-		if s.Gold.Keywords == KeywordsOnDetails && len(s.Details) == 0 {
-			t.Errorf("%s: gold keywords match details, but the type has none", s.Type)
-		}
-		if s.Gold.ToOptional && s.Gold.Keywords == NoKeywords {
-			t.Errorf("%s: a gold relation may omit its end, but has no keywords to find it by", s.Type)
-		}
-		if s.Symmetric && s.Gold.ToOptional {
-			t.Errorf("%s: a symmetric pair needs both ends", s.Type)
 		}
 	}
 	if len(RelTypes) != len(seen) || len(FactTypes) == 0 || len(CoreTypes) == 0 {
