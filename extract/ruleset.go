@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"text/tabwriter"
 
@@ -23,9 +24,23 @@ type relationRule struct {
 	Blocks    string // what makes a candidate no fact, for people
 	Tree      bool   // reads the dependency tree (parses the sentence)
 
+	// words trigger the rule when it has no trigger func: the lower-case
+	// words it starts at. The relation pass looks at a token only when
+	// its word has a rule's lexical class (lexClasses); these words get
+	// clsRuleWord.
+	words   []string
 	trigger func(a *analysis, s *sent, k int, w string) bool
 	run     func(a *analysis) func(*sent, int)
 	orElse  string // the rule to try when this one finds nothing at the trigger
+}
+
+// triggers reports whether the rule starts at token k of s, whose
+// lower-case word is w.
+func (r *relationRule) triggers(a *analysis, s *sent, k int, w string) bool {
+	if r.trigger == nil {
+		return slices.Contains(r.words, w)
+	}
+	return r.trigger(a, s, k, w)
 }
 
 // modalBlocks are the blocks every rule shares.
@@ -70,10 +85,8 @@ var relationRules = []*relationRule{
 		Triggers:  "will, would, shall before a verb of material or diplomatic commitment",
 		Arguments: "the subject right before the modal; reported ('said it would'), promised ('promised Y it will'), attributed after the fact, or the terms of an agreement ('under which', 'Under the agreement,')",
 		Blocks:    modalBlocks + "; a subject that is no party ('my visit will')",
-		trigger: func(a *analysis, s *sent, k int, w string) bool {
-			return w == "will" || w == "would" || w == "shall"
-		},
-		run: func(a *analysis) func(*sent, int) { return a.ruleWillPledge },
+		words:     []string{"will", "would", "shall"},
+		run:       func(a *analysis) func(*sent, int) { return a.ruleWillPledge },
 	},
 	{
 		Name: "sanction", Fact: graph.Sanctioned,
@@ -119,10 +132,8 @@ var relationRules = []*relationRule{
 		Triggers:  "partner, partners",
 		Arguments: "the country whose partners are listed, each listed country with its value and year",
 		Blocks:    modalBlocks,
-		trigger: func(a *analysis, s *sent, k int, w string) bool {
-			return w == "partner" || w == "partners"
-		},
-		run: func(a *analysis) func(*sent, int) { return a.ruleTrade },
+		words:     []string{"partner", "partners"},
+		run:       func(a *analysis) func(*sent, int) { return a.ruleTrade },
 	},
 }
 
@@ -139,7 +150,7 @@ var ruleByName = func() map[string]*relationRule {
 func (a *analysis) runRules(s *sent, k int) {
 	w := a.word(s, k)
 	for _, r := range relationRules {
-		if r.trigger == nil || !r.trigger(a, s, k, w) {
+		if !r.triggers(a, s, k, w) {
 			continue
 		}
 		for rr := r; rr != nil; {
