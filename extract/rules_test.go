@@ -2,7 +2,6 @@ package extract_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -944,18 +943,7 @@ func TestBatchIsClosed(t *testing.T) {
 	more, _ := filepath.Glob("testdata/gold/rules/*.txt")
 	x := extract.New(extract.Options{})
 	for _, p := range append(paths, more...) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := document.Read(p, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := x.Extract(doc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := extract.ExtractFile(t, x, p)
 		checkClosed(t, p, b)
 		if err := b.CheckSpecs(); err != nil {
 			t.Errorf("%s: %v", p, err)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -138,13 +139,60 @@ var relationRules = []*relationRule{
 }
 
 // ruleByName indexes relationRules.
-var ruleByName = func() map[string]*relationRule {
-	m := make(map[string]*relationRule, len(relationRules))
-	for _, r := range relationRules {
+var ruleByName = indexRules(relationRules)
+
+// indexRules returns the rules of table by name.
+func indexRules(table []*relationRule) map[string]*relationRule {
+	m := make(map[string]*relationRule, len(table))
+	for _, r := range table {
 		m[r.Name] = r
 	}
 	return m
-}()
+}
+
+// checkRules reports what is wrong with a rule table: a name used twice, a
+// rule yielding no fact type of the model (graph.RelSpecs), an Else rule
+// that is not in the table, a rule nothing triggers.
+func checkRules(table []*relationRule) error {
+	var errs []error
+	seen := make(map[string]bool, len(table))
+	elses := make(map[string]bool)
+	for _, r := range table {
+		if seen[r.Name] {
+			errs = append(errs, fmt.Errorf("rule %s: named twice", r.Name))
+		}
+		seen[r.Name] = true
+		if r.orElse != "" {
+			elses[r.orElse] = true
+		}
+		if !graph.IsFactType(r.Fact) {
+			errs = append(errs, fmt.Errorf("rule %s: yields %q, which is no fact type of graph.RelSpecs", r.Name, r.Fact))
+		}
+		if r.run == nil {
+			errs = append(errs, fmt.Errorf("rule %s: nothing to run", r.Name))
+		}
+	}
+	for _, r := range table {
+		if r.orElse != "" && !seen[r.orElse] {
+			errs = append(errs, fmt.Errorf("rule %s: its Else rule %s is not in the table", r.Name, r.orElse))
+		}
+		if r.trigger == nil && len(r.words) == 0 && !elses[r.Name] {
+			errs = append(errs, fmt.Errorf("rule %s: no trigger, no trigger words, and no rule's Else", r.Name))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// setRules makes table the rule table and recomputes what derives from it:
+// the index by name, and the lexical classes that give the rules' trigger
+// words their class. Extraction reads these unguarded, so nothing may
+// extract meanwhile: only tests call it, to add a rule the way an entry of
+// relationRules adds one (see withRules in the tests).
+func setRules(table []*relationRule) {
+	relationRules = table
+	ruleByName = indexRules(table)
+	lexClasses = buildClasses()
+}
 
 // runRules runs, at trigger token k, every rule the token triggers.
 func (a *analysis) runRules(s *sent, k int) {
