@@ -7,8 +7,15 @@ import (
 	"slices"
 )
 
-// typeName is the form of a relationship type: UPPER_SNAKE_CASE.
-var typeName = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`)
+var (
+	// typeName is the form of a relationship type: UPPER_SNAKE_CASE.
+	typeName = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`)
+	// propName is the form of a property key: lowerCamelCase.
+	propName = regexp.MustCompile(`^[a-z][a-zA-Z0-9]*$`)
+	// provenance are the properties of every fact and the id: no type's
+	// own.
+	provenance = []string{PropID, PropSources, PropEvidence, PropClaimedBy, PropRules}
+)
 
 // check returns what is wrong with the spec on its own: its type's form,
 // its endpoint labels, and settings that contradict each other.
@@ -29,8 +36,11 @@ func (s RelSpec) check() error {
 		}
 	}
 	for _, k := range append(slices.Clone(s.Key), s.Details...) {
-		if k == "" || k == PropID {
-			bad("key or detail property %q", k)
+		switch {
+		case !propName.MatchString(k):
+			bad("key or detail property %q is not lowerCamelCase", k)
+		case slices.Contains(provenance, k):
+			bad("key or detail property %q is provenance, which every fact carries", k)
 		}
 	}
 	if s.SortedEnds && (!s.Symmetric || !slices.Equal(s.From, s.To)) {

@@ -70,6 +70,8 @@ func TestWithRelSpecsRefuses(t *testing.T) {
 		{"lower case", []RelSpec{{Type: "accused", From: parties, To: parties}}, "UPPER_SNAKE_CASE"},
 		{"unknown label", []RelSpec{{Type: "X_Y", From: []string{"Person"}, To: parties}}, `label "Person"`},
 		{"core structure", []RelSpec{{Type: "X_Y", From: parties, To: parties, Core: true}}, "core but not a fact type"},
+		{"provenance detail", []RelSpec{{Type: "X_Y", From: parties, To: parties, Fact: true, Details: []string{PropSources}}}, "provenance"},
+		{"odd detail", []RelSpec{{Type: "X_Y", From: parties, To: parties, Fact: true, Details: []string{"the charge"}}}, "lowerCamelCase"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := slices.Clone(RelTypes)
