@@ -151,8 +151,9 @@ func indexRules(table []*relationRule) map[string]*relationRule {
 }
 
 // checkRules reports what is wrong with a rule table: a name used twice, a
-// rule yielding no fact type of the model (graph.RelSpecs), an Else rule
-// that is not in the table, a rule nothing triggers.
+// rule yielding no fact type of the model (graph.RelSpecs), one with
+// nothing to run or no description, an Else rule that is not in the table,
+// a rule nothing triggers.
 func checkRules(table []*relationRule) error {
 	var errs []error
 	seen := make(map[string]bool, len(table))
@@ -170,6 +171,9 @@ func checkRules(table []*relationRule) error {
 		}
 		if r.run == nil {
 			errs = append(errs, fmt.Errorf("rule %s: nothing to run", r.Name))
+		}
+		if r.Triggers == "" || r.Arguments == "" || r.Blocks == "" {
+			errs = append(errs, fmt.Errorf("rule %s: lacks a description of its triggers, arguments or blocks", r.Name))
 		}
 	}
 	for _, r := range table {

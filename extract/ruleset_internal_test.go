@@ -20,9 +20,9 @@ func withRules(t *testing.T, rules ...*relationRule) {
 	t.Cleanup(func() { setRules(old) })
 }
 
-// TestRuleTable checks the rule table, and that checkRules finds each kind
-// of mistake.
-func TestRuleTable(t *testing.T) {
+// TestCheckRules checks the rule table, and that checkRules finds each
+// kind of mistake.
+func TestCheckRules(t *testing.T) {
 	if err := checkRules(relationRules); err != nil {
 		t.Fatal(err)
 	}
@@ -37,6 +37,7 @@ func TestRuleTable(t *testing.T) {
 		{"no else", []*relationRule{{Name: "x", Fact: "PLEDGED", words: []string{"x"}, run: run, orElse: "y"}}, "not in the table"},
 		{"untriggered", []*relationRule{{Name: "x", Fact: "PLEDGED", run: run}}, "no trigger"},
 		{"no run", []*relationRule{{Name: "x", Fact: "PLEDGED", words: []string{"x"}}}, "nothing to run"},
+		{"undescribed", []*relationRule{{Name: "x", Fact: "PLEDGED", words: []string{"x"}, run: run}}, "lacks a description"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := checkRules(append(slices.Clone(relationRules), tc.rules...))
