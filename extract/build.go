@@ -241,7 +241,15 @@ func (a *analysis) build() *graph.Batch {
 				props[graph.PropYear] = f.year
 			}
 		default:
-			continue
+			spec, ok := graph.SpecOf(f.typ)
+			if !ok || !spec.Fact {
+				continue
+			}
+			for _, k := range spec.Details {
+				if v, ok := f.details[k]; ok && v != "" {
+					props[k] = v
+				}
+			}
 		}
 		if to == "" {
 			to = f.to.id()

@@ -427,7 +427,7 @@ const (
 	clsTitle1                         // a one-word title or honorific
 	clsPronoun                        // he, she, his, her, him
 	clsGroupStart                     // may start a group reference
-	clsRuleOther                      // will, would, shall, partner(s)
+	clsRuleWord                       // a word a rule triggers on (relationRule.words)
 	clsTopicCue                       // may introduce topics
 	clsTitlePlural                    // a plural title: presidents, ministers, leaders
 )
@@ -467,8 +467,10 @@ func buildClasses() map[string]uint32 {
 		first, _, _ := strings.Cut(g, " ")
 		m[first] |= clsGroupStart
 	}
-	for _, w := range []string{"will", "would", "shall", "partner", "partners"} {
-		m[w] |= clsRuleOther
+	for _, r := range relationRules {
+		for _, w := range r.words {
+			m[w] |= clsRuleWord
+		}
 	}
 	set(topicCues, clsTopicCue)
 	for t := range titles {

@@ -27,6 +27,10 @@ type fact struct {
 	claimedBy []string
 	evidence  string
 	dated     bool // the text dates the event itself
+	// details holds the detail properties (graph.RelSpec.Details) of a
+	// fact type that the fields above do not cover; build keeps those
+	// its spec names.
+	details graph.Props
 }
 
 // relations runs every relation rule over s, left to right, so that group
@@ -44,7 +48,7 @@ func (a *analysis) relations(s *sent) {
 	a.tr.sentence(a, s)
 	for k := 0; k < len(s.toks); k++ {
 		cls := s.toks[k].cls
-		if s.cover[k] != 0 || s.toks[k].kind != tWord || cls&(clsContact|clsPledge|clsAgreementV|clsSanction|clsRuleOther) == 0 {
+		if s.cover[k] != 0 || s.toks[k].kind != tWord || cls&(clsContact|clsPledge|clsAgreementV|clsSanction|clsRuleWord) == 0 {
 			continue
 		}
 		a.runRules(s, k)

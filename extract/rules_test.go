@@ -2,7 +2,6 @@ package extract_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -944,18 +943,7 @@ func TestBatchIsClosed(t *testing.T) {
 	more, _ := filepath.Glob("testdata/gold/rules/*.txt")
 	x := extract.New(extract.Options{})
 	for _, p := range append(paths, more...) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := document.Read(p, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := x.Extract(doc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := extract.ExtractFile(t, x, p)
 		checkClosed(t, p, b)
 		if err := b.CheckSpecs(); err != nil {
 			t.Errorf("%s: %v", p, err)
@@ -1045,33 +1033,21 @@ func TestAgreementText(t *testing.T) {
 	}
 }
 
-// TestRuleTable checks that every relation rule is described for people
-// and can run, and that an Else names a rule of the table.
+// TestRuleTable checks that `kg extract --rules` (WriteRules) lists every
+// relation rule with its triggers; TestCheckRules checks the table itself
+// (names, fact types, descriptions, Else rules, triggers).
 func TestRuleTable(t *testing.T) {
 	rules := extract.Rules()
 	if len(rules) == 0 {
 		t.Fatal("no relation rules")
 	}
-	seen := map[string]bool{}
-	for _, r := range rules {
-		if seen[r.Name] {
-			t.Errorf("rule %q listed twice", r.Name)
-		}
-		seen[r.Name] = true
-		if r.Fact == "" || r.Triggers == "" || r.Arguments == "" || r.Blocks == "" {
-			t.Errorf("rule %q lacks a description: %+v", r.Name, r)
-		}
-		if !graph.IsFactType(r.Fact) {
-			t.Errorf("rule %q yields %q, not a fact type", r.Name, r.Fact)
-		}
-	}
 	var b strings.Builder
 	if err := extract.WriteRules(&b); err != nil {
 		t.Fatal(err)
 	}
-	for name := range seen {
-		if !strings.Contains(b.String(), name) {
-			t.Errorf("WriteRules omits %q", name)
+	for _, r := range rules {
+		if !strings.Contains(b.String(), r.Name) || !strings.Contains(b.String(), r.Triggers) {
+			t.Errorf("WriteRules omits %q", r.Name)
 		}
 	}
 }

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"text/tabwriter"
 
@@ -23,9 +25,23 @@ type relationRule struct {
 	Blocks    string // what makes a candidate no fact, for people
 	Tree      bool   // reads the dependency tree (parses the sentence)
 
+	// words trigger the rule when it has no trigger func: the lower-case
+	// words it starts at. The relation pass looks at a token only when
+	// its word has a rule's lexical class (lexClasses); these words get
+	// clsRuleWord.
+	words   []string
 	trigger func(a *analysis, s *sent, k int, w string) bool
 	run     func(a *analysis) func(*sent, int)
 	orElse  string // the rule to try when this one finds nothing at the trigger
+}
+
+// triggers reports whether the rule starts at token k of s, whose
+// lower-case word is w.
+func (r *relationRule) triggers(a *analysis, s *sent, k int, w string) bool {
+	if r.trigger == nil {
+		return slices.Contains(r.words, w)
+	}
+	return r.trigger(a, s, k, w)
 }
 
 // modalBlocks are the blocks every rule shares.
@@ -70,10 +86,8 @@ var relationRules = []*relationRule{
 		Triggers:  "will, would, shall before a verb of material or diplomatic commitment",
 		Arguments: "the subject right before the modal; reported ('said it would'), promised ('promised Y it will'), attributed after the fact, or the terms of an agreement ('under which', 'Under the agreement,')",
 		Blocks:    modalBlocks + "; a subject that is no party ('my visit will')",
-		trigger: func(a *analysis, s *sent, k int, w string) bool {
-			return w == "will" || w == "would" || w == "shall"
-		},
-		run: func(a *analysis) func(*sent, int) { return a.ruleWillPledge },
+		words:     []string{"will", "would", "shall"},
+		run:       func(a *analysis) func(*sent, int) { return a.ruleWillPledge },
 	},
 	{
 		Name: "sanction", Fact: graph.Sanctioned,
@@ -119,27 +133,76 @@ var relationRules = []*relationRule{
 		Triggers:  "partner, partners",
 		Arguments: "the country whose partners are listed, each listed country with its value and year",
 		Blocks:    modalBlocks,
-		trigger: func(a *analysis, s *sent, k int, w string) bool {
-			return w == "partner" || w == "partners"
-		},
-		run: func(a *analysis) func(*sent, int) { return a.ruleTrade },
+		words:     []string{"partner", "partners"},
+		run:       func(a *analysis) func(*sent, int) { return a.ruleTrade },
 	},
 }
 
 // ruleByName indexes relationRules.
-var ruleByName = func() map[string]*relationRule {
-	m := make(map[string]*relationRule, len(relationRules))
-	for _, r := range relationRules {
+var ruleByName = indexRules(relationRules)
+
+// indexRules returns the rules of table by name.
+func indexRules(table []*relationRule) map[string]*relationRule {
+	m := make(map[string]*relationRule, len(table))
+	for _, r := range table {
 		m[r.Name] = r
 	}
 	return m
-}()
+}
+
+// checkRules reports what is wrong with a rule table: a name used twice, a
+// rule yielding no fact type of the model (graph.RelSpecs), one with
+// nothing to run or no description, an Else rule that is not in the table,
+// a rule nothing triggers.
+func checkRules(table []*relationRule) error {
+	var errs []error
+	seen := make(map[string]bool, len(table))
+	elses := make(map[string]bool)
+	for _, r := range table {
+		if seen[r.Name] {
+			errs = append(errs, fmt.Errorf("rule %s: named twice", r.Name))
+		}
+		seen[r.Name] = true
+		if r.orElse != "" {
+			elses[r.orElse] = true
+		}
+		if !graph.IsFactType(r.Fact) {
+			errs = append(errs, fmt.Errorf("rule %s: yields %q, which is no fact type of graph.RelSpecs", r.Name, r.Fact))
+		}
+		if r.run == nil {
+			errs = append(errs, fmt.Errorf("rule %s: nothing to run", r.Name))
+		}
+		if r.Triggers == "" || r.Arguments == "" || r.Blocks == "" {
+			errs = append(errs, fmt.Errorf("rule %s: lacks a description of its triggers, arguments or blocks", r.Name))
+		}
+	}
+	for _, r := range table {
+		if r.orElse != "" && !seen[r.orElse] {
+			errs = append(errs, fmt.Errorf("rule %s: its Else rule %s is not in the table", r.Name, r.orElse))
+		}
+		if r.trigger == nil && len(r.words) == 0 && !elses[r.Name] {
+			errs = append(errs, fmt.Errorf("rule %s: no trigger, no trigger words, and no rule's Else", r.Name))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// setRules makes table the rule table and recomputes what derives from it:
+// the index by name, and the lexical classes that give the rules' trigger
+// words their class. Extraction reads these unguarded, so nothing may
+// extract meanwhile: only tests call it, to add a rule the way an entry of
+// relationRules adds one (see withRules in the tests).
+func setRules(table []*relationRule) {
+	relationRules = table
+	ruleByName = indexRules(table)
+	lexClasses = buildClasses()
+}
 
 // runRules runs, at trigger token k, every rule the token triggers.
 func (a *analysis) runRules(s *sent, k int) {
 	w := a.word(s, k)
 	for _, r := range relationRules {
-		if r.trigger == nil || !r.trigger(a, s, k, w) {
+		if !r.triggers(a, s, k, w) {
 			continue
 		}
 		for rr := r; rr != nil; {

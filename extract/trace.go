@@ -139,6 +139,13 @@ func (a *analysis) describeFact(f *fact) string {
 			d = append(d, kv[0]+"="+kv[1])
 		}
 	}
+	if spec, ok := graph.SpecOf(f.typ); ok && len(f.details) > 0 {
+		for _, k := range spec.Details {
+			if v, ok := f.details[k]; ok {
+				d = append(d, fmt.Sprintf("%s=%v", k, v))
+			}
+		}
+	}
 	out := fmt.Sprintf("%s %s → %s", f.typ, f.from.name, to)
 	if len(d) > 0 {
 		out += " {" + strings.Join(d, "; ") + "}"

@@ -81,15 +81,15 @@ var Labels = []string{LabelActor, LabelCountry, LabelAgreement, LabelCommitment,
 
 // RelTypes lists every relationship type of the model, fact types first,
 // in the order of their specs (see RelSpec).
-var RelTypes = typesWhere(func(*RelSpec) bool { return true })
+var RelTypes = typesWhere(anyType)
 
 // FactTypes are the relationship types that carry provenance
 // (sources, evidence, claimedBy, date): the specs with Fact set.
-var FactTypes = typesWhere(func(s *RelSpec) bool { return s.Fact })
+var FactTypes = typesWhere(factType)
 
 // CoreTypes are DESIGN.md's fact types, always scored: the specs with
 // Core set.
-var CoreTypes = typesWhere(func(s *RelSpec) bool { return s.Core })
+var CoreTypes = typesWhere(coreType)
 
 // IsFactType reports whether typ is one of FactTypes.
 func IsFactType(typ string) bool {

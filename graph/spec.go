@@ -117,13 +117,16 @@ var relSpecs = []RelSpec{
 }
 
 // specByType indexes relSpecs.
-var specByType = func() map[string]*RelSpec {
-	m := make(map[string]*RelSpec, len(relSpecs))
-	for i := range relSpecs {
-		m[relSpecs[i].Type] = &relSpecs[i]
+var specByType = indexSpecs(relSpecs)
+
+// indexSpecs returns the specs of table by type.
+func indexSpecs(table []RelSpec) map[string]*RelSpec {
+	m := make(map[string]*RelSpec, len(table))
+	for i := range table {
+		m[table[i].Type] = &table[i]
 	}
 	return m
-}()
+}
 
 // RelSpecs returns the specs of every relationship type, in the order of
 // RelTypes. The slices the specs hold are shared: do not modify them.
@@ -149,6 +152,11 @@ func typesWhere(ok func(*RelSpec) bool) []string {
 	}
 	return out
 }
+
+// The selections of RelTypes, FactTypes and CoreTypes.
+func anyType(*RelSpec) bool    { return true }
+func factType(s *RelSpec) bool { return s.Fact }
+func coreType(s *RelSpec) bool { return s.Core }
 
 // Allows reports whether a relationship of s's type may go from a node
 // labelled start to one labelled end.

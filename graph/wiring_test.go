@@ -29,7 +29,8 @@ var repoRoot = ".."
 //     the type) and a required relation of it in a shipped gold set, so
 //     that its rules are scored;
 //   - a style in the Neo4j Browser style (browser/kg.grass);
-//   - its place in every type list of the saved query pack: each list of
+//   - its place in every type list of the saved query pack and of the
+//     command line's statements (cmd/kg/cypher): each list of
 //     relationship types a query names must be one of the groups below,
 //     which the specs define, so that a new fact type must be added to
 //     every list of fact types, a new link to every path query, and so on.
@@ -122,17 +123,34 @@ func TestRelSpecsWired(t *testing.T) {
 	t.Run("queries", func(t *testing.T) {
 		groups := typeGroups(specs)
 		used := map[string]bool{}
+		type text struct{ file, body string }
+		var texts []text
 		for _, q := range queries.Default().Queries() {
-			for _, list := range typeLists(q.Body) {
+			texts = append(texts, text{q.File, q.Body})
+		}
+		// the command line's own statements (kg stats)
+		files, err := filepath.Glob(filepath.Join(repoRoot, "cmd", "kg", "cypher", "*.cypher"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no statements in cmd/kg/cypher (%v)", err)
+		}
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, text{f, string(data)})
+		}
+		for _, q := range texts {
+			for _, list := range typeLists(q.body) {
 				for _, typ := range list {
 					if _, ok := graph.SpecOf(typ); !ok {
-						t.Errorf("%s names relationship type %s, which has no spec", q.File, typ)
+						t.Errorf("%s names relationship type %s, which has no spec", q.file, typ)
 					}
 				}
 				name, diff := nearestGroup(groups, list)
 				if diff != "" {
 					t.Errorf("%s lists the types %s: not one of the spec's type groups; nearest, the %s, %s",
-						q.File, strings.Join(list, "|"), name, diff)
+						q.file, strings.Join(list, "|"), name, diff)
 					continue
 				}
 				used[name] = true

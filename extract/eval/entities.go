@@ -86,12 +86,12 @@ func anyIn(names []string, set map[string]bool) bool {
 
 // scoreAffiliations checks the gold's [actor, country] pairs: an Actor node
 // named for the actor must carry the country as its country property or
-// have a structural relationship (anything but SPOKE_WITH, PLEDGED and
-// SANCTIONED, so REPRESENTS or PART_OF) to a node named for the country.
+// have a structural relationship (no fact: REPRESENTS or PART_OF) to a
+// node named for the country.
 func (r *Report) scoreAffiliations(m *matcher, g *Gold, b *graph.Batch) {
 	out := make(map[string][]string) // node id → ends of its structural relationships
 	for _, rel := range b.Relationships {
-		if !isCore(rel.Type) {
+		if !graph.IsFactType(rel.Type) {
 			out[rel.Start] = append(out[rel.Start], rel.End)
 		}
 	}

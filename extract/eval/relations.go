@@ -265,14 +265,14 @@ func (m *matcher) scoreType(typ string, rels []graph.Relationship, golds []*gold
 // scoreRelations scores every fact type. With list set, it also fills the
 // report's misses, false positives, duplicates, neutral predictions and
 // detail errors.
-func (r *Report) scoreRelations(m *matcher, rels []graph.Relationship, golds []*goldRel, tradesAnnotated, list bool) (map[string]Metrics, Metrics) {
+func (r *Report) scoreRelations(m *matcher, rels []graph.Relationship, golds []*goldRel, annotated map[string]bool, list bool) (map[string]Metrics, Metrics) {
 	merged := mergeGolds(golds)
 	perType := make(map[string]Metrics, len(graph.FactTypes))
 	var overall Metrics
 	for _, typ := range graph.FactTypes {
 		s := m.scoreType(typ, rels, merged)
 		perType[typ] = s.met
-		if isCore(typ) || tradesAnnotated {
+		if isCore(typ) || annotated[typ] {
 			overall.add(s.met)
 		}
 		if list {

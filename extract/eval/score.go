@@ -101,10 +101,10 @@ type Forbidden struct {
 type Report struct {
 	// PerType holds the metrics of every fact type of graph.FactTypes
 	// (SPOKE_WITH, PLEDGED, SANCTIONED, TRADES_WITH), always all of them.
-	// Overall sums the counts (micro average) of SPOKE_WITH, PLEDGED and
-	// SANCTIONED, and of TRADES_WITH only when the gold set has
-	// TRADES_WITH relations: a gold set that does not annotate kg's trade
-	// ties cannot call them false.
+	// Overall sums the counts (micro average) of the core fact types
+	// (SPOKE_WITH, PLEDGED and SANCTIONED), and of another fact type
+	// (TRADES_WITH) only when the gold set has relations of it: a gold
+	// set that does not annotate kg's trade ties cannot call them false.
 	PerType map[string]Metrics `json:"perType"`
 	Overall Metrics            `json:"overall"`
 
@@ -168,8 +168,10 @@ type Report struct {
 //   - a not_entities name is forbidden as a name or alias of an Actor or
 //     Country node;
 //   - an affiliation holds when an Actor named for the person has the
-//     country as its country property or a relationship other than
-//     SPOKE_WITH, PLEDGED and SANCTIONED to a node named for the country.
+//     country as its country property or a relationship that is no fact
+//     (REPRESENTS) to a node named for the country (the scorer says: other
+//     than SPOKE_WITH, PLEDGED and SANCTIONED; no other fact type of kg
+//     starts at an Actor and ends at a Country, so both agree).
 //
 // kg's extensions (dates, SANCTIONED and TRADES_WITH keywords, the
 // per-article "to" of PLEDGED, entity keywords, names that are no gold
@@ -184,15 +186,15 @@ func Score(g *Gold, b *graph.Batch) *Report {
 	r := &Report{}
 	golds := compileGolds(g, m, r)
 	all := make([]*goldRel, len(golds))
-	trades := false
+	annotated := make(map[string]bool) // the fact types the gold set has relations of
 	for i := range golds {
 		all[i] = &golds[i]
-		trades = trades || golds[i].Type == graph.TradesWith
+		annotated[golds[i].Type] = true
 	}
-	r.PerType, r.Overall = r.scoreRelations(m, b.Relationships, all, trades, true)
+	r.PerType, r.Overall = r.scoreRelations(m, b.Relationships, all, annotated, true)
 	r.scoreEntities(m, g, b)
 	r.scoreAffiliations(m, g, b)
 	r.findForbidden(g, b)
-	r.BySource = r.scoreSources(m, b, all, trades)
+	r.BySource = r.scoreSources(m, b, all, annotated)
 	return r
 }

@@ -495,3 +495,34 @@ func TestScoreNilBatch(t *testing.T) {
 		t.Errorf("nil batch: %+v, want one miss", r.Overall)
 	}
 }
+
+// TestNewFactTypeScored: a fact type added to the model is scored by its
+// spec alone. It joins the overall figures when the gold set annotates it,
+// its keywords match its details, and a fact of it from an actor to a
+// country is no affiliation.
+func TestNewFactTypeScored(t *testing.T) {
+	t.Cleanup(graph.WithRelSpecs(graph.RelSpec{Type: "ACCUSED",
+		From: []string{graph.LabelActor, graph.LabelCountry}, To: []string{graph.LabelActor, graph.LabelCountry},
+		Fact: true, Details: []string{"charge"}, Gold: graph.GoldMatch{Keywords: graph.KeywordsOnDetails}}))
+	peskov := actor("Dmitry Peskov", "")
+	russia := country("RUS", "Russia")
+	nodes := []graph.Node{peskov, russia, usa, china}
+	rels := []graph.Relationship{
+		rel("ACCUSED", usa, china, "charge", "hacking"),
+		rel("ACCUSED", peskov, russia, "charge", "leaks"),
+	}
+	g := gold(t, `{"entities": [], "relations": [
+		{"type": "ACCUSED", "from": "United States", "to": "China", "keywords": ["hack"]},
+		{"type": "ACCUSED", "from": "China", "to": "United States", "keywords": ["hack"]}],
+		"affiliations": [["Dmitry Peskov", "Russia"]]}`)
+	r := eval.Score(g, batch(nodes, rels...))
+	m := r.PerType["ACCUSED"]
+	// not symmetric: China → United States is missed; Peskov → Russia is
+	// a false positive
+	if m.TP != 1 || m.FP != 1 || m.FN != 1 || r.Overall != m {
+		t.Errorf("ACCUSED %+v, overall %+v: want 1 TP, 1 FP, 1 FN, all in the overall figures", m, r.Overall)
+	}
+	if r.AffiliationsFound != 0 {
+		t.Errorf("an accusation counted as the affiliation of its accuser: %v", r.AffiliationMisses)
+	}
+}

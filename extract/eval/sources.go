@@ -43,7 +43,7 @@ func articleDir(n *graph.Node) string {
 	return path.Base(path.Dir(filepath.ToSlash(p)))
 }
 
-func (r *Report) scoreSources(m *matcher, b *graph.Batch, golds []*goldRel, tradesAnnotated bool) []Subset {
+func (r *Report) scoreSources(m *matcher, b *graph.Batch, golds []*goldRel, annotated map[string]bool) []Subset {
 	bySubset := make(map[string][]*goldRel)
 	for _, gr := range golds {
 		if s := SubsetOf(gr.Source); s != "" {
@@ -78,7 +78,7 @@ func (r *Report) scoreSources(m *matcher, b *graph.Batch, golds []*goldRel, trad
 				}
 			}
 		}
-		per, overall := r.scoreRelations(m, rels, bySubset[s], tradesAnnotated, false)
+		per, overall := r.scoreRelations(m, rels, bySubset[s], annotated, false)
 		out = append(out, Subset{Name: s, Articles: articles[s], PerType: per, Overall: overall})
 	}
 	return out

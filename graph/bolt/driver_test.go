@@ -3,7 +3,7 @@ package bolt_test
 import (
 	"context"
 	"errors"
-	"net"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,6 +12,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"github.com/kgnews/kg/graph/bolt"
+	"github.com/kgnews/kg/graph/bolt/bolttest"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 )
 
@@ -28,23 +29,7 @@ func serve(tb testing.TB, q bolt.Querier, mod func(*bolt.Config)) string {
 	if mod != nil {
 		mod(&cfg)
 	}
-	srv, err := bolt.New(cfg)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	tb.Cleanup(func() {
-		srv.Close()
-		if err := <-done; !errors.Is(err, bolt.ErrServerClosed) {
-			tb.Errorf("Serve: %v", err)
-		}
-	})
-	return ln.Addr().String()
+	return strings.TrimPrefix(bolttest.Serve(tb, cfg), "bolt://")
 }
 
 // connect opens a driver on uri with the test credentials.

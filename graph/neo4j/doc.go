@@ -13,13 +13,14 @@
 //
 // # Statements
 //
-// Every Cypher statement the store sends lives in cypher/*.cypher, embedded
-// with go:embed: the schema (uniqueness constraints on id per label and
-// relationship type, indexes on name and date), the load statements per
-// label and type (generated from the model by TestStatementFiles), counts
-// and snapshot. CI lints these files with Neo4j's own Cypher 5 front end
-// (.ci/lint), so what is linted is what is sent. Parameters are always maps;
-// no statement is built from strings.
+// Every Cypher statement the store sends lives in cypher/*.cypher: the
+// schema (uniqueness constraints on id per label and relationship type,
+// indexes on name and date) and the load statements per label and type,
+// which the store renders from the model when it opens ([StatementFiles];
+// TestStatementFiles checks that the files are that rendering), and the
+// counts and snapshot, embedded with go:embed. CI lints these files with
+// Neo4j's own Cypher 5 front end (.ci/lint), so what is linted is what is
+// sent. Parameters are always maps; no statement is built from strings.
 //
 // # Loading
 //

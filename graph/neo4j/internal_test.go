@@ -240,7 +240,7 @@ func TestParseStatements(t *testing.T) {
 // TestStatementsCoverModel checks that every label and type has its load
 // statements and that the statements send only $ids and $rows.
 func TestStatementsCoverModel(t *testing.T) {
-	sts, err := parseStatements(cypherFS, "cypher")
+	sts, err := modelStatements()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,14 +2,13 @@ package neo4j_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
 	"sync"
 	"testing"
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/bolt"
+	"github.com/kgnews/kg/graph/bolt/bolttest"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 	"github.com/kgnews/kg/graph/neo4j"
 	"github.com/kgnews/kg/graph/storetest"
@@ -20,23 +19,7 @@ import (
 // returns its bolt:// URI.
 func serveEmbedded(t *testing.T) string {
 	t.Helper()
-	srv, err := bolt.New(bolt.Config{Store: embeddedtest.Open(t), Username: "neo4j", Password: testPassword})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	t.Cleanup(func() {
-		srv.Close()
-		if err := <-done; !errors.Is(err, bolt.ErrServerClosed) {
-			t.Errorf("Serve: %v", err)
-		}
-	})
-	return "bolt://" + ln.Addr().String()
+	return bolttest.Serve(t, bolt.Config{Store: embeddedtest.Open(t), Username: "neo4j", Password: testPassword})
 }
 
 // openAt opens the Neo4j store, through the Go driver, at uri; it is

@@ -44,7 +44,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	stmts, err := parseStatements(cypherFS, "cypher")
+	stmts, err := modelStatements()
 	if err != nil {
 		return nil, err
 	}
