@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/extract/ingest"
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 	"github.com/kgnews/kg/queries"

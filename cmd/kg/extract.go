@@ -8,7 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/extract/ingest"
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/export"
 )

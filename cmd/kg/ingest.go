@@ -16,7 +16,7 @@ import (
 
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/extract/document"
-	"github.com/kgnews/kg/extract/ingest"
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 )
 

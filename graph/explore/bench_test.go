@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/extract/ingest"
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph/embedded"
 )
 

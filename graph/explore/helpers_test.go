@@ -15,7 +15,7 @@ import (
 	"testing/fstest"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/extract/ingest"
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"

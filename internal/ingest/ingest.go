@@ -1,6 +1,9 @@
-// Package ingest turns article files into graph batches and loads them into a
-// store: it finds the files, reads and extracts them in parallel, and loads
-// the results in input order, in batches.
+// Package ingest is kg's ingest pipeline: it finds article files, reads and
+// extracts them in parallel, and loads the results into a store in input
+// order, in batches. It knows neither how articles are read into facts nor
+// which store it writes to: the caller gives it an [Extractor] (package
+// extract) and a [Loader] (a graph.Store), and a [Tracker] when the store
+// records what it ingested, so that unchanged inputs are skipped.
 //
 // Each article's batch is a function of that article alone, and stores merge
 // with commutative rules (graph.MergeProps), so the graph a store ends with

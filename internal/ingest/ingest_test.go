@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/extract/document"
-	"github.com/kgnews/kg/extract/ingest"
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 )
 
