@@ -13,9 +13,9 @@ import (
 
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/extract/eval"
-	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/internal/ingest"
 )
 
 type evalOptions struct {

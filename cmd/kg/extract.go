@@ -8,9 +8,9 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/export"
+	"github.com/kgnews/kg/internal/ingest"
 )
 
 type extractOptions struct {

@@ -16,8 +16,8 @@ import (
 
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/extract/document"
-	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/internal/ingest"
 )
 
 type ingestOptions struct {

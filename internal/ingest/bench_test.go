@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/internal/ingest"
 )
 
 // synthCorpus writes n synthetic news articles into dir and returns their

@@ -17,10 +17,10 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
 	"github.com/kgnews/kg/graph/export"
+	"github.com/kgnews/kg/internal/ingest"
 )
 
 // reutersTarball is the real-news corpus of ../shared/corpus (README.md

@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/extract/document"
-	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
+	"github.com/kgnews/kg/internal/ingest"
 )
 
 // countingExtractor is fakeExtractor counting the documents it extracts.

@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/extract/document"
-	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/internal/ingest"
 )
 
 // fakeExtractor makes one Country node per document, named after its text,

@@ -7,10 +7,10 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
 	"github.com/kgnews/kg/graph/export"
+	"github.com/kgnews/kg/internal/ingest"
 )
 
 // ingestRuns ingests each run (a list of paths) in turn into a new embedded
