@@ -13,9 +13,9 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/queries"
 )
 

@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/internal/ingest"
 )
 
 // reutersDir is the 714 Reuters trade and diplomacy stories of the shared

@@ -15,11 +15,11 @@ import (
 	"testing/fstest"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 	"github.com/kgnews/kg/graph/explore"
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/queries"
 )
 
