@@ -100,13 +100,15 @@ func lockWait(path string, flag int, exclusive bool, timeout time.Duration, why 
 			return f, nil
 		}
 		waited := time.Since(start)
-		if waited >= timeout {
-			f.Close()
-			return nil, fmt.Errorf("%w (%s, after waiting %s)", graph.ErrStoreInUse, why, timeout)
-		}
+		// Told before giving up, so that a wait which overshoots the notice
+		// and the timeout in one sleep (a loaded machine) is still told.
 		if !noticed && waited >= WaitNotice && onWait != nil {
 			noticed = true
 			onWait(why)
+		}
+		if waited >= timeout {
+			f.Close()
+			return nil, fmt.Errorf("%w (%s, after waiting %s)", graph.ErrStoreInUse, why, timeout)
 		}
 		time.Sleep(min(lockPoll, timeout-waited))
 	}
