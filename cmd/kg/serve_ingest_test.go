@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -42,5 +43,51 @@ func TestServeIngestThroughNeo4jStore(t *testing.T) {
 	}
 	if got != want || len(want) < 100 {
 		t.Errorf("export of the served store (%d bytes) differs from the direct ingest's (%d bytes)", len(got), len(want))
+	}
+}
+
+// TestQueryPackThroughServe runs every saved query, with its default
+// parameters, on the embedded store in-process and through the Neo4j
+// store connected to kg serve over Bolt (the official Go driver), and
+// requires the same output, in each format.
+func TestQueryPackThroughServe(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	if code, _, stderr := kg(t, "", "--db", db, "ingest", seedsDir(t)); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	code, list, stderr := kg(t, "", "--db", db, "query", "list")
+	if code != 0 {
+		t.Fatalf("query list: %s", stderr)
+	}
+	var names []string
+	for _, line := range strings.Split(strings.TrimSpace(list), "\n") {
+		if f := strings.Fields(line); len(f) > 0 && !strings.EqualFold(f[0], "name") {
+			names = append(names, f[0])
+		}
+	}
+	if len(names) < 10 {
+		t.Fatalf("query list gave %d queries:\n%s", len(names), list)
+	}
+	addr, stop := startServe(t, "--db", db, "--neo4j-password", "pw", "serve", "--read-only")
+	defer stop()
+	withRows := 0
+	for _, name := range names {
+		for _, format := range []string{"json", "csv"} {
+			_, want, errIn := kg(t, "", "--db", db, "query", "run", name, "--format", format)
+			_, got, errBolt := kg(t, "", "--neo4j-uri", "bolt://"+addr, "--neo4j-password", "pw", "query", "run", name, "--format", format)
+			if errIn != "" || errBolt != "" {
+				t.Errorf("%s: in-process error %q, through kg serve %q", name, errIn, errBolt)
+				continue
+			}
+			if got != want {
+				t.Errorf("%s --format %s through kg serve:\n%s\nin-process:\n%s", name, format, got, want)
+			}
+			if format == "csv" && strings.Count(want, "\n") > 1 {
+				withRows++
+			}
+		}
+	}
+	if withRows < len(names)/2 {
+		t.Errorf("only %d of %d saved queries return rows on the seeds: the comparison proves little", withRows, len(names))
 	}
 }
