@@ -98,6 +98,7 @@ func runServe(ctx context.Context, g *globalOptions, opts serveOptions) error {
 	if opts.neo4jAgent {
 		agent = bolt.Neo4jAgent(agent)
 	}
+	g.inMemory = true // a server keeps the whole graph in memory for speed
 	return g.withStore(ctx, opts.readOnly, func(s graph.Store) error {
 		srv, err := bolt.New(bolt.Config{
 			Store: s, Username: g.neo4jUser, Password: g.neo4jPassword, NoAuth: opts.noAuth,

@@ -1,6 +1,7 @@
 package embedded
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -31,8 +32,9 @@ func (e *CheckError) Unwrap() []error { return append([]error{ErrDamaged}, e.Pro
 // consistency check passes; every record, index entry and ingested-input
 // entry passes its checksum, and every record decodes; the buckets' sequences
 // are at least their highest id; every relationship's end points exist;
-// the id indexes and the records' "id" properties agree both ways; and the
-// in-memory graph, when built, has as many nodes and relationships as the
+// the id indexes and the records' "id" properties agree both ways; the
+// snapshot, when there is one of the file's state, holds exactly what one
+// built from the file would (see SnapshotPath); and the in-memory graph, when built, has as many nodes and relationships as the
 // file. A page bbolt faults on is reported, not a crash.
 func (s *Store) Check() error {
 	var errs []error
@@ -145,6 +147,9 @@ func (s *Store) Check() error {
 			}
 			return nil
 		})
+		if err := checkSnapshot(tx, SnapshotPath(s.path)); err != nil {
+			add("%v", err)
+		}
 		return nil
 	})
 	if err != nil {
@@ -185,4 +190,31 @@ func CheckFile(path string, waitTimeout time.Duration, onWait func(Wait)) error 
 		return err
 	}
 	return errors.Join(s.Check(), s.Close())
+}
+
+// checkSnapshot verifies the snapshot at path against the state tx reads:
+// it must open, and when its stamp is that state's, hold the bytes a
+// snapshot built now would. A stale snapshot is not a problem: the next
+// query rebuilds it.
+func checkSnapshot(tx *bolt.Tx, path string) error {
+	snap, err := openSnapshotFile(path)
+	if isNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("snapshot %s: %w (it is rebuilt by the next query; deleting it is safe)", path, err)
+	}
+	defer snap.close()
+	if snap.stamp != readStamp(tx) {
+		return nil
+	}
+	want, err := buildSnapshot(context.Background(), tx)
+	if err != nil {
+		return nil // the records' own problems are reported above
+	}
+	if !sameSnapshot(snap.data, want) {
+		return fmt.Errorf("snapshot %s: %w: its content differs from the store's (it is rebuilt by the next query; deleting it is safe)",
+			path, errSnapDamaged)
+	}
+	return nil
 }

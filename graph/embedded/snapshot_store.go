@@ -1,0 +1,241 @@
+package embedded
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/cypher"
+)
+
+// ReadMode chooses what read-only queries of a Store read.
+type ReadMode int
+
+const (
+	// ReadAuto reads the snapshot on a read-only Store, and the in-memory
+	// graph on a writable one, which builds it for its writes anyway.
+	ReadAuto ReadMode = iota
+	// ReadInMemory always reads the in-memory graph, built from the whole
+	// file on the first query: the fastest for a long-lived server.
+	ReadInMemory
+	// ReadSnapshot always reads the snapshot, rebuilding it after writes
+	// (each first read after a write costs a pass over the file).
+	ReadSnapshot
+)
+
+// newState gives the state tx commits a new random identity, part of the
+// stamp of snapshots: a snapshot of another file, or of another state of
+// this one, never matches.
+func newState(tx *bolt.Tx) error {
+	var st [16]byte
+	if _, err := rand.Read(st[:]); err != nil {
+		return fmt.Errorf("new state: %w", err)
+	}
+	return tx.Bucket(bucketMeta).Put(metaState, st[:])
+}
+
+func (s *Store) debugf(format string, args ...any) {
+	if s.logf != nil {
+		s.logf(format, args...)
+	}
+}
+
+func (s *Store) readsSnapshot() bool {
+	return s.reads == ReadSnapshot || s.reads == ReadAuto && s.readOnly
+}
+
+// currentStamp returns the stamp of the last committed state.
+func (s *Store) currentStamp() (stamp, error) {
+	var st stamp
+	err := s.view(func(tx *bolt.Tx) error {
+		st = readStamp(tx)
+		return nil
+	})
+	return st, err
+}
+
+// withSnapshot runs fn with mu read-locked on a snapshot of the last
+// committed state, opening or rebuilding it as needed. It reports false,
+// with a debug line saying why, when no snapshot could be had or fn found
+// it damaged (fn's own errors are returned).
+func (s *Store) withSnapshot(ctx context.Context, fn func(snap *snapshot) error) (bool, error) {
+	for range 3 {
+		st, err := s.currentStamp()
+		if err != nil {
+			return true, err
+		}
+		s.mu.RLock()
+		if s.closed.Load() {
+			s.mu.RUnlock()
+			return true, ErrClosed
+		}
+		if snap := s.snap; snap != nil && snap.stamp == st {
+			err := fn(snap)
+			s.mu.RUnlock()
+			if errors.Is(err, ErrSnapshot) {
+				s.debugf("snapshot %s: %v; loading the whole store instead", SnapshotPath(s.path), err)
+				s.dropSnapshot(snap)
+				return false, nil
+			}
+			return true, err
+		}
+		s.mu.RUnlock()
+		s.wmu.Lock()
+		err = s.refreshSnapshot(ctx, true)
+		s.wmu.Unlock()
+		if err != nil {
+			if ctx.Err() != nil {
+				return true, ctx.Err()
+			}
+			s.debugf("snapshot %s: %v; loading the whole store instead", SnapshotPath(s.path), err)
+			return false, nil
+		}
+	}
+	s.debugf("snapshot %s: the store keeps changing; loading the whole store instead", SnapshotPath(s.path))
+	return false, nil
+}
+
+// dropSnapshot forgets snap if it is the current snapshot.
+func (s *Store) dropSnapshot(snap *snapshot) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.snap == snap {
+		_ = snap.close()
+		s.snap = nil
+	}
+}
+
+// refreshSnapshot makes the snapshot file match the last committed state:
+// it keeps the file when its stamp matches, and otherwise builds one from
+// the store and writes it in place of the old. With use, the snapshot
+// becomes the Store's. The caller holds wmu.
+func (s *Store) refreshSnapshot(ctx context.Context, use bool) error {
+	st, err := s.currentStamp()
+	if err != nil {
+		return err
+	}
+	path := SnapshotPath(s.path)
+	snap, err := openSnapshotFile(path)
+	switch {
+	case err == nil && snap.stamp == st:
+	default:
+		switch {
+		case err == nil:
+			err = errStale
+			_ = snap.close()
+		case isNotExist(err):
+			err = errors.New("none yet")
+		}
+		s.debugf("snapshot %s: %v; building it", path, err)
+		var data []byte
+		if err := s.view(func(tx *bolt.Tx) error {
+			var err error
+			data, err = buildSnapshot(ctx, tx)
+			return err
+		}); err != nil {
+			return fmt.Errorf("build snapshot: %w", err)
+		}
+		if err := writeSnapshotFile(path, data); err != nil {
+			// Readers rebuild it; this Store can use the bytes it has.
+			s.debugf("snapshot %s not written: %v", path, err)
+		}
+		if snap, err = parseSnapshot(data); err != nil {
+			return fmt.Errorf("built snapshot: %w", err)
+		}
+	}
+	if !use {
+		return snap.close()
+	}
+	s.mu.Lock()
+	old := s.snap
+	s.snap = snap
+	s.mu.Unlock()
+	return old.close()
+}
+
+// writeSnapshotFile writes data to path atomically: to a temporary file in
+// the same directory, synced, then renamed over path, and the directory
+// synced, so that a crash leaves either the old file or the new one whole.
+func writeSnapshotFile(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			_ = os.Remove(tmp)
+		}
+	}()
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := errors.Join(f.Sync(), f.Close()); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(path))
+}
+
+// syncDir makes a rename in dir durable, where directories can be synced.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	_ = d.Sync() // not every system syncs directories; the rename stands
+	return nil
+}
+
+// querySnapshot runs the read-only statement st on the snapshot. ok is
+// false when the snapshot could not be used: the caller then runs st on
+// the in-memory graph.
+func (s *Store) querySnapshot(ctx context.Context, st *cypher.Statement, params map[string]any) (res *cypher.Result, ok bool, err error) {
+	ok, err = s.withSnapshot(ctx, func(snap *snapshot) error {
+		qctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		g := newSnapGraph(snap, cancel)
+		var qerr error
+		res, qerr = st.Run(qctx, g, params)
+		if g.err != nil {
+			return g.err
+		}
+		return qerr
+	})
+	return res, ok, err
+}
+
+// snapshotCounts returns the counts of Counts from the snapshot.
+func (s *Store) snapshotCounts(ctx context.Context) (*graph.Counts, bool, error) {
+	c := &graph.Counts{Nodes: map[string]int{}, Relationships: map[string]int{}}
+	ok, err := s.withSnapshot(ctx, func(snap *snapshot) error {
+		for i, name := range snap.names {
+			lo, hi, err := snap.labelRange(uint32(i))
+			if err != nil {
+				return err
+			}
+			if hi > lo {
+				c.Nodes[name] = int(hi - lo)
+			}
+			if n := snap.typeCount(uint32(i)); n > 0 {
+				c.Relationships[name] = n
+			}
+		}
+		return nil
+	})
+	return c, ok, err
+}
