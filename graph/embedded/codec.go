@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -280,13 +281,18 @@ func (d *decoder) count(what string) int {
 }
 
 func (d *decoder) str(what string) string {
+	return string(d.bytes(what))
+}
+
+// bytes reads a string without copying it: the slice shares the record.
+func (d *decoder) bytes(what string) []byte {
 	n := d.count(what)
 	if d.err != nil {
-		return ""
+		return nil
 	}
-	s := string(d.buf[:n])
+	b := d.buf[:n]
 	d.buf = d.buf[n:]
-	return s
+	return b
 }
 
 func (d *decoder) strs(what string) []string {
@@ -456,6 +462,45 @@ func decodeRelHead(id int64, b []byte) (typ string, start, end int64, err error)
 	start = d.varint("start")
 	end = d.varint("end")
 	return typ, start, end, d.err
+}
+
+// decodeNodeProp decodes property key of the record of node id, without
+// the others: nil when the node has no such property.
+func decodeNodeProp(id int64, b []byte, key string) (any, error) {
+	d := openRecord(id, b)
+	d.version()
+	for range d.count("labels") {
+		d.bytes("labels")
+	}
+	return d.prop(key)
+}
+
+// decodeRelProp decodes property key of the record of relationship id,
+// without the others: nil when it has no such property.
+func decodeRelProp(id int64, b []byte, key string) (any, error) {
+	d := openRecord(id, b)
+	d.version()
+	d.bytes("type")
+	d.varint("start")
+	d.varint("end")
+	return d.prop(key)
+}
+
+// prop reads properties up to key (they are sorted) and returns its value.
+func (d *decoder) prop(key string) (any, error) {
+	n := d.count("property count")
+	for i := 0; i < n && d.err == nil; i++ {
+		k := d.bytes("property key")
+		switch c := strings.Compare(string(k), key); {
+		case c == 0:
+			v := d.value(0)
+			return v, d.err
+		case c > 0:
+			return nil, d.err
+		}
+		d.value(0)
+	}
+	return nil, d.err
 }
 
 // itob returns the 8-byte big-endian key of an int64 id, so that ids sort

@@ -223,13 +223,22 @@ func (g *snapGraph) NodeProps(id int64) map[string]any {
 	return p
 }
 
-// NodeProp implements cypher.Graph.
+// NodeProp implements cypher.Graph: it decodes the one property, unless
+// the node's properties are cached.
 func (g *snapGraph) NodeProp(id int64, key string) (any, bool) {
-	p := g.NodeProps(id)
-	if p == nil && !g.NodeExists(id) {
+	if p, ok := g.nodeProps[id]; ok {
+		return p[key], true
+	}
+	_, _, _, lo, hi, ok := g.node(id)
+	if !ok {
 		return nil, false
 	}
-	return p[key], true
+	v, err := decodeNodeProp(id, g.s.sec[secRecords][lo:hi], key)
+	if err != nil {
+		g.fail(snapDamage("node %d: %v", id, err))
+		return nil, true
+	}
+	return engineValue(v), true
 }
 
 // Rel implements cypher.Graph.
@@ -266,15 +275,25 @@ func (g *snapGraph) RelProps(id int64) map[string]any {
 	return p
 }
 
-// RelProp implements cypher.Graph.
+// RelProp implements cypher.Graph: it decodes the one property, unless
+// the relationship's properties are cached.
 func (g *snapGraph) RelProp(id int64, key string) (any, bool) {
-	p := g.RelProps(id)
-	if p == nil {
-		if _, _, _, ok := g.Rel(id); !ok {
-			return nil, false
-		}
+	if p, ok := g.relProps[id]; ok {
+		return p[key], true
 	}
-	return p[key], true
+	_, _, _, rec, ok, err := g.s.relAt(id)
+	if err != nil {
+		g.fail(err)
+	}
+	if !ok {
+		return nil, false
+	}
+	v, err := decodeRelProp(id, rec, key)
+	if err != nil {
+		g.fail(snapDamage("relationship %d: %v", id, err))
+		return nil, true
+	}
+	return engineValue(v), true
 }
 
 // Degree implements cypher.Graph.
