@@ -464,10 +464,18 @@ func decodeRelHead(id int64, b []byte) (typ string, start, end int64, err error)
 	return typ, start, end, d.err
 }
 
-// decodeNodeProp decodes property key of the record of node id, without
+// openVerified returns a decoder of the body of a record whose checksum
+// has been verified before.
+func openVerified(rec []byte) decoder {
+	if len(rec) < 4 {
+		return decoder{err: fmt.Errorf("%w: %d bytes, too short for a checksum", errCorrupt, len(rec))}
+	}
+	return decoder{buf: rec[:len(rec)-4]}
+}
+
+// decodeNodeProp decodes property key of the node record d opened, without
 // the others: nil when the node has no such property.
-func decodeNodeProp(id int64, b []byte, key string) (any, error) {
-	d := openRecord(id, b)
+func decodeNodeProp(d decoder, key string) (any, error) {
 	d.version()
 	for range d.count("labels") {
 		d.bytes("labels")
@@ -475,10 +483,9 @@ func decodeNodeProp(id int64, b []byte, key string) (any, error) {
 	return d.prop(key)
 }
 
-// decodeRelProp decodes property key of the record of relationship id,
+// decodeRelProp decodes property key of the relationship record d opened,
 // without the others: nil when it has no such property.
-func decodeRelProp(id int64, b []byte, key string) (any, error) {
-	d := openRecord(id, b)
+func decodeRelProp(d decoder, key string) (any, error) {
 	d.version()
 	d.bytes("type")
 	d.varint("start")
@@ -498,9 +505,39 @@ func (d *decoder) prop(key string) (any, error) {
 		case c > 0:
 			return nil, d.err
 		}
-		d.value(0)
+		d.skip(0)
 	}
 	return nil, d.err
+}
+
+// skip reads past a value without building the strings and lists value
+// would; other values are read by value.
+func (d *decoder) skip(depth int) {
+	if len(d.buf) == 0 {
+		d.fail("value tag")
+		return
+	}
+	switch d.buf[0] {
+	case tagString:
+		d.buf = d.buf[1:]
+		d.bytes("string")
+	case tagStrings:
+		d.buf = d.buf[1:]
+		for range d.count("string list") {
+			d.bytes("string list")
+		}
+	case tagList:
+		if depth > 32 {
+			d.fail("nesting")
+			return
+		}
+		d.buf = d.buf[1:]
+		for range d.count("list") {
+			d.skip(depth + 1)
+		}
+	default:
+		d.value(depth)
+	}
 }
 
 // itob returns the 8-byte big-endian key of an int64 id, so that ids sort

@@ -233,7 +233,7 @@ func (g *snapGraph) NodeProp(id int64, key string) (any, bool) {
 	if !ok {
 		return nil, false
 	}
-	v, err := decodeNodeProp(id, g.s.sec[secRecords][lo:hi], key)
+	v, err := decodeNodeProp(g.s.open(id, id, g.s.sec[secRecords][lo:hi]), key)
 	if err != nil {
 		g.fail(snapDamage("node %d: %v", id, err))
 		return nil, true
@@ -288,7 +288,7 @@ func (g *snapGraph) RelProp(id int64, key string) (any, bool) {
 	if !ok {
 		return nil, false
 	}
-	v, err := decodeRelProp(id, rec, key)
+	v, err := decodeRelProp(g.s.open(int64(g.s.nNodes)+id, id, rec), key)
 	if err != nil {
 		g.fail(snapDamage("relationship %d: %v", id, err))
 		return nil, true

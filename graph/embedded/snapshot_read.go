@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io/fs"
 	"os"
+	"sync/atomic"
 )
 
 // snapshot is an opened snapshot: its bytes (mapped, or in memory) and what
@@ -34,6 +35,23 @@ type snapshot struct {
 	nIndex    int
 	labelEnds []byte // the ends part of the labels section
 	labelIDs  []byte
+	// verified has a bit per record (nodes, then relationships) whose
+	// checksum passed, so that it is checked once, not at every read.
+	verified []atomic.Uint64
+}
+
+// open returns a decoder of record rec of element id, whose bit in
+// verified is slot: the checksum is verified on the first open only.
+func (s *snapshot) open(slot, id int64, rec []byte) decoder {
+	w, bit := &s.verified[slot>>6], uint64(1)<<(slot&63)
+	if w.Load()&bit != 0 {
+		return openVerified(rec)
+	}
+	d := openRecord(id, rec)
+	if d.err == nil {
+		w.Or(bit)
+	}
+	return d
 }
 
 // errSnapDamaged is wrapped by the errors of a damaged snapshot.
@@ -152,6 +170,7 @@ func parseSnapshot(data []byte) (*snapshot, error) {
 		return nil, snapDamage("label or type tables shorter than the %d names", len(s.names))
 	}
 	s.labelEnds, s.labelIDs = labels[:4*len(s.names)], labels[4*len(s.names):]
+	s.verified = make([]atomic.Uint64, (s.nNodes+s.nRels)/64+1)
 	if len(s.labelIDs)%4 != 0 {
 		return nil, snapDamage("label index of %d bytes", len(s.labelIDs))
 	}
