@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -187,7 +188,23 @@ func writeSnapshotFile(path string, data []byte) (err error) {
 	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
+	removeStaleTemps(path)
 	return syncDir(filepath.Dir(path))
+}
+
+// staleTemp is the age past which a temporary snapshot file is taken for
+// the leftover of a process killed while writing it.
+const staleTemp = 10 * time.Minute
+
+// removeStaleTemps removes the temporary files of snapshot path that
+// processes killed while writing left behind.
+func removeStaleTemps(path string) {
+	tmps, _ := filepath.Glob(path + ".*.tmp")
+	for _, tmp := range tmps {
+		if fi, err := os.Stat(tmp); err == nil && time.Since(fi.ModTime()) > staleTemp {
+			_ = os.Remove(tmp)
+		}
+	}
 }
 
 // syncDir makes a rename in dir durable, where directories can be synced.
