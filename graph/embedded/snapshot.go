@@ -13,6 +13,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/graph/memgraph"
 )
 
@@ -183,65 +184,116 @@ func (b *snapBuilder) internSet(labels []string) uint32 {
 // buildSnapshot returns the snapshot of the state tx reads. Its bytes
 // depend on that state alone.
 func buildSnapshot(ctx context.Context, tx *bolt.Tx) ([]byte, error) {
-	b := &snapBuilder{nameIDs: map[string]uint32{}, setIDs: map[string]uint32{"": 0}, sets: [][]uint32{{}}}
-	if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {
-		labels, props, err := decodeNode(id, v)
-		if err != nil {
-			return fmt.Errorf("node %d: %w", id, err)
-		}
-		if id < 0 || id > memgraph.MaxID || id < int64(len(b.nodeSet)) {
-			return fmt.Errorf("node %d: id out of range: %w", id, errCorrupt)
-		}
-		for int64(len(b.nodeSet)) < id {
-			b.nodeSet = append(b.nodeSet, absent)
-			b.nodeRec = append(b.nodeRec, uint64(len(b.records)))
-		}
-		set := b.internSet(labels)
-		b.records = append(b.records, v...)
-		b.nodeSet = append(b.nodeSet, set)
-		b.nodeRec = append(b.nodeRec, uint64(len(b.records)))
-		b.alive[0]++
-		for _, l := range b.sets[set] {
-			for k, key := range indexKeys {
-				if s, ok := props[key].(string); ok {
-					b.index = append(b.index, indexItem{label: l, key: uint32(k), node: uint32(id), val: s})
-				}
-			}
-		}
-		return nil
-	}); err != nil {
+	b := newSnapBuilder()
+	if err := scanBucket(ctx, tx.Bucket(bucketNodes), b.addNode); err != nil {
 		return nil, err
 	}
-	if err := scanBucket(ctx, tx.Bucket(bucketRels), func(id int64, v []byte) error {
-		typ, start, end, err := decodeRelHead(id, v)
-		if err != nil {
-			return fmt.Errorf("relationship %d: %w", id, err)
-		}
-		if id < 0 || id > memgraph.MaxID || id < int64(len(b.relType)) {
-			return fmt.Errorf("relationship %d: id out of range: %w", id, errCorrupt)
-		}
-		for _, n := range []int64{start, end} {
-			if n < 0 || n >= int64(len(b.nodeSet)) || b.nodeSet[n] == absent {
-				return fmt.Errorf("relationship %d: dangling end point %d: %w", id, n, errCorrupt)
-			}
-		}
-		for int64(len(b.relType)) < id {
-			b.relType = append(b.relType, absent)
-			b.relStart = append(b.relStart, 0)
-			b.relEnd = append(b.relEnd, 0)
-			b.relRec = append(b.relRec, uint64(len(b.records)))
-		}
-		b.records = append(b.records, v...)
-		b.relType = append(b.relType, b.intern(typ))
-		b.relStart = append(b.relStart, uint32(start))
-		b.relEnd = append(b.relEnd, uint32(end))
-		b.relRec = append(b.relRec, uint64(len(b.records)))
-		b.alive[1]++
-		return nil
-	}); err != nil {
+	if err := scanBucket(ctx, tx.Bucket(bucketRels), b.addRel); err != nil {
 		return nil, err
 	}
 	return b.encode(readStamp(tx)), nil
+}
+
+func newSnapBuilder() *snapBuilder {
+	return &snapBuilder{nameIDs: map[string]uint32{}, setIDs: map[string]uint32{"": 0}, sets: [][]uint32{{}}}
+}
+
+// addNode adds node id, whose sealed record is v; ids come in ascending
+// order.
+func (b *snapBuilder) addNode(id int64, v []byte) error {
+	labels, props, err := decodeNode(id, v)
+	if err != nil {
+		return fmt.Errorf("node %d: %w", id, err)
+	}
+	if id < 0 || id > memgraph.MaxID || id < int64(len(b.nodeSet)) {
+		return fmt.Errorf("node %d: id out of range: %w", id, errCorrupt)
+	}
+	for int64(len(b.nodeSet)) < id {
+		b.nodeSet = append(b.nodeSet, absent)
+		b.nodeRec = append(b.nodeRec, uint64(len(b.records)))
+	}
+	set := b.internSet(labels)
+	b.records = append(b.records, v...)
+	b.nodeSet = append(b.nodeSet, set)
+	b.nodeRec = append(b.nodeRec, uint64(len(b.records)))
+	b.alive[0]++
+	for _, l := range b.sets[set] {
+		for k, key := range indexKeys {
+			if s, ok := props[key].(string); ok {
+				b.index = append(b.index, indexItem{label: l, key: uint32(k), node: uint32(id), val: s})
+			}
+		}
+	}
+	return nil
+}
+
+// addRel adds relationship id, whose sealed record is v, after every
+// node; ids come in ascending order.
+func (b *snapBuilder) addRel(id int64, v []byte) error {
+	typ, start, end, err := decodeRelHead(id, v)
+	if err != nil {
+		return fmt.Errorf("relationship %d: %w", id, err)
+	}
+	if id < 0 || id > memgraph.MaxID || id < int64(len(b.relType)) {
+		return fmt.Errorf("relationship %d: id out of range: %w", id, errCorrupt)
+	}
+	for _, n := range []int64{start, end} {
+		if n < 0 || n >= int64(len(b.nodeSet)) || b.nodeSet[n] == absent {
+			return fmt.Errorf("relationship %d: dangling end point %d: %w", id, n, errCorrupt)
+		}
+	}
+	for int64(len(b.relType)) < id {
+		b.relType = append(b.relType, absent)
+		b.relStart = append(b.relStart, 0)
+		b.relEnd = append(b.relEnd, 0)
+		b.relRec = append(b.relRec, uint64(len(b.records)))
+	}
+	b.records = append(b.records, v...)
+	b.relType = append(b.relType, b.intern(typ))
+	b.relStart = append(b.relStart, uint32(start))
+	b.relEnd = append(b.relEnd, uint32(end))
+	b.relRec = append(b.relRec, uint64(len(b.records)))
+	b.alive[1]++
+	return nil
+}
+
+// SnapshotOf returns the read side of the snapshot a store holding g would
+// have: the engine answers read-only queries on it as on g. It serves tests
+// that run query suites through both (the openCypher TCK); a property value
+// a store cannot hold is an error.
+func SnapshotOf(g *memgraph.Graph) (cypher.Graph, error) {
+	b := newSnapBuilder()
+	var err error
+	g.ForEachNode(func(n cypher.Node) bool {
+		var props map[string]any
+		var rec []byte
+		if props, err = normalizeProps(n.Props); err == nil {
+			if rec, err = encodeNode(n.ID, n.Labels, props); err == nil {
+				err = b.addNode(n.ID, rec)
+			}
+		}
+		return err == nil
+	})
+	g.ForEachRelationship(func(r cypher.Relationship) bool {
+		var props map[string]any
+		var rec []byte
+		if err == nil {
+			if props, err = normalizeProps(r.Props); err == nil {
+				if rec, err = encodeRel(r.ID, r.Type, r.StartID, r.EndID, props); err == nil {
+					err = b.addRel(r.ID, rec)
+				}
+			}
+		}
+		return err == nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("snapshot of an in-memory graph: %w", err)
+	}
+	snap, err := parseSnapshot(b.encode(stamp{}))
+	if err != nil {
+		return nil, err
+	}
+	return newSnapGraph(snap, nil), nil
 }
 
 // encode lays the snapshot out.
