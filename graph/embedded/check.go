@@ -147,8 +147,8 @@ func (s *Store) Check() error {
 			}
 			return nil
 		})
-		if err := checkSnapshot(tx, SnapshotPath(s.path)); err != nil {
-			add("%v", err)
+		if err := checkSnapshot(tx, SnapshotPath(s.path)); err != nil && len(errs) < maxProblems {
+			errs = append(errs, err) // as it is: it wraps ErrSnapshot
 		}
 		return nil
 	})

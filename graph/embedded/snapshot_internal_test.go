@@ -113,6 +113,14 @@ func TestSnapshotDamage(t *testing.T) {
 		if !strings.Contains(log.String(), "snapshot") {
 			t.Errorf("offset %d: no debug line says the snapshot was not used", off)
 		}
+		// The queries read all of it, found the damage and rebuilt it.
+		if s, err = Open(path, &Options{ReadOnly: true}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Check(); err != nil {
+			t.Errorf("offset %d: after queries, Check: %v", off, err)
+		}
+		s.Close()
 	}
 	// Truncated, empty, or not a snapshot at all.
 	for _, bad := range [][]byte{good[:len(good)/2], good[:headerSize-1], {}, []byte("not a snapshot")} {

@@ -66,6 +66,7 @@ func (s *Store) currentStamp() (stamp, error) {
 // with a debug line saying why, when no snapshot could be had or fn found
 // it damaged (fn's own errors are returned).
 func (s *Store) withSnapshot(ctx context.Context, fn func(snap *snapshot) error) (bool, error) {
+	rebuilt := false // after damage was found
 	for range 3 {
 		st, err := s.currentStamp()
 		if err != nil {
@@ -76,19 +77,25 @@ func (s *Store) withSnapshot(ctx context.Context, fn func(snap *snapshot) error)
 			s.mu.RUnlock()
 			return true, ErrClosed
 		}
+		force := false
 		if snap := s.snap; snap != nil && snap.stamp == st {
 			err := fn(snap)
 			s.mu.RUnlock()
-			if errors.Is(err, ErrSnapshot) {
+			if !errors.Is(err, ErrSnapshot) {
+				return true, err
+			}
+			s.dropSnapshot(snap)
+			if rebuilt {
 				s.debugf("snapshot %s: %v; loading the whole store instead", SnapshotPath(s.path), err)
-				s.dropSnapshot(snap)
 				return false, nil
 			}
-			return true, err
+			s.debugf("snapshot %s: %v; rebuilding it", SnapshotPath(s.path), err)
+			rebuilt, force = true, true
+		} else {
+			s.mu.RUnlock()
 		}
-		s.mu.RUnlock()
 		s.wmu.Lock()
-		err = s.refreshSnapshot(ctx, true)
+		err = s.refreshSnapshot(ctx, true, force)
 		s.wmu.Unlock()
 		if err != nil {
 			if ctx.Err() != nil {
@@ -113,27 +120,34 @@ func (s *Store) dropSnapshot(snap *snapshot) {
 }
 
 // refreshSnapshot makes the snapshot file match the last committed state:
-// it keeps the file when its stamp matches, and otherwise builds one from
-// the store and writes it in place of the old. With use, the snapshot
-// becomes the Store's. The caller holds wmu.
-func (s *Store) refreshSnapshot(ctx context.Context, use bool) error {
+// it keeps the file when its stamp matches (unless force: it was found
+// damaged), and otherwise builds one from the store and writes it in place
+// of the old. With use, the snapshot becomes the Store's. The caller holds
+// wmu.
+func (s *Store) refreshSnapshot(ctx context.Context, use, force bool) error {
 	st, err := s.currentStamp()
 	if err != nil {
 		return err
 	}
 	path := SnapshotPath(s.path)
-	snap, err := openSnapshotFile(path)
+	var snap *snapshot
+	if !force {
+		snap, err = openSnapshotFile(path)
+	}
 	switch {
-	case err == nil && snap.stamp == st:
+	case !force && err == nil && snap.stamp == st:
 	default:
 		switch {
+		case force:
 		case err == nil:
 			err = errStale
 			_ = snap.close()
 		case isNotExist(err):
 			err = errors.New("none yet")
 		}
-		s.debugf("snapshot %s: %v; building it", path, err)
+		if !force {
+			s.debugf("snapshot %s: %v; building it", path, err)
+		}
 		var data []byte
 		if err := s.view(func(tx *bolt.Tx) error {
 			var err error

@@ -290,7 +290,7 @@ func (s *Store) Close() error {
 	if s.wrote.Load() {
 		// Leave a snapshot of what was written for the readers to come;
 		// without one they build it themselves.
-		if err := s.refreshSnapshot(context.Background(), false); err != nil {
+		if err := s.refreshSnapshot(context.Background(), false, false); err != nil {
 			s.debugf("snapshot not written: %v", err)
 		}
 	}
