@@ -55,18 +55,23 @@ import (
 //	         value, node — string values only
 //	records: the store's sealed node then relationship records
 //	istrings: the index's values
+//	sums:    CRC-32C u32 of each sumBlock bytes of nodes, rels, edges,
+//	         labels, index and istrings, in that order
 //
 // The snapshot is tied to the exact committed state of the file by its
 // stamp: a snapshot whose stamp differs from the file's, or that fails its
-// checksums, is never used. Every section but records has a CRC-32C checked
-// when the snapshot is opened; each record keeps the checksum it has in the
-// store, checked when it is decoded. A snapshot is written to a temporary
+// checksums, is never used. Every section but records has a CRC-32C, which
+// kg check verifies. Opening checks the header, the small sections and the
+// block sums, in constant time; the large tables are verified a block of
+// sumBlock bytes at a time, when a query first reads the block, and each
+// record keeps the checksum it has in the store, checked when it is first
+// decoded. A query that meets damage is run again (see Store.Query). A snapshot is written to a temporary
 // file, synced, and renamed over the old one, so that a crash while writing
 // it leaves the previous one whole.
 
 const (
 	snapVersion = 1
-	numSections = 10
+	numSections = 11
 	headerFixed = 72 // magic to relationship count
 	headerSize  = headerFixed + numSections*24 + 4
 	absent      = ^uint32(0)
@@ -87,7 +92,31 @@ const (
 	secIndex
 	secRecords
 	secIStrings
+	secSums
 )
+
+// sumBlock is the size of the blocks of the large sections whose checksums
+// are verified when a query first reads them, rather than at open.
+const sumBlock = 16 << 10
+
+// lazySection reports whether section i is verified block by block when
+// read (the large tables); the small ones are verified at open, and the
+// records carry their own checksums.
+func lazySection(i int) bool {
+	switch i {
+	case secNodes, secRels, secEdges, secLabels, secIndex, secIStrings:
+		return true
+	}
+	return false
+}
+
+// appendBlockSums appends the CRC-32C of each sumBlock of sec.
+func appendBlockSums(out, sec []byte) []byte {
+	for off := 0; off < len(sec); off += sumBlock {
+		out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(sec[off:min(off+sumBlock, len(sec))], castagnoli))
+	}
+	return out
+}
 
 // Entry sizes of the fixed-size sections.
 const (
@@ -414,6 +443,11 @@ func (b *snapBuilder) encode(st stamp) []byte {
 	sec[secIndex] = index
 	sec[secRecords] = b.records
 	sec[secIStrings] = istrings
+	for i := range secSums {
+		if lazySection(i) {
+			sec[secSums] = appendBlockSums(sec[secSums], sec[i])
+		}
+	}
 
 	size := headerSize
 	for _, s := range sec {

@@ -64,7 +64,8 @@ func TestSnapshotHelperProcess(t *testing.T) {
 }
 
 // TestCrashDuringSnapshotWrite kills a process while it writes snapshots
-// (kill -9, at random moments of its Close) and checks each time that the
+// (kill -9, as soon as a temporary snapshot file appears, or at a random
+// moment of its Close) and checks each time that the
 // snapshot left on disk opens whole, that queries answer as the in-memory
 // graph does, and that Check passes.
 func TestCrashDuringSnapshotWrite(t *testing.T) {
@@ -105,8 +106,18 @@ func TestCrashDuringSnapshotWrite(t *testing.T) {
 				break // the child is in Close: building or writing the snapshot
 			}
 		}
-		// Kill in the second half of Close, where the snapshot is written.
-		time.Sleep(took/2 + time.Duration(rng.Int64N(int64(took/2)+1)))
+		if round%2 == 0 {
+			// Kill as soon as the temporary snapshot file appears.
+			for deadline := time.Now().Add(took + time.Second); time.Now().Before(deadline); {
+				if tmps, _ := filepath.Glob(SnapshotPath(path) + ".*.tmp"); len(tmps) > 0 {
+					break
+				}
+				time.Sleep(50 * time.Microsecond)
+			}
+		} else {
+			// Kill in the second half of Close, where the snapshot is written.
+			time.Sleep(took/2 + time.Duration(rng.Int64N(int64(took/2)+1)))
+		}
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}

@@ -155,6 +155,10 @@ func (g *snapGraph) Expand(id int64, dir cypher.Direction, types []string, fn fu
 			return
 		}
 	}
+	if err := g.s.edges(lo, hi); err != nil {
+		g.fail(err)
+		return
+	}
 	for i := lo; i < hi; i++ {
 		rel, in, other := g.s.edge(i)
 		if in {

@@ -27,6 +27,7 @@ var snapQueries = []string{
 	"MATCH (n:Country {id: 'CHN'}) RETURN n.name",
 	"MATCH (n:Actor {name: 'Xi Jinping'})--(m) RETURN m.name, size([(m)--() | 1])",
 	"MATCH (n) RETURN labels(n), count(*)",
+	"MATCH (n:Country) RETURN n.name",
 }
 
 // snapStore returns a closed store at a new path holding baseBatch, and
@@ -206,11 +207,24 @@ func reseal(data []byte) {
 		return
 	}
 	le := binary.LittleEndian
-	for i := range numSections {
+	section := func(i int) []byte {
 		h := data[headerFixed+24*i:]
 		off, n := le.Uint64(h), le.Uint64(h[8:])
 		if off <= uint64(len(data)) && n <= uint64(len(data))-off {
-			le.PutUint32(h[16:], crc32.Checksum(data[off:off+n], castagnoli))
+			return data[off : off+n]
+		}
+		return nil
+	}
+	var sums []byte
+	for i := range secSums {
+		if lazySection(i) {
+			sums = appendBlockSums(sums, section(i))
+		}
+	}
+	copy(section(secSums), sums)
+	for i := range numSections {
+		if sec := section(i); sec != nil || le.Uint64(data[headerFixed+24*i+8:]) == 0 {
+			le.PutUint32(data[headerFixed+24*i+16:], crc32.Checksum(sec, castagnoli))
 		}
 	}
 	le.PutUint32(data[headerSize-4:], crc32.Checksum(data[:headerSize-4], castagnoli))

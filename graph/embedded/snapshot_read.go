@@ -38,6 +38,36 @@ type snapshot struct {
 	// verified has a bit per record (nodes, then relationships) whose
 	// checksum passed, so that it is checked once, not at every read.
 	verified []atomic.Uint64
+	// blockOK has a bit per block of the lazily verified sections whose
+	// checksum passed; sumBase is each section's first block.
+	blockOK []atomic.Uint64
+	sumBase [numSections]int
+}
+
+// need verifies, once, the checksums of the blocks holding bytes [off,
+// off+n) of section sec, which must be lazily verified.
+func (s *snapshot) need(sec int, off, n uint64) error {
+	if n == 0 {
+		return nil
+	}
+	b := s.sec[sec]
+	if off > uint64(len(b)) || n > uint64(len(b))-off {
+		return snapDamage("section %d: %d bytes at %d out of range", sec, n, off)
+	}
+	for blk := off / sumBlock; blk <= (off+n-1)/sumBlock; blk++ {
+		g := uint64(s.sumBase[sec]) + blk
+		w, bit := &s.blockOK[g/64], uint64(1)<<(g%64)
+		if w.Load()&bit != 0 {
+			continue
+		}
+		lo := blk * sumBlock
+		hi := min(lo+sumBlock, uint64(len(b)))
+		if crc32.Checksum(b[lo:hi], castagnoli) != binary.LittleEndian.Uint32(s.sec[secSums][4*g:]) {
+			return snapDamage("section %d: block %d checksum mismatch", sec, blk)
+		}
+		w.Or(bit)
+	}
+	return nil
 }
 
 // open returns a decoder of record rec of element id, whose bit in
@@ -104,8 +134,9 @@ func (s *snapshot) close() error {
 	return u()
 }
 
-// parseSnapshot checks the header and the checksums of every section but
-// the records (each record carries its own) and decodes the small tables.
+// parseSnapshot checks the header and the checksums of the small sections,
+// decodes the small tables, and prepares the lazy verification of the
+// large ones (see need); records carry their own checksums.
 func parseSnapshot(data []byte) (*snapshot, error) {
 	le := binary.LittleEndian
 	if len(data) < headerSize {
@@ -137,10 +168,21 @@ func parseSnapshot(data []byte) (*snapshot, error) {
 			return nil, snapDamage("section %d (%d bytes at %d) runs past the end (%d bytes)", i, n, off, size)
 		}
 		s.sec[i] = data[off : off+n]
-		if i != secRecords && le.Uint32(h[16:]) != crc32.Checksum(s.sec[i], castagnoli) {
+		if i != secRecords && !lazySection(i) && le.Uint32(h[16:]) != crc32.Checksum(s.sec[i], castagnoli) {
 			return nil, snapDamage("section %d checksum mismatch", i)
 		}
 	}
+	blocks := 0
+	for i := range secSums {
+		if lazySection(i) {
+			s.sumBase[i] = blocks
+			blocks += (len(s.sec[i]) + sumBlock - 1) / sumBlock
+		}
+	}
+	if len(s.sec[secSums]) != 4*blocks {
+		return nil, snapDamage("block sums of %d bytes for %d blocks", len(s.sec[secSums]), blocks)
+	}
+	s.blockOK = make([]atomic.Uint64, blocks/64+1)
 	if nodes > size || rels > size {
 		return nil, snapDamage("counts %d and %d exceed the file", nodes, rels)
 	}
@@ -246,6 +288,10 @@ func (s *snapshot) nodeAt(id int64) (set uint32, adjLo, adjHi uint32, recLo, rec
 	}
 	le := binary.LittleEndian
 	t := s.sec[secNodes]
+	first := max(id-1, 0)
+	if err := s.need(secNodes, uint64(first)*nodeEntry, uint64(id+1-first)*nodeEntry); err != nil {
+		return 0, 0, 0, 0, 0, false, err
+	}
 	e := t[id*nodeEntry:]
 	set, adjHi, recHi = le.Uint32(e), le.Uint32(e[4:]), le.Uint64(e[8:])
 	if id > 0 {
@@ -269,6 +315,10 @@ func (s *snapshot) relAt(id int64) (typ, start, end uint32, rec []byte, ok bool,
 	}
 	le := binary.LittleEndian
 	t := s.sec[secRels]
+	first := max(id-1, 0)
+	if err := s.need(secRels, uint64(first)*relEntry, uint64(id+1-first)*relEntry); err != nil {
+		return 0, 0, 0, nil, false, err
+	}
 	e := t[id*relEntry:]
 	typ, start, end = le.Uint32(e), le.Uint32(e[4:]), le.Uint32(e[8:])
 	hi := le.Uint64(e[16:])
@@ -276,6 +326,9 @@ func (s *snapshot) relAt(id int64) (typ, start, end uint32, rec []byte, ok bool,
 	if id > 0 {
 		lo = le.Uint64(t[(id-1)*relEntry+16:])
 	} else if s.nNodes > 0 {
+		if err := s.need(secNodes, uint64(s.nNodes-1)*nodeEntry, nodeEntry); err != nil {
+			return 0, 0, 0, nil, false, err
+		}
 		lo = le.Uint64(s.sec[secNodes][(s.nNodes-1)*nodeEntry+8:])
 	}
 	if typ == absent {
@@ -288,22 +341,35 @@ func (s *snapshot) relAt(id int64) (typ, start, end uint32, rec []byte, ok bool,
 	return typ, start, end, s.sec[secRecords][lo:hi], true, nil
 }
 
-// edge returns adjacency entry i (i < nEdges).
+// edges verifies adjacency entries [lo, hi), which edge then reads.
+func (s *snapshot) edges(lo, hi uint32) error {
+	return s.need(secEdges, uint64(lo)*edgeEntry, uint64(hi-lo)*edgeEntry)
+}
+
+// edge returns adjacency entry i (i < nEdges), verified by edges.
 func (s *snapshot) edge(i uint32) (rel uint32, in bool, other uint32) {
 	e := s.sec[secEdges][uint64(i)*edgeEntry:]
 	r := binary.LittleEndian.Uint32(e)
 	return r &^ snapInBit, r&snapInBit != 0, binary.LittleEndian.Uint32(e[4:])
 }
 
-// labelRange returns the node ids of label name l as a range of labelIDs.
+// labelRange returns the node ids of label name l as a range of labelIDs,
+// verified for labelID to read.
 func (s *snapshot) labelRange(l uint32) (lo, hi uint32, err error) {
 	le := binary.LittleEndian
+	first := uint64(max(l, 1) - 1)
+	if err := s.need(secLabels, 4*first, 4*(uint64(l)+1-first)); err != nil {
+		return 0, 0, err
+	}
 	hi = le.Uint32(s.labelEnds[4*l:])
 	if l > 0 {
 		lo = le.Uint32(s.labelEnds[4*(l-1):])
 	}
 	if lo > hi || uint64(hi) > uint64(len(s.labelIDs))/4 {
 		return 0, 0, snapDamage("label %q: range out of range", s.names[l])
+	}
+	if err := s.need(secLabels, uint64(len(s.labelEnds))+4*uint64(lo), 4*uint64(hi-lo)); err != nil {
+		return 0, 0, err
 	}
 	return lo, hi, nil
 }
@@ -320,12 +386,18 @@ func (s *snapshot) typeCount(t uint32) int {
 // indexAt returns index entry i: label, key, node and value.
 func (s *snapshot) indexAt(i int) (label, key, node uint32, val []byte, err error) {
 	le := binary.LittleEndian
+	if err := s.need(secIndex, uint64(i)*indexEntry, indexEntry); err != nil {
+		return 0, 0, 0, nil, err
+	}
 	e := s.sec[secIndex][i*indexEntry:]
 	label, key, node = le.Uint32(e), le.Uint32(e[4:]), le.Uint32(e[8:])
 	n, off := uint64(le.Uint32(e[12:])), le.Uint64(e[16:])
 	str := s.sec[secIStrings]
 	if off > uint64(len(str)) || n > uint64(len(str))-off {
 		return 0, 0, 0, nil, snapDamage("index entry %d out of range", i)
+	}
+	if err := s.need(secIStrings, off, n); err != nil {
+		return 0, 0, 0, nil, err
 	}
 	return label, key, node, str[off : off+n], nil
 }
