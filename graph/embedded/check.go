@@ -1,6 +1,7 @@
 package embedded
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -208,13 +209,35 @@ func checkSnapshot(tx *bolt.Tx, path string) error {
 	if snap.stamp != readStamp(tx) {
 		return nil
 	}
-	want, err := buildSnapshot(context.Background(), tx)
-	if err != nil {
+	same := &sameWriter{want: snap.data}
+	if err := buildSnapshot(context.Background(), tx, same); err != nil && !errors.Is(err, errDiffer) {
 		return nil // the records' own problems are reported above
 	}
-	if !sameSnapshot(snap.data, want) {
+	if !same.same() {
 		return fmt.Errorf("snapshot %s: %w: its content differs from the store's (it is rebuilt by the next query; deleting it is safe)",
 			path, errSnapDamaged)
 	}
 	return nil
 }
+
+// errDiffer stops a sameWriter's writer at the first difference.
+var errDiffer = errors.New("the bytes differ")
+
+// sameWriter compares the bytes written to it with want.
+type sameWriter struct {
+	want   []byte
+	off    int
+	differ bool
+}
+
+func (w *sameWriter) Write(p []byte) (int, error) {
+	if len(p) > len(w.want)-w.off || !bytes.Equal(p, w.want[w.off:w.off+len(p)]) {
+		w.differ = true
+		return 0, errDiffer
+	}
+	w.off += len(p)
+	return len(p), nil
+}
+
+// same reports whether the bytes written were want, all of it.
+func (w *sameWriter) same() bool { return !w.differ && w.off == len(w.want) }

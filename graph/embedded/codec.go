@@ -464,6 +464,30 @@ func decodeRelHead(id int64, b []byte) (typ string, start, end int64, err error)
 	return typ, start, end, d.err
 }
 
+// decodeNodeKeys decodes the labels of the record of node id and the
+// values of properties keys, which must be sorted (nil when absent),
+// without building the others.
+func decodeNodeKeys(id int64, b []byte, keys []string) (labels []string, vals []any, err error) {
+	d := openRecord(id, b)
+	d.version()
+	labels = d.strs("labels")
+	vals = make([]any, len(keys))
+	n := d.count("property count")
+	k := 0
+	for i := 0; i < n && d.err == nil; i++ {
+		name := d.bytes("property key")
+		for k < len(keys) && keys[k] < string(name) {
+			k++
+		}
+		if k < len(keys) && keys[k] == string(name) {
+			vals[k] = d.value(0)
+			continue
+		}
+		d.skip(0)
+	}
+	return labels, vals, d.done()
+}
+
 // openVerified returns a decoder of the body of a record whose checksum
 // has been verified before.
 func openVerified(rec []byte) decoder {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"slices"
 	"strings"
 
@@ -53,10 +54,11 @@ import (
 //	index:   entries {label u32, key u32 (0 id, 1 name), node u32,
 //	         length u32, offset u64 into istrings}, sorted by label, key,
 //	         value, node — string values only
-//	records: the store's sealed node then relationship records
 //	istrings: the index's values
 //	sums:    CRC-32C u32 of each sumBlock bytes of nodes, rels, edges,
 //	         labels, index and istrings, in that order
+//	records: the store's sealed node then relationship records (last in
+//	         the file, though not in the section table)
 //
 // The snapshot is tied to the exact committed state of the file by its
 // stamp: a snapshot whose stamp differs from the file's, or that fails its
@@ -174,6 +176,8 @@ type snapBuilder struct {
 	relStart []uint32
 	relEnd   []uint32
 	relRec   []uint64
+	recEnd   uint64 // bytes of the records added so far
+	keep     bool   // keep the records in records (SnapshotOf)
 	records  []byte
 	index    []indexItem
 	alive    [2]int // nodes, relationships
@@ -210,17 +214,35 @@ func (b *snapBuilder) internSet(labels []string) uint32 {
 	return s
 }
 
-// buildSnapshot returns the snapshot of the state tx reads. Its bytes
-// depend on that state alone.
-func buildSnapshot(ctx context.Context, tx *bolt.Tx) ([]byte, error) {
+// buildSnapshot writes to w the snapshot of the state tx reads. Its bytes
+// depend on that state alone. It holds the tables in memory, not the
+// records, which it copies from tx to w at the end.
+func buildSnapshot(ctx context.Context, tx *bolt.Tx, w io.Writer) error {
 	b := newSnapBuilder()
 	if err := scanBucket(ctx, tx.Bucket(bucketNodes), b.addNode); err != nil {
-		return nil, err
+		return err
 	}
 	if err := scanBucket(ctx, tx.Bucket(bucketRels), b.addRel); err != nil {
-		return nil, err
+		return err
 	}
-	return b.encode(readStamp(tx)), nil
+	if _, err := w.Write(b.encode(readStamp(tx))); err != nil {
+		return err
+	}
+	write := func(_ int64, v []byte) error {
+		_, err := w.Write(v)
+		return err
+	}
+	if err := scanBucket(ctx, tx.Bucket(bucketNodes), write); err != nil {
+		return err
+	}
+	return scanBucket(ctx, tx.Bucket(bucketRels), write)
+}
+
+// buildSnapshotBytes returns the snapshot of the state tx reads.
+func buildSnapshotBytes(ctx context.Context, tx *bolt.Tx) ([]byte, error) {
+	var buf bytes.Buffer
+	err := buildSnapshot(ctx, tx, &buf)
+	return buf.Bytes(), err
 }
 
 func newSnapBuilder() *snapBuilder {
@@ -230,7 +252,7 @@ func newSnapBuilder() *snapBuilder {
 // addNode adds node id, whose sealed record is v; ids come in ascending
 // order.
 func (b *snapBuilder) addNode(id int64, v []byte) error {
-	labels, props, err := decodeNode(id, v)
+	labels, vals, err := decodeNodeKeys(id, v, indexKeys)
 	if err != nil {
 		return fmt.Errorf("node %d: %w", id, err)
 	}
@@ -239,16 +261,16 @@ func (b *snapBuilder) addNode(id int64, v []byte) error {
 	}
 	for int64(len(b.nodeSet)) < id {
 		b.nodeSet = append(b.nodeSet, absent)
-		b.nodeRec = append(b.nodeRec, uint64(len(b.records)))
+		b.nodeRec = append(b.nodeRec, b.recEnd)
 	}
 	set := b.internSet(labels)
-	b.records = append(b.records, v...)
+	b.addRecord(v)
 	b.nodeSet = append(b.nodeSet, set)
-	b.nodeRec = append(b.nodeRec, uint64(len(b.records)))
+	b.nodeRec = append(b.nodeRec, b.recEnd)
 	b.alive[0]++
 	for _, l := range b.sets[set] {
-		for k, key := range indexKeys {
-			if s, ok := props[key].(string); ok {
+		for k := range indexKeys {
+			if s, ok := vals[k].(string); ok {
 				b.index = append(b.index, indexItem{label: l, key: uint32(k), node: uint32(id), val: s})
 			}
 		}
@@ -275,15 +297,23 @@ func (b *snapBuilder) addRel(id int64, v []byte) error {
 		b.relType = append(b.relType, absent)
 		b.relStart = append(b.relStart, 0)
 		b.relEnd = append(b.relEnd, 0)
-		b.relRec = append(b.relRec, uint64(len(b.records)))
+		b.relRec = append(b.relRec, b.recEnd)
 	}
-	b.records = append(b.records, v...)
+	b.addRecord(v)
 	b.relType = append(b.relType, b.intern(typ))
 	b.relStart = append(b.relStart, uint32(start))
 	b.relEnd = append(b.relEnd, uint32(end))
-	b.relRec = append(b.relRec, uint64(len(b.records)))
+	b.relRec = append(b.relRec, b.recEnd)
 	b.alive[1]++
 	return nil
+}
+
+// addRecord counts the record v, and keeps it when b.keep is set.
+func (b *snapBuilder) addRecord(v []byte) {
+	b.recEnd += uint64(len(v))
+	if b.keep {
+		b.records = append(b.records, v...)
+	}
 }
 
 // SnapshotOf returns the read side of the snapshot a store holding g would
@@ -292,6 +322,7 @@ func (b *snapBuilder) addRel(id int64, v []byte) error {
 // a store cannot hold is an error.
 func SnapshotOf(g *memgraph.Graph) (cypher.Graph, error) {
 	b := newSnapBuilder()
+	b.keep = true
 	var err error
 	g.ForEachNode(func(n cypher.Node) bool {
 		var props map[string]any
@@ -318,14 +349,14 @@ func SnapshotOf(g *memgraph.Graph) (cypher.Graph, error) {
 	if err != nil {
 		return nil, fmt.Errorf("snapshot of an in-memory graph: %w", err)
 	}
-	snap, err := parseSnapshot(b.encode(stamp{}))
+	snap, err := parseSnapshot(append(b.encode(stamp{}), b.records...))
 	if err != nil {
 		return nil, err
 	}
 	return newSnapGraph(snap, nil), nil
 }
 
-// encode lays the snapshot out.
+// encode returns the snapshot up to its records, which come last.
 func (b *snapBuilder) encode(st stamp) []byte {
 	le := binary.LittleEndian
 	var sec [numSections][]byte
@@ -441,7 +472,6 @@ func (b *snapBuilder) encode(st stamp) []byte {
 		istrings = append(istrings, it.val...)
 	}
 	sec[secIndex] = index
-	sec[secRecords] = b.records
 	sec[secIStrings] = istrings
 	for i := range secSums {
 		if lazySection(i) {
@@ -453,6 +483,8 @@ func (b *snapBuilder) encode(st stamp) []byte {
 	for _, s := range sec {
 		size += len(s)
 	}
+	// The records come last, after the header and the tables encode
+	// returns: the caller writes them.
 	out := make([]byte, headerSize, size)
 	copy(out, snapMagic)
 	le.PutUint32(out[8:], snapVersion)
@@ -464,14 +496,18 @@ func (b *snapBuilder) encode(st stamp) []byte {
 	le.PutUint64(out[56:], uint64(b.alive[0]))
 	le.PutUint64(out[64:], uint64(b.alive[1]))
 	for i, s := range sec {
+		if i == secRecords {
+			continue
+		}
 		h := out[headerFixed+24*i:]
 		le.PutUint64(h, uint64(len(out)))
 		le.PutUint64(h[8:], uint64(len(s)))
-		if i != secRecords {
-			le.PutUint32(h[16:], crc32.Checksum(s, castagnoli))
-		}
+		le.PutUint32(h[16:], crc32.Checksum(s, castagnoli))
 		out = append(out, s...)
 	}
+	h := out[headerFixed+24*secRecords:]
+	le.PutUint64(h, uint64(len(out)))
+	le.PutUint64(h[8:], b.recEnd)
 	le.PutUint32(out[headerSize-4:], crc32.Checksum(out[:headerSize-4], castagnoli))
 	return out
 }
@@ -490,6 +526,3 @@ func stringTable(names []string) []byte {
 	}
 	return out
 }
-
-// sameSnapshot reports whether two snapshots hold the same bytes.
-func sameSnapshot(a, b []byte) bool { return bytes.Equal(a, b) }

@@ -1,10 +1,12 @@
 package embedded
 
 import (
+	"bufio"
 	"context"
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -148,20 +150,8 @@ func (s *Store) refreshSnapshot(ctx context.Context, use, force bool) error {
 		if !force {
 			s.debugf("snapshot %s: %v; building it", path, err)
 		}
-		var data []byte
-		if err := s.view(func(tx *bolt.Tx) error {
-			var err error
-			data, err = buildSnapshot(ctx, tx)
+		if snap, err = s.buildSnapshotFile(ctx, path); err != nil {
 			return err
-		}); err != nil {
-			return fmt.Errorf("build snapshot: %w", err)
-		}
-		if err := writeSnapshotFile(path, data); err != nil {
-			// Readers rebuild it; this Store can use the bytes it has.
-			s.debugf("snapshot %s not written: %v", path, err)
-		}
-		if snap, err = parseSnapshot(data); err != nil {
-			return fmt.Errorf("built snapshot: %w", err)
 		}
 	}
 	if !use {
@@ -174,10 +164,44 @@ func (s *Store) refreshSnapshot(ctx context.Context, use, force bool) error {
 	return old.close()
 }
 
-// writeSnapshotFile writes data to path atomically: to a temporary file in
-// the same directory, synced, then renamed over path, and the directory
-// synced, so that a crash leaves either the old file or the new one whole.
-func writeSnapshotFile(path string, data []byte) (err error) {
+// buildSnapshotFile builds the snapshot of the last committed state,
+// writes it to path and opens it. Where it cannot be written (a read-only
+// directory), it is built in memory for this Store alone.
+func (s *Store) buildSnapshotFile(ctx context.Context, path string) (*snapshot, error) {
+	err := writeSnapshotFile(path, func(w io.Writer) error {
+		return s.view(func(tx *bolt.Tx) error { return buildSnapshot(ctx, tx, w) })
+	})
+	if err == nil {
+		snap, err := openSnapshotFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("open the snapshot just written: %w", err)
+		}
+		return snap, nil
+	}
+	if ctx.Err() != nil || IsDamaged(err) {
+		return nil, fmt.Errorf("build snapshot: %w", err)
+	}
+	s.debugf("snapshot %s not written: %v; building it in memory", path, err)
+	var data []byte
+	if err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		data, err = buildSnapshotBytes(ctx, tx)
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("build snapshot: %w", err)
+	}
+	snap, err := parseSnapshot(data)
+	if err != nil {
+		return nil, fmt.Errorf("built snapshot: %w", err)
+	}
+	return snap, nil
+}
+
+// writeSnapshotFile writes what write writes to path atomically: to a
+// temporary file in the same directory, synced, then renamed over path,
+// and the directory synced, so that a crash leaves either the old file or
+// the new one whole.
+func writeSnapshotFile(path string, write func(w io.Writer) error) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
@@ -192,7 +216,8 @@ func writeSnapshotFile(path string, data []byte) (err error) {
 		f.Close()
 		return err
 	}
-	if _, err := f.Write(data); err != nil {
+	bw := bufio.NewWriterSize(f, 1<<20)
+	if err := errors.Join(write(bw), bw.Flush()); err != nil {
 		f.Close()
 		return err
 	}
