@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 // snapQueries read every part of a snapshot: scans, label and index
@@ -301,5 +303,31 @@ func readAll(snap *snapshot) {
 	for _, id := range ids(snap.nRels) {
 		g.Rel(id)
 		g.RelProp(id, "sources")
+	}
+}
+
+// TestSnapshotPermissions checks that the snapshot of a private store is
+// private too.
+func TestSnapshotPermissions(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		testutil.Skip(t, "no Unix permissions on Windows")
+	}
+	path := filepath.Join(t.TempDir(), "kg.db")
+	if err := openWithBase(t, path).Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(SnapshotPath(path)); err != nil {
+		t.Fatal(err)
+	}
+	answers(t, path, ReadSnapshot, nil) // builds it
+	fi, err := os.Stat(SnapshotPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fi.Mode().Perm(); got != 0o600 {
+		t.Errorf("snapshot of a 0600 store has mode %v", got)
 	}
 }

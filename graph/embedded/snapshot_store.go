@@ -168,7 +168,11 @@ func (s *Store) refreshSnapshot(ctx context.Context, use, force bool) error {
 // writes it to path and opens it. Where it cannot be written (a read-only
 // directory), it is built in memory for this Store alone.
 func (s *Store) buildSnapshotFile(ctx context.Context, path string) (*snapshot, error) {
-	err := writeSnapshotFile(path, func(w io.Writer) error {
+	perm := os.FileMode(0o644)
+	if s.ident != nil {
+		perm = s.ident.Mode().Perm() // a private store has a private snapshot
+	}
+	err := writeSnapshotFile(path, perm, func(w io.Writer) error {
 		return s.view(func(tx *bolt.Tx) error { return buildSnapshot(ctx, tx, w) })
 	})
 	if err == nil {
@@ -197,11 +201,11 @@ func (s *Store) buildSnapshotFile(ctx context.Context, path string) (*snapshot, 
 	return snap, nil
 }
 
-// writeSnapshotFile writes what write writes to path atomically: to a
-// temporary file in the same directory, synced, then renamed over path,
-// and the directory synced, so that a crash leaves either the old file or
-// the new one whole.
-func writeSnapshotFile(path string, write func(w io.Writer) error) (err error) {
+// writeSnapshotFile writes what write writes to path atomically, with
+// permissions perm: to a temporary file in the same directory, synced,
+// then renamed over path, and the directory synced, so that a crash leaves
+// either the old file or the new one whole.
+func writeSnapshotFile(path string, perm os.FileMode, write func(w io.Writer) error) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
@@ -212,7 +216,7 @@ func writeSnapshotFile(path string, write func(w io.Writer) error) (err error) {
 			_ = os.Remove(tmp)
 		}
 	}()
-	if err := f.Chmod(0o644); err != nil {
+	if err := f.Chmod(perm); err != nil {
 		f.Close()
 		return err
 	}

@@ -96,8 +96,8 @@ type Options struct {
 
 // Store is the embedded graph store: a bbolt file holding nodes and
 // relationships under int64 ids, with indexes from the model's id property
-// to those ids, and an in-memory graph built from the file on the first
-// query to run Cypher on.
+// to those ids; read-only queries run on its snapshot or on an in-memory
+// graph built from the file on the first query (see ReadMode).
 //
 // # Locking
 //
