@@ -331,3 +331,46 @@ func TestSnapshotPermissions(t *testing.T) {
 		t.Errorf("snapshot of a 0600 store has mode %v", got)
 	}
 }
+
+// TestSnapshotFollowsWrites keeps a read-only store open while another
+// store writes: each query sees the last committed state, whether the
+// writer has written its snapshot yet or not.
+func TestSnapshotFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	path, _ := snapStore(t)
+	r, err := Open(path, &Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	count := func() int64 {
+		t.Helper()
+		res, err := r.Query(ctx, "MATCH (n:Country) RETURN count(n)", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Rows[0][0].(int64)
+	}
+	before := count()
+	w, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if _, err := w.Query(ctx, "CREATE (:Country {id: $id, name: $id})", map[string]any{"id": fmt.Sprint("X", i)}); err != nil {
+			t.Fatal(err)
+		}
+		if got := count(); got != before+int64(i)+1 {
+			t.Fatalf("after write %d: %d countries, want %d", i, got, before+int64(i)+1)
+		}
+	}
+	if err := w.Close(); err != nil { // writes the snapshot
+		t.Fatal(err)
+	}
+	if got := count(); got != before+3 {
+		t.Fatalf("after the writer closed: %d countries, want %d", got, before+3)
+	}
+	if err := r.Check(); err != nil {
+		t.Fatal(err)
+	}
+}
