@@ -58,6 +58,12 @@ type globalOptions struct {
 	// set by the flags of the commands that run queries
 	timeout   time.Duration
 	maxMemory int64
+	// debug prints the embedded store's debug lines (why a snapshot was
+	// not used, when one is rebuilt) to stderr.
+	debug bool
+	// inMemory makes the embedded store answer every query from its
+	// in-memory graph (kg serve), rather than from the snapshot.
+	inMemory bool
 
 	stdin  io.Reader
 	stdout io.Writer
@@ -122,6 +128,8 @@ or into Neo4j (with --neo4j-uri or NEO4J_URI), and runs Cypher and the saved que
 				Usage: "Neo4j database"},
 			&cli.IntFlag{Name: "batch-size", Value: 2000, Destination: &g.batchSize,
 				Usage: "rows per Neo4j write transaction"},
+			&cli.BoolFlag{Name: "debug", EnvVars: []string{"KG_DEBUG"}, Destination: &g.debug,
+				Usage: "print debug lines to stderr (for example when the embedded store rebuilds its snapshot)"},
 		},
 		Commands: []*cli.Command{
 			ingestCommand(g),
@@ -281,13 +289,20 @@ func (g *globalOptions) openStore(ctx context.Context, readOnly bool) (graph.Sto
 				"build one with 'kg ingest PATH…', or name another file with --db or KG_DB")
 		}
 	}
-	s, err := embedded.Open(g.db, &embedded.Options{
+	opts := &embedded.Options{
 		ReadOnly:       readOnly,
 		LockTimeout:    writerLockTimeout,
 		WaitTimeout:    embedded.DefaultWaitTimeout,
 		OnWait:         g.sayWait,
 		MaxQueryMemory: g.maxMemory,
-	})
+	}
+	if g.inMemory {
+		opts.Reads = embedded.ReadInMemory
+	}
+	if g.debug {
+		opts.Logf = func(format string, args ...any) { fmt.Fprintf(g.stderr, "kg: debug: "+format+"\n", args...) }
+	}
+	s, err := embedded.Open(g.db, opts)
 	if err != nil {
 		if embedded.IsDamaged(err) {
 			return nil, err // report gives the exit code and the hint

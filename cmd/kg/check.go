@@ -19,7 +19,8 @@ func checkCommand(g *globalOptions) *cli.Command {
 size against its meta pages, both meta pages' checksums, every page of the B+trees (by plain
 reads, so a damaged page cannot crash kg), bbolt's own consistency check, and kg's records:
 each passes its checksum and decodes, relationships' end points exist, the id indexes agree
-with the records.
+with the records; and the snapshot queries read (FILE.snap), when it is of the file's current
+state, holds exactly what one built from the file would.
 
 Prints "ok" and exits 0 for a sound store; lists each problem and exits 6 for a damaged one.
 kg never repairs or rolls back a damaged store by itself: restore it from a backup, or delete
@@ -46,8 +47,14 @@ func runCheck(_ context.Context, g *globalOptions) error {
 	err := embedded.CheckFile(g.db, embedded.DefaultWaitTimeout, g.sayWait)
 	var ce *embedded.CheckError
 	if errors.As(err, &ce) {
+		snapshotOnly := true
 		for _, p := range ce.Problems {
 			fmt.Fprintf(g.stdout, "damaged: %s\n", oneLine(p.Error()))
+			snapshotOnly = snapshotOnly && errors.Is(p, embedded.ErrSnapshot)
+		}
+		if snapshotOnly {
+			return withCode(exitDamaged, fmt.Errorf("the snapshot beside the store %q is damaged; the store itself passed every check", g.db),
+				fmt.Sprintf("the next query rebuilds it; or delete %s", embedded.SnapshotPath(g.db)))
 		}
 		return withCode(exitDamaged, fmt.Errorf("the store %q is damaged (%d problem%s listed above)",
 			g.db, len(ce.Problems), plural(len(ce.Problems))),

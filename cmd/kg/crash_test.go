@@ -129,6 +129,10 @@ func TestCrashAtRandomPoints(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("point %d: export: exit %d\n%s", i, code, errOut)
 		}
+		// The snapshot the finished ingest left answers for the store.
+		if code, out, errOut := kg(t, "", "--db", db, "check"); code != exitOK {
+			t.Fatalf("point %d: kg check after the finished ingest: exit %d\n%s%s", i, code, out, errOut)
+		}
 		if got != want {
 			t.Fatalf("point %d (killed at %v, %d articles committed): the finished ingest differs from a clean run:\n%s",
 				i, at, committed, testutil.LineDiff(want, got))

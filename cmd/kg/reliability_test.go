@@ -11,6 +11,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/graph/embedded"
 	"github.com/kgnews/kg/internal/testutil"
 	"github.com/kgnews/kg/queries"
 )
@@ -293,5 +294,42 @@ func TestOldFormatStoreIsRefusedWithAHint(t *testing.T) {
 		if code != exitStore || !strings.Contains(stderr, "older format") || !strings.Contains(stderr, "ingest the articles again") {
 			t.Errorf("kg %v: exit %d, want %d saying what to do:\n%s", args, code, exitStore, stderr)
 		}
+	}
+}
+
+// TestDamagedSnapshotIsRebuilt damages the snapshot beside a sound store:
+// kg check says that only the snapshot is damaged, queries still answer
+// what the store holds, and the query that found the damage rebuilt it.
+func TestDamagedSnapshotIsRebuilt(t *testing.T) {
+	db := seededStore(t)
+	const all = "MATCH (n) OPTIONAL MATCH (n)-[r]->(m) RETURN n, r, m"
+	code, want, stderr := kg(t, "", "--db", db, "cypher", "--format", "json", all)
+	if code != exitOK {
+		t.Fatalf("query: exit %d\n%s", code, stderr)
+	}
+	snap := embedded.SnapshotPath(db)
+	data, err := os.ReadFile(snap)
+	if err != nil {
+		t.Fatalf("ingest left no snapshot: %v", err)
+	}
+	at := strings.LastIndex(string(data), "Xi Jinping") // in a record: they come last
+	if at < 0 {
+		t.Fatal("no record of Xi Jinping in the snapshot")
+	}
+	data[at+3] ^= 1
+	writeFile(t, snap, data)
+	code, out, stderr := kg(t, "", "--db", db, "check")
+	if code != exitDamaged || !strings.Contains(out, "snapshot") || !strings.Contains(stderr, "the store itself passed") {
+		t.Errorf("check: exit %d, want %d saying only the snapshot is damaged\n%s%s", code, exitDamaged, out, stderr)
+	}
+	code, got, stderr := kg(t, "", "--debug", "--db", db, "cypher", "--format", "json", all)
+	if code != exitOK || got != want {
+		t.Errorf("query on a damaged snapshot: exit %d\n%s\nwant\n%s", code, got, want)
+	}
+	if !strings.Contains(stderr, "kg: debug: snapshot") {
+		t.Errorf("no debug line says the snapshot was rebuilt:\n%s", stderr)
+	}
+	if code, out, stderr := kg(t, "", "--db", db, "check"); code != exitOK {
+		t.Errorf("check after the rebuild: exit %d\n%s%s", code, out, stderr)
 	}
 }

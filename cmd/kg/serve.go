@@ -172,6 +172,7 @@ func runServe(ctx context.Context, g *globalOptions, opts serveOptions) error {
 		defer httpLn.Close()
 	}
 	logf := func(format string, args ...any) { fmt.Fprintf(g.stderr, "kg serve: "+format+"\n", args...) }
+	g.inMemory = true // a server keeps the whole graph in memory for speed
 	return g.withStore(ctx, opts.readOnly, func(s graph.Store) error {
 		done := make(chan error, 2)
 		var stops []func()

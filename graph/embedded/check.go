@@ -1,6 +1,8 @@
 package embedded
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -31,8 +33,9 @@ func (e *CheckError) Unwrap() []error { return append([]error{ErrDamaged}, e.Pro
 // consistency check passes; every record, index entry and ingested-input
 // entry passes its checksum, and every record decodes; the buckets' sequences
 // are at least their highest id; every relationship's end points exist;
-// the id indexes and the records' "id" properties agree both ways; and the
-// in-memory graph, when built, has as many nodes and relationships as the
+// the id indexes and the records' "id" properties agree both ways; the
+// snapshot, when there is one of the file's state, holds exactly what one
+// built from the file would (see SnapshotPath); and the in-memory graph, when built, has as many nodes and relationships as the
 // file. A page bbolt faults on is reported, not a crash.
 func (s *Store) Check() error {
 	var errs []error
@@ -145,6 +148,9 @@ func (s *Store) Check() error {
 			}
 			return nil
 		})
+		if err := checkSnapshot(tx, SnapshotPath(s.path)); err != nil && len(errs) < maxProblems {
+			errs = append(errs, err) // as it is: it wraps ErrSnapshot
+		}
 		return nil
 	})
 	if err != nil {
@@ -186,3 +192,52 @@ func CheckFile(path string, waitTimeout time.Duration, onWait func(Wait)) error 
 	}
 	return errors.Join(s.Check(), s.Close())
 }
+
+// checkSnapshot verifies the snapshot at path against the state tx reads:
+// it must open, and when its stamp is that state's, hold the bytes a
+// snapshot built now would. A stale snapshot is not a problem: the next
+// query rebuilds it.
+func checkSnapshot(tx *bolt.Tx, path string) error {
+	snap, err := openSnapshotFile(path)
+	if isNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("snapshot %s: %w (it is rebuilt by the next query; deleting it is safe)", path, err)
+	}
+	defer snap.close()
+	if snap.stamp != readStamp(tx) {
+		return nil
+	}
+	same := &sameWriter{want: snap.data}
+	if err := buildSnapshot(context.Background(), tx, same); err != nil && !errors.Is(err, errDiffer) {
+		return nil // the records' own problems are reported above
+	}
+	if !same.same() {
+		return fmt.Errorf("snapshot %s: %w: its content differs from the store's (it is rebuilt by the next query; deleting it is safe)",
+			path, errSnapDamaged)
+	}
+	return nil
+}
+
+// errDiffer stops a sameWriter's writer at the first difference.
+var errDiffer = errors.New("the bytes differ")
+
+// sameWriter compares the bytes written to it with want.
+type sameWriter struct {
+	want   []byte
+	off    int
+	differ bool
+}
+
+func (w *sameWriter) Write(p []byte) (int, error) {
+	if len(p) > len(w.want)-w.off || !bytes.Equal(p, w.want[w.off:w.off+len(p)]) {
+		w.differ = true
+		return 0, errDiffer
+	}
+	w.off += len(p)
+	return len(p), nil
+}
+
+// same reports whether the bytes written were want, all of it.
+func (w *sameWriter) same() bool { return !w.differ && w.off == len(w.want) }

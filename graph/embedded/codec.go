@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -290,13 +291,18 @@ func (d *decoder) count(what string) int {
 }
 
 func (d *decoder) str(what string) string {
+	return string(d.bytes(what))
+}
+
+// bytes reads a string without copying it: the slice shares the record.
+func (d *decoder) bytes(what string) []byte {
 	n := d.count(what)
 	if d.err != nil {
-		return ""
+		return nil
 	}
-	s := string(d.buf[:n])
+	b := d.buf[:n]
 	d.buf = d.buf[n:]
-	return s
+	return b
 }
 
 func (d *decoder) strs(what string) []string {
@@ -494,6 +500,106 @@ func decodeRelHead(id int64, b []byte) (typ string, start, end int64, err error)
 	start = d.varint("start")
 	end = d.varint("end")
 	return typ, start, end, d.err
+}
+
+// decodeNodeKeys decodes the labels of the record of node id and the
+// values of properties keys, which must be sorted (nil when absent),
+// without building the others.
+func decodeNodeKeys(id int64, b []byte, keys []string) (labels []string, vals []any, err error) {
+	d := openRecord(id, b)
+	d.version()
+	labels = d.strs("labels")
+	vals = make([]any, len(keys))
+	n := d.count("property count")
+	k := 0
+	for i := 0; i < n && d.err == nil; i++ {
+		name := d.bytes("property key")
+		for k < len(keys) && keys[k] < string(name) {
+			k++
+		}
+		if k < len(keys) && keys[k] == string(name) {
+			vals[k] = d.value(0)
+			continue
+		}
+		d.skip(0)
+	}
+	return labels, vals, d.done()
+}
+
+// openVerified returns a decoder of the body of a record whose checksum
+// has been verified before.
+func openVerified(rec []byte) decoder {
+	if len(rec) < 4 {
+		return decoder{err: fmt.Errorf("%w: %d bytes, too short for a checksum", errCorrupt, len(rec))}
+	}
+	return decoder{buf: rec[:len(rec)-4]}
+}
+
+// decodeNodeProp decodes property key of the node record d opened, without
+// the others: nil when the node has no such property.
+func decodeNodeProp(d decoder, key string) (any, error) {
+	d.version()
+	for range d.count("labels") {
+		d.bytes("labels")
+	}
+	return d.prop(key)
+}
+
+// decodeRelProp decodes property key of the relationship record d opened,
+// without the others: nil when it has no such property.
+func decodeRelProp(d decoder, key string) (any, error) {
+	d.version()
+	d.bytes("type")
+	d.varint("start")
+	d.varint("end")
+	return d.prop(key)
+}
+
+// prop reads properties up to key (they are sorted) and returns its value.
+func (d *decoder) prop(key string) (any, error) {
+	n := d.count("property count")
+	for i := 0; i < n && d.err == nil; i++ {
+		k := d.bytes("property key")
+		switch c := strings.Compare(string(k), key); {
+		case c == 0:
+			v := d.value(0)
+			return v, d.err
+		case c > 0:
+			return nil, d.err
+		}
+		d.skip(0)
+	}
+	return nil, d.err
+}
+
+// skip reads past a value without building the strings and lists value
+// would; other values are read by value.
+func (d *decoder) skip(depth int) {
+	if len(d.buf) == 0 {
+		d.fail("value tag")
+		return
+	}
+	switch d.buf[0] {
+	case tagString:
+		d.buf = d.buf[1:]
+		d.bytes("string")
+	case tagStrings:
+		d.buf = d.buf[1:]
+		for range d.count("string list") {
+			d.bytes("string list")
+		}
+	case tagList:
+		if depth > 32 {
+			d.fail("nesting")
+			return
+		}
+		d.buf = d.buf[1:]
+		for range d.count("list") {
+			d.skip(depth + 1)
+		}
+	default:
+		d.value(depth)
+	}
 }
 
 // itob returns the 8-byte big-endian key of an int64 id, so that ids sort

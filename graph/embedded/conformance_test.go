@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/embedded"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 	"github.com/kgnews/kg/graph/storetest"
 )
@@ -11,4 +12,14 @@ import (
 // TestConformance runs the store conformance suite shared with graph/neo4j.
 func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) graph.Store { return embeddedtest.Open(t) })
+}
+
+// TestConformanceThroughSnapshot runs the suite again with every read-only
+// query, and Counts, answered from the snapshot instead of the in-memory
+// graph; writes still go through the in-memory graph.
+func TestConformanceThroughSnapshot(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) graph.Store {
+		return embeddedtest.OpenWith(t, &embedded.Options{Reads: embedded.ReadSnapshot,
+			Logf: func(format string, args ...any) { t.Logf(format, args...) }})
+	})
 }

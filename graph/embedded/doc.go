@@ -1,6 +1,17 @@
 // Package embedded is kg's default graph store: a single bbolt file, queried
-// through kg's own openCypher engine (graph/cypher) over an in-memory graph
-// (graph/memgraph) built from the file.
+// through kg's own openCypher engine (graph/cypher), on a read-only Store
+// over a memory-mapped snapshot of the file (SnapshotPath), and otherwise
+// over an in-memory graph (graph/memgraph) built from the file.
+//
+// # Snapshot
+//
+// Beside the file lies path+".snap", an immutable adjacency snapshot of one
+// committed state (see snapshot.go for its layout): read-only queries open
+// it in constant time and read properties from it only as they need them,
+// instead of decoding every record. It is stamped with the state it was
+// built from and never used for another; a writer that committed writes it
+// when it closes, and a reader that finds it missing, stale or damaged
+// builds it (Options.Logf says so). ReadMode chooses what queries read.
 //
 // # File layout
 //

@@ -43,7 +43,7 @@ func TestQueriesThatReadNoDataDoNotLoad(t *testing.T) {
 			}
 			defer s.Close()
 			cold, coldErr := s.Query(ctx, tc.query, params)
-			if built := s.mem != nil; built != tc.readData {
+			if built := s.mem != nil || s.snap != nil; built != tc.readData {
 				t.Errorf("in-memory graph built: %v, want %v", built, tc.readData)
 			}
 			if _, err := s.memLocked(ctx); err != nil {

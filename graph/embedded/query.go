@@ -85,6 +85,11 @@ func (s *Store) queryRead(ctx context.Context, st *cypher.Statement, params map[
 			return res, err
 		}
 	}
+	if s.readsSnapshot() && (!built || s.reads == ReadSnapshot) {
+		if res, ok, err := s.querySnapshot(ctx, st, params); ok {
+			return res, err
+		}
+	}
 	if built && s.readOnly {
 		if err := s.dropStaleMem(); err != nil {
 			return nil, fmt.Errorf("query: %w", err)

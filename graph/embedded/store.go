@@ -86,12 +86,18 @@ type Options struct {
 	// cypher.Options.MaxMemory); zero means none. A query's time limit is
 	// its context's deadline.
 	MaxQueryMemory int64
+	// Reads chooses what read-only queries read: the snapshot or the
+	// in-memory graph (see ReadMode). The zero value is ReadAuto.
+	Reads ReadMode
+	// Logf, when set, receives debug lines: why a snapshot was not used,
+	// when one is rebuilt. It may be called from any goroutine.
+	Logf func(format string, args ...any)
 }
 
 // Store is the embedded graph store: a bbolt file holding nodes and
 // relationships under int64 ids, with indexes from the model's id property
-// to those ids, and an in-memory graph built from the file on the first
-// query to run Cypher on.
+// to those ids; read-only queries run on its snapshot or on an in-memory
+// graph built from the file on the first query (see ReadMode).
 //
 // # Locking
 //
@@ -133,6 +139,12 @@ type Store struct {
 	wmu sync.Mutex   // serialises writers: Load, updating queries, building mem
 	mu  sync.RWMutex // guards mem and memTx
 	mem *memgraph.Graph
+	// snap is the snapshot read-only queries read (see ReadMode); stale
+	// ones are replaced under mu, so queries hold mu.RLock while they run.
+	snap  *snapshot
+	reads ReadMode
+	logf  func(format string, args ...any)
+	wrote atomic.Bool // a write transaction committed
 	// memTx is the bbolt transaction mem was built from (read-only stores).
 	memTx  int
 	closed atomic.Bool // set by Close
@@ -158,7 +170,8 @@ func Open(path string, opts *Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open store: empty path")
 	}
-	s := &Store{path: path, readOnly: o.ReadOnly, maxMem: o.MaxQueryMemory, waitTimeout: o.WaitTimeout, onWait: o.OnWait}
+	s := &Store{path: path, readOnly: o.ReadOnly, maxMem: o.MaxQueryMemory, waitTimeout: o.WaitTimeout, onWait: o.OnWait,
+		reads: o.Reads, logf: o.Logf}
 	s.hcond = sync.NewCond(&s.hmu)
 	if !o.ReadOnly && releasesBetweenWrites {
 		owner, err := lockWait(LockPath(path), os.O_RDWR|os.O_CREATE, true, o.LockTimeout, WaitWriter, o.OnWait)
@@ -237,7 +250,10 @@ func initMeta(tx *bolt.Tx) error {
 	if err := meta.Put(metaFormat, formatName); err != nil {
 		return err
 	}
-	return meta.Put(metaVersion, []byte(strconv.Itoa(FormatVersion)))
+	if err := meta.Put(metaVersion, []byte(strconv.Itoa(FormatVersion))); err != nil {
+		return err
+	}
+	return newState(tx)
 }
 
 func checkMeta(tx *bolt.Tx) error {
@@ -268,13 +284,23 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Close() error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	if s.closed.Swap(true) {
+	if s.closed.Load() {
 		return nil
 	}
+	if s.wrote.Load() {
+		// Leave a snapshot of what was written for the readers to come;
+		// without one they build it themselves.
+		if err := s.refreshSnapshot(context.Background(), false, false); err != nil {
+			s.debugf("snapshot not written: %v", err)
+		}
+	}
+	s.closed.Store(true)
 	s.mu.Lock()
 	s.mem = nil
+	err := s.snap.close()
+	s.snap = nil
 	s.mu.Unlock()
-	return s.closeFiles()
+	return errors.Join(err, s.closeFiles())
 }
 
 // closeFiles closes the store file, once no transaction uses it, and
@@ -314,7 +340,18 @@ func (s *Store) updateTx(fn func(tx *bolt.Tx) error) error {
 		return err
 	}
 	defer release()
-	return s.guard(func() error { return db.Update(fn) })
+	err = s.guard(func() error {
+		return db.Update(func(tx *bolt.Tx) error {
+			if err := fn(tx); err != nil {
+				return err
+			}
+			return newState(tx)
+		})
+	})
+	if err == nil {
+		s.wrote.Store(true)
+	}
+	return err
 }
 
 // errNoChange rolls back a Load that would write nothing.
@@ -659,6 +696,14 @@ func syncMem(g *memgraph.Graph, nodes, rels []change) error {
 // Counts returns the number of nodes per label and relationships per type,
 // read from the file. A node with several labels counts under each.
 func (s *Store) Counts(ctx context.Context) (*graph.Counts, error) {
+	if s.readsSnapshot() {
+		if c, ok, err := s.snapshotCounts(ctx); ok {
+			if err != nil {
+				return nil, fmt.Errorf("counts: %w", err)
+			}
+			return c, nil
+		}
+	}
 	c := &graph.Counts{Nodes: map[string]int{}, Relationships: map[string]int{}}
 	err := s.view(func(tx *bolt.Tx) error {
 		if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {

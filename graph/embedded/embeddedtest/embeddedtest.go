@@ -16,8 +16,15 @@ import (
 // on any error.
 func Open(tb testing.TB) *embedded.Store {
 	tb.Helper()
+	return OpenWith(tb, nil)
+}
+
+// OpenWith is Open with options, such as embedded.ReadSnapshot to send
+// every read-only query through the snapshot.
+func OpenWith(tb testing.TB, opts *embedded.Options) *embedded.Store {
+	tb.Helper()
 	path := filepath.Join(tb.TempDir(), "kg.db")
-	s, err := embedded.Open(path, nil)
+	s, err := embedded.Open(path, opts)
 	if err != nil {
 		tb.Fatalf("embedded.Open(%s): %v", path, err)
 	}

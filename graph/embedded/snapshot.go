@@ -1,0 +1,528 @@
+package embedded
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"slices"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/graph/memgraph"
+)
+
+// The snapshot
+//
+// Queries on a read-only store do not decode the whole file into an
+// in-memory graph: they read an immutable adjacency snapshot kept beside the
+// store, path+".snap" (SnapshotPath), mapped into memory. It holds what the
+// engine needs to find its way — the node and relationship tables, each
+// node's relationships in one array, the nodes of each label, and equality
+// indexes on the properties "id" and "name" — and the store's records
+// verbatim, whose properties are decoded (and their checksums verified) only
+// when a query reads them, by the store's own record codec.
+//
+// Layout (every integer little endian, whatever the machine; offsets and
+// lengths of sections are 64-bit, so that a 32-bit reader can tell a file it
+// cannot map from a damaged one):
+//
+//	header (headerSize bytes):
+//	  magic "kgsnap\x00\x01", version u32, section count u32,
+//	  stamp: bbolt txid u64, node sequence u64, relationship sequence u64,
+//	         state [16]byte (meta "state", rewritten by every kg commit),
+//	  nodes u64, relationships u64 (alive),
+//	  sections: numSections × {offset u64, length u64, crc u32, 0 u32},
+//	  crc u32 of everything before it
+//	names:   n u32, ends u32*n, bytes — labels and types
+//	sets:    n u32, ends u32*n, name u32* — sorted label sets; set 0 is empty
+//	nodes:   per id in [0, N): set u32 (absent: ^0), adjacency end u32,
+//	         record end u64 (each start is the end of the id before)
+//	rels:    per id in [0, M): type u32 (absent: ^0), start u32, end u32,
+//	         0 u32, record end u64 (continuing after the node records)
+//	edges:   rel u32 (high bit set: incoming), other node u32; per node in
+//	         relationship id order, as the in-memory graph holds them
+//	labels:  per name: end u32 (into the ids after), then node ids u32*,
+//	         ascending per label
+//	types:   per name: relationships of that type u32
+//	index:   entries {label u32, key u32 (0 id, 1 name), node u32,
+//	         length u32, offset u64 into istrings}, sorted by label, key,
+//	         value, node — string values only
+//	istrings: the index's values
+//	sums:    CRC-32C u32 of each sumBlock bytes of nodes, rels, edges,
+//	         labels, index and istrings, in that order
+//	records: the store's sealed node then relationship records (last in
+//	         the file, though not in the section table)
+//
+// The snapshot is tied to the exact committed state of the file by its
+// stamp: a snapshot whose stamp differs from the file's, or that fails its
+// checksums, is never used. Every section but records has a CRC-32C, which
+// kg check verifies. Opening checks the header, the small sections and the
+// block sums, in constant time; the large tables are verified a block of
+// sumBlock bytes at a time, when a query first reads the block, and each
+// record keeps the checksum it has in the store, checked when it is first
+// decoded. A query that meets damage is run again (see Store.Query). A snapshot is written to a temporary
+// file, synced, and renamed over the old one, so that a crash while writing
+// it leaves the previous one whole.
+
+const (
+	snapVersion = 1
+	numSections = 11
+	headerFixed = 72 // magic to relationship count
+	headerSize  = headerFixed + numSections*24 + 4
+	absent      = ^uint32(0)
+	snapInBit   = uint32(1) << 31
+)
+
+var snapMagic = []byte("kgsnap\x00\x01")
+
+// Sections of a snapshot, in file order.
+const (
+	secNames = iota
+	secSets
+	secNodes
+	secRels
+	secEdges
+	secLabels
+	secTypes
+	secIndex
+	secRecords
+	secIStrings
+	secSums
+)
+
+// sumBlock is the size of the blocks of the large sections whose checksums
+// are verified when a query first reads them, rather than at open.
+const sumBlock = 16 << 10
+
+// lazySection reports whether section i is verified block by block when
+// read (the large tables); the small ones are verified at open, and the
+// records carry their own checksums.
+func lazySection(i int) bool {
+	switch i {
+	case secNodes, secRels, secEdges, secLabels, secIndex, secIStrings:
+		return true
+	}
+	return false
+}
+
+// appendBlockSums appends the CRC-32C of each sumBlock of sec.
+func appendBlockSums(out, sec []byte) []byte {
+	for off := 0; off < len(sec); off += sumBlock {
+		out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(sec[off:min(off+sumBlock, len(sec))], castagnoli))
+	}
+	return out
+}
+
+// Entry sizes of the fixed-size sections.
+const (
+	nodeEntry  = 16
+	relEntry   = 24
+	edgeEntry  = 8
+	indexEntry = 24
+)
+
+// ErrSnapshot is wrapped by the errors of a snapshot that cannot be used:
+// damaged, truncated, or of another version. Such a snapshot is rebuilt.
+var ErrSnapshot = errors.New("unusable snapshot")
+
+// errStale is a snapshot of another state of the store.
+var errStale = fmt.Errorf("%w: stale (written for another state of the store)", ErrSnapshot)
+
+// indexKeys are the property keys of the snapshot's equality indexes.
+var indexKeys = memgraph.IndexedKeys
+
+// SnapshotPath returns the snapshot file of the store at path.
+func SnapshotPath(path string) string { return path + ".snap" }
+
+// stamp identifies one committed state of a store file.
+type stamp struct {
+	txid    uint64
+	nodeSeq uint64
+	relSeq  uint64
+	state   [16]byte
+}
+
+var metaState = []byte("state") // 16 random bytes, rewritten by every commit
+
+// readStamp returns the stamp of the state tx reads.
+func readStamp(tx *bolt.Tx) stamp {
+	st := stamp{txid: uint64(tx.ID()),
+		nodeSeq: tx.Bucket(bucketNodes).Sequence(), relSeq: tx.Bucket(bucketRels).Sequence()}
+	copy(st.state[:], tx.Bucket(bucketMeta).Get(metaState))
+	return st
+}
+
+func (st stamp) String() string {
+	return fmt.Sprintf("transaction %d, state %x", st.txid, st.state[:4])
+}
+
+// snapBuilder collects a snapshot from a read transaction.
+type snapBuilder struct {
+	names   []string
+	nameIDs map[string]uint32
+	sets    [][]uint32
+	setIDs  map[string]uint32
+
+	nodeSet  []uint32 // by id; absent for holes
+	nodeRec  []uint64 // record end, by id
+	relType  []uint32
+	relStart []uint32
+	relEnd   []uint32
+	relRec   []uint64
+	recEnd   uint64 // bytes of the records added so far
+	keep     bool   // keep the records in records (SnapshotOf)
+	records  []byte
+	index    []indexItem
+	alive    [2]int // nodes, relationships
+}
+
+type indexItem struct {
+	label, key, node uint32
+	val              string
+}
+
+func (b *snapBuilder) intern(name string) uint32 {
+	if id, ok := b.nameIDs[name]; ok {
+		return id
+	}
+	id := uint32(len(b.names))
+	b.names = append(b.names, name)
+	b.nameIDs[name] = id
+	return id
+}
+
+func (b *snapBuilder) internSet(labels []string) uint32 {
+	labels = slices.Compact(slices.Sorted(slices.Values(labels)))
+	key := strings.Join(labels, "\x00")
+	if s, ok := b.setIDs[key]; ok {
+		return s
+	}
+	ids := make([]uint32, len(labels))
+	for i, l := range labels {
+		ids[i] = b.intern(l)
+	}
+	s := uint32(len(b.sets))
+	b.sets = append(b.sets, ids)
+	b.setIDs[key] = s
+	return s
+}
+
+// buildSnapshot writes to w the snapshot of the state tx reads. Its bytes
+// depend on that state alone. It holds the tables in memory, not the
+// records, which it copies from tx to w at the end.
+func buildSnapshot(ctx context.Context, tx *bolt.Tx, w io.Writer) error {
+	b := newSnapBuilder()
+	if err := scanBucket(ctx, tx.Bucket(bucketNodes), b.addNode); err != nil {
+		return err
+	}
+	if err := scanBucket(ctx, tx.Bucket(bucketRels), b.addRel); err != nil {
+		return err
+	}
+	if _, err := w.Write(b.encode(readStamp(tx))); err != nil {
+		return err
+	}
+	write := func(_ int64, v []byte) error {
+		_, err := w.Write(v)
+		return err
+	}
+	if err := scanBucket(ctx, tx.Bucket(bucketNodes), write); err != nil {
+		return err
+	}
+	return scanBucket(ctx, tx.Bucket(bucketRels), write)
+}
+
+// buildSnapshotBytes returns the snapshot of the state tx reads.
+func buildSnapshotBytes(ctx context.Context, tx *bolt.Tx) ([]byte, error) {
+	var buf bytes.Buffer
+	err := buildSnapshot(ctx, tx, &buf)
+	return buf.Bytes(), err
+}
+
+func newSnapBuilder() *snapBuilder {
+	return &snapBuilder{nameIDs: map[string]uint32{}, setIDs: map[string]uint32{"": 0}, sets: [][]uint32{{}}}
+}
+
+// addNode adds node id, whose sealed record is v; ids come in ascending
+// order.
+func (b *snapBuilder) addNode(id int64, v []byte) error {
+	labels, vals, err := decodeNodeKeys(id, v, indexKeys)
+	if err != nil {
+		return fmt.Errorf("node %d: %w", id, err)
+	}
+	if id < 0 || id > memgraph.MaxID || id < int64(len(b.nodeSet)) {
+		return fmt.Errorf("node %d: id out of range: %w", id, errCorrupt)
+	}
+	for int64(len(b.nodeSet)) < id {
+		b.nodeSet = append(b.nodeSet, absent)
+		b.nodeRec = append(b.nodeRec, b.recEnd)
+	}
+	set := b.internSet(labels)
+	b.addRecord(v)
+	b.nodeSet = append(b.nodeSet, set)
+	b.nodeRec = append(b.nodeRec, b.recEnd)
+	b.alive[0]++
+	for _, l := range b.sets[set] {
+		for k := range indexKeys {
+			if s, ok := vals[k].(string); ok {
+				b.index = append(b.index, indexItem{label: l, key: uint32(k), node: uint32(id), val: s})
+			}
+		}
+	}
+	return nil
+}
+
+// addRel adds relationship id, whose sealed record is v, after every
+// node; ids come in ascending order.
+func (b *snapBuilder) addRel(id int64, v []byte) error {
+	typ, start, end, err := decodeRelHead(id, v)
+	if err != nil {
+		return fmt.Errorf("relationship %d: %w", id, err)
+	}
+	if id < 0 || id > memgraph.MaxID || id < int64(len(b.relType)) {
+		return fmt.Errorf("relationship %d: id out of range: %w", id, errCorrupt)
+	}
+	for _, n := range []int64{start, end} {
+		if n < 0 || n >= int64(len(b.nodeSet)) || b.nodeSet[n] == absent {
+			return fmt.Errorf("relationship %d: dangling end point %d: %w", id, n, errCorrupt)
+		}
+	}
+	for int64(len(b.relType)) < id {
+		b.relType = append(b.relType, absent)
+		b.relStart = append(b.relStart, 0)
+		b.relEnd = append(b.relEnd, 0)
+		b.relRec = append(b.relRec, b.recEnd)
+	}
+	b.addRecord(v)
+	b.relType = append(b.relType, b.intern(typ))
+	b.relStart = append(b.relStart, uint32(start))
+	b.relEnd = append(b.relEnd, uint32(end))
+	b.relRec = append(b.relRec, b.recEnd)
+	b.alive[1]++
+	return nil
+}
+
+// addRecord counts the record v, and keeps it when b.keep is set.
+func (b *snapBuilder) addRecord(v []byte) {
+	b.recEnd += uint64(len(v))
+	if b.keep {
+		b.records = append(b.records, v...)
+	}
+}
+
+// SnapshotOf returns the read side of the snapshot a store holding g would
+// have: the engine answers read-only queries on it as on g. It serves tests
+// that run query suites through both (the openCypher TCK); a property value
+// a store cannot hold is an error.
+func SnapshotOf(g *memgraph.Graph) (cypher.Graph, error) {
+	b := newSnapBuilder()
+	b.keep = true
+	var err error
+	g.ForEachNode(func(n cypher.Node) bool {
+		var props map[string]any
+		var rec []byte
+		if props, err = normalizeProps(n.Props); err == nil {
+			if rec, err = encodeNode(n.ID, n.Labels, props); err == nil {
+				err = b.addNode(n.ID, rec)
+			}
+		}
+		return err == nil
+	})
+	g.ForEachRelationship(func(r cypher.Relationship) bool {
+		var props map[string]any
+		var rec []byte
+		if err == nil {
+			if props, err = normalizeProps(r.Props); err == nil {
+				if rec, err = encodeRel(r.ID, r.Type, r.StartID, r.EndID, props); err == nil {
+					err = b.addRel(r.ID, rec)
+				}
+			}
+		}
+		return err == nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("snapshot of an in-memory graph: %w", err)
+	}
+	snap, err := parseSnapshot(append(b.encode(stamp{}), b.records...))
+	if err != nil {
+		return nil, err
+	}
+	return newSnapGraph(snap, nil), nil
+}
+
+// encode returns the snapshot up to its records, which come last.
+func (b *snapBuilder) encode(st stamp) []byte {
+	le := binary.LittleEndian
+	var sec [numSections][]byte
+
+	sec[secNames] = stringTable(b.names)
+
+	sets := le.AppendUint32(nil, uint32(len(b.sets)))
+	end := uint32(0)
+	for _, s := range b.sets {
+		end += uint32(len(s))
+		sets = le.AppendUint32(sets, end)
+	}
+	for _, s := range b.sets {
+		for _, l := range s {
+			sets = le.AppendUint32(sets, l)
+		}
+	}
+	sec[secSets] = sets
+
+	// Adjacency, in the order the in-memory graph links relationships:
+	// by relationship id, the outgoing entry before the incoming one.
+	deg := make([]uint32, len(b.nodeSet)+1)
+	for r, t := range b.relType {
+		if t != absent {
+			deg[b.relStart[r]+1]++
+			deg[b.relEnd[r]+1]++
+		}
+	}
+	for i := 1; i < len(deg); i++ {
+		deg[i] += deg[i-1]
+	}
+	edges := make([]byte, int(deg[len(deg)-1])*edgeEntry)
+	fill := slices.Clone(deg[:len(deg)-1])
+	for r, t := range b.relType {
+		if t == absent {
+			continue
+		}
+		s, e := b.relStart[r], b.relEnd[r]
+		le.PutUint32(edges[fill[s]*edgeEntry:], uint32(r))
+		le.PutUint32(edges[fill[s]*edgeEntry+4:], e)
+		fill[s]++
+		le.PutUint32(edges[fill[e]*edgeEntry:], uint32(r)|snapInBit)
+		le.PutUint32(edges[fill[e]*edgeEntry+4:], s)
+		fill[e]++
+	}
+	sec[secEdges] = edges
+
+	nodes := make([]byte, 0, len(b.nodeSet)*nodeEntry)
+	byLabel := make([][]uint32, len(b.names))
+	for id, set := range b.nodeSet {
+		nodes = le.AppendUint32(nodes, set)
+		nodes = le.AppendUint32(nodes, deg[id+1])
+		nodes = le.AppendUint64(nodes, b.nodeRec[id])
+		if set != absent {
+			for _, l := range b.sets[set] {
+				byLabel[l] = append(byLabel[l], uint32(id))
+			}
+		}
+	}
+	sec[secNodes] = nodes
+
+	rels := make([]byte, 0, len(b.relType)*relEntry)
+	typeCount := make([]uint32, len(b.names))
+	for r, t := range b.relType {
+		rels = le.AppendUint32(rels, t)
+		rels = le.AppendUint32(rels, b.relStart[r])
+		rels = le.AppendUint32(rels, b.relEnd[r])
+		rels = le.AppendUint32(rels, 0)
+		rels = le.AppendUint64(rels, b.relRec[r])
+		if t != absent {
+			typeCount[t]++
+		}
+	}
+	sec[secRels] = rels
+
+	var labels, ids []byte
+	end = 0
+	for _, l := range byLabel {
+		end += uint32(len(l))
+		labels = le.AppendUint32(labels, end)
+		for _, id := range l {
+			ids = le.AppendUint32(ids, id)
+		}
+	}
+	sec[secLabels] = append(labels, ids...)
+
+	var types []byte
+	for _, c := range typeCount {
+		types = le.AppendUint32(types, c)
+	}
+	sec[secTypes] = types
+
+	slices.SortFunc(b.index, func(x, y indexItem) int {
+		if c := cmp.Compare(x.label, y.label); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.key, y.key); c != 0 {
+			return c
+		}
+		if c := strings.Compare(x.val, y.val); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.node, y.node)
+	})
+	index := make([]byte, 0, len(b.index)*indexEntry)
+	var istrings []byte
+	for _, it := range b.index {
+		index = le.AppendUint32(index, it.label)
+		index = le.AppendUint32(index, it.key)
+		index = le.AppendUint32(index, it.node)
+		index = le.AppendUint32(index, uint32(len(it.val)))
+		index = le.AppendUint64(index, uint64(len(istrings)))
+		istrings = append(istrings, it.val...)
+	}
+	sec[secIndex] = index
+	sec[secIStrings] = istrings
+	for i := range secSums {
+		if lazySection(i) {
+			sec[secSums] = appendBlockSums(sec[secSums], sec[i])
+		}
+	}
+
+	size := headerSize
+	for _, s := range sec {
+		size += len(s)
+	}
+	// The records come last, after the header and the tables encode
+	// returns: the caller writes them.
+	out := make([]byte, headerSize, size)
+	copy(out, snapMagic)
+	le.PutUint32(out[8:], snapVersion)
+	le.PutUint32(out[12:], numSections)
+	le.PutUint64(out[16:], st.txid)
+	le.PutUint64(out[24:], st.nodeSeq)
+	le.PutUint64(out[32:], st.relSeq)
+	copy(out[40:56], st.state[:])
+	le.PutUint64(out[56:], uint64(b.alive[0]))
+	le.PutUint64(out[64:], uint64(b.alive[1]))
+	for i, s := range sec {
+		if i == secRecords {
+			continue
+		}
+		h := out[headerFixed+24*i:]
+		le.PutUint64(h, uint64(len(out)))
+		le.PutUint64(h[8:], uint64(len(s)))
+		le.PutUint32(h[16:], crc32.Checksum(s, castagnoli))
+		out = append(out, s...)
+	}
+	h := out[headerFixed+24*secRecords:]
+	le.PutUint64(h, uint64(len(out)))
+	le.PutUint64(h[8:], b.recEnd)
+	le.PutUint32(out[headerSize-4:], crc32.Checksum(out[:headerSize-4], castagnoli))
+	return out
+}
+
+// stringTable encodes names as n u32, ends u32*n, bytes.
+func stringTable(names []string) []byte {
+	le := binary.LittleEndian
+	out := le.AppendUint32(nil, uint32(len(names)))
+	end := uint32(0)
+	for _, n := range names {
+		end += uint32(len(n))
+		out = le.AppendUint32(out, end)
+	}
+	for _, n := range names {
+		out = append(out, n...)
+	}
+	return out
+}

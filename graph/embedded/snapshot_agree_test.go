@@ -1,0 +1,137 @@
+package embedded_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/kgnews/kg/extract"
+	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/embedded"
+	"github.com/kgnews/kg/internal/ingest"
+	"github.com/kgnews/kg/queries"
+)
+
+// agreeQueries are queries without ORDER BY, so that the order in which the
+// snapshot yields nodes, relationships and index hits is compared too.
+var agreeQueries = []struct {
+	query  string
+	params map[string]any
+}{
+	{"MATCH (n) RETURN n", nil},
+	{"MATCH (n:Actor) RETURN n.name, labels(n), size(keys(n))", nil},
+	{"MATCH (a)-[r]->(b) RETURN a.id, type(r), r, b.id", nil},
+	{"MATCH (a)-[r]-(b) RETURN id(a), id(r), id(b)", nil},
+	{"MATCH (a:Country)<-[r]-(b) RETURN a.name, type(r), b.name", nil},
+	{"MATCH (a)-[r:SPOKE_WITH|PLEDGED]->(b) RETURN a.name, r.evidence, b.name", nil},
+	{"MATCH (n:Country {name: $name})-[*1..2]-(m) RETURN DISTINCT m.name", map[string]any{"name": "China"}},
+	{"MATCH (n:Country) WHERE n.id = $id RETURN n", map[string]any{"id": "CHN"}},
+	{"MATCH (n {name: 'Iran'}) RETURN n", nil},
+	{"MATCH (n:Actor {name: 1}) RETURN n", nil},
+	{"MATCH (n:Nothing) RETURN n", nil},
+	{"MATCH (n) RETURN labels(n) AS l, count(*) AS c", nil},
+	{"MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c", nil},
+	{"MATCH (n) RETURN n.name, size([(n)--() | 1]) AS degree", nil},
+	{"CALL db.labels()", nil},
+	{"CALL db.relationshipTypes()", nil},
+	{"CALL db.propertyKeys()", nil},
+	{"MATCH p = (a:Actor)-[*..2]->(b) RETURN p LIMIT 200", nil},
+	{"MATCH (a) WHERE NOT (a)--() RETURN a.id", nil},
+}
+
+// TestSnapshotAgreesWithMemory runs every saved query with its default
+// parameters, and queries that compare orders, on a store read through
+// its snapshot and through the in-memory graph, on the seeds and on the
+// development corpus: the results must be identical, rows in order.
+func TestSnapshotAgreesWithMemory(t *testing.T) {
+	corpora := []struct{ name, dir string }{
+		{"seeds", "../../seeds"},
+		{"dev", "../../../shared/corpus/dev"},
+	}
+	for _, c := range corpora {
+		t.Run(c.name, func(t *testing.T) {
+			if _, err := os.Stat(c.dir); err != nil {
+				t.Fatalf("no corpus at %s (the shared dev corpus lies beside the repository): %v", c.dir, err)
+			}
+			path := filepath.Join(t.TempDir(), "kg.db")
+			s, err := embedded.Open(path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx := context.Background()
+			if _, err := ingest.Run(ctx, extract.New(extract.Options{}), s, []string{c.dir}, ingest.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil { // writes the snapshot
+				t.Fatal(err)
+			}
+			open := func(mode embedded.ReadMode) *embedded.Store {
+				s, err := embedded.Open(path, &embedded.Options{ReadOnly: true, Reads: mode,
+					Logf: func(format string, args ...any) { t.Errorf("unexpected: "+format, args...) }})
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { s.Close() })
+				return s
+			}
+			snap, mem := open(embedded.ReadSnapshot), open(embedded.ReadInMemory)
+			compare := func(name, query string, params map[string]any) *graph.Result {
+				got, gerr := snap.Query(ctx, query, params)
+				want, werr := mem.Query(ctx, query, params)
+				if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
+					t.Fatalf("%s: snapshot error %v, in-memory error %v", name, gerr, werr)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: the snapshot and the in-memory graph disagree:\n snapshot %v\nin memory %v", name, got, want)
+				}
+				return want
+			}
+			// The saved queries with their defaults, then with the two
+			// entities of this corpus that have the most facts.
+			top := compare("top", "MATCH (n)-[r:SPOKE_WITH|PLEDGED|SANCTIONED]-() "+
+				"RETURN n.name AS name, count(r) AS c ORDER BY c DESC, name LIMIT 2", nil)
+			if len(top.Rows) < 2 {
+				t.Fatalf("the %s store has %d entities with facts, want 2 or more", c.name, len(top.Rows))
+			}
+			first, second := top.Rows[0][0].(string), top.Rows[1][0].(string)
+			picks := map[string]string{"a": first, "b": second, "name": first, "party": first, "country": first, "target": second}
+			rows := 0
+			for _, q := range queries.Default().Queries() {
+				params, err := q.Bind(nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				compare(q.Name, q.Body, params)
+				args := map[string]string{}
+				for _, p := range q.Params {
+					if v, ok := picks[p.Name]; ok {
+						args[p.Name] = "'" + v + "'"
+					}
+				}
+				if params, err = q.Bind(args); err != nil {
+					t.Fatal(err)
+				}
+				rows += len(compare(q.Name+" "+first+", "+second, q.Body, params).Rows)
+			}
+			if rows == 0 {
+				t.Errorf("no saved query found anything about %s and %s", first, second)
+			}
+			for _, q := range agreeQueries {
+				compare(q.query, q.query, q.params)
+			}
+			gc, err := snap.Counts(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wc, err := mem.Counts(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(gc, wc) {
+				t.Errorf("Counts: snapshot %v, file %v", gc, wc)
+			}
+		})
+	}
+}
