@@ -2,8 +2,10 @@ package cypher
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -317,12 +319,7 @@ func init() {
 			if !ok1 || !ok2 {
 				return nil, argErr(ec, "split", a[0])
 			}
-			parts := strings.Split(s, sep)
-			out := make([]any, len(parts))
-			for i, p := range parts {
-				out[i] = p
-			}
-			return out, nil
+			return value.AnyList(strings.Split(s, sep)), nil
 		}},
 		"substring": {2, 3, func(ec *execCtx, a []any) (any, error) {
 			if a[0] == nil {
@@ -548,12 +545,7 @@ func init() {
 				if !ec.g.NodeExists(int64(x)) && ec.deleted[int64(x)] {
 					return nil, ec.runtimeErr(EntityNotFound, "DeletedEntityAccess", "node %d was deleted", int64(x))
 				}
-				ls := ec.g.NodeLabels(int64(x))
-				out := make([]any, len(ls))
-				for i, l := range ls {
-					out[i] = l
-				}
-				return out, nil
+				return value.AnyList(ec.g.NodeLabels(int64(x))), nil
 			}
 			return nil, ec.runtimeErr(TypeError, "InvalidArgumentValue", "labels() expects a node, got %s", typeName(a[0]))
 		}},
@@ -592,16 +584,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			ks := make([]string, 0, len(m))
-			for k := range m {
-				ks = append(ks, k)
-			}
-			sort.Strings(ks)
-			out := make([]any, len(ks))
-			for i, k := range ks {
-				out[i] = k
-			}
-			return out, nil
+			return value.AnyList(slices.Sorted(maps.Keys(m))), nil
 		}},
 		"startnode": {1, 1, func(ec *execCtx, a []any) (any, error) { return relEnd(ec, a[0], true) }},
 		"endnode":   {1, 1, func(ec *execCtx, a []any) (any, error) { return relEnd(ec, a[0], false) }},
@@ -610,11 +593,7 @@ func init() {
 			case nil:
 				return nil, nil
 			case pathV:
-				out := make([]any, len(x.nodes))
-				for i, n := range x.nodes {
-					out[i] = nodeV(n)
-				}
-				return out, nil
+				return value.ConvertList(x.nodes, func(n int64) any { return nodeV(n) }), nil
 			}
 			return nil, argErr(ec, "nodes", a[0])
 		}},
@@ -623,11 +602,7 @@ func init() {
 			case nil:
 				return nil, nil
 			case pathV:
-				out := make([]any, len(x.rels))
-				for i, r := range x.rels {
-					out[i] = relV(r)
-				}
-				return out, nil
+				return value.ConvertList(x.rels, func(r int64) any { return relV(r) }), nil
 			}
 			return nil, argErr(ec, "relationships", a[0])
 		}},

@@ -401,23 +401,11 @@ func importValue(v any) any {
 		c, _ := value.Canon(x) // cannot fail for these kinds
 		return c
 	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = importValue(e)
-		}
-		return out
+		return value.ConvertList(x, importValue)
 	case []string:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = e
-		}
-		return out
+		return value.AnyList(x)
 	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = importValue(e)
-		}
-		return out
+		return value.ConvertMap(x, importValue)
 	}
 	return v
 }

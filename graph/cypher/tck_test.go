@@ -20,6 +20,7 @@ import (
 	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/graph/cypher/internal/tck"
 	"github.com/kgnews/kg/graph/memgraph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // The TCK runner. It reads the openCypher TCK vendored in testdata/tck (see
@@ -91,11 +92,7 @@ func (t tckGraph) DefineProcedure(p *tck.Procedure) error {
 		Inputs:  fields(p.Inputs),
 		Outputs: fields(p.Outputs),
 		Func: func(_ context.Context, _ cypher.Graph, args []any) ([][]any, error) {
-			targs := make([]any, len(args))
-			for i, a := range args {
-				targs[i] = toTCK(a)
-			}
-			return p.Call(targs), nil
+			return p.Call(value.ConvertList(args, toTCK)), nil
 		},
 	})
 }
@@ -109,14 +106,8 @@ func (t tckGraph) Run(ctx context.Context, query string, params map[string]any) 
 		}
 		return nil, err
 	}
-	out := &tck.Result{Columns: res.Columns, Rows: make([][]any, len(res.Rows))}
-	for i, row := range res.Rows {
-		out.Rows[i] = make([]any, len(row))
-		for j, v := range row {
-			out.Rows[i][j] = toTCK(v)
-		}
-	}
-	return out, nil
+	rows := value.ConvertList(res.Rows, func(row []any) []any { return value.ConvertList(row, toTCK) })
+	return &tck.Result{Columns: res.Columns, Rows: rows}, nil
 }
 
 func (t tckGraph) Contents(context.Context) ([]tck.Node, []tck.Relationship, error) {
@@ -139,44 +130,25 @@ func (t tckGraph) Contents(context.Context) ([]tck.Node, []tck.Relationship, err
 func toTCK(v any) any {
 	switch v := v.(type) {
 	case []any:
-		l := make([]any, len(v))
-		for i, e := range v {
-			l[i] = toTCK(e)
-		}
-		return l
+		return value.ConvertList(v, toTCK)
 	case map[string]any:
-		return tckProps(v)
+		return value.ConvertMap(v, toTCK)
 	case cypher.Node:
 		return tckNode(v)
 	case cypher.Relationship:
 		return tckRel(v)
 	case cypher.Path:
-		p := tck.Path{Nodes: make([]tck.Node, len(v.Nodes)), Rels: make([]tck.Relationship, len(v.Rels))}
-		for i, n := range v.Nodes {
-			p.Nodes[i] = tckNode(n)
-		}
-		for i, r := range v.Rels {
-			p.Rels[i] = tckRel(r)
-		}
-		return p
+		return tck.Path{Nodes: value.ConvertList(v.Nodes, tckNode), Rels: value.ConvertList(v.Rels, tckRel)}
 	}
 	return v
 }
 
-func tckProps(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, e := range m {
-		out[k] = toTCK(e)
-	}
-	return out
-}
-
 func tckNode(n cypher.Node) tck.Node {
-	return tck.Node{ID: n.ID, Labels: n.Labels, Props: tckProps(n.Props)}
+	return tck.Node{ID: n.ID, Labels: n.Labels, Props: value.ConvertMap(n.Props, toTCK)}
 }
 
 func tckRel(r cypher.Relationship) tck.Relationship {
-	return tck.Relationship{ID: r.ID, Type: r.Type, StartID: r.StartID, EndID: r.EndID, Props: tckProps(r.Props)}
+	return tck.Relationship{ID: r.ID, Type: r.Type, StartID: r.StartID, EndID: r.EndID, Props: value.ConvertMap(r.Props, toTCK)}
 }
 
 // subtestName names a scenario's subtest: "clauses/match/Match1/3" or, for

@@ -362,11 +362,7 @@ func (s *Store) query(ctx context.Context, cypher string, params map[string]any,
 func resultFrom(keys []string, records []*neo4j.Record, summary neo4j.ResultSummary) *graph.Result {
 	out := &graph.Result{Columns: slices.Clone(keys), Rows: make([][]any, len(records))}
 	for i, rec := range records {
-		row := make([]any, len(rec.Values))
-		for j, v := range rec.Values {
-			row[j] = fromDriver(v)
-		}
-		out.Rows[i] = row
+		out.Rows[i] = value.ConvertList(rec.Values, fromDriver)
 	}
 	if summary != nil {
 		c := summary.Counters()

@@ -426,25 +426,13 @@ func Normalize(v any) any {
 		}
 		return c
 	case []string:
-		out := make([]any, len(v))
-		for i, s := range v {
-			out[i] = s
-		}
-		return out
+		return value.AnyList(v)
 	case []any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = Normalize(x)
-		}
-		return out
+		return value.ConvertList(v, Normalize)
 	case graph.Props:
 		return Normalize(map[string]any(v))
 	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, x := range v {
-			out[k] = Normalize(x)
-		}
-		return out
+		return value.ConvertMap(v, Normalize)
 	case value.Node:
 		labels := slices.Clone(v.Labels)
 		sort.Strings(labels)
@@ -452,15 +440,7 @@ func Normalize(v any) any {
 	case value.Relationship:
 		return map[string]any{"type": v.Type, "props": Normalize(v.Props)}
 	case value.Path:
-		nodes := make([]any, len(v.Nodes))
-		for i, n := range v.Nodes {
-			nodes[i] = Normalize(n)
-		}
-		rels := make([]any, len(v.Relationships))
-		for i, r := range v.Relationships {
-			rels[i] = Normalize(r)
-		}
-		return map[string]any{"nodes": nodes, "relationships": rels}
+		return map[string]any{"nodes": Normalize(value.AnyList(v.Nodes)), "relationships": Normalize(value.AnyList(v.Relationships))}
 	}
 	return fmt.Sprintf("unexpected %T: %v", v, v)
 }
