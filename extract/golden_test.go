@@ -101,32 +101,11 @@ func TestGoldenSeeds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := dump(b)
 			golden := filepath.Join("testdata", "seeds", strings.TrimSuffix(filepath.Base(p), ".txt")+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("extraction of %s differs from %s:\n%s", p, golden, diffLines(string(want), got))
-			}
+			testutil.Golden(t, golden, []byte(dump(b)), *update)
 		})
 	}
 }
-
-// diffLines is the ordered line diff of want and got (testutil.LineDiff): a
-// duplicated or moved line shows, where a comparison of line sets showed
-// an empty diff.
-func diffLines(want, got string) string { return testutil.LineDiff(want, got) }
 
 // TestConcurrentExtract runs one Extractor from many goroutines (run with
 // -race): results must equal the sequential ones.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -48,24 +49,7 @@ func TestReadGolden(t *testing.T) {
 				t.Fatalf("Read(%s): %v", name, err)
 			}
 			checkInvariants(t, d)
-			got := render(d)
-			golden := filepath.Join("testdata", "golden", name+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("Read(%s) differs from %s:\n--- got\n%s\n--- want\n%s", name, golden, got, want)
-			}
+			testutil.Golden(t, filepath.Join("testdata", "golden", name+".golden"), []byte(render(d)), *update)
 		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kgnews/kg/extract/eval"
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -52,7 +53,7 @@ func TestReportGolden(t *testing.T) {
 			if err := tc.write(r, &got); err != nil {
 				t.Fatal(err)
 			}
-			checkGolden(t, filepath.Join("testdata", tc.file), got.Bytes())
+			testutil.Golden(t, filepath.Join("testdata", tc.file), got.Bytes(), *update)
 			// Writing again gives the same bytes.
 			var again bytes.Buffer
 			if err := tc.write(reportFixture(t), &again); err != nil || !bytes.Equal(again.Bytes(), got.Bytes()) {
