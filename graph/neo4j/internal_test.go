@@ -456,12 +456,19 @@ func TestMergeRows(t *testing.T) {
 	}
 }
 
-func TestChunks(t *testing.T) {
-	if got, want := chunks(5, 2), [][2]int{{0, 2}, {2, 4}, {4, 5}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("chunks(5, 2) = %v, want %v", got, want)
+func TestEachChunk(t *testing.T) {
+	groups := map[string][]int{"a": {1, 2, 3, 4, 5}, "b": {}, "c": {6}}
+	var got [][]int
+	collect := func(k string, chunk []int) error {
+		got = append(got, chunk)
+		if k == "c" {
+			return errors.New("stop")
+		}
+		return nil
 	}
-	if got := chunks(0, 2); len(got) != 0 {
-		t.Errorf("chunks(0, 2) = %v, want none", got)
+	err := eachChunk(groups, []string{"b", "a", "c", "a"}, 2, collect)
+	if want := [][]int{{1, 2}, {3, 4}, {5}, {6}}; !reflect.DeepEqual(got, want) || err == nil {
+		t.Errorf("eachChunk gave %v, %v; want %v and the error of the last", got, err, want)
 	}
 }
 
