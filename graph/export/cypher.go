@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgnews/kg/graph"
-	"github.com/kgnews/kg/graph/value"
 )
 
 // DefaultCypherBatchSize is the number of rows per UNWIND statement when
@@ -172,28 +171,20 @@ func (c *cypherWriter) props(p graph.Props, wrap func(string, error) error) erro
 }
 
 func (c *cypherWriter) value(v any, depth int) error {
-	if depth > 32 {
-		return errors.New("lists nested too deep")
-	}
-	return value.Walk(v, cypherValue{c, depth})
+	return walkProperty(v, depth, cypherValue{c: c, depth: depth})
 }
 
 // cypherValue is the value.Visitor that writes one property value as a
 // Cypher literal at a depth of list nesting.
 type cypherValue struct {
+	notProperty
 	c     *cypherWriter
 	depth int
 }
 
-func (v cypherValue) Null() error                             { v.c.w.WriteString("null"); return nil }
-func (v cypherValue) Bool(b bool) error                       { v.c.w.WriteString(strconv.FormatBool(b)); return nil }
-func (v cypherValue) String(s string) error                   { v.c.str(s); return nil }
-func (v cypherValue) Temporal(t fmt.Stringer) error           { return unsupported(t) }
-func (v cypherValue) Point(p value.Point) error               { return unsupported(p) }
-func (v cypherValue) Map(m map[string]any) error              { return unsupported(m) }
-func (v cypherValue) Node(n value.Node) error                 { return unsupported(n) }
-func (v cypherValue) Relationship(r value.Relationship) error { return unsupported(r) }
-func (v cypherValue) Path(p value.Path) error                 { return unsupported(p) }
+func (v cypherValue) Null() error           { v.c.w.WriteString("null"); return nil }
+func (v cypherValue) Bool(b bool) error     { v.c.w.WriteString(strconv.FormatBool(b)); return nil }
+func (v cypherValue) String(s string) error { v.c.str(s); return nil }
 
 func (v cypherValue) Int(n int64) error {
 	if n == math.MinInt64 {

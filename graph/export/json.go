@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgnews/kg/graph"
-	"github.com/kgnews/kg/graph/value"
 )
 
 // JSON writes b as the JSON export of DESIGN.md:
@@ -115,29 +114,21 @@ func (j *jsonWriter) props(p graph.Props, wrap func(string, error) error) error 
 var errNonFinite = errors.New("NaN and infinite floats have no JSON form")
 
 func (j *jsonWriter) value(v any, depth int) error {
-	if depth > 32 {
-		return errors.New("lists nested too deep")
-	}
-	return value.Walk(v, jsonValue{j, depth})
+	return walkProperty(v, depth, jsonValue{j: j, depth: depth})
 }
 
 // jsonValue is the value.Visitor that writes one property value at a depth
 // of list nesting: the scalars and lists of them that properties hold.
 type jsonValue struct {
+	notProperty
 	j     *jsonWriter
 	depth int
 }
 
-func (v jsonValue) Null() error                             { v.j.raw("null"); return nil }
-func (v jsonValue) Bool(b bool) error                       { v.j.raw(strconv.FormatBool(b)); return nil }
-func (v jsonValue) Int(n int64) error                       { v.j.raw(strconv.FormatInt(n, 10)); return nil }
-func (v jsonValue) String(s string) error                   { v.j.str(s); return nil }
-func (v jsonValue) Temporal(t fmt.Stringer) error           { return unsupported(t) }
-func (v jsonValue) Point(p value.Point) error               { return unsupported(p) }
-func (v jsonValue) Map(m map[string]any) error              { return unsupported(m) }
-func (v jsonValue) Node(n value.Node) error                 { return unsupported(n) }
-func (v jsonValue) Relationship(r value.Relationship) error { return unsupported(r) }
-func (v jsonValue) Path(p value.Path) error                 { return unsupported(p) }
+func (v jsonValue) Null() error           { v.j.raw("null"); return nil }
+func (v jsonValue) Bool(b bool) error     { v.j.raw(strconv.FormatBool(b)); return nil }
+func (v jsonValue) Int(n int64) error     { v.j.raw(strconv.FormatInt(n, 10)); return nil }
+func (v jsonValue) String(s string) error { v.j.str(s); return nil }
 
 func (v jsonValue) Float(f float64) error {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
