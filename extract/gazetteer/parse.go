@@ -216,16 +216,9 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 	err := dataLines(file, r, 7, 2, func(line int, f []string) error {
 		id := strings.TrimSpace(f[0])
 		if id == "-" {
-			ss, err := parseList(f[1])
-			if err != nil {
-				return err
-			}
-			rec := record{line: line}
-			for _, s := range ss {
-				rec.forms = append(rec.forms, kindSpec{KindName, s})
-			}
+			rec, err := blocker(line, f[1])
 			blockers = append(blockers, rec)
-			return nil
+			return err
 		}
 		if !isoID.MatchString(id) {
 			return fmt.Errorf("id %q is not three capital letters", id)
@@ -306,33 +299,13 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 	if err := g.linkSuccessors(file, successors); err != nil {
 		return err
 	}
-	recs := make(map[*Country]record, len(entries))
-	for _, e := range entries {
+	recs := make([]record, len(entries))
+	for i, e := range entries {
 		g.countries = append(g.countries, e.c)
-		recs[e.c] = e.rec
+		recs[i] = e.rec
 	}
-
-	b := newBuilder(file)
-	for i, c := range g.countries {
-		rec := recs[c]
-		for _, ks := range rec.forms {
-			if err := b.add(ks.spec, int32(i), ks.kind, rec.line); err != nil {
-				return err
-			}
-			if err := addLookup(file, g.lookup, ks.spec.text, c, rec.line); err != nil {
-				return err
-			}
-		}
-	}
-	for _, rec := range blockers {
-		for _, ks := range rec.forms {
-			if err := b.add(ks.spec, -1, KindName, rec.line); err != nil {
-				return err
-			}
-		}
-	}
-	g.cindex = b.build()
-	return nil
+	g.cindex, err = indexForms(file, g.countries, recs, g.lookup, blockers)
+	return err
 }
 
 // linkSuccessors records, for each of today's states, the historical states it succeeded.
@@ -365,16 +338,9 @@ func (g *Gazetteer) readOrgs(r io.Reader) error {
 	var blockers []record
 	err := dataLines(file, r, 4, 0, func(line int, f []string) error {
 		if strings.TrimSpace(f[0]) == "-" {
-			ss, err := parseList(f[3])
-			if err != nil {
-				return err
-			}
-			rec := record{line: line}
-			for _, s := range ss {
-				rec.forms = append(rec.forms, kindSpec{KindName, s})
-			}
+			rec, err := blocker(line, f[3])
 			blockers = append(blockers, rec)
-			return nil
+			return err
 		}
 		name, err := parseSpec(f[0])
 		if err != nil {
@@ -407,9 +373,10 @@ func (g *Gazetteer) readOrgs(r io.Reader) error {
 			return fmt.Errorf("duplicate organisation id %s", o.ID)
 		}
 		g.orgByID[o.ID] = o
+		// An organisation's aliases match as its names do.
 		rec := record{line: line, forms: []kindSpec{{KindName, name}}}
 		for _, s := range aliases {
-			rec.forms = append(rec.forms, kindSpec{KindAlias, s})
+			rec.forms = append(rec.forms, kindSpec{KindName, s})
 		}
 		entries = append(entries, entry{o, rec})
 		return nil
@@ -418,27 +385,49 @@ func (g *Gazetteer) readOrgs(r io.Reader) error {
 		return err
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].o.ID < entries[j].o.ID })
-	b := newBuilder(file)
+	recs := make([]record, len(entries))
 	for i, e := range entries {
 		g.orgs = append(g.orgs, e.o)
-		for _, ks := range e.rec.forms {
-			if err := b.add(ks.spec, int32(i), KindName, e.rec.line); err != nil {
-				return err
+		recs[i] = e.rec
+	}
+	g.oindex, err = indexForms(file, g.orgs, recs, g.orgLookup, blockers)
+	return err
+}
+
+// blocker reads the forms of a blocker line (an entry whose id is "-"):
+// text that looks like an entry's form but names nothing.
+func blocker(line int, list string) (record, error) {
+	ss, err := parseList(list)
+	rec := record{line: line}
+	for _, s := range ss {
+		rec.forms = append(rec.forms, kindSpec{KindName, s})
+	}
+	return rec, err
+}
+
+// indexForms builds the index of the entries' forms, recs[i] holding those
+// of targets[i], which it also records in lookup; then of the blockers'
+// forms, which the index finds but which name nothing (-1).
+func indexForms[T comparable](file string, targets []T, recs []record, lookup map[string]T, blockers []record) (*index, error) {
+	b := newBuilder(file)
+	for i, rec := range recs {
+		for _, ks := range rec.forms {
+			if err := b.add(ks.spec, int32(i), ks.kind, rec.line); err != nil {
+				return nil, err
 			}
-			if err := addLookup(file, g.orgLookup, ks.spec.text, e.o, e.rec.line); err != nil {
-				return err
+			if err := addLookup(file, lookup, ks.spec.text, targets[i], rec.line); err != nil {
+				return nil, err
 			}
 		}
 	}
 	for _, rec := range blockers {
 		for _, ks := range rec.forms {
 			if err := b.add(ks.spec, -1, KindName, rec.line); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	g.oindex = b.build()
-	return nil
+	return b.build(), nil
 }
 
 // addLookup records a form for case-insensitive lookup; two targets for one form is an error.
