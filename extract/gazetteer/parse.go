@@ -206,11 +206,7 @@ func New(countries, orgs io.Reader) (*Gazetteer, error) {
 
 func (g *Gazetteer) readCountries(r io.Reader) error {
 	const file = "countries"
-	type entry struct {
-		c   *Country
-		rec record
-	}
-	var entries []entry
+	var entries []entry[*Country]
 	var blockers []record
 	successors := make(map[*Country][]string)
 	err := dataLines(file, r, 7, 2, func(line int, f []string) error {
@@ -286,7 +282,7 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 			}
 		}
 		g.byID[id] = c
-		entries = append(entries, entry{c, rec})
+		entries = append(entries, entry[*Country]{c, rec})
 		return nil
 	})
 	if err != nil {
@@ -295,16 +291,14 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 	if len(entries) == 0 {
 		return &DataError{File: file, Msg: "no countries"}
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].c.ID < entries[j].c.ID })
+	sort.Slice(entries, func(i, j int) bool { return entries[i].target.ID < entries[j].target.ID })
 	if err := g.linkSuccessors(file, successors); err != nil {
 		return err
 	}
-	recs := make([]record, len(entries))
-	for i, e := range entries {
-		g.countries = append(g.countries, e.c)
-		recs[i] = e.rec
+	for _, e := range entries {
+		g.countries = append(g.countries, e.target)
 	}
-	g.cindex, err = indexForms(file, g.countries, recs, g.lookup, blockers)
+	g.cindex, err = indexForms(file, entries, g.lookup, blockers)
 	return err
 }
 
@@ -330,11 +324,7 @@ func (g *Gazetteer) linkSuccessors(file string, successors map[*Country][]string
 
 func (g *Gazetteer) readOrgs(r io.Reader) error {
 	const file = "orgs"
-	type entry struct {
-		o   *Org
-		rec record
-	}
-	var entries []entry
+	var entries []entry[*Org]
 	var blockers []record
 	err := dataLines(file, r, 4, 0, func(line int, f []string) error {
 		if strings.TrimSpace(f[0]) == "-" {
@@ -378,19 +368,17 @@ func (g *Gazetteer) readOrgs(r io.Reader) error {
 		for _, s := range aliases {
 			rec.forms = append(rec.forms, kindSpec{KindName, s})
 		}
-		entries = append(entries, entry{o, rec})
+		entries = append(entries, entry[*Org]{o, rec})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].o.ID < entries[j].o.ID })
-	recs := make([]record, len(entries))
-	for i, e := range entries {
-		g.orgs = append(g.orgs, e.o)
-		recs[i] = e.rec
+	sort.Slice(entries, func(i, j int) bool { return entries[i].target.ID < entries[j].target.ID })
+	for _, e := range entries {
+		g.orgs = append(g.orgs, e.target)
 	}
-	g.oindex, err = indexForms(file, g.orgs, recs, g.orgLookup, blockers)
+	g.oindex, err = indexForms(file, entries, g.orgLookup, blockers)
 	return err
 }
 
@@ -405,17 +393,24 @@ func blocker(line int, list string) (record, error) {
 	return rec, err
 }
 
-// indexForms builds the index of the entries' forms, recs[i] holding those
-// of targets[i], which it also records in lookup; then of the blockers'
+// entry is a country or an organisation with the record of its forms.
+type entry[T any] struct {
+	target T
+	rec    record
+}
+
+// indexForms builds the index of the entries' forms, those of entries[i]
+// naming target i, which it also records in lookup; then of the blockers'
 // forms, which the index finds but which name nothing (-1).
-func indexForms[T comparable](file string, targets []T, recs []record, lookup map[string]T, blockers []record) (*index, error) {
+func indexForms[T comparable](file string, entries []entry[T], lookup map[string]T, blockers []record) (*index, error) {
 	b := newBuilder(file)
-	for i, rec := range recs {
+	for i, e := range entries {
+		rec := e.rec
 		for _, ks := range rec.forms {
 			if err := b.add(ks.spec, int32(i), ks.kind, rec.line); err != nil {
 				return nil, err
 			}
-			if err := addLookup(file, lookup, ks.spec.text, targets[i], rec.line); err != nil {
+			if err := addLookup(file, lookup, ks.spec.text, e.target, rec.line); err != nil {
 				return nil, err
 			}
 		}
