@@ -1,6 +1,7 @@
 package cypher
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math"
@@ -254,7 +255,7 @@ func init() {
 			}
 			return i
 		}, func(f float64) any { return math.Abs(f) }),
-		"sign": numFn("sign", func(i int64) any { return int64(cmpInt(i, 0)) }, func(f float64) any { return int64(cmpFloat(f, 0)) }),
+		"sign": numFn("sign", func(i int64) any { return int64(cmp.Compare(i, 0)) }, func(f float64) any { return int64(cmpFloat(f, 0)) }),
 		"ceil": floatFn("ceil", math.Ceil), "floor": floatFn("floor", math.Floor), "sqrt": floatFn("sqrt", math.Sqrt),
 		"exp": floatFn("exp", math.Exp), "log": floatFn("log", math.Log), "log10": floatFn("log10", math.Log10),
 		"sin": floatFn("sin", math.Sin), "cos": floatFn("cos", math.Cos), "tan": floatFn("tan", math.Tan),

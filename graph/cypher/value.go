@@ -1,6 +1,7 @@
 package cypher
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"sort"
@@ -101,18 +102,9 @@ func equal(a, b any) tri {
 			return triOf(x == y)
 		}
 		return triFalse
-	case string:
-		y, ok := b.(string)
-		return triOf(ok && x == y)
-	case bool:
-		y, ok := b.(bool)
-		return triOf(ok && x == y)
-	case nodeV:
-		y, ok := b.(nodeV)
-		return triOf(ok && x == y)
-	case relV:
-		y, ok := b.(relV)
-		return triOf(ok && x == y)
+	case string, bool, nodeV, relV:
+		// Equal interfaces: the same type and the same value.
+		return triOf(x == b)
 	case []any:
 		y, ok := b.([]any)
 		if !ok || len(x) != len(y) {
@@ -176,7 +168,7 @@ func compare(a, b any) (int, bool) {
 	case int64:
 		switch y := b.(type) {
 		case int64:
-			return cmpInt(x, y), true
+			return cmp.Compare(x, y), true
 		case float64:
 			if math.IsNaN(y) {
 				return 0, false
@@ -218,7 +210,7 @@ func compare(a, b any) (int, bool) {
 					return c, true
 				}
 			}
-			return cmpInt(int64(len(x)), int64(len(y))), true
+			return cmp.Compare(len(x), len(y)), true
 		}
 	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime:
 		return value.Compare(a, b)
@@ -226,16 +218,8 @@ func compare(a, b any) (int, bool) {
 	return 0, false
 }
 
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
+// cmpFloat orders floats; unlike cmp.Compare it leaves NaN unordered (0),
+// which callers rank themselves.
 func cmpFloat(a, b float64) int {
 	switch {
 	case a < b:
@@ -304,7 +288,7 @@ func orderRank(v any) int {
 func order(a, b any) int {
 	ra, rb := orderRank(a), orderRank(b)
 	if ra != rb {
-		return cmpInt(int64(ra), int64(rb))
+		return cmp.Compare(int64(ra), int64(rb))
 	}
 	switch x := a.(type) {
 	case map[string]any:
@@ -318,11 +302,11 @@ func order(a, b any) int {
 				return c
 			}
 		}
-		return cmpInt(int64(len(kx)), int64(len(ky)))
+		return cmp.Compare(len(kx), len(ky))
 	case nodeV:
-		return cmpInt(int64(x), int64(b.(nodeV)))
+		return cmp.Compare(int64(x), int64(b.(nodeV)))
 	case relV:
-		return cmpInt(int64(x), int64(b.(relV)))
+		return cmp.Compare(int64(x), int64(b.(relV)))
 	case []any:
 		y := b.([]any)
 		for i := 0; i < len(x) && i < len(y); i++ {
@@ -330,20 +314,20 @@ func order(a, b any) int {
 				return c
 			}
 		}
-		return cmpInt(int64(len(x)), int64(len(y)))
+		return cmp.Compare(len(x), len(y))
 	case pathV:
 		y := b.(pathV)
 		for i := 0; i < len(x.nodes) && i < len(y.nodes); i++ {
-			if c := cmpInt(x.nodes[i], y.nodes[i]); c != 0 {
+			if c := cmp.Compare(x.nodes[i], y.nodes[i]); c != 0 {
 				return c
 			}
 			if i < len(x.rels) && i < len(y.rels) {
-				if c := cmpInt(x.rels[i], y.rels[i]); c != 0 {
+				if c := cmp.Compare(x.rels[i], y.rels[i]); c != 0 {
 					return c
 				}
 			}
 		}
-		return cmpInt(int64(len(x.nodes)), int64(len(y.nodes)))
+		return cmp.Compare(len(x.nodes), len(y.nodes))
 	case string:
 		return strings.Compare(x, b.(string))
 	case bool:
@@ -361,7 +345,7 @@ func order(a, b any) int {
 		}
 		if y, ok := b.(int64); ok {
 			if xi, ok := a.(int64); ok {
-				return cmpInt(xi, y)
+				return cmp.Compare(xi, y)
 			}
 		}
 		fa, _ := toFloat(a)
