@@ -1,7 +1,6 @@
 package extract_test
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,8 +13,6 @@ import (
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the testdata golden files")
 
 // dump renders a batch as stable, readable text: one line per node and per
 // relationship (MENTIONS left out; sources, evidence and citations too),
@@ -102,7 +99,7 @@ func TestGoldenSeeds(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden := filepath.Join("testdata", "seeds", strings.TrimSuffix(filepath.Base(p), ".txt")+".golden")
-			testutil.Golden(t, golden, []byte(dump(b)), *update)
+			testutil.Golden(t, golden, []byte(dump(b)))
 		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -18,8 +17,6 @@ import (
 	"github.com/kgnews/kg/internal/testutil"
 	"github.com/kgnews/kg/queries"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden results in testdata/")
 
 // seedsStore ingests ../seeds into a fresh embedded store.
 func seedsStore(t *testing.T) graph.Store {
@@ -69,7 +66,7 @@ func TestGoldenResults(t *testing.T) {
 			if err != nil {
 				t.Fatalf("query %s: %v", q.Name, err)
 			}
-			testutil.Golden(t, filepath.Join("testdata", q.Name+".golden"), render(t, res), *update)
+			testutil.Golden(t, filepath.Join("testdata", q.Name+".golden"), render(t, res))
 		})
 	}
 }

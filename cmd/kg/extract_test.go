@@ -1,14 +1,11 @@
 package main
 
 import (
-	"flag"
 	"path/filepath"
 	"testing"
 
 	"github.com/kgnews/kg/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the testdata/extract/*.golden traces")
 
 // TestExtractTraceGolden holds the trace of `kg extract --trace` on an
 // article that exercises each rule and its drops: the mentions of every
@@ -24,7 +21,7 @@ func TestExtractTraceGolden(t *testing.T) {
 			if code != exitOK {
 				t.Fatalf("kg extract --trace %s: exit %d, stderr %s", file, code, errOut)
 			}
-			testutil.Golden(t, file[:len(file)-len(".txt")]+".golden", []byte(out), *update)
+			testutil.Golden(t, file[:len(file)-len(".txt")]+".golden", []byte(out))
 		})
 	}
 }

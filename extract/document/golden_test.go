@@ -1,7 +1,6 @@
 package document_test
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,8 +10,6 @@ import (
 	"github.com/kgnews/kg/extract/document"
 	"github.com/kgnews/kg/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // render prints what Read made of an article, for golden comparison.
 func render(d *document.Document) string {
@@ -49,7 +46,7 @@ func TestReadGolden(t *testing.T) {
 				t.Fatalf("Read(%s): %v", name, err)
 			}
 			checkInvariants(t, d)
-			testutil.Golden(t, filepath.Join("testdata", "golden", name+".golden"), []byte(render(d)), *update)
+			testutil.Golden(t, filepath.Join("testdata", "golden", name+".golden"), []byte(render(d)))
 		})
 	}
 }

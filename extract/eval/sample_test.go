@@ -159,7 +159,7 @@ func TestSampleMarkdownGolden(t *testing.T) {
 		return buf.Bytes()
 	}
 	got := write()
-	testutil.Golden(t, filepath.Join("testdata", "sample", "fixture.sample.md"), got, *update)
+	testutil.Golden(t, filepath.Join("testdata", "sample", "fixture.sample.md"), got)
 	if again := write(); !bytes.Equal(again, got) {
 		t.Error("a second draw and write differ")
 	}

@@ -2,7 +2,6 @@ package gazetteer_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,8 +10,6 @@ import (
 	"github.com/kgnews/kg/extract/gazetteer"
 	"github.com/kgnews/kg/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the testdata golden files")
 
 // TestGolden lists every country and organisation reference FindAll and FindOrgs find in
 // testdata/passages.txt and compares the list with testdata/passages.golden (-update rewrites it).
@@ -30,5 +27,5 @@ func TestGolden(t *testing.T) {
 	for _, m := range g.FindOrgs(text) {
 		fmt.Fprintf(&buf, "%d:%d\torg\t%s\t%s\t%q\n", m.Start, m.End, m.Org.Name, m.Org.Kind, m.Text)
 	}
-	testutil.Golden(t, filepath.Join("testdata", "passages.golden"), buf.Bytes(), *update)
+	testutil.Golden(t, filepath.Join("testdata", "passages.golden"), buf.Bytes())
 }

@@ -2,7 +2,6 @@ package cypher_test
 
 import (
 	"context"
-	"flag"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -11,8 +10,6 @@ import (
 	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/internal/testutil"
 )
-
-var updatePlans = flag.Bool("update", false, "rewrite testdata/plans.golden")
 
 // TestPlansGolden keeps the plans of EXPLAIN and PROFILE of a set of
 // queries, profiled on chainGraph, in testdata/plans.golden.
@@ -37,7 +34,7 @@ func TestPlansGolden(t *testing.T) {
 		b.WriteString(res.Plan.String())
 		b.WriteString("\n")
 	}
-	testutil.Golden(t, filepath.Join("testdata", "plans.golden"), []byte(b.String()), *updatePlans)
+	testutil.Golden(t, filepath.Join("testdata", "plans.golden"), []byte(b.String()))
 }
 
 // TestExplainProfile checks what EXPLAIN and PROFILE return and do.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
 	"math"
 	"math/rand/v2"
 	"path/filepath"
@@ -17,8 +16,6 @@ import (
 	"github.com/kgnews/kg/graph/export"
 	"github.com/kgnews/kg/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the testdata/*.golden files")
 
 const awkward = "He said \"no\" \\ then\nleft\ttab\r\x01 'single' `tick` <b>&amp; — 中国 🇨🇳 \u2028"
 
@@ -69,7 +66,7 @@ func TestGolden(t *testing.T) {
 			if err := f.write(&buf, sample()); err != nil {
 				t.Fatal(err)
 			}
-			testutil.Golden(t, filepath.Join("testdata", "sample."+f.name+".golden"), buf.Bytes(), *update)
+			testutil.Golden(t, filepath.Join("testdata", "sample."+f.name+".golden"), buf.Bytes())
 		})
 	}
 }

@@ -82,7 +82,7 @@ func TestLintSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testutil.Golden(t, lintSchemaPath, want, *update)
+	testutil.Golden(t, lintSchemaPath, want)
 }
 
 // TestLoadRowKeys checks that the row keys declared to the lint are the

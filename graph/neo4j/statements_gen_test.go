@@ -1,14 +1,11 @@
 package neo4j
 
 import (
-	"flag"
 	"path/filepath"
 	"testing"
 
 	"github.com/kgnews/kg/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the generated cypher/*.cypher files and testdata goldens")
 
 // TestStatementFiles checks that the generated statement files in cypher/
 // are the rendering for the model (StatementFiles), which the store sends;
@@ -19,6 +16,6 @@ func TestStatementFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	for file, want := range files {
-		testutil.Golden(t, filepath.Join("cypher", file), want, *update)
+		testutil.Golden(t, filepath.Join("cypher", file), want)
 	}
 }

@@ -2,19 +2,23 @@ package testutil
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// Golden compares got with the golden file at path. With update set (each
-// package's -update flag) it writes got there instead, creating the
-// directory. A missing file or a difference fails tb; a difference is
-// shown as the ordered LineDiff of the file (want) and got.
-func Golden(tb testing.TB, path string, got []byte, update bool) {
+// update is the -update flag of every test binary that checks golden files.
+var update = flag.Bool("update", false, "rewrite the golden files that testutil.Golden checks with this run's output")
+
+// Golden compares got with the golden file at path. With -update it writes
+// got there instead, creating the directory. A missing file or a
+// difference fails tb; a difference is shown as the ordered LineDiff of the
+// file (want) and got.
+func Golden(tb testing.TB, path string, got []byte) {
 	tb.Helper()
-	if update {
+	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			tb.Fatal(err)
 		}

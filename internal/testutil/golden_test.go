@@ -1,8 +1,10 @@
 package testutil_test
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,7 +14,11 @@ import (
 func TestGolden(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sub", "x.golden")
 	golden := func(got string, update bool) string {
-		return run("TestX/sub", func(tb testing.TB) { testutil.Golden(tb, path, []byte(got), update) }).failed
+		if err := flag.Set("update", strconv.FormatBool(update)); err != nil {
+			t.Fatal(err)
+		}
+		defer flag.Set("update", "false")
+		return run("TestX/sub", func(tb testing.TB) { testutil.Golden(tb, path, []byte(got)) }).failed
 	}
 	if failed := golden("a\n", false); !strings.Contains(failed, "go test -run '^TestX$' -update writes it") {
 		t.Errorf("missing golden file: failure %q, want one naming the -update run", failed)
