@@ -2,7 +2,6 @@ package extract_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/extract/document/documenttest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/internal/testutil"
 )
@@ -73,19 +73,6 @@ func seedPaths(t *testing.T) []string {
 	return paths
 }
 
-func readDoc(t testing.TB, path string) *document.Document {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := document.Read(path, data)
-	if err != nil {
-		t.Fatalf("document.Read(%s): %v", path, err)
-	}
-	return doc
-}
-
 // TestGoldenSeeds extracts each seed article and compares the result with
 // testdata/seeds/<name>.golden (rewrite with -update).
 func TestGoldenSeeds(t *testing.T) {
@@ -93,7 +80,7 @@ func TestGoldenSeeds(t *testing.T) {
 	x := extract.New(extract.Options{})
 	for _, p := range paths {
 		t.Run(filepath.Base(p), func(t *testing.T) {
-			doc := readDoc(t, p)
+			doc := documenttest.Read(t, p)
 			b, err := x.Extract(doc)
 			if err != nil {
 				t.Fatal(err)
@@ -112,7 +99,7 @@ func TestConcurrentExtract(t *testing.T) {
 	var docs []*document.Document
 	var want []string
 	for _, p := range paths {
-		d := readDoc(t, p)
+		d := documenttest.Read(t, p)
 		b, err := x.Extract(d)
 		if err != nil {
 			t.Fatal(err)

@@ -5,13 +5,12 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/extract/document/documenttest"
 	"github.com/kgnews/kg/extract/eval"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/bolt"
@@ -274,15 +273,7 @@ func extractDir(t *testing.T, dir string) []*graph.Batch {
 // on any error. It is exported to the package's external tests.
 func ExtractFile(tb testing.TB, x *Extractor, path string) *graph.Batch {
 	tb.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	doc, err := document.Read(path, data)
-	if err != nil {
-		tb.Fatalf("document.Read(%s): %v", path, err)
-	}
-	b, err := x.Extract(doc)
+	b, err := x.Extract(documenttest.Read(tb, path))
 	if err != nil {
 		tb.Fatal(err)
 	}

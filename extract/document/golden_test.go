@@ -2,12 +2,12 @@ package document_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/extract/document/documenttest"
 	"github.com/kgnews/kg/internal/testutil"
 )
 
@@ -37,14 +37,7 @@ func TestReadGolden(t *testing.T) {
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := document.Read(f, data)
-			if err != nil {
-				t.Fatalf("Read(%s): %v", name, err)
-			}
+			d := documenttest.Read(t, f)
 			checkInvariants(t, d)
 			testutil.Golden(t, filepath.Join("testdata", "golden", name+".golden"), []byte(render(d)))
 		})
