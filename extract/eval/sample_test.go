@@ -56,14 +56,8 @@ func TestDraw(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := eval.Draw(sampleFixture(t), tc.opts)
-			if tc.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.err) {
-					t.Fatalf("Draw() error = %v, want one containing %q", err, tc.err)
-				}
+			if testutil.WantError(t, err, tc.err) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			var types []string
 			var sizes []int

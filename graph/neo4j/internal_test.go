@@ -38,14 +38,11 @@ func TestConfigDefaults(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := tc.in.withDefaults()
-			if tc.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-					t.Fatalf("withDefaults() error = %v, want %q", err, tc.wantErr)
-				}
+			if testutil.WantError(t, err, tc.wantErr) {
 				return
 			}
-			if err != nil || got != tc.want {
-				t.Fatalf("withDefaults() = %+v, %v; want %+v", got, err, tc.want)
+			if got != tc.want {
+				t.Fatalf("withDefaults() = %+v, want %+v", got, tc.want)
 			}
 		})
 	}
@@ -214,14 +211,8 @@ func TestParseStatements(t *testing.T) {
 				fsys[name] = &fstest.MapFile{Data: []byte(data)}
 			}
 			got, err := parseStatements(fsys, "d")
-			if tc.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-					t.Fatalf("parseStatements error = %v, want %q", err, tc.wantErr)
-				}
+			if testutil.WantError(t, err, tc.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			texts := make(map[string]string)
 			for name, st := range got {
