@@ -16,8 +16,8 @@ import (
 	"github.com/kgnews/kg/graph/bolt"
 	"github.com/kgnews/kg/graph/bolt/bolttest"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
-	"github.com/kgnews/kg/graph/export"
 	"github.com/kgnews/kg/graph/neo4j"
+	"github.com/kgnews/kg/graph/storetest"
 )
 
 // The recipe "add a relationship type" is one spec (graph.RelSpecs) plus
@@ -194,15 +194,7 @@ func loadAndExport(t *testing.T, s graph.Store, batches []*graph.Batch) []byte {
 			t.Fatal(err)
 		}
 	}
-	snap, err := s.Snapshot(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if err := export.JSON(&out, snap); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
+	return storetest.ExportJSON(t, s)
 }
 
 // openServed serves a fresh embedded store over Bolt (graph/bolt, as kg

@@ -15,6 +15,7 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"reflect"
@@ -23,6 +24,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/export"
 	"github.com/kgnews/kg/graph/value"
 )
 
@@ -188,6 +190,22 @@ func relProps(t *testing.T, s graph.Store, id string) graph.Props {
 	}
 	t.Fatalf("relationship %s not found", id)
 	return nil
+}
+
+// ExportJSON returns the JSON export (kg's contract) of the snapshot of s,
+// the form in which tests compare the contents of two stores. It fails tb
+// on any error.
+func ExportJSON(tb testing.TB, s graph.Store) []byte {
+	tb.Helper()
+	snap, err := s.Snapshot(context.Background())
+	if err != nil {
+		tb.Fatalf("Snapshot: %v", err)
+	}
+	var buf bytes.Buffer
+	if err := export.JSON(&buf, snap); err != nil {
+		tb.Fatalf("export.JSON: %v", err)
+	}
+	return buf.Bytes()
 }
 
 func snapshot(t *testing.T, s graph.Store) *graph.Batch {

@@ -19,7 +19,7 @@ import (
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
-	"github.com/kgnews/kg/graph/export"
+	"github.com/kgnews/kg/graph/storetest"
 	"github.com/kgnews/kg/internal/ingest"
 )
 
@@ -139,18 +139,7 @@ func TestGraphIsAFunctionOfTheArticleSet(t *testing.T) {
 		}
 		return sum
 	}
-	exportOf := func(s graph.Store) []byte {
-		t.Helper()
-		snap, err := s.Snapshot(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		if err := export.JSON(&buf, snap); err != nil {
-			t.Fatal(err)
-		}
-		return buf.Bytes()
-	}
+	exportOf := func(s graph.Store) []byte { return storetest.ExportJSON(t, s) }
 
 	whole := open("whole")
 	run(whole, []string{dir})
