@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -221,14 +220,8 @@ func (g *gmlText) unsupported(v any) error {
 }
 
 func (g *gmlText) Float(f float64) error {
-	switch {
-	case math.IsNaN(f):
-		g.s = "NaN"
-	case math.IsInf(f, 1):
-		g.s = "Infinity"
-	case math.IsInf(f, -1):
-		g.s = "-Infinity"
-	default:
+	var ok bool
+	if g.s, ok = value.NonFinite(f); !ok {
 		g.s = formatFloat(f)
 	}
 	return nil
