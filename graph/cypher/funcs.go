@@ -118,13 +118,9 @@ func (c *compiler) compileCall(x *callExpr, sc *scope) (evalFn, error) {
 		return func(ec *execCtx, _ []any) (any, error) { return f(ec, nil) }, nil
 	}
 	return func(ec *execCtx, row []any) (any, error) {
-		vals := make([]any, len(args))
-		for i, a := range args {
-			v, err := a(ec, row)
-			if err != nil {
-				return nil, err
-			}
-			vals[i] = v
+		vals, err := evalAll(ec, row, args)
+		if err != nil {
+			return nil, err
 		}
 		return f(ec, vals)
 	}, nil

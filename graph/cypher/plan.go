@@ -4,6 +4,8 @@ import (
 	"context"
 	"sort"
 	"strings"
+
+	"github.com/kgnews/kg/graph/value"
 )
 
 // program is a compiled query: one plan per UNION part.
@@ -121,14 +123,7 @@ func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Res
 					return nil, err
 				}
 			}
-			out := make([]any, len(pp.slots))
-			for i, s := range pp.slots {
-				v, err := exportValue(ec, row[s])
-				if err != nil {
-					return nil, err
-				}
-				out[i] = v
-			}
+			out := value.ConvertList(pp.slots, func(s int) any { return exportValue(ec, row[s]) })
 			if ec.maxMem > 0 {
 				if err := ec.grow(deepBytes(out)); err != nil {
 					return nil, err
@@ -157,43 +152,23 @@ func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Res
 }
 
 // exportValue converts an internal value to the API representation.
-func exportValue(ec *execCtx, v any) (any, error) {
+func exportValue(ec *execCtx, v any) any {
 	switch x := v.(type) {
 	case nodeV:
-		return exportNode(ec, int64(x)), nil
+		return exportNode(ec, int64(x))
 	case relV:
-		return exportRel(ec, int64(x)), nil
+		return exportRel(ec, int64(x))
 	case pathV:
-		p := Path{Nodes: make([]Node, len(x.nodes)), Rels: make([]Relationship, len(x.rels))}
-		for i, n := range x.nodes {
-			p.Nodes[i] = exportNode(ec, n)
+		return Path{
+			Nodes: value.ConvertList(x.nodes, func(n int64) Node { return exportNode(ec, n) }),
+			Rels:  value.ConvertList(x.rels, func(r int64) Relationship { return exportRel(ec, r) }),
 		}
-		for i, r := range x.rels {
-			p.Rels[i] = exportRel(ec, r)
-		}
-		return p, nil
 	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			ev, err := exportValue(ec, e)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = ev
-		}
-		return out, nil
+		return value.ConvertList(x, func(e any) any { return exportValue(ec, e) })
 	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			ev, err := exportValue(ec, e)
-			if err != nil {
-				return nil, err
-			}
-			out[k] = ev
-		}
-		return out, nil
+		return value.ConvertMap(x, func(e any) any { return exportValue(ec, e) })
 	}
-	return v, nil
+	return v
 }
 
 func exportNode(ec *execCtx, id int64) Node {

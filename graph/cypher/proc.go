@@ -500,9 +500,7 @@ func (c *compiler) planCall(op operator, x *callClause, sc *scope, standalone bo
 				return ec.runtimeErr(TypeError, "InvalidArgumentType", "argument %s of %s must be %s, got %s",
 					p.Inputs[i].Name, p.Name, inTypes[i], typeName(v))
 			}
-			if vals[i], err = exportValue(ec, cv); err != nil {
-				return err
-			}
+			vals[i] = exportValue(ec, cv)
 		}
 		rows, err := fn(ec.ctx, ec.g, vals)
 		if err != nil {
