@@ -69,6 +69,22 @@ func tckDir(tb testing.TB) string {
 	return dir
 }
 
+// loadTCK loads the TCK's features and the options to run them with (its
+// named graphs, -tck.timeout).
+func loadTCK(tb testing.TB) ([]*tck.Feature, tck.Options) {
+	tb.Helper()
+	root := os.DirFS(tckDir(tb))
+	feats, err := tck.LoadFeatures(root, "features")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	graphs, err := fs.Sub(root, "graphs")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return feats, tck.Options{Graphs: graphs, Timeout: *tckTimeout}
+}
+
 // tckGraph adapts a memgraph.Graph and cypher.RunWith to tck.Graph, with
 // the scenario's test procedures.
 type tckGraph struct {
@@ -287,21 +303,11 @@ func formatTally(prefix string, c [3]int) string {
 }
 
 func TestTCK(t *testing.T) {
-	dir := tckDir(t)
-	root := os.DirFS(dir)
-	feats, err := tck.LoadFeatures(root, "features")
-	if err != nil {
-		t.Fatal(err)
-	}
+	feats, opts := loadTCK(t)
 	mustPass, err := readMustPass(mustPassFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	graphs, err := fs.Sub(root, "graphs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := tck.Options{Graphs: graphs, Timeout: *tckTimeout}
 
 	tally := &tckTally{byDir: map[string]*[3]int{}, passedID: map[string]bool{}, kinds: map[string]int{}}
 	known := map[string]bool{}
@@ -323,7 +329,7 @@ func TestTCK(t *testing.T) {
 				}
 			}
 			if missing > 0 {
-				fmt.Printf("tck: %d must-pass scenarios are not in %s\n", missing, dir)
+				fmt.Printf("tck: %d must-pass scenarios are not in %s\n", missing, tckDir(t))
 			}
 			if kinds := tally.topKinds(25); len(kinds) > 0 {
 				fmt.Println("tck: most frequent failures:")
@@ -397,17 +403,7 @@ func TestTCKMustPassList(t *testing.T) {
 // BenchmarkTCK runs every TCK scenario once per iteration, one after the
 // other, each on a fresh graph; unsupported and failing ones count too.
 func BenchmarkTCK(b *testing.B) {
-	dir := tckDir(b)
-	root := os.DirFS(dir)
-	feats, err := tck.LoadFeatures(root, "features")
-	if err != nil {
-		b.Fatal(err)
-	}
-	graphs, err := fs.Sub(root, "graphs")
-	if err != nil {
-		b.Fatal(err)
-	}
-	opts := tck.Options{Graphs: graphs, Timeout: *tckTimeout}
+	feats, opts := loadTCK(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		passed := 0

@@ -337,13 +337,9 @@ func (s *Store) QueryRead(ctx context.Context, cypher string, params map[string]
 }
 
 func (s *Store) query(ctx context.Context, cypher string, params map[string]any, opts ...neo4j.ExecuteQueryConfigurationOption) (*graph.Result, error) {
-	args := make(map[string]any, len(params))
-	for k, v := range params {
-		p, err := toParam(k, v)
-		if err != nil {
-			return nil, fmt.Errorf("neo4j: query: %w", err)
-		}
-		args[k] = p
+	args, err := toParams(params)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: query: %w", err)
 	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, args, neo4j.EagerResultTransformer,
 		append([]neo4j.ExecuteQueryConfigurationOption{neo4j.ExecuteQueryWithDatabase(s.cfg.Database)}, opts...)...)
@@ -495,13 +491,9 @@ func (s *Store) read(ctx context.Context, name, op string, fn func(*neo4j.Record
 // first from the root, without running it (EXPLAIN). Tests use it to keep
 // Eager operators out of the load statements.
 func (s *Store) Explain(ctx context.Context, cypher string, params map[string]any) ([]string, error) {
-	args := make(map[string]any, len(params))
-	for k, v := range params {
-		p, err := toParam(k, v)
-		if err != nil {
-			return nil, fmt.Errorf("neo4j: explain: %w", err)
-		}
-		args[k] = p
+	args, err := toParams(params)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: explain: %w", err)
 	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, "EXPLAIN "+cypher, args, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())

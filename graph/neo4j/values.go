@@ -157,9 +157,9 @@ func toParam(name string, v any) (any, error) {
 	case []string:
 		return v, nil
 	case graph.Props:
-		return toParamMap(name, v)
+		return toParamMap(name+".", v)
 	case map[string]any:
-		return toParamMap(name, v)
+		return toParamMap(name+".", v)
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
@@ -187,10 +187,14 @@ func toParam(name string, v any) (any, error) {
 	return nil, fmt.Errorf("parameter %s: unsupported value of type %T", name, v)
 }
 
-func toParamMap(name string, m map[string]any) (map[string]any, error) {
+// toParams converts a query's parameters (see toParam).
+func toParams(params map[string]any) (map[string]any, error) { return toParamMap("", params) }
+
+// toParamMap converts the entries of a map parameter, named prefix+key.
+func toParamMap(prefix string, m map[string]any) (map[string]any, error) {
 	out := make(map[string]any, len(m))
 	for k, x := range m {
-		p, err := toParam(name+"."+k, x)
+		p, err := toParam(prefix+k, x)
 		if err != nil {
 			return nil, err
 		}
