@@ -29,35 +29,24 @@ func JSON(w io.Writer, b *graph.Batch) error {
 	bw := bufio.NewWriter(w)
 	jw := jsonWriter{w: bw}
 	jw.raw(`{"nodes":[`)
-	for i := range b.Nodes {
+	err := jw.objects(len(b.Nodes), func(i int) error {
 		n := &b.Nodes[i]
-		if i > 0 {
-			jw.raw(",")
-		}
-		jw.raw("\n")
-		jw.raw(`{"id":`)
+		jw.raw(`"id":`)
 		jw.str(n.ID)
 		jw.raw(`,"labels":[`)
 		if n.Label != "" {
 			jw.str(n.Label)
 		}
 		jw.raw(`],"properties":`)
-		if err := jw.props(n.Props, func(k string, err error) error { return nodeErr(n, k, err) }); err != nil {
-			return err
-		}
-		jw.raw("}")
-	}
-	if len(b.Nodes) > 0 {
-		jw.raw("\n")
+		return jw.props(n.Props, func(k string, err error) error { return nodeErr(n, k, err) })
+	})
+	if err != nil {
+		return err
 	}
 	jw.raw(`],"relationships":[`)
-	for i := range b.Relationships {
+	err = jw.objects(len(b.Relationships), func(i int) error {
 		r := &b.Relationships[i]
-		if i > 0 {
-			jw.raw(",")
-		}
-		jw.raw("\n")
-		jw.raw(`{"id":`)
+		jw.raw(`"id":`)
 		jw.str(r.ID)
 		jw.raw(`,"type":`)
 		jw.str(r.Type)
@@ -66,13 +55,10 @@ func JSON(w io.Writer, b *graph.Batch) error {
 		jw.raw(`,"end":`)
 		jw.str(r.End)
 		jw.raw(`,"properties":`)
-		if err := jw.props(r.Props, func(k string, err error) error { return relErr(r, k, err) }); err != nil {
-			return err
-		}
-		jw.raw("}")
-	}
-	if len(b.Relationships) > 0 {
-		jw.raw("\n")
+		return jw.props(r.Props, func(k string, err error) error { return relErr(r, k, err) })
+	})
+	if err != nil {
+		return err
 	}
 	jw.raw("]}\n")
 	if jw.err != nil {
@@ -87,6 +73,25 @@ func JSON(w io.Writer, b *graph.Batch) error {
 type jsonWriter struct {
 	w   *bufio.Writer
 	err error
+}
+
+// objects writes the n objects of an array one a line, fields(i) writing
+// the members of the i-th.
+func (j *jsonWriter) objects(n int, fields func(i int) error) error {
+	for i := range n {
+		if i > 0 {
+			j.raw(",")
+		}
+		j.raw("\n{")
+		if err := fields(i); err != nil {
+			return err
+		}
+		j.raw("}")
+	}
+	if n > 0 {
+		j.raw("\n")
+	}
+	return nil
 }
 
 func (j *jsonWriter) raw(s string) {
