@@ -84,12 +84,8 @@ func GraphML(w io.Writer, b *graph.Batch) error {
 		xmlEscape(bw, n.ID)
 		bw.WriteString("\">\n")
 		writeData(bw, "labels", n.Label)
-		for _, k := range propKeys(n.Props) {
-			s, err := gmlValue(n.Props[k], nkeys[k].typ)
-			if err != nil {
-				return fmt.Errorf("write GraphML: %w", nodeErr(n, k, err))
-			}
-			writeData(bw, nkeys[k].id, s)
+		if err := writeProps(bw, n.Props, nkeys, func(k string, err error) error { return nodeErr(n, k, err) }); err != nil {
+			return err
 		}
 		bw.WriteString("    </node>\n")
 	}
@@ -103,12 +99,8 @@ func GraphML(w io.Writer, b *graph.Batch) error {
 		xmlEscape(bw, r.End)
 		bw.WriteString("\">\n")
 		writeData(bw, "type", r.Type)
-		for _, k := range propKeys(r.Props) {
-			s, err := gmlValue(r.Props[k], ekeys[k].typ)
-			if err != nil {
-				return fmt.Errorf("write GraphML: %w", relErr(r, k, err))
-			}
-			writeData(bw, ekeys[k].id, s)
+		if err := writeProps(bw, r.Props, ekeys, func(k string, err error) error { return relErr(r, k, err) }); err != nil {
+			return err
 		}
 		bw.WriteString("    </edge>\n")
 	}
@@ -182,6 +174,19 @@ func writeKeys(bw *bufio.Writer, domain string, keys map[string]gmlKey) {
 		xmlEscape(bw, k.name)
 		fmt.Fprintf(bw, `" attr.type="%s"/>`+"\n", k.typ)
 	}
+}
+
+// writeProps writes the properties p as data elements of the keys given;
+// wrap names the element and key of an error.
+func writeProps(bw *bufio.Writer, p graph.Props, keys map[string]gmlKey, wrap func(k string, err error) error) error {
+	for _, k := range propKeys(p) {
+		s, err := gmlValue(p[k], keys[k].typ)
+		if err != nil {
+			return fmt.Errorf("write GraphML: %w", wrap(k, err))
+		}
+		writeData(bw, keys[k].id, s)
+	}
+	return nil
 }
 
 func writeData(bw *bufio.Writer, key, text string) {
