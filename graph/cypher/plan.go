@@ -86,11 +86,10 @@ func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Res
 		}
 	}
 	res := &Result{Columns: p.cols}
-	var seen map[string]bool
+	var seen *rowSet
 	if p.union {
-		seen = map[string]bool{}
+		seen = &rowSet{}
 	}
-	var key []byte
 	for _, pp := range p.parts {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -110,16 +109,11 @@ func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Res
 				continue
 			}
 			if seen != nil {
-				key = key[:0]
-				for _, s := range pp.slots {
-					key = appendKey(key, row[s])
-					key = append(key, '|')
-				}
-				if seen[string(key)] {
+				added, size := seen.add(row, pp.slots)
+				if !added {
 					continue
 				}
-				seen[string(key)] = true
-				if err := ec.grow(len(key) + bytesKey); err != nil {
+				if err := ec.grow(size + bytesKey); err != nil {
 					return nil, err
 				}
 			}
@@ -232,11 +226,10 @@ func (c *compiler) compileSubquery(x *subqueryExpr, sc *scope) (evalFn, error) {
 		var (
 			n    int64
 			list []any
-			seen map[string]bool
-			key  []byte
+			seen *rowSet
 		)
 		if distinct {
-			seen = map[string]bool{}
+			seen = &rowSet{}
 		}
 		for _, pp := range parts {
 			if err := pp.root.open(ec, copyRow(row)); err != nil {
@@ -251,14 +244,9 @@ func (c *compiler) compileSubquery(x *subqueryExpr, sc *scope) (evalFn, error) {
 					break
 				}
 				if seen != nil && pp.slots != nil {
-					key = key[:0]
-					for _, s := range pp.slots {
-						key = append(appendKey(key, r[s]), '|')
-					}
-					if seen[string(key)] {
+					if added, _ := seen.add(r, pp.slots); !added {
 						continue
 					}
-					seen[string(key)] = true
 				}
 				switch kind {
 				case "EXISTS":
@@ -974,4 +962,28 @@ func (o *aggOp) describe() (string, []operator) {
 		return "EagerAggregation", []operator{o.in}
 	}
 	return "EagerAggregation(" + o.text + ")", []operator{o.in}
+}
+
+// rowSet is the set of rows a UNION has produced, by the values of their
+// projected slots.
+type rowSet struct {
+	seen map[string]bool
+	key  []byte // scratch
+}
+
+// add adds the projection of row on slots and reports whether it is new,
+// and the bytes its key holds.
+func (s *rowSet) add(row []any, slots []int) (added bool, size int) {
+	s.key = s.key[:0]
+	for _, i := range slots {
+		s.key = append(appendKey(s.key, row[i]), '|')
+	}
+	if s.seen[string(s.key)] {
+		return false, 0
+	}
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	s.seen[string(s.key)] = true
+	return true, len(s.key)
 }
