@@ -2,8 +2,9 @@ package extract_test
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,11 +46,7 @@ func dump(b *graph.Batch) string {
 }
 
 func props(p graph.Props) string {
-	keys := make([]string, 0, len(p))
-	for k := range p {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(p))
 	var sb strings.Builder
 	for _, k := range keys {
 		switch v := p[k].(type) {

@@ -2,6 +2,8 @@ package cypher
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -477,14 +479,10 @@ func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (opera
 		return nil, nil, nil, nil, err
 	}
 	if pc.star {
-		names := make([]string, 0, len(sc.vars))
-		for n := range sc.vars {
-			names = append(names, n)
-		}
+		names := slices.Sorted(maps.Keys(sc.vars))
 		if len(names) == 0 && pc.ret && len(pc.items) == 0 {
 			return nil, nil, nil, nil, c.errAt(pc, SyntaxError, "NoVariablesInScope", "RETURN * with no variables in scope")
 		}
-		sort.Strings(names)
 		var star []*projItem
 		for _, n := range names {
 			star = append(star, &projItem{x: &varExpr{span{pc.P, pc.P}, n}, text: n})

@@ -3,6 +3,8 @@ package cypher
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -362,11 +364,7 @@ func namesRows(ctx context.Context, g Graph, collect func(seen map[string]bool))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(seen))
 	rows := make([][]any, len(names))
 	for i, n := range names {
 		rows[i] = []any{n}

@@ -8,9 +8,11 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -200,11 +202,7 @@ func readMustPass(path string) (map[string]bool, error) {
 }
 
 func writeMustPass(path string, ids map[string]bool) error {
-	list := make([]string, 0, len(ids))
-	for id := range ids {
-		list = append(list, id)
-	}
-	sort.Strings(list)
+	list := slices.Sorted(maps.Keys(ids))
 	var b bytes.Buffer
 	b.WriteString("# TCK scenarios the embedded engine must pass: a ratchet that only grows.\n")
 	b.WriteString("# Add newly passing ones with: go test ./graph/cypher -run TestTCK -tck.update\n")
@@ -314,11 +312,7 @@ func TestTCK(t *testing.T) {
 	t.Cleanup(func() {
 		fmt.Println(formatTally("tck: ", tally.total))
 		if testing.Verbose() {
-			dirs := make([]string, 0, len(tally.byDir))
-			for d := range tally.byDir {
-				dirs = append(dirs, d)
-			}
-			sort.Strings(dirs)
+			dirs := slices.Sorted(maps.Keys(tally.byDir))
 			for _, d := range dirs {
 				fmt.Println(formatTally("tck: "+d+": ", *tally.byDir[d]))
 			}

@@ -3,8 +3,9 @@ package cypher
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -293,7 +294,7 @@ func order(a, b any) int {
 	switch x := a.(type) {
 	case map[string]any:
 		y := b.(map[string]any)
-		kx, ky := sortedKeys(x), sortedKeys(y)
+		kx, ky := slices.Sorted(maps.Keys(x)), slices.Sorted(maps.Keys(y))
 		for i := 0; i < len(kx) && i < len(ky); i++ {
 			if c := strings.Compare(kx[i], ky[i]); c != 0 {
 				return c
@@ -367,15 +368,6 @@ func order(a, b any) int {
 	return 0
 }
 
-func sortedKeys(m map[string]any) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}
-
 // appendKey appends a canonical encoding of v for equivalence (DISTINCT and
 // grouping): null ≡ null, NaN ≡ NaN, 1 ≡ 1.0.
 func appendKey(b []byte, v any) []byte {
@@ -411,7 +403,7 @@ func appendKey(b []byte, v any) []byte {
 		return append(b, ']')
 	case map[string]any:
 		b = append(b, '{')
-		for _, k := range sortedKeys(x) {
+		for _, k := range slices.Sorted(maps.Keys(x)) {
 			b = strconv.AppendInt(b, int64(len(k)), 10)
 			b = append(b, ':')
 			b = append(b, k...)

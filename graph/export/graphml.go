@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,11 +126,7 @@ func gmlKeys(prefix, reserved string, all []graph.Props) (map[string]gmlKey, err
 			types[k] = unify(types[k], gmlType(v))
 		}
 	}
-	names := make([]string, 0, len(types))
-	for k := range types {
-		names = append(names, k)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(types))
 	keys := make(map[string]gmlKey, len(names))
 	for i, k := range names {
 		name := k
