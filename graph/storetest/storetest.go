@@ -140,7 +140,7 @@ func testLoad(t *testing.T, open Opener) {
 			if st.NodesCreated != 1 {
 				t.Errorf("LoadStats = %+v, want 1 node created", st)
 			}
-			got := nodeProps(t, s, China)
+			got := propsOf(t, s, China)
 			want := graph.Props{graph.PropName: "China", graph.PropAliases: []string{"Beijing", "PRC"}}
 			if !reflect.DeepEqual(Normalize(got), Normalize(want)) {
 				t.Errorf("merged node = %v, want %v", got, want)
@@ -169,26 +169,22 @@ func testLoad(t *testing.T, open Opener) {
 	}
 }
 
-// nodeProps returns the properties of the node with id, read by snapshot.
-func nodeProps(t *testing.T, s graph.Store, id string) graph.Props {
+// propsOf returns the properties of the node or relationship with id (ids
+// are unique across both), read by snapshot.
+func propsOf(t *testing.T, s graph.Store, id string) graph.Props {
 	t.Helper()
-	for _, n := range snapshot(t, s).Nodes {
+	b := snapshot(t, s)
+	for _, n := range b.Nodes {
 		if n.ID == id {
 			return n.Props
 		}
 	}
-	t.Fatalf("node %s not found", id)
-	return nil
-}
-
-func relProps(t *testing.T, s graph.Store, id string) graph.Props {
-	t.Helper()
-	for _, r := range snapshot(t, s).Relationships {
+	for _, r := range b.Relationships {
 		if r.ID == id {
 			return r.Props
 		}
 	}
-	t.Fatalf("relationship %s not found", id)
+	t.Fatalf("no node or relationship %s", id)
 	return nil
 }
 
@@ -233,7 +229,7 @@ func testMerge(t *testing.T, open Opener) {
 			}}},
 			wantStats: graph.LoadStats{RelationshipsUpdated: 1},
 			check: func(t *testing.T, s graph.Store) {
-				got := relProps(t, s, SpokeTrumpXi)
+				got := propsOf(t, s, SpokeTrumpXi)
 				want := graph.Props{
 					graph.PropSources:   []string{Art1, Art2},
 					graph.PropEvidence:  []string{"The two leaders held a call.", "Trump spoke with Xi by phone."},
@@ -258,7 +254,7 @@ func testMerge(t *testing.T, open Opener) {
 			check: func(t *testing.T, s graph.Store) {
 				c := fixtureCounts(Fixture())
 				checkCounts(t, s, c)
-				if got := relProps(t, s, SpokeTrumpXi)[graph.PropSources]; !reflect.DeepEqual(Normalize(got), Normalize([]string{Art1, Art2})) {
+				if got := propsOf(t, s, SpokeTrumpXi)[graph.PropSources]; !reflect.DeepEqual(Normalize(got), Normalize([]string{Art1, Art2})) {
 					t.Errorf("sources = %v, want [%s %s]", got, Art1, Art2)
 				}
 			},
@@ -273,7 +269,7 @@ func testMerge(t *testing.T, open Opener) {
 			}}},
 			wantStats: graph.LoadStats{NodesUpdated: 1},
 			check: func(t *testing.T, s graph.Store) {
-				got := nodeProps(t, s, Xi)
+				got := propsOf(t, s, Xi)
 				want := graph.Props{graph.PropName: "Xi Jinping", graph.PropAliases: []string{"President Xi", "Xi"},
 					graph.PropKind: "person", graph.PropRole: "President", graph.PropCountry: "China",
 					graph.PropTopics: []string{"trade"}}
@@ -290,7 +286,7 @@ func testMerge(t *testing.T, open Opener) {
 			}}},
 			wantStats: graph.LoadStats{NodesUpdated: 1},
 			check: func(t *testing.T, s graph.Store) {
-				if got := nodeProps(t, s, Xi)[graph.PropRole]; got != "General Secretary" {
+				if got := propsOf(t, s, Xi)[graph.PropRole]; got != "General Secretary" {
 					t.Errorf("merged Xi role = %v, want General Secretary", got)
 				}
 			},
@@ -306,7 +302,7 @@ func testMerge(t *testing.T, open Opener) {
 			wantStats: graph.LoadStats{},
 			check: func(t *testing.T, s graph.Store) {
 				want := graph.Props{graph.PropName: "China", graph.PropAliases: []string{"Beijing", "PRC"}}
-				if got := nodeProps(t, s, China); !reflect.DeepEqual(Normalize(got), Normalize(want)) {
+				if got := propsOf(t, s, China); !reflect.DeepEqual(Normalize(got), Normalize(want)) {
 					t.Errorf("China = %v, want %v", got, want)
 				}
 			},
@@ -322,7 +318,7 @@ func testMerge(t *testing.T, open Opener) {
 			check: func(t *testing.T, s graph.Store) {
 				want := graph.Props{graph.PropName: "Wang Yi", graph.PropRole: "Foreign Minister",
 					graph.PropQuantity: int64(3), graph.PropRate: 1.5}
-				if got := nodeProps(t, s, Wang); !reflect.DeepEqual(Normalize(got), Normalize(want)) {
+				if got := propsOf(t, s, Wang); !reflect.DeepEqual(Normalize(got), Normalize(want)) {
 					t.Errorf("Wang Yi = %v, want %v", got, want)
 				}
 			},
