@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 // getJSON fetches http://addr+path with the given Host (none: addr) and
@@ -19,15 +21,7 @@ func getJSON(t *testing.T, addr, path, host string) (int, map[string]any) {
 	if host != "" {
 		req.Host = host
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp, data := testutil.Fetch(t, nil, req)
 	var v map[string]any
 	if err := json.Unmarshal(data, &v); err != nil {
 		t.Fatalf("GET %s: %d, no JSON: %s", path, resp.StatusCode, data)
