@@ -17,6 +17,7 @@ import (
 	"github.com/kgnews/kg/graph/bolt/bolttest"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 	"github.com/kgnews/kg/graph/neo4j"
+	"github.com/kgnews/kg/graph/neo4j/neo4jtest"
 	"github.com/kgnews/kg/graph/storetest"
 )
 
@@ -203,16 +204,7 @@ func loadAndExport(t *testing.T, s graph.Store, batches []*graph.Batch) []byte {
 func openServed(t *testing.T) *neo4j.Store {
 	t.Helper()
 	uri := bolttest.Serve(t, bolt.Config{Store: embeddedtest.Open(t), NoAuth: true})
-	s, err := neo4j.Open(context.Background(), neo4j.Config{URI: uri, BatchSize: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Errorf("Close: %v", err)
-		}
-	})
-	return s
+	return neo4jtest.Open(t, neo4j.Config{URI: uri, BatchSize: 2})
 }
 
 // articleOf returns the id of the batch's Article node.

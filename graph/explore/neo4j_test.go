@@ -9,6 +9,7 @@ import (
 	"github.com/kgnews/kg/graph/bolt/bolttest"
 	"github.com/kgnews/kg/graph/explore"
 	"github.com/kgnews/kg/graph/neo4j"
+	"github.com/kgnews/kg/graph/neo4j/neo4jtest"
 )
 
 // neo4jOver connects graph/neo4j, through the Go driver, to a Bolt server
@@ -17,12 +18,7 @@ import (
 func neo4jOver(t *testing.T, s bolt.Querier) *neo4j.Store {
 	t.Helper()
 	uri := bolttest.Serve(t, bolt.Config{Store: s, Username: "neo4j", Password: "explore-test"})
-	ns, err := neo4j.Open(context.Background(), neo4j.Config{URI: uri, Username: "neo4j", Password: "explore-test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ns.Close() })
-	return ns
+	return neo4jtest.Open(t, neo4j.Config{URI: uri, Username: "neo4j", Password: "explore-test"})
 }
 
 // TestNeo4jStore: over the Neo4j store the API gives the embedded store's
