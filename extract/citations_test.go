@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/extract"
+	"github.com/kgnews/kg/extract/document/documenttest"
 	"github.com/kgnews/kg/graph"
 )
 
@@ -17,7 +18,7 @@ func TestCitationsAlign(t *testing.T) {
 	x := extract.New(extract.Options{})
 	facts := 0
 	for _, p := range seedPaths(t) {
-		b, err := x.Extract(readDoc(t, p))
+		b, err := x.Extract(documenttest.Read(t, p))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -271,8 +271,8 @@ func (a *analysis) tokenizeAll() {
 		}
 	}
 	// per-token flags in two document-wide buffers, one slice per sentence
-	a.quotedBuf = growBools(a.quotedBuf, len(a.toks))
-	a.coverBuf = growInt16(a.coverBuf, len(a.toks))
+	a.quotedBuf = zeroed(a.quotedBuf, len(a.toks))
+	a.coverBuf = zeroed(a.coverBuf, len(a.toks))
 	for i := range a.sents {
 		s := &a.sents[i]
 		s.quoted = a.quotedBuf[s.t0:s.t1:s.t1]
@@ -348,7 +348,7 @@ type sent struct {
 }
 
 func (s *sent) markQuotes(a *analysis) {
-	s.quoted = growBools(s.quoted, len(s.toks))
+	s.quoted = zeroed(s.quoted, len(s.toks))
 	in := false
 	for k, t := range s.toks {
 		if t.kind == tQuote {
@@ -368,9 +368,11 @@ func (s *sent) markQuotes(a *analysis) {
 	}
 }
 
-func growBools(b []bool, n int) []bool {
+// zeroed returns b resized to n zero values, reusing its array when it is
+// large enough.
+func zeroed[T any](b []T, n int) []T {
 	if cap(b) < n {
-		return make([]bool, n)
+		return make([]T, n)
 	}
 	b = b[:n]
 	clear(b)

@@ -1,21 +1,19 @@
 package extract_test
 
 import (
-	"flag"
 	"fmt"
-	"os"
+	"maps"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/extract/document/documenttest"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the testdata golden files")
 
 // dump renders a batch as stable, readable text: one line per node and per
 // relationship (MENTIONS left out; sources, evidence and citations too),
@@ -48,11 +46,7 @@ func dump(b *graph.Batch) string {
 }
 
 func props(p graph.Props) string {
-	keys := make([]string, 0, len(p))
-	for k := range p {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(p))
 	var sb strings.Builder
 	for _, k := range keys {
 		switch v := p[k].(type) {
@@ -76,19 +70,6 @@ func seedPaths(t *testing.T) []string {
 	return paths
 }
 
-func readDoc(t testing.TB, path string) *document.Document {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := document.Read(path, data)
-	if err != nil {
-		t.Fatalf("document.Read(%s): %v", path, err)
-	}
-	return doc
-}
-
 // TestGoldenSeeds extracts each seed article and compares the result with
 // testdata/seeds/<name>.golden (rewrite with -update).
 func TestGoldenSeeds(t *testing.T) {
@@ -96,37 +77,16 @@ func TestGoldenSeeds(t *testing.T) {
 	x := extract.New(extract.Options{})
 	for _, p := range paths {
 		t.Run(filepath.Base(p), func(t *testing.T) {
-			doc := readDoc(t, p)
+			doc := documenttest.Read(t, p)
 			b, err := x.Extract(doc)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := dump(b)
 			golden := filepath.Join("testdata", "seeds", strings.TrimSuffix(filepath.Base(p), ".txt")+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("extraction of %s differs from %s:\n%s", p, golden, diffLines(string(want), got))
-			}
+			testutil.Golden(t, golden, []byte(dump(b)))
 		})
 	}
 }
-
-// diffLines is the ordered line diff of want and got (testutil.LineDiff): a
-// duplicated or moved line shows, where a comparison of line sets showed
-// an empty diff.
-func diffLines(want, got string) string { return testutil.LineDiff(want, got) }
 
 // TestConcurrentExtract runs one Extractor from many goroutines (run with
 // -race): results must equal the sequential ones.
@@ -136,7 +96,7 @@ func TestConcurrentExtract(t *testing.T) {
 	var docs []*document.Document
 	var want []string
 	for _, p := range paths {
-		d := readDoc(t, p)
+		d := documenttest.Read(t, p)
 		b, err := x.Extract(d)
 		if err != nil {
 			t.Fatal(err)

@@ -36,7 +36,7 @@ func (s *sent) addMention(m mention) bool {
 		return false
 	}
 	if len(s.cover) != len(s.toks) {
-		s.cover = growInt16(s.cover, len(s.toks))
+		s.cover = zeroed(s.cover, len(s.toks))
 	}
 	for k := m.i; k < m.j; k++ {
 		if s.cover[k] != 0 {
@@ -66,7 +66,7 @@ func (s *sent) replaceMentions(m mention) {
 // reindex orders the mentions by position and rebuilds the cover index.
 func (s *sent) reindex() {
 	slices.SortFunc(s.ments, func(x, y mention) int { return x.i - y.i })
-	s.cover = growInt16(s.cover, len(s.toks))
+	s.cover = zeroed(s.cover, len(s.toks))
 	for n, m := range s.ments {
 		for k := m.i; k < m.j; k++ {
 			s.cover[k] = int16(n + 1)
@@ -82,19 +82,10 @@ func (s *sent) mentionAt(k int) *mention {
 	return &s.ments[s.cover[k]-1]
 }
 
-func growInt16(b []int16, n int) []int16 {
-	if cap(b) < n {
-		return make([]int16, n)
-	}
-	b = b[:n]
-	clear(b)
-	return b
-}
-
 // findFixedMentions finds the countries and organisations of s: gazetteer
 // forms and generic organisation patterns.
 func (a *analysis) findFixedMentions(s *sent) {
-	s.cover = growInt16(s.cover, len(s.toks))
+	s.cover = zeroed(s.cover, len(s.toks))
 	s.ments = s.ments[:0]
 	if len(s.toks) == 0 {
 		return

@@ -5,20 +5,20 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/extract/document/documenttest"
 	"github.com/kgnews/kg/extract/eval"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/bolt"
 	"github.com/kgnews/kg/graph/bolt/bolttest"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
-	"github.com/kgnews/kg/graph/export"
 	"github.com/kgnews/kg/graph/neo4j"
+	"github.com/kgnews/kg/graph/neo4j/neo4jtest"
+	"github.com/kgnews/kg/graph/storetest"
 )
 
 // The recipe "add a relationship type" is one spec (graph.RelSpecs) plus
@@ -195,15 +195,7 @@ func loadAndExport(t *testing.T, s graph.Store, batches []*graph.Batch) []byte {
 			t.Fatal(err)
 		}
 	}
-	snap, err := s.Snapshot(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if err := export.JSON(&out, snap); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
+	return storetest.ExportJSON(t, s)
 }
 
 // openServed serves a fresh embedded store over Bolt (graph/bolt, as kg
@@ -212,16 +204,7 @@ func loadAndExport(t *testing.T, s graph.Store, batches []*graph.Batch) []byte {
 func openServed(t *testing.T) *neo4j.Store {
 	t.Helper()
 	uri := bolttest.Serve(t, bolt.Config{Store: embeddedtest.Open(t), NoAuth: true})
-	s, err := neo4j.Open(context.Background(), neo4j.Config{URI: uri, BatchSize: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Errorf("Close: %v", err)
-		}
-	})
-	return s
+	return neo4jtest.Open(t, neo4j.Config{URI: uri, BatchSize: 2})
 }
 
 // articleOf returns the id of the batch's Article node.
@@ -274,15 +257,7 @@ func extractDir(t *testing.T, dir string) []*graph.Batch {
 // on any error. It is exported to the package's external tests.
 func ExtractFile(tb testing.TB, x *Extractor, path string) *graph.Batch {
 	tb.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	doc, err := document.Read(path, data)
-	if err != nil {
-		tb.Fatalf("document.Read(%s): %v", path, err)
-	}
-	b, err := x.Extract(doc)
+	b, err := x.Extract(documenttest.Read(tb, path))
 	if err != nil {
 		tb.Fatal(err)
 	}

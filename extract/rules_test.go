@@ -10,6 +10,7 @@ import (
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/extract/document"
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 // edge is one fact of a batch with its endpoints' names; to is the
@@ -951,7 +952,7 @@ func TestBatchIsClosed(t *testing.T) {
 		var bd graph.Builder
 		bd.AddBatch(b)
 		if got, want := dump(b), dump(bd.Batch()); got != want {
-			t.Errorf("%s: batch differs once rebuilt by graph.Builder:\n%s", p, diffLines(want, got))
+			t.Errorf("%s: batch differs once rebuilt by graph.Builder:\n%s", p, testutil.LineDiff(want, got))
 		}
 	}
 }

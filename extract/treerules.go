@@ -350,10 +350,7 @@ func sanctionEndpoints(f, t *entity, measure string) string {
 // does not sanction: "the National Fire Protection Association". It is
 // asked only of bodies the gazetteer does not know as intergovernmental.
 func privateBody(name string) bool {
-	last := name
-	if i := strings.LastIndexByte(name, ' '); i >= 0 {
-		last = name[i+1:]
-	}
+	last := name[strings.LastIndexByte(name, ' ')+1:]
 	switch strings.ToLower(last) {
 	case "association", "federation", "society", "institute", "foundation", "club", "league", "chamber",
 		"confederation", "guild", "union":

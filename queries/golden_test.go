@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -16,10 +14,9 @@ import (
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 	"github.com/kgnews/kg/internal/ingest"
+	"github.com/kgnews/kg/internal/testutil"
 	"github.com/kgnews/kg/queries"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden results in testdata/")
 
 // seedsStore ingests ../seeds into a fresh embedded store.
 func seedsStore(t *testing.T) graph.Store {
@@ -69,21 +66,7 @@ func TestGoldenResults(t *testing.T) {
 			if err != nil {
 				t.Fatalf("query %s: %v", q.Name, err)
 			}
-			got := render(t, res)
-			golden := filepath.Join("testdata", q.Name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./queries -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s:\n got:\n%s\nwant:\n%s", q.Name, golden, got, want)
-			}
+			testutil.Golden(t, filepath.Join("testdata", q.Name+".golden"), render(t, res))
 		})
 	}
 }

@@ -1,11 +1,7 @@
 package main
 
 import (
-	"archive/tar"
-	"compress/gzip"
-	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -21,39 +17,11 @@ import (
 const reutersTarball = "../../../shared/corpus/reuters21578.tar.gz"
 
 // untarReuters writes the first n stories of the Reuters tarball into a
-// new directory and returns it. A missing tarball fails the test: it is
-// part of ../shared, never a reason to skip.
+// new directory and returns it.
 func untarReuters(t *testing.T, n int) string {
 	t.Helper()
-	f, err := os.Open(reutersTarball)
-	if err != nil {
-		t.Fatalf("the real-news corpus is required (see ../shared/corpus/README.md): %v", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatalf("%s: %v", reutersTarball, err)
-	}
-	tr := tar.NewReader(zr)
 	dir := t.TempDir()
-	for written := 0; written < n; {
-		h, err := tr.Next()
-		if errors.Is(err, io.EOF) {
-			t.Fatalf("%s holds %d stories, want %d", reutersTarball, written, n)
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", reutersTarball, err)
-		}
-		if h.Typeflag != tar.TypeReg {
-			continue
-		}
-		data, err := io.ReadAll(tr)
-		if err != nil {
-			t.Fatalf("%s: %s: %v", reutersTarball, h.Name, err)
-		}
-		writeFile(t, filepath.Join(dir, filepath.Base(h.Name)), data)
-		written++
-	}
+	testutil.UntarFirst(t, reutersTarball, dir, n)
 	return dir
 }
 

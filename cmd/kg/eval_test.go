@@ -86,10 +86,7 @@ func TestEvalSample(t *testing.T) {
 }
 
 func TestEvalSampleFromStore(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "kg.db")
-	if code, _, stderr := kg(t, "", "--db", db, "ingest", seedsDir(t)); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, stderr)
-	}
+	db := seededStore(t)
 	_, first, _ := kg(t, "", "--db", db, "eval", "--sample", "2", "--seed", "9")
 	code, again, stderr := kg(t, "", "--db", db, "eval", "--sample", "2", "--seed", "9")
 	if code != 0 || first != again || !strings.Contains(first, "### PLEDGED 2") {

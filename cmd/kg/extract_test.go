@@ -1,15 +1,11 @@
 package main
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/kgnews/kg/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the testdata/extract/*.golden traces")
 
 // TestExtractTraceGolden holds the trace of `kg extract --trace` on an
 // article that exercises each rule and its drops: the mentions of every
@@ -25,20 +21,7 @@ func TestExtractTraceGolden(t *testing.T) {
 			if code != exitOK {
 				t.Fatalf("kg extract --trace %s: exit %d, stderr %s", file, code, errOut)
 			}
-			golden := file[:len(file)-len(".txt")] + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./cmd/kg -run TestExtractTraceGolden -update)", err)
-			}
-			if d := testutil.LineDiff(string(want), out); d != "" {
-				t.Errorf("trace of %s differs from %s:\n%s", file, golden, d)
-			}
+			testutil.Golden(t, file[:len(file)-len(".txt")]+".golden", []byte(out))
 		})
 	}
 }

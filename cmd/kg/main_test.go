@@ -43,6 +43,16 @@ func seedsDir(t *testing.T) string {
 	return dir
 }
 
+// seededStore ingests the seeds into a new store and returns its path.
+func seededStore(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "kg.db")
+	if code, _, stderr := kg(t, "", "--db", db, "ingest", "-q", seedsDir(t)); code != exitOK {
+		t.Fatalf("ingest seeds: exit %d\n%s", code, stderr)
+	}
+	return db
+}
+
 func TestUsageErrors(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "kg.db")
 	tests := []struct {
@@ -82,10 +92,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestCypherErrorHasCaret(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "kg.db")
-	if code, _, stderr := kg(t, "", "--db", db, "ingest", seedsDir(t)); code != exitOK {
-		t.Fatalf("ingest: exit %d\n%s", code, stderr)
-	}
+	db := seededStore(t)
 	code, _, stderr := kg(t, "", "--db", db, "cypher", "MATCH (n:Actor RETURN n")
 	if code != exitFailure || !strings.Contains(stderr, "SyntaxError") || !strings.Contains(stderr, "^") {
 		t.Fatalf("exit %d, stderr:\n%s\nwant a SyntaxError with a caret", code, stderr)
@@ -134,10 +141,7 @@ func TestIngestSkipsBadFilesAndLoadsTheRest(t *testing.T) {
 	// text (C1 controls that Windows-1252 leaves undefined), without NULs.
 	writeFile(t, filepath.Join(dir, "broken.txt"), []byte("Trump said "+strings.Repeat("\x81\x8d\x8f\x90\x9d", 20)+" the call ended.\n"))
 
-	good := filepath.Join(t.TempDir(), "good.db")
-	if code, _, stderr := kg(t, "", "--db", good, "ingest", seedsDir(t)); code != exitOK {
-		t.Fatalf("ingest seeds: exit %d\n%s", code, stderr)
-	}
+	good := seededStore(t)
 	mixed := filepath.Join(t.TempDir(), "mixed.db")
 	code, _, stderr := kg(t, "", "--db", mixed, "ingest", dir)
 	if code != exitPartial {
@@ -205,10 +209,7 @@ func TestStoreInUse(t *testing.T) {
 }
 
 func TestQueryPackOnSeeds(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "kg.db")
-	if code, _, stderr := kg(t, "", "--db", db, "ingest", seedsDir(t)); code != exitOK {
-		t.Fatalf("ingest: exit %d\n%s", code, stderr)
-	}
+	db := seededStore(t)
 	code, out, stderr := kg(t, "", "--db", db, "query", "list")
 	if code != exitOK {
 		t.Fatalf("query list: exit %d\n%s", code, stderr)
@@ -232,13 +233,7 @@ func TestCrashDuringIngest(t *testing.T) {
 	if testing.Short() {
 		testutil.Skip(t, "builds a large corpus: skipped with -short")
 	}
-	db := filepath.Join(t.TempDir(), "kg.db")
-	clean := filepath.Join(t.TempDir(), "clean.db")
-	for _, store := range []string{db, clean} {
-		if code, _, stderr := kg(t, "", "--db", store, "ingest", seedsDir(t)); code != exitOK {
-			t.Fatalf("ingest seeds: exit %d\n%s", code, stderr)
-		}
-	}
+	db, clean := seededStore(t), seededStore(t)
 
 	corpus := t.TempDir()
 	// People met again across articles, some by a short form only, some

@@ -88,10 +88,7 @@ func readState(t *testing.T, db string) (graphState, string, error) {
 // never fewer nodes than the read before — while a second writer is still
 // refused as "in use". The store passes kg check during and after.
 func TestReadersDuringIngest(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "kg.db")
-	if code, _, stderr := kg(t, "", "--db", db, "ingest", "-q", seedsDir(t)); code != exitOK {
-		t.Fatalf("ingest seeds: exit %d\n%s", code, stderr)
-	}
+	db := seededStore(t)
 	base, _, err := readState(t, db)
 	if err != nil {
 		t.Fatal(err)

@@ -16,16 +16,6 @@ import (
 	"github.com/kgnews/kg/queries"
 )
 
-// seededStore ingests the seeds into a new store and returns its path.
-func seededStore(t *testing.T) string {
-	t.Helper()
-	db := filepath.Join(t.TempDir(), "kg.db")
-	if code, _, stderr := kg(t, "", "--db", db, "ingest", "-q", seedsDir(t)); code != exitOK {
-		t.Fatalf("ingest seeds: exit %d\n%s", code, stderr)
-	}
-	return db
-}
-
 func nodeCount(t *testing.T, db string) string {
 	t.Helper()
 	code, out, stderr := kg(t, "", "--db", db, "cypher", "--format", "csv", "MATCH (n) RETURN count(n) AS n")

@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 // getJSON fetches http://addr+path with the given Host (none: addr) and
@@ -20,15 +21,7 @@ func getJSON(t *testing.T, addr, path, host string) (int, map[string]any) {
 	if host != "" {
 		req.Host = host
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp, data := testutil.Fetch(t, nil, req)
 	var v map[string]any
 	if err := json.Unmarshal(data, &v); err != nil {
 		t.Fatalf("GET %s: %d, no JSON: %s", path, resp.StatusCode, data)
@@ -36,19 +29,10 @@ func getJSON(t *testing.T, addr, path, host string) (int, map[string]any) {
 	return resp.StatusCode, v
 }
 
-func seededDB(t *testing.T) string {
-	t.Helper()
-	db := filepath.Join(t.TempDir(), "kg.db")
-	if code, _, stderr := kg(t, "", "--db", db, "ingest", seedsDir(t)); code != 0 {
-		t.Fatalf("ingest: %s", stderr)
-	}
-	return db
-}
-
 // TestServeExplorer: kg serve --http serves the explorer beside Bolt, on
 // the same store; --bolt "" serves it alone, with no credentials needed.
 func TestServeExplorer(t *testing.T) {
-	db := seededDB(t)
+	db := seededStore(t)
 	boltAddr, stop := startServe(t, "--db", db, "--neo4j-password", "pw", "serve", "--read-only", "--http", freeAddr(t))
 	_ = boltAddr
 	code, stderr := stop()
@@ -90,7 +74,7 @@ func TestServeExplorer(t *testing.T) {
 // explorer over the Neo4j store and no Bolt. The "Neo4j" here is a
 // second kg serve's Bolt server.
 func TestServeExplorerOnNeo4j(t *testing.T) {
-	db := seededDB(t)
+	db := seededStore(t)
 	boltAddr, _ := startServe(t, "--db", db, "--neo4j-password", "pw", "serve", "--read-only")
 	addr, stop := startListening(t, "--http", "--neo4j-uri", "bolt://"+boltAddr, "--neo4j-password", "pw", "serve")
 	if status, v := getJSON(t, addr, "/api/stats", ""); status != 200 || v["store"] != "neo4j" {
@@ -106,7 +90,7 @@ func TestServeExplorerOnNeo4j(t *testing.T) {
 }
 
 func TestServeUsageErrors(t *testing.T) {
-	db := seededDB(t)
+	db := seededStore(t)
 	for _, tc := range []struct {
 		name string
 		args []string

@@ -1,6 +1,9 @@
 package document
 
 import (
+	"cmp"
+	"iter"
+	"slices"
 	"strings"
 )
 
@@ -157,41 +160,39 @@ type labelAt struct {
 // fast scan.
 func lastCaptionLabels(tail string) []labelAt {
 	var found []labelAt
-	for from := 0; ; {
-		k := strings.IndexByte(tail[from:], ':')
-		if k < 0 {
-			break
-		}
-		k += from
+	for k := range occurrences(tail, ":") {
 		for _, l := range captionLabels {
 			if l[len(l)-1] == ':' && strings.HasSuffix(tail[:k+1], l) {
 				found = append(found, labelAt{k + 1 - len(l), l})
 				break
 			}
 		}
-		from = k + 1
 	}
-	for from := 0; ; {
-		k := strings.Index(tail[from:], "Photo")
-		if k < 0 {
-			break
-		}
-		k += from
+	for k := range occurrences(tail, "Photo") {
 		for _, l := range captionLabels {
 			if l[len(l)-1] != ':' && strings.HasPrefix(tail[k:], l) {
 				found = append(found, labelAt{k, l})
 				break
 			}
 		}
-		from = k + 5
 	}
 	// The last label first.
-	for i := 1; i < len(found); i++ {
-		for j := i; j > 0 && found[j].at > found[j-1].at; j-- {
-			found[j], found[j-1] = found[j-1], found[j]
+	slices.SortStableFunc(found, func(a, b labelAt) int { return cmp.Compare(b.at, a.at) })
+	return found
+}
+
+// occurrences yields the index of each occurrence of sub in s, left to
+// right, each after the end of the one before.
+func occurrences(s, sub string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for from := 0; ; {
+			k := strings.Index(s[from:], sub)
+			if k < 0 || !yield(from+k) {
+				return
+			}
+			from += k + len(sub)
 		}
 	}
-	return found
 }
 
 // creditAgencies are names of photo agencies and outlets that appear in

@@ -214,6 +214,15 @@ var yearContext = map[string]bool{
 
 func midnight(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
+// dayDate is the match of the day y-m-d over n tokens, or no match when
+// that day does not exist.
+func dayDate(y int, m time.Month, d, n int) (dateVal, int, bool) {
+	if validDay(y, m, d) {
+		return dateVal{midnight(y, m, d), gDay}, n, true
+	}
+	return dateVal{}, 0, false
+}
+
 func validDay(y int, m time.Month, d int) bool {
 	if y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31 {
 		return false
@@ -556,10 +565,7 @@ func matchMonthDay(toks []dtok, i int, ref time.Time, hasRef bool, needDay bool)
 	}
 	if d, k, ok := dayAt(toks, j); ok {
 		if y, k2, ok := yearAt(toks, k); ok {
-			if validDay(y, m, d) {
-				return dateVal{midnight(y, m, d), gDay}, k2 - i, true
-			}
-			return dateVal{}, 0, false
+			return dayDate(y, m, d, k2-i)
 		}
 		if !hasRef {
 			return dateVal{}, 0, false
@@ -688,10 +694,7 @@ func matchDayMonth(toks []dtok, i int, ref time.Time, hasRef bool) (dateVal, int
 	mi := j
 	j = skipDot(toks, j+1)
 	if y, k, ok := yearAt(toks, j); ok {
-		if validDay(y, m, d) {
-			return dateVal{midnight(y, m, d), gDay}, k - i, true
-		}
-		return dateVal{}, 0, false
+		return dayDate(y, m, d, k-i)
 	}
 	if !hasRef {
 		return dateVal{}, 0, false

@@ -1,17 +1,15 @@
 package document_test
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/extract/document/documenttest"
+	"github.com/kgnews/kg/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // render prints what Read made of an article, for golden comparison.
 func render(d *document.Document) string {
@@ -39,33 +37,9 @@ func TestReadGolden(t *testing.T) {
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := document.Read(f, data)
-			if err != nil {
-				t.Fatalf("Read(%s): %v", name, err)
-			}
+			d := documenttest.Read(t, f)
 			checkInvariants(t, d)
-			got := render(d)
-			golden := filepath.Join("testdata", "golden", name+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("Read(%s) differs from %s:\n--- got\n%s\n--- want\n%s", name, golden, got, want)
-			}
+			testutil.Golden(t, filepath.Join("testdata", "golden", name+".golden"), []byte(render(d)))
 		})
 	}
 }

@@ -686,10 +686,7 @@ func isStaffLabel(s string) bool {
 // isJobTitle reports whether s ends with a newsroom job title ("Senior
 // Correspondent", "Asia Editor").
 func isJobTitle(s string) bool {
-	last := s
-	if k := strings.LastIndexByte(s, ' '); k >= 0 {
-		last = s[k+1:]
-	}
+	last := s[strings.LastIndexByte(s, ' ')+1:]
 	switch strings.ToLower(last) {
 	case "correspondent", "editor", "reporter", "writer", "journalist", "columnist", "contributor", "analyst",
 		"chief", "producer", "photographer", "staff", "desk", "bureau", "team", "desk)":

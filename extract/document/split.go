@@ -74,6 +74,13 @@ func splitLine(out []Sentence, text string, ls, le, base, para int) []Sentence {
 	curly := 0        // depth of open “ quotes
 	straight := false // inside a "…" quotation
 	i := ls
+	// cut ends a sentence at e, past the terminator ending at end, and
+	// closes the quotes between them that it absorbed.
+	cut := func(end, e int) {
+		out = emit(out, text, start, e, base, para)
+		curly, straight = closeQuotes(text, end, e, curly, straight)
+		start, i = e, e
+	}
 	for i < le {
 		c := text[i]
 		switch {
@@ -95,10 +102,7 @@ func splitLine(out []Sentence, text string, ls, le, base, para int) []Sentence {
 			}
 			inQuote := curly > 0 || straight
 			if brk, e := boundary(text, le, end, termEllipsis, "", inQuote); brk {
-				out = emit(out, text, start, e, base, para)
-				start = e
-				i = e
-				curly, straight = closeQuotes(text, end, e, curly, straight)
+				cut(end, e)
 				continue
 			}
 			i = end
@@ -107,10 +111,7 @@ func splitLine(out []Sentence, text string, ls, le, base, para int) []Sentence {
 			if end, ok := ellipsisAt(text, i, le); ok {
 				inQuote := curly > 0 || straight
 				if brk, e := boundary(text, le, end, termEllipsis, "", inQuote); brk {
-					out = emit(out, text, start, e, base, para)
-					curly, straight = closeQuotes(text, end, e, curly, straight)
-					start = e
-					i = e
+					cut(end, e)
 					continue
 				}
 				i = end
@@ -121,10 +122,7 @@ func splitLine(out []Sentence, text string, ls, le, base, para int) []Sentence {
 				continue
 			}
 			if brk, e := boundary(text, le, i+1, termPeriod, wordBefore(text, ls, i), false); brk {
-				out = emit(out, text, start, e, base, para)
-				curly, straight = closeQuotes(text, i+1, e, curly, straight)
-				start = e
-				i = e
+				cut(i+1, e)
 				continue
 			}
 			i++
@@ -134,10 +132,7 @@ func splitLine(out []Sentence, text string, ls, le, base, para int) []Sentence {
 				end++
 			}
 			if brk, e := boundary(text, le, end, termQuestion, "", false); brk {
-				out = emit(out, text, start, e, base, para)
-				curly, straight = closeQuotes(text, end, e, curly, straight)
-				start = e
-				i = e
+				cut(end, e)
 				continue
 			}
 			i = end

@@ -55,16 +55,23 @@ func ReadExport(r io.Reader) (*graph.Batch, error) {
 
 // LoadExport reads the export file at path (see ReadExport).
 func LoadExport(path string) (*graph.Batch, error) {
+	return loadFile(path, "export", ReadExport)
+}
+
+// loadFile reads the file at path with read, whose error it prefixes with
+// the path; what names the file in the error of opening it.
+func loadFile[T any](path, what string, read func(io.Reader) (T, error)) (T, error) {
+	var zero T
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("failed to open export: %w", err)
+		return zero, fmt.Errorf("failed to open %s: %w", what, err)
 	}
 	defer f.Close()
-	b, err := ReadExport(f)
+	v, err := read(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return zero, fmt.Errorf("%s: %w", path, err)
 	}
-	return b, nil
+	return v, nil
 }
 
 // exportProps turns arrays of strings into []string, as the stores hold

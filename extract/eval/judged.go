@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/kgnews/kg/graph"
@@ -99,16 +98,7 @@ func ReadJudgements(r io.Reader) ([]Tally, error) {
 
 // LoadJudgements reads the judged sample file at path (see ReadJudgements).
 func LoadJudgements(path string) ([]Tally, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("failed to open judged sample: %w", err)
-	}
-	defer f.Close()
-	t, err := ReadJudgements(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return t, nil
+	return loadFile(path, "judged sample", ReadJudgements)
 }
 
 // WriteTallies prints the tallies as a table: per type the verdicts and the

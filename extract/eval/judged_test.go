@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/extract/eval"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 func TestReadJudgements(t *testing.T) {
@@ -43,14 +44,8 @@ func TestReadJudgements(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := eval.ReadJudgements(strings.NewReader(tc.in))
-			if tc.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.err) {
-					t.Fatalf("ReadJudgements() error = %v, want one containing %q", err, tc.err)
-				}
+			if testutil.WantError(t, err, tc.err) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if len(got) != len(tc.want) {
 				t.Fatalf("ReadJudgements() = %+v, want %+v", got, tc.want)

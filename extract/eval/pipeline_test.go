@@ -1,13 +1,12 @@
 package eval_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/kgnews/kg/extract"
-	"github.com/kgnews/kg/extract/document"
+	"github.com/kgnews/kg/extract/document/documenttest"
 	"github.com/kgnews/kg/extract/eval"
 	"github.com/kgnews/kg/graph"
 )
@@ -24,15 +23,7 @@ func extractAll(t *testing.T, glob string) *graph.Batch {
 	x := extract.New(extract.Options{})
 	var bd graph.Builder
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := document.Read(f, data)
-		if err != nil {
-			t.Fatalf("document.Read(%s): %v", f, err)
-		}
-		b, err := x.Extract(doc)
+		b, err := x.Extract(documenttest.Read(t, f))
 		if err != nil {
 			t.Fatalf("Extract(%s): %v", f, err)
 		}

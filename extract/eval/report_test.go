@@ -3,16 +3,14 @@ package eval_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/kgnews/kg/extract/eval"
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // reportFixture scores a small batch that has one of each outcome: a true
 // positive, a miss, a false positive, a duplicate, a neutral match, a detail
@@ -52,7 +50,7 @@ func TestReportGolden(t *testing.T) {
 			if err := tc.write(r, &got); err != nil {
 				t.Fatal(err)
 			}
-			checkGolden(t, filepath.Join("testdata", tc.file), got.Bytes())
+			testutil.Golden(t, filepath.Join("testdata", tc.file), got.Bytes())
 			// Writing again gives the same bytes.
 			var again bytes.Buffer
 			if err := tc.write(reportFixture(t), &again); err != nil || !bytes.Equal(again.Bytes(), got.Bytes()) {

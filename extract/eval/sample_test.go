@@ -3,7 +3,6 @@ package eval_test
 import (
 	"bytes"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/kgnews/kg/extract/eval"
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 // sampleFixture reads a small export with six SPOKE_WITH, three PLEDGED
@@ -56,14 +56,8 @@ func TestDraw(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := eval.Draw(sampleFixture(t), tc.opts)
-			if tc.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.err) {
-					t.Fatalf("Draw() error = %v, want one containing %q", err, tc.err)
-				}
+			if testutil.WantError(t, err, tc.err) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			var types []string
 			var sizes []int
@@ -159,7 +153,7 @@ func TestSampleMarkdownGolden(t *testing.T) {
 		return buf.Bytes()
 	}
 	got := write()
-	checkGolden(t, filepath.Join("testdata", "sample", "fixture.sample.md"), got)
+	testutil.Golden(t, filepath.Join("testdata", "sample", "fixture.sample.md"), got)
 	if again := write(); !bytes.Equal(again, got) {
 		t.Error("a second draw and write differ")
 	}
@@ -172,24 +166,6 @@ func TestSampleMarkdownGolden(t *testing.T) {
 		if tl.Correct+tl.Wrong != 0 || tl.Unjudged == 0 {
 			t.Errorf("blank sample: %+v, want only unjudged facts", tl)
 		}
-	}
-}
-
-// checkGolden compares got with the golden file at path; -update rewrites
-// the file first.
-func checkGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it); got:\n%s", path, got)
 	}
 }
 

@@ -206,26 +206,15 @@ func New(countries, orgs io.Reader) (*Gazetteer, error) {
 
 func (g *Gazetteer) readCountries(r io.Reader) error {
 	const file = "countries"
-	type entry struct {
-		c   *Country
-		rec record
-	}
-	var entries []entry
+	var entries []entry[*Country]
 	var blockers []record
 	successors := make(map[*Country][]string)
 	err := dataLines(file, r, 7, 2, func(line int, f []string) error {
 		id := strings.TrimSpace(f[0])
 		if id == "-" {
-			ss, err := parseList(f[1])
-			if err != nil {
-				return err
-			}
-			rec := record{line: line}
-			for _, s := range ss {
-				rec.forms = append(rec.forms, kindSpec{KindName, s})
-			}
+			rec, err := blocker(line, f[1])
 			blockers = append(blockers, rec)
-			return nil
+			return err
 		}
 		if !isoID.MatchString(id) {
 			return fmt.Errorf("id %q is not three capital letters", id)
@@ -293,7 +282,7 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 			}
 		}
 		g.byID[id] = c
-		entries = append(entries, entry{c, rec})
+		entries = append(entries, entry[*Country]{c, rec})
 		return nil
 	})
 	if err != nil {
@@ -302,37 +291,15 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 	if len(entries) == 0 {
 		return &DataError{File: file, Msg: "no countries"}
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].c.ID < entries[j].c.ID })
+	sort.Slice(entries, func(i, j int) bool { return entries[i].target.ID < entries[j].target.ID })
 	if err := g.linkSuccessors(file, successors); err != nil {
 		return err
 	}
-	recs := make(map[*Country]record, len(entries))
 	for _, e := range entries {
-		g.countries = append(g.countries, e.c)
-		recs[e.c] = e.rec
+		g.countries = append(g.countries, e.target)
 	}
-
-	b := newBuilder(file)
-	for i, c := range g.countries {
-		rec := recs[c]
-		for _, ks := range rec.forms {
-			if err := b.add(ks.spec, int32(i), ks.kind, rec.line); err != nil {
-				return err
-			}
-			if err := addLookup(file, g.lookup, ks.spec.text, c, rec.line); err != nil {
-				return err
-			}
-		}
-	}
-	for _, rec := range blockers {
-		for _, ks := range rec.forms {
-			if err := b.add(ks.spec, -1, KindName, rec.line); err != nil {
-				return err
-			}
-		}
-	}
-	g.cindex = b.build()
-	return nil
+	g.cindex, err = indexForms(file, entries, g.lookup, blockers)
+	return err
 }
 
 // linkSuccessors records, for each of today's states, the historical states it succeeded.
@@ -357,24 +324,13 @@ func (g *Gazetteer) linkSuccessors(file string, successors map[*Country][]string
 
 func (g *Gazetteer) readOrgs(r io.Reader) error {
 	const file = "orgs"
-	type entry struct {
-		o   *Org
-		rec record
-	}
-	var entries []entry
+	var entries []entry[*Org]
 	var blockers []record
 	err := dataLines(file, r, 4, 0, func(line int, f []string) error {
 		if strings.TrimSpace(f[0]) == "-" {
-			ss, err := parseList(f[3])
-			if err != nil {
-				return err
-			}
-			rec := record{line: line}
-			for _, s := range ss {
-				rec.forms = append(rec.forms, kindSpec{KindName, s})
-			}
+			rec, err := blocker(line, f[3])
 			blockers = append(blockers, rec)
-			return nil
+			return err
 		}
 		name, err := parseSpec(f[0])
 		if err != nil {
@@ -407,38 +363,66 @@ func (g *Gazetteer) readOrgs(r io.Reader) error {
 			return fmt.Errorf("duplicate organisation id %s", o.ID)
 		}
 		g.orgByID[o.ID] = o
+		// An organisation's aliases match as its names do.
 		rec := record{line: line, forms: []kindSpec{{KindName, name}}}
 		for _, s := range aliases {
-			rec.forms = append(rec.forms, kindSpec{KindAlias, s})
+			rec.forms = append(rec.forms, kindSpec{KindName, s})
 		}
-		entries = append(entries, entry{o, rec})
+		entries = append(entries, entry[*Org]{o, rec})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].o.ID < entries[j].o.ID })
+	sort.Slice(entries, func(i, j int) bool { return entries[i].target.ID < entries[j].target.ID })
+	for _, e := range entries {
+		g.orgs = append(g.orgs, e.target)
+	}
+	g.oindex, err = indexForms(file, entries, g.orgLookup, blockers)
+	return err
+}
+
+// blocker reads the forms of a blocker line (an entry whose id is "-"):
+// text that looks like an entry's form but names nothing.
+func blocker(line int, list string) (record, error) {
+	ss, err := parseList(list)
+	rec := record{line: line}
+	for _, s := range ss {
+		rec.forms = append(rec.forms, kindSpec{KindName, s})
+	}
+	return rec, err
+}
+
+// entry is a country or an organisation with the record of its forms.
+type entry[T any] struct {
+	target T
+	rec    record
+}
+
+// indexForms builds the index of the entries' forms, those of entries[i]
+// naming target i, which it also records in lookup; then of the blockers'
+// forms, which the index finds but which name nothing (-1).
+func indexForms[T comparable](file string, entries []entry[T], lookup map[string]T, blockers []record) (*index, error) {
 	b := newBuilder(file)
 	for i, e := range entries {
-		g.orgs = append(g.orgs, e.o)
-		for _, ks := range e.rec.forms {
-			if err := b.add(ks.spec, int32(i), KindName, e.rec.line); err != nil {
-				return err
+		rec := e.rec
+		for _, ks := range rec.forms {
+			if err := b.add(ks.spec, int32(i), ks.kind, rec.line); err != nil {
+				return nil, err
 			}
-			if err := addLookup(file, g.orgLookup, ks.spec.text, e.o, e.rec.line); err != nil {
-				return err
+			if err := addLookup(file, lookup, ks.spec.text, e.target, rec.line); err != nil {
+				return nil, err
 			}
 		}
 	}
 	for _, rec := range blockers {
 		for _, ks := range rec.forms {
 			if err := b.add(ks.spec, -1, KindName, rec.line); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	g.oindex = b.build()
-	return nil
+	return b.build(), nil
 }
 
 // addLookup records a form for case-insensitive lookup; two targets for one form is an error.

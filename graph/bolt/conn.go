@@ -407,7 +407,7 @@ func (c *conn) exec(ctx context.Context, query string, params map[string]any) (*
 
 // opened registers r as an open result and answers RUN.
 func (c *conn) opened(r *result, columns []string, start time.Time) error {
-	meta := map[string]any{"fields": stringsToAny(columns), "t_first": time.Since(start).Milliseconds()}
+	meta := map[string]any{"fields": value.AnyList(columns), "t_first": time.Since(start).Milliseconds()}
 	if c.inTx {
 		r.qid = c.nextQID
 		c.nextQID++
@@ -461,14 +461,6 @@ func fieldAt(r request, i int) any {
 		return r.fields[i]
 	}
 	return nil
-}
-
-func stringsToAny(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
 }
 
 // pull answers PULL (records) or DISCARD (none) for n rows of result qid

@@ -203,6 +203,20 @@ func (c *compiler) compileExprs(es []expr, sc *scope) ([]evalFn, error) {
 	return fs, nil
 }
 
+// evalAll evaluates each of fs on row, in order, stopping at the first
+// error.
+func evalAll(ec *execCtx, row []any, fs []evalFn) ([]any, error) {
+	out := make([]any, len(fs))
+	for i, f := range fs {
+		v, err := f(ec, row)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
 // compileExpr compiles e in scope sc.
 func (c *compiler) compileExpr(e expr, sc *scope) (evalFn, error) {
 	if c.subst != nil {
@@ -230,15 +244,11 @@ func (c *compiler) compileExpr(e expr, sc *scope) (evalFn, error) {
 			return nil, err
 		}
 		return func(ec *execCtx, row []any) (any, error) {
-			out := make([]any, len(fs))
-			for i, f := range fs {
-				v, err := f(ec, row)
-				if err != nil {
-					return nil, err
-				}
-				out[i] = v
+			l, err := evalAll(ec, row, fs)
+			if err != nil {
+				return nil, err
 			}
-			return out, nil
+			return l, nil
 		}, nil
 	case *mapExpr:
 		fs, err := c.compileExprs(x.vals, sc)

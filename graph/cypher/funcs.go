@@ -1,9 +1,12 @@
 package cypher
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -115,13 +118,9 @@ func (c *compiler) compileCall(x *callExpr, sc *scope) (evalFn, error) {
 		return func(ec *execCtx, _ []any) (any, error) { return f(ec, nil) }, nil
 	}
 	return func(ec *execCtx, row []any) (any, error) {
-		vals := make([]any, len(args))
-		for i, a := range args {
-			v, err := a(ec, row)
-			if err != nil {
-				return nil, err
-			}
-			vals[i] = v
+		vals, err := evalAll(ec, row, args)
+		if err != nil {
+			return nil, err
 		}
 		return f(ec, vals)
 	}, nil
@@ -252,7 +251,7 @@ func init() {
 			}
 			return i
 		}, func(f float64) any { return math.Abs(f) }),
-		"sign": numFn("sign", func(i int64) any { return int64(cmpInt(i, 0)) }, func(f float64) any { return int64(cmpFloat(f, 0)) }),
+		"sign": numFn("sign", func(i int64) any { return int64(cmp.Compare(i, 0)) }, func(f float64) any { return int64(cmpFloat(f, 0)) }),
 		"ceil": floatFn("ceil", math.Ceil), "floor": floatFn("floor", math.Floor), "sqrt": floatFn("sqrt", math.Sqrt),
 		"exp": floatFn("exp", math.Exp), "log": floatFn("log", math.Log), "log10": floatFn("log10", math.Log10),
 		"sin": floatFn("sin", math.Sin), "cos": floatFn("cos", math.Cos), "tan": floatFn("tan", math.Tan),
@@ -317,12 +316,7 @@ func init() {
 			if !ok1 || !ok2 {
 				return nil, argErr(ec, "split", a[0])
 			}
-			parts := strings.Split(s, sep)
-			out := make([]any, len(parts))
-			for i, p := range parts {
-				out[i] = p
-			}
-			return out, nil
+			return value.AnyList(strings.Split(s, sep)), nil
 		}},
 		"substring": {2, 3, func(ec *execCtx, a []any) (any, error) {
 			if a[0] == nil {
@@ -548,12 +542,7 @@ func init() {
 				if !ec.g.NodeExists(int64(x)) && ec.deleted[int64(x)] {
 					return nil, ec.runtimeErr(EntityNotFound, "DeletedEntityAccess", "node %d was deleted", int64(x))
 				}
-				ls := ec.g.NodeLabels(int64(x))
-				out := make([]any, len(ls))
-				for i, l := range ls {
-					out[i] = l
-				}
-				return out, nil
+				return value.AnyList(ec.g.NodeLabels(int64(x))), nil
 			}
 			return nil, ec.runtimeErr(TypeError, "InvalidArgumentValue", "labels() expects a node, got %s", typeName(a[0]))
 		}},
@@ -592,16 +581,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			ks := make([]string, 0, len(m))
-			for k := range m {
-				ks = append(ks, k)
-			}
-			sort.Strings(ks)
-			out := make([]any, len(ks))
-			for i, k := range ks {
-				out[i] = k
-			}
-			return out, nil
+			return value.AnyList(slices.Sorted(maps.Keys(m))), nil
 		}},
 		"startnode": {1, 1, func(ec *execCtx, a []any) (any, error) { return relEnd(ec, a[0], true) }},
 		"endnode":   {1, 1, func(ec *execCtx, a []any) (any, error) { return relEnd(ec, a[0], false) }},
@@ -610,11 +590,7 @@ func init() {
 			case nil:
 				return nil, nil
 			case pathV:
-				out := make([]any, len(x.nodes))
-				for i, n := range x.nodes {
-					out[i] = nodeV(n)
-				}
-				return out, nil
+				return value.ConvertList(x.nodes, func(n int64) any { return nodeV(n) }), nil
 			}
 			return nil, argErr(ec, "nodes", a[0])
 		}},
@@ -623,11 +599,7 @@ func init() {
 			case nil:
 				return nil, nil
 			case pathV:
-				out := make([]any, len(x.rels))
-				for i, r := range x.rels {
-					out[i] = relV(r)
-				}
-				return out, nil
+				return value.ConvertList(x.rels, func(r int64) any { return relV(r) }), nil
 			}
 			return nil, argErr(ec, "relationships", a[0])
 		}},

@@ -277,28 +277,26 @@ func (c *compiler) planPath(op operator, pp *pathPattern, ms *matchState) (opera
 			if op, err = c.seekRel(op, pp, i, val, ms); err != nil {
 				return nil, err
 			}
-			for j := i + 1; j < len(pp.rels); j++ {
-				if op, err = c.expandStep(op, pp, j, false, ms); err != nil {
-					return nil, err
-				}
-			}
-			for j := i - 1; j >= 0; j-- {
-				if op, err = c.expandStep(op, pp, j, true, ms); err != nil {
-					return nil, err
-				}
-			}
-			return c.finishPath(op, pp, ms)
+			return c.expandOut(op, pp, i+1, i-1, ms)
 		}
 	}
 	if op, err = c.bindNode(op, pp.nodes[best], ms); err != nil {
 		return nil, err
 	}
-	for i := best; i < len(pp.rels); i++ {
+	return c.expandOut(op, pp, best, best-1, ms)
+}
+
+// expandOut expands pp outward from what op has bound: forward through
+// the relationships from fwd to the last, then backward from back to the
+// first; then it finishes the path.
+func (c *compiler) expandOut(op operator, pp *pathPattern, fwd, back int, ms *matchState) (operator, error) {
+	var err error
+	for i := fwd; i < len(pp.rels); i++ {
 		if op, err = c.expandStep(op, pp, i, false, ms); err != nil {
 			return nil, err
 		}
 	}
-	for i := best - 1; i >= 0; i-- {
+	for i := back; i >= 0; i-- {
 		if op, err = c.expandStep(op, pp, i, true, ms); err != nil {
 			return nil, err
 		}
@@ -741,17 +739,9 @@ func (c *compiler) expandStep(op operator, pp *pathPattern, i int, reversed bool
 			name = "VarLengthExpand" + expandText(from.v, rp.v+hops, to.v, nil, dir)
 		}
 		return &flatOp{in: op, name: name, fn: func(ec *execCtx, row []any, emit func([]any)) error {
-			start, ok := row[fromSlot].(nodeV)
+			start, bound, ok := expandEnds(row, fromSlot, toSlot, toBound)
 			if !ok {
 				return nil
-			}
-			var bound nodeV = -1
-			if toBound {
-				b, ok := row[toSlot].(nodeV)
-				if !ok {
-					return nil
-				}
-				bound = b
 			}
 			var relBoundList []any
 			if relBound >= 0 {
@@ -839,17 +829,9 @@ func (c *compiler) expandStep(op operator, pp *pathPattern, i int, reversed bool
 		name = "ExpandInto" + name[len("Expand"):]
 	}
 	return &flatOp{in: op, name: name, fn: func(ec *execCtx, row []any, emit func([]any)) error {
-		start, ok := row[fromSlot].(nodeV)
+		start, bound, ok := expandEnds(row, fromSlot, toSlot, toBound)
 		if !ok {
 			return nil
-		}
-		var bound nodeV = -1
-		if toBound {
-			b, ok := row[toSlot].(nodeV)
-			if !ok {
-				return nil
-			}
-			bound = b
 		}
 		var ferr error
 		ec.g.Expand(int64(start), dir, types, func(r, o int64) bool {
@@ -1117,4 +1099,20 @@ func (c *compiler) compilePatternComp(x *patternComp, sc *scope) (evalFn, error)
 			out = append(out, v)
 		}
 	}, nil
+}
+
+// expandEnds reads from row the start node of an expansion and, when
+// toBound, the node it must end at (else -1); ok is false when either is
+// not a node (null from an OPTIONAL MATCH), which expands to nothing.
+func expandEnds(row []any, fromSlot, toSlot int, toBound bool) (start, bound nodeV, ok bool) {
+	if start, ok = row[fromSlot].(nodeV); !ok {
+		return 0, 0, false
+	}
+	bound = -1
+	if toBound {
+		if bound, ok = row[toSlot].(nodeV); !ok {
+			return 0, 0, false
+		}
+	}
+	return start, bound, true
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/kgnews/kg/graph/cypher"
 	"github.com/kgnews/kg/graph/memgraph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // packDir holds the saved query pack, two levels above this package.
@@ -232,7 +233,7 @@ func packGraph(t testing.TB, n int) *memgraph.Graph {
 	_, err := cypher.Run(ctx, g, `
 		UNWIND range(0, size($countries) - 1) AS i
 		CREATE (:Country {id: 'C' + i, name: $countries[i], aliases: ['c' + i]})`,
-		map[string]any{"countries": toAny(countries)})
+		map[string]any{"countries": value.AnyList(countries)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +241,7 @@ func packGraph(t testing.TB, n int) *memgraph.Graph {
 		UNWIND range(0, size($actors) - 1) AS i
 		MATCH (c:Country {id: 'C' + (i % $nc)})
 		CREATE (a:Actor {id: 'A' + i, name: $actors[i], aliases: ['a' + i], kind: 'person'})-[:REPRESENTS]->(c)`,
-		map[string]any{"actors": toAny(actors), "nc": int64(len(countries))})
+		map[string]any{"actors": value.AnyList(actors), "nc": int64(len(countries))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,14 +289,6 @@ func packGraph(t testing.TB, n int) *memgraph.Graph {
 		}
 	}
 	return g
-}
-
-func toAny(s []string) []any {
-	out := make([]any, len(s))
-	for i, x := range s {
-		out[i] = x
-	}
-	return out
 }
 
 // TestPackQueriesRun runs every saved query with its default parameters on

@@ -2,8 +2,12 @@ package cypher
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/kgnews/kg/graph/value"
 )
 
 // program is a compiled query: one plan per UNION part.
@@ -84,11 +88,10 @@ func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Res
 		}
 	}
 	res := &Result{Columns: p.cols}
-	var seen map[string]bool
+	var seen *rowSet
 	if p.union {
-		seen = map[string]bool{}
+		seen = &rowSet{}
 	}
-	var key []byte
 	for _, pp := range p.parts {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -108,27 +111,15 @@ func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Res
 				continue
 			}
 			if seen != nil {
-				key = key[:0]
-				for _, s := range pp.slots {
-					key = appendKey(key, row[s])
-					key = append(key, '|')
-				}
-				if seen[string(key)] {
+				added, size := seen.add(row, pp.slots)
+				if !added {
 					continue
 				}
-				seen[string(key)] = true
-				if err := ec.grow(len(key) + bytesKey); err != nil {
+				if err := ec.grow(size + bytesKey); err != nil {
 					return nil, err
 				}
 			}
-			out := make([]any, len(pp.slots))
-			for i, s := range pp.slots {
-				v, err := exportValue(ec, row[s])
-				if err != nil {
-					return nil, err
-				}
-				out[i] = v
-			}
+			out := value.ConvertList(pp.slots, func(s int) any { return exportValue(ec, row[s]) })
 			if ec.maxMem > 0 {
 				if err := ec.grow(deepBytes(out)); err != nil {
 					return nil, err
@@ -157,43 +148,23 @@ func (p *program) run(ctx context.Context, g Graph, params map[string]any) (*Res
 }
 
 // exportValue converts an internal value to the API representation.
-func exportValue(ec *execCtx, v any) (any, error) {
+func exportValue(ec *execCtx, v any) any {
 	switch x := v.(type) {
 	case nodeV:
-		return exportNode(ec, int64(x)), nil
+		return exportNode(ec, int64(x))
 	case relV:
-		return exportRel(ec, int64(x)), nil
+		return exportRel(ec, int64(x))
 	case pathV:
-		p := Path{Nodes: make([]Node, len(x.nodes)), Rels: make([]Relationship, len(x.rels))}
-		for i, n := range x.nodes {
-			p.Nodes[i] = exportNode(ec, n)
+		return Path{
+			Nodes: value.ConvertList(x.nodes, func(n int64) Node { return exportNode(ec, n) }),
+			Rels:  value.ConvertList(x.rels, func(r int64) Relationship { return exportRel(ec, r) }),
 		}
-		for i, r := range x.rels {
-			p.Rels[i] = exportRel(ec, r)
-		}
-		return p, nil
 	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			ev, err := exportValue(ec, e)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = ev
-		}
-		return out, nil
+		return value.ConvertList(x, func(e any) any { return exportValue(ec, e) })
 	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			ev, err := exportValue(ec, e)
-			if err != nil {
-				return nil, err
-			}
-			out[k] = ev
-		}
-		return out, nil
+		return value.ConvertMap(x, func(e any) any { return exportValue(ec, e) })
 	}
-	return v, nil
+	return v
 }
 
 func exportNode(ec *execCtx, id int64) Node {
@@ -257,11 +228,10 @@ func (c *compiler) compileSubquery(x *subqueryExpr, sc *scope) (evalFn, error) {
 		var (
 			n    int64
 			list []any
-			seen map[string]bool
-			key  []byte
+			seen *rowSet
 		)
 		if distinct {
-			seen = map[string]bool{}
+			seen = &rowSet{}
 		}
 		for _, pp := range parts {
 			if err := pp.root.open(ec, copyRow(row)); err != nil {
@@ -276,14 +246,9 @@ func (c *compiler) compileSubquery(x *subqueryExpr, sc *scope) (evalFn, error) {
 					break
 				}
 				if seen != nil && pp.slots != nil {
-					key = key[:0]
-					for _, s := range pp.slots {
-						key = append(appendKey(key, r[s]), '|')
-					}
-					if seen[string(key)] {
+					if added, _ := seen.add(r, pp.slots); !added {
 						continue
 					}
-					seen[string(key)] = true
 				}
 				switch kind {
 				case "EXISTS":
@@ -514,14 +479,10 @@ func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (opera
 		return nil, nil, nil, nil, err
 	}
 	if pc.star {
-		names := make([]string, 0, len(sc.vars))
-		for n := range sc.vars {
-			names = append(names, n)
-		}
+		names := slices.Sorted(maps.Keys(sc.vars))
 		if len(names) == 0 && pc.ret && len(pc.items) == 0 {
 			return nil, nil, nil, nil, c.errAt(pc, SyntaxError, "NoVariablesInScope", "RETURN * with no variables in scope")
 		}
-		sort.Strings(names)
 		var star []*projItem
 		for _, n := range names {
 			star = append(star, &projItem{x: &varExpr{span{pc.P, pc.P}, n}, text: n})
@@ -999,4 +960,28 @@ func (o *aggOp) describe() (string, []operator) {
 		return "EagerAggregation", []operator{o.in}
 	}
 	return "EagerAggregation(" + o.text + ")", []operator{o.in}
+}
+
+// rowSet is the set of rows a UNION has produced, by the values of their
+// projected slots.
+type rowSet struct {
+	seen map[string]bool
+	key  []byte // scratch
+}
+
+// add adds the projection of row on slots and reports whether it is new,
+// and the bytes its key holds.
+func (s *rowSet) add(row []any, slots []int) (added bool, size int) {
+	s.key = s.key[:0]
+	for _, i := range slots {
+		s.key = append(appendKey(s.key, row[i]), '|')
+	}
+	if s.seen[string(s.key)] {
+		return false, 0
+	}
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	s.seen[string(s.key)] = true
+	return true, len(s.key)
 }

@@ -2,17 +2,14 @@ package cypher_test
 
 import (
 	"context"
-	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/internal/testutil"
 )
-
-var updatePlans = flag.Bool("update", false, "rewrite testdata/plans.golden")
 
 // TestPlansGolden keeps the plans of EXPLAIN and PROFILE of a set of
 // queries, profiled on chainGraph, in testdata/plans.golden.
@@ -37,19 +34,7 @@ func TestPlansGolden(t *testing.T) {
 		b.WriteString(res.Plan.String())
 		b.WriteString("\n")
 	}
-	path := filepath.Join("testdata", "plans.golden")
-	if *updatePlans {
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got := b.String(); got != string(want) {
-		t.Errorf("plans differ from %s (go test -update rewrites it):\n%s", path, got)
-	}
+	testutil.Golden(t, filepath.Join("testdata", "plans.golden"), []byte(b.String()))
 }
 
 // TestExplainProfile checks what EXPLAIN and PROFILE return and do.

@@ -3,6 +3,8 @@ package cypher
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -362,11 +364,7 @@ func namesRows(ctx context.Context, g Graph, collect func(seen map[string]bool))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(seen))
 	rows := make([][]any, len(names))
 	for i, n := range names {
 		rows[i] = []any{n}
@@ -401,23 +399,11 @@ func importValue(v any) any {
 		c, _ := value.Canon(x) // cannot fail for these kinds
 		return c
 	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = importValue(e)
-		}
-		return out
+		return value.ConvertList(x, importValue)
 	case []string:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = e
-		}
-		return out
+		return value.AnyList(x)
 	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = importValue(e)
-		}
-		return out
+		return value.ConvertMap(x, importValue)
 	}
 	return v
 }
@@ -512,9 +498,7 @@ func (c *compiler) planCall(op operator, x *callClause, sc *scope, standalone bo
 				return ec.runtimeErr(TypeError, "InvalidArgumentType", "argument %s of %s must be %s, got %s",
 					p.Inputs[i].Name, p.Name, inTypes[i], typeName(v))
 			}
-			if vals[i], err = exportValue(ec, cv); err != nil {
-				return err
-			}
+			vals[i] = exportValue(ec, cv)
 		}
 		rows, err := fn(ec.ctx, ec.g, vals)
 		if err != nil {

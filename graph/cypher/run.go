@@ -3,7 +3,8 @@ package cypher
 import (
 	"context"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/kgnews/kg/graph/value"
@@ -32,11 +33,7 @@ func ParseWith(query string, opts Options) (*Statement, error) {
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, 0, len(prog.params))
-	for n := range prog.params {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(prog.params))
 	st := &Statement{query: query, params: names, readOnly: !prog.writes || prog.mode == modeExplain, plan: prog, opts: opts}
 	return st, nil
 }

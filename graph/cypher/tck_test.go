@@ -8,9 +8,11 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,6 +23,7 @@ import (
 	"github.com/kgnews/kg/graph/cypher/internal/tck"
 	"github.com/kgnews/kg/graph/embedded"
 	"github.com/kgnews/kg/graph/memgraph"
+	"github.com/kgnews/kg/graph/value"
 )
 
 // The TCK runner. It reads the openCypher TCK vendored in testdata/tck (see
@@ -69,6 +72,22 @@ func tckDir(tb testing.TB) string {
 	return dir
 }
 
+// loadTCK loads the TCK's features and the options to run them with (its
+// named graphs, -tck.timeout).
+func loadTCK(tb testing.TB) ([]*tck.Feature, tck.Options) {
+	tb.Helper()
+	root := os.DirFS(tckDir(tb))
+	feats, err := tck.LoadFeatures(root, "features")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	graphs, err := fs.Sub(root, "graphs")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return feats, tck.Options{Graphs: graphs, Timeout: *tckTimeout}
+}
+
 // tckGraph adapts a memgraph.Graph and cypher.RunWith to tck.Graph, with
 // the scenario's test procedures.
 type tckGraph struct {
@@ -95,11 +114,7 @@ func (t tckGraph) DefineProcedure(p *tck.Procedure) error {
 		Inputs:  fields(p.Inputs),
 		Outputs: fields(p.Outputs),
 		Func: func(_ context.Context, _ cypher.Graph, args []any) ([][]any, error) {
-			targs := make([]any, len(args))
-			for i, a := range args {
-				targs[i] = toTCK(a)
-			}
-			return p.Call(targs), nil
+			return p.Call(value.ConvertList(args, toTCK)), nil
 		},
 	})
 }
@@ -123,14 +138,8 @@ func (t tckGraph) Run(ctx context.Context, query string, params map[string]any) 
 		}
 		return nil, err
 	}
-	out := &tck.Result{Columns: res.Columns, Rows: make([][]any, len(res.Rows))}
-	for i, row := range res.Rows {
-		out.Rows[i] = make([]any, len(row))
-		for j, v := range row {
-			out.Rows[i][j] = toTCK(v)
-		}
-	}
-	return out, nil
+	rows := value.ConvertList(res.Rows, func(row []any) []any { return value.ConvertList(row, toTCK) })
+	return &tck.Result{Columns: res.Columns, Rows: rows}, nil
 }
 
 func (t tckGraph) Contents(context.Context) ([]tck.Node, []tck.Relationship, error) {
@@ -153,44 +162,25 @@ func (t tckGraph) Contents(context.Context) ([]tck.Node, []tck.Relationship, err
 func toTCK(v any) any {
 	switch v := v.(type) {
 	case []any:
-		l := make([]any, len(v))
-		for i, e := range v {
-			l[i] = toTCK(e)
-		}
-		return l
+		return value.ConvertList(v, toTCK)
 	case map[string]any:
-		return tckProps(v)
+		return value.ConvertMap(v, toTCK)
 	case cypher.Node:
 		return tckNode(v)
 	case cypher.Relationship:
 		return tckRel(v)
 	case cypher.Path:
-		p := tck.Path{Nodes: make([]tck.Node, len(v.Nodes)), Rels: make([]tck.Relationship, len(v.Rels))}
-		for i, n := range v.Nodes {
-			p.Nodes[i] = tckNode(n)
-		}
-		for i, r := range v.Rels {
-			p.Rels[i] = tckRel(r)
-		}
-		return p
+		return tck.Path{Nodes: value.ConvertList(v.Nodes, tckNode), Rels: value.ConvertList(v.Rels, tckRel)}
 	}
 	return v
 }
 
-func tckProps(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, e := range m {
-		out[k] = toTCK(e)
-	}
-	return out
-}
-
 func tckNode(n cypher.Node) tck.Node {
-	return tck.Node{ID: n.ID, Labels: n.Labels, Props: tckProps(n.Props)}
+	return tck.Node{ID: n.ID, Labels: n.Labels, Props: value.ConvertMap(n.Props, toTCK)}
 }
 
 func tckRel(r cypher.Relationship) tck.Relationship {
-	return tck.Relationship{ID: r.ID, Type: r.Type, StartID: r.StartID, EndID: r.EndID, Props: tckProps(r.Props)}
+	return tck.Relationship{ID: r.ID, Type: r.Type, StartID: r.StartID, EndID: r.EndID, Props: value.ConvertMap(r.Props, toTCK)}
 }
 
 // subtestName names a scenario's subtest: "clauses/match/Match1/3" or, for
@@ -226,15 +216,10 @@ func readMustPass(path string) (map[string]bool, error) {
 }
 
 func writeMustPass(path string, ids map[string]bool) error {
-	list := make([]string, 0, len(ids))
-	for id := range ids {
-		list = append(list, id)
-	}
-	sort.Strings(list)
 	var b bytes.Buffer
 	b.WriteString("# TCK scenarios the embedded engine must pass: a ratchet that only grows.\n")
 	b.WriteString("# Add newly passing ones with: go test ./graph/cypher -run TestTCK -tck.update\n")
-	for _, id := range list {
+	for _, id := range slices.Sorted(maps.Keys(ids)) {
 		b.WriteString(id + "\n")
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -328,41 +313,19 @@ func formatTally(prefix string, c [3]int) string {
 	return fmt.Sprintf("%s%d passed, %d failed, %d skipped", prefix, c[tck.Passed], c[tck.Failed], c[tck.Unsupported])
 }
 
-// loadTCK returns the TCK's features, the must-pass list and the runner's
-// options.
-func loadTCK(t *testing.T) (dir string, feats []*tck.Feature, mustPass map[string]bool, opts tck.Options) {
-	t.Helper()
-	dir = tckDir(t)
-	root := os.DirFS(dir)
-	feats, err := tck.LoadFeatures(root, "features")
-	if err != nil {
-		t.Fatal(err)
-	}
-	mustPass, err = readMustPass(mustPassFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	graphs, err := fs.Sub(root, "graphs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts = tck.Options{Graphs: graphs, Timeout: *tckTimeout}
-	return dir, feats, mustPass, opts
-}
-
 func TestTCK(t *testing.T) {
-	dir, feats, mustPass, opts := loadTCK(t)
+	feats, opts := loadTCK(t)
+	mustPass, err := readMustPass(mustPassFile)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	tally := &tckTally{byDir: map[string]*[3]int{}, passedID: map[string]bool{}, kinds: map[string]int{}}
 	known := map[string]bool{}
 	t.Cleanup(func() {
 		fmt.Println(formatTally("tck: ", tally.total))
 		if testing.Verbose() {
-			dirs := make([]string, 0, len(tally.byDir))
-			for d := range tally.byDir {
-				dirs = append(dirs, d)
-			}
-			sort.Strings(dirs)
+			dirs := slices.Sorted(maps.Keys(tally.byDir))
 			for _, d := range dirs {
 				fmt.Println(formatTally("tck: "+d+": ", *tally.byDir[d]))
 			}
@@ -373,7 +336,7 @@ func TestTCK(t *testing.T) {
 				}
 			}
 			if missing > 0 {
-				fmt.Printf("tck: %d must-pass scenarios are not in %s\n", missing, dir)
+				fmt.Printf("tck: %d must-pass scenarios are not in %s\n", missing, tckDir(t))
 			}
 			if kinds := tally.topKinds(25); len(kinds) > 0 {
 				fmt.Println("tck: most frequent failures:")
@@ -424,7 +387,11 @@ func TestTCK(t *testing.T) {
 // read-only query answered from the embedded store's snapshot of the graph
 // the scenario built: they must all still pass.
 func TestTCKThroughSnapshot(t *testing.T) {
-	_, feats, mustPass, opts := loadTCK(t)
+	feats, opts := loadTCK(t)
+	mustPass, err := readMustPass(mustPassFile)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, f := range feats {
 		for _, sc := range f.Scenarios {
 			if !mustPass[sc.ID] {
@@ -469,17 +436,7 @@ func TestTCKMustPassList(t *testing.T) {
 // BenchmarkTCK runs every TCK scenario once per iteration, one after the
 // other, each on a fresh graph; unsupported and failing ones count too.
 func BenchmarkTCK(b *testing.B) {
-	dir := tckDir(b)
-	root := os.DirFS(dir)
-	feats, err := tck.LoadFeatures(root, "features")
-	if err != nil {
-		b.Fatal(err)
-	}
-	graphs, err := fs.Sub(root, "graphs")
-	if err != nil {
-		b.Fatal(err)
-	}
-	opts := tck.Options{Graphs: graphs, Timeout: *tckTimeout}
+	feats, opts := loadTCK(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		passed := 0

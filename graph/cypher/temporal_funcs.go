@@ -48,18 +48,17 @@ func constructCall(ec *execCtx, k value.Kind, fn string, x any) (any, error) {
 
 func temporalConstructor(k value.Kind) fnSpec {
 	name := k.String()
-	return fnSpec{0, 1, func(ec *execCtx, a []any) (any, error) {
-		if len(a) == 0 {
-			return currentTemporal(ec, k, name, nil)
-		}
-		if a[0] == nil {
-			return nil, nil
-		}
-		return constructCall(ec, k, name, a[0])
-	}}
+	return temporalFn(k, name, func(ec *execCtx, x any) (any, error) { return constructCall(ec, k, name, x) })
 }
 
 func temporalNow(k value.Kind, fn string) fnSpec {
+	return temporalFn(k, fn, func(ec *execCtx, x any) (any, error) { return currentTemporal(ec, k, fn, x) })
+}
+
+// temporalFn is the function fn of kind k taking zero or one argument:
+// none gives the current instant, null gives null, and another argument
+// x gives arg(x).
+func temporalFn(k value.Kind, fn string, arg func(ec *execCtx, x any) (any, error)) fnSpec {
 	return fnSpec{0, 1, func(ec *execCtx, a []any) (any, error) {
 		if len(a) == 0 {
 			return currentTemporal(ec, k, fn, nil)
@@ -67,7 +66,7 @@ func temporalNow(k value.Kind, fn string) fnSpec {
 		if a[0] == nil {
 			return nil, nil
 		}
-		return currentTemporal(ec, k, fn, a[0])
+		return arg(ec, a[0])
 	}}
 }
 

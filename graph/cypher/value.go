@@ -1,9 +1,11 @@
 package cypher
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,18 +103,9 @@ func equal(a, b any) tri {
 			return triOf(x == y)
 		}
 		return triFalse
-	case string:
-		y, ok := b.(string)
-		return triOf(ok && x == y)
-	case bool:
-		y, ok := b.(bool)
-		return triOf(ok && x == y)
-	case nodeV:
-		y, ok := b.(nodeV)
-		return triOf(ok && x == y)
-	case relV:
-		y, ok := b.(relV)
-		return triOf(ok && x == y)
+	case string, bool, nodeV, relV:
+		// Equal interfaces: the same type and the same value.
+		return triOf(x == b)
 	case []any:
 		y, ok := b.([]any)
 		if !ok || len(x) != len(y) {
@@ -176,7 +169,7 @@ func compare(a, b any) (int, bool) {
 	case int64:
 		switch y := b.(type) {
 		case int64:
-			return cmpInt(x, y), true
+			return cmp.Compare(x, y), true
 		case float64:
 			if math.IsNaN(y) {
 				return 0, false
@@ -218,7 +211,7 @@ func compare(a, b any) (int, bool) {
 					return c, true
 				}
 			}
-			return cmpInt(int64(len(x)), int64(len(y))), true
+			return cmp.Compare(len(x), len(y)), true
 		}
 	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime:
 		return value.Compare(a, b)
@@ -226,16 +219,8 @@ func compare(a, b any) (int, bool) {
 	return 0, false
 }
 
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
+// cmpFloat orders floats; unlike cmp.Compare it leaves NaN unordered (0),
+// which callers rank themselves.
 func cmpFloat(a, b float64) int {
 	switch {
 	case a < b:
@@ -304,12 +289,12 @@ func orderRank(v any) int {
 func order(a, b any) int {
 	ra, rb := orderRank(a), orderRank(b)
 	if ra != rb {
-		return cmpInt(int64(ra), int64(rb))
+		return cmp.Compare(int64(ra), int64(rb))
 	}
 	switch x := a.(type) {
 	case map[string]any:
 		y := b.(map[string]any)
-		kx, ky := sortedKeys(x), sortedKeys(y)
+		kx, ky := slices.Sorted(maps.Keys(x)), slices.Sorted(maps.Keys(y))
 		for i := 0; i < len(kx) && i < len(ky); i++ {
 			if c := strings.Compare(kx[i], ky[i]); c != 0 {
 				return c
@@ -318,11 +303,11 @@ func order(a, b any) int {
 				return c
 			}
 		}
-		return cmpInt(int64(len(kx)), int64(len(ky)))
+		return cmp.Compare(len(kx), len(ky))
 	case nodeV:
-		return cmpInt(int64(x), int64(b.(nodeV)))
+		return cmp.Compare(int64(x), int64(b.(nodeV)))
 	case relV:
-		return cmpInt(int64(x), int64(b.(relV)))
+		return cmp.Compare(int64(x), int64(b.(relV)))
 	case []any:
 		y := b.([]any)
 		for i := 0; i < len(x) && i < len(y); i++ {
@@ -330,20 +315,20 @@ func order(a, b any) int {
 				return c
 			}
 		}
-		return cmpInt(int64(len(x)), int64(len(y)))
+		return cmp.Compare(len(x), len(y))
 	case pathV:
 		y := b.(pathV)
 		for i := 0; i < len(x.nodes) && i < len(y.nodes); i++ {
-			if c := cmpInt(x.nodes[i], y.nodes[i]); c != 0 {
+			if c := cmp.Compare(x.nodes[i], y.nodes[i]); c != 0 {
 				return c
 			}
 			if i < len(x.rels) && i < len(y.rels) {
-				if c := cmpInt(x.rels[i], y.rels[i]); c != 0 {
+				if c := cmp.Compare(x.rels[i], y.rels[i]); c != 0 {
 					return c
 				}
 			}
 		}
-		return cmpInt(int64(len(x.nodes)), int64(len(y.nodes)))
+		return cmp.Compare(len(x.nodes), len(y.nodes))
 	case string:
 		return strings.Compare(x, b.(string))
 	case bool:
@@ -361,7 +346,7 @@ func order(a, b any) int {
 		}
 		if y, ok := b.(int64); ok {
 			if xi, ok := a.(int64); ok {
-				return cmpInt(xi, y)
+				return cmp.Compare(xi, y)
 			}
 		}
 		fa, _ := toFloat(a)
@@ -381,15 +366,6 @@ func order(a, b any) int {
 		return 0
 	}
 	return 0
-}
-
-func sortedKeys(m map[string]any) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 // appendKey appends a canonical encoding of v for equivalence (DISTINCT and
@@ -427,7 +403,7 @@ func appendKey(b []byte, v any) []byte {
 		return append(b, ']')
 	case map[string]any:
 		b = append(b, '{')
-		for _, k := range sortedKeys(x) {
+		for _, k := range slices.Sorted(maps.Keys(x)) {
 			b = strconv.AppendInt(b, int64(len(k)), 10)
 			b = append(b, ':')
 			b = append(b, k...)

@@ -386,6 +386,11 @@ func (c *compiler) compileSetItems(items []*setItem, sc *scope) (setter, error) 
 		}
 		fs = append(fs, f)
 	}
+	return allSetters(fs), nil
+}
+
+// allSetters runs fs in order on a row, stopping at the first error.
+func allSetters(fs []setter) setter {
 	return func(ec *execCtx, row []any) error {
 		for _, f := range fs {
 			if err := f(ec, row); err != nil {
@@ -393,7 +398,20 @@ func (c *compiler) compileSetItems(items []*setItem, sc *scope) (setter, error) 
 			}
 		}
 		return nil
-	}, nil
+	}
+}
+
+// updateRows is the operator, named name, that applies f to each row of op
+// once op has produced them all.
+func updateRows(op operator, name string, f setter) operator {
+	return &eagerOp{in: op, name: name, fn: func(ec *execCtx, rows [][]any) ([][]any, error) {
+		for _, r := range rows {
+			if err := f(ec, r); err != nil {
+				return nil, err
+			}
+		}
+		return rows, nil
+	}}
 }
 
 func writeProp(ec *execCtx, target any, key string, v any) error {
@@ -452,23 +470,7 @@ func (c *compiler) compileSetItem(it *setItem, sc *scope) (setter, error) {
 		if err != nil {
 			return nil, err
 		}
-		labels := it.labels
-		return func(ec *execCtx, row []any) error {
-			t, err := tf(ec, row)
-			if err != nil || t == nil {
-				return err
-			}
-			n, ok := t.(nodeV)
-			if !ok {
-				return ec.runtimeErr(TypeError, "InvalidArgumentType", "cannot set labels on %s", typeName(t))
-			}
-			for _, l := range labels {
-				if ec.g.AddLabel(int64(n), l) {
-					ec.stats.LabelsAdded++
-				}
-			}
-			return nil
-		}, nil
+		return changeLabels(tf, it.labels, true), nil
 	}
 	tf, err := c.compileExpr(it.target, sc)
 	if err != nil {
@@ -533,14 +535,7 @@ func (c *compiler) planSet(op operator, items []*setItem, sc *scope, name string
 	if err != nil {
 		return nil, err
 	}
-	return &eagerOp{in: op, name: name, fn: func(ec *execCtx, rows [][]any) ([][]any, error) {
-		for _, r := range rows {
-			if err := f(ec, r); err != nil {
-				return nil, err
-			}
-		}
-		return rows, nil
-	}}, nil
+	return updateRows(op, name, f), nil
 }
 
 func (c *compiler) planRemove(op operator, x *removeClause, sc *scope) (operator, error) {
@@ -573,34 +568,9 @@ func (c *compiler) planRemove(op operator, x *removeClause, sc *scope) (operator
 		if err != nil {
 			return nil, err
 		}
-		labels := it.labels
-		fs = append(fs, func(ec *execCtx, row []any) error {
-			t, err := tf(ec, row)
-			if err != nil || t == nil {
-				return err
-			}
-			n, ok := t.(nodeV)
-			if !ok {
-				return ec.runtimeErr(TypeError, "InvalidArgumentType", "cannot remove labels from %s", typeName(t))
-			}
-			for _, l := range labels {
-				if ec.g.RemoveLabel(int64(n), l) {
-					ec.stats.LabelsRemoved++
-				}
-			}
-			return nil
-		})
+		fs = append(fs, changeLabels(tf, it.labels, false))
 	}
-	return &eagerOp{in: op, name: "Remove", fn: func(ec *execCtx, rows [][]any) ([][]any, error) {
-		for _, r := range rows {
-			for _, f := range fs {
-				if err := f(ec, r); err != nil {
-					return nil, err
-				}
-			}
-		}
-		return rows, nil
-	}}, nil
+	return updateRows(op, "Remove", allSetters(fs)), nil
 }
 
 func (c *compiler) planDelete(op operator, x *deleteClause, sc *scope) (operator, error) {
@@ -718,4 +688,32 @@ func finishDeletes(ec *execCtx) error {
 	}
 	ec.pendingDel = nil
 	return nil
+}
+
+// changeLabels returns the update that adds (SET n:L) or removes (REMOVE
+// n:L) labels on the node tf evaluates to; null is left alone.
+func changeLabels(tf evalFn, labels []string, add bool) func(*execCtx, []any) error {
+	return func(ec *execCtx, row []any) error {
+		t, err := tf(ec, row)
+		if err != nil || t == nil {
+			return err
+		}
+		n, ok := t.(nodeV)
+		if !ok {
+			verb := "remove labels from"
+			if add {
+				verb = "set labels on"
+			}
+			return ec.runtimeErr(TypeError, "InvalidArgumentType", "cannot %s %s", verb, typeName(t))
+		}
+		for _, l := range labels {
+			if add && ec.g.AddLabel(int64(n), l) {
+				ec.stats.LabelsAdded++
+			}
+			if !add && ec.g.RemoveLabel(int64(n), l) {
+				ec.stats.LabelsRemoved++
+			}
+		}
+		return nil
+	}
 }

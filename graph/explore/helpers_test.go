@@ -20,6 +20,7 @@ import (
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 	"github.com/kgnews/kg/graph/explore"
 	"github.com/kgnews/kg/internal/ingest"
+	"github.com/kgnews/kg/internal/testutil"
 	"github.com/kgnews/kg/queries"
 )
 
@@ -94,15 +95,7 @@ func raw(t testing.TB, srv *httptest.Server, method, path, body string, hdr map[
 		}
 		req.Header.Set(k, v)
 	}
-	resp, err := srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp, data := testutil.Fetch(t, srv.Client(), req)
 	return resp.StatusCode, data, resp.Header
 }
 

@@ -3,13 +3,13 @@ package explore_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"net"
 	"testing"
 
 	"github.com/kgnews/kg/graph/bolt"
+	"github.com/kgnews/kg/graph/bolt/bolttest"
 	"github.com/kgnews/kg/graph/explore"
 	"github.com/kgnews/kg/graph/neo4j"
+	"github.com/kgnews/kg/graph/neo4j/neo4jtest"
 )
 
 // neo4jOver connects graph/neo4j, through the Go driver, to a Bolt server
@@ -17,28 +17,8 @@ import (
 // without Docker.
 func neo4jOver(t *testing.T, s bolt.Querier) *neo4j.Store {
 	t.Helper()
-	srv, err := bolt.New(bolt.Config{Store: s, Username: "neo4j", Password: "explore-test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	t.Cleanup(func() {
-		srv.Close()
-		if err := <-done; !errors.Is(err, bolt.ErrServerClosed) {
-			t.Errorf("Serve: %v", err)
-		}
-	})
-	ns, err := neo4j.Open(context.Background(), neo4j.Config{URI: "bolt://" + ln.Addr().String(), Username: "neo4j", Password: "explore-test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ns.Close() })
-	return ns
+	uri := bolttest.Serve(t, bolt.Config{Store: s, Username: "neo4j", Password: "explore-test"})
+	return neo4jtest.Open(t, neo4j.Config{URI: uri, Username: "neo4j", Password: "explore-test"})
 }
 
 // TestNeo4jStore: over the Neo4j store the API gives the embedded store's

@@ -12,7 +12,7 @@ import (
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
-	"github.com/kgnews/kg/graph/export"
+	"github.com/kgnews/kg/graph/storetest"
 )
 
 // writeAttempts are statements that would change the graph or its schema,
@@ -111,14 +111,7 @@ func firstParam(t *testing.T, srv *httptest.Server, name string) string {
 func snapshot(t *testing.T, s *embedded.Store) ([]byte, *graph.Counts, map[string]string) {
 	t.Helper()
 	ctx := context.Background()
-	b, err := s.Snapshot(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := export.JSON(&buf, b); err != nil {
-		t.Fatal(err)
-	}
+	exp := storetest.ExportJSON(t, s)
 	c, err := s.Counts(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -127,5 +120,5 @@ func snapshot(t *testing.T, s *embedded.Store) ([]byte, *graph.Counts, map[strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes(), c, schema
+	return exp, c, schema
 }

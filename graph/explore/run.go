@@ -15,6 +15,7 @@ import (
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/cypher"
+	"github.com/kgnews/kg/graph/value"
 	"github.com/kgnews/kg/queries"
 )
 
@@ -187,11 +188,7 @@ func (h *handler) cypherPost(w http.ResponseWriter, r *http.Request) (any, error
 	if err := checkReadOnly(body.Query); err != nil {
 		return nil, err
 	}
-	params := make(map[string]any, len(body.Params))
-	for k, v := range body.Params {
-		params[k] = cypherParam(v)
-	}
-	return h.run(r.Context(), body.Query, params)
+	return h.run(r.Context(), body.Query, value.ConvertMap(body.Params, cypherParam))
 }
 
 // cypherParam converts a decoded JSON value to a query parameter: numbers
@@ -205,17 +202,9 @@ func cypherParam(v any) any {
 		f, _ := v.Float64()
 		return f
 	case []any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = cypherParam(x)
-		}
-		return out
+		return value.ConvertList(v, cypherParam)
 	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, x := range v {
-			out[k] = cypherParam(x)
-		}
-		return out
+		return value.ConvertMap(v, cypherParam)
 	}
 	return v
 }

@@ -2,7 +2,6 @@ package explore
 
 import (
 	"fmt"
-	"math"
 	"slices"
 
 	"github.com/kgnews/kg/graph"
@@ -202,14 +201,9 @@ func (b *jsonBuilder) Int(v int64) error     { b.out = v; return nil }
 func (b *jsonBuilder) String(v string) error { b.out = v; return nil }
 
 func (b *jsonBuilder) Float(v float64) error {
-	switch {
-	case math.IsNaN(v):
-		b.out = "NaN"
-	case math.IsInf(v, 1):
-		b.out = "Infinity"
-	case math.IsInf(v, -1):
-		b.out = "-Infinity"
-	default:
+	if s, ok := value.NonFinite(v); ok {
+		b.out = s
+	} else {
 		b.out = v
 	}
 	return nil

@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgnews/kg/graph"
-	"github.com/kgnews/kg/graph/value"
 )
 
 // DefaultCypherBatchSize is the number of rows per UNWIND statement when
@@ -102,21 +101,17 @@ func Cypher(w io.Writer, b *graph.Batch, batchSize int) error {
 		for end < len(b.Nodes) && end-start < batchSize && b.Nodes[end].Label == label {
 			end++
 		}
-		bw.WriteString("\nUNWIND [")
-		for i := start; i < end; i++ {
-			n := &b.Nodes[i]
-			if i > start {
-				bw.WriteString(",")
-			}
-			bw.WriteString("\n  {id: ")
+		err := cw.unwind(end-start, func(i int) error {
+			n := &b.Nodes[start+i]
+			bw.WriteString("id: ")
 			cw.str(n.ID)
 			bw.WriteString(", props: ")
-			if err := cw.props(n.Props, func(k string, err error) error { return nodeErr(n, k, err) }); err != nil {
-				return fmt.Errorf("write Cypher: %w", err)
-			}
-			bw.WriteString("}")
+			return cw.props(n.Props, func(k string, err error) error { return nodeErr(n, k, err) })
+		})
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(bw, "\n] AS row\nMERGE (n:%s {id: row.id}) SET n += row.props;\n", cypherName(label))
+		fmt.Fprintf(bw, "MERGE (n:%s {id: row.id}) SET n += row.props;\n", cypherName(label))
 		start = end
 	}
 
@@ -125,25 +120,22 @@ func Cypher(w io.Writer, b *graph.Batch, batchSize int) error {
 		idx := groups[g]
 		for start := 0; start < len(idx); start += batchSize {
 			end := min(start+batchSize, len(idx))
-			bw.WriteString("\nUNWIND [")
-			for j, i := range idx[start:end] {
-				r := &b.Relationships[i]
-				if j > 0 {
-					bw.WriteString(",")
-				}
-				bw.WriteString("\n  {id: ")
+			rows := idx[start:end]
+			err := cw.unwind(len(rows), func(j int) error {
+				r := &b.Relationships[rows[j]]
+				bw.WriteString("id: ")
 				cw.str(r.ID)
 				bw.WriteString(", start: ")
 				cw.str(r.Start)
 				bw.WriteString(", end: ")
 				cw.str(r.End)
 				bw.WriteString(", props: ")
-				if err := cw.props(r.Props, func(k string, err error) error { return relErr(r, k, err) }); err != nil {
-					return fmt.Errorf("write Cypher: %w", err)
-				}
-				bw.WriteString("}")
+				return cw.props(r.Props, func(k string, err error) error { return relErr(r, k, err) })
+			})
+			if err != nil {
+				return err
 			}
-			fmt.Fprintf(bw, "\n] AS row\nMATCH (a:%s {id: row.start}) MATCH (b:%s {id: row.end})\nMERGE (a)-[r:%s {id: row.id}]->(b) SET r += row.props;\n",
+			fmt.Fprintf(bw, "MATCH (a:%s {id: row.start}) MATCH (b:%s {id: row.end})\nMERGE (a)-[r:%s {id: row.id}]->(b) SET r += row.props;\n",
 				cypherName(g.start), cypherName(g.end), cypherName(g.typ))
 		}
 	}
@@ -154,6 +146,24 @@ func Cypher(w io.Writer, b *graph.Batch, batchSize int) error {
 }
 
 type cypherWriter struct{ w *bufio.Writer }
+
+// unwind writes an UNWIND of n rows, one a line, fields(i) writing the
+// members of the i-th row's map, as "row".
+func (c *cypherWriter) unwind(n int, fields func(i int) error) error {
+	c.w.WriteString("\nUNWIND [")
+	for i := range n {
+		if i > 0 {
+			c.w.WriteString(",")
+		}
+		c.w.WriteString("\n  {")
+		if err := fields(i); err != nil {
+			return fmt.Errorf("write Cypher: %w", err)
+		}
+		c.w.WriteString("}")
+	}
+	c.w.WriteString("\n] AS row\n")
+	return nil
+}
 
 func (c *cypherWriter) props(p graph.Props, wrap func(string, error) error) error {
 	c.w.WriteString("{")
@@ -172,28 +182,20 @@ func (c *cypherWriter) props(p graph.Props, wrap func(string, error) error) erro
 }
 
 func (c *cypherWriter) value(v any, depth int) error {
-	if depth > 32 {
-		return errors.New("lists nested too deep")
-	}
-	return value.Walk(v, cypherValue{c, depth})
+	return walkProperty(v, depth, cypherValue{c: c, depth: depth})
 }
 
 // cypherValue is the value.Visitor that writes one property value as a
 // Cypher literal at a depth of list nesting.
 type cypherValue struct {
+	notProperty
 	c     *cypherWriter
 	depth int
 }
 
-func (v cypherValue) Null() error                             { v.c.w.WriteString("null"); return nil }
-func (v cypherValue) Bool(b bool) error                       { v.c.w.WriteString(strconv.FormatBool(b)); return nil }
-func (v cypherValue) String(s string) error                   { v.c.str(s); return nil }
-func (v cypherValue) Temporal(t fmt.Stringer) error           { return unsupported(t) }
-func (v cypherValue) Point(p value.Point) error               { return unsupported(p) }
-func (v cypherValue) Map(m map[string]any) error              { return unsupported(m) }
-func (v cypherValue) Node(n value.Node) error                 { return unsupported(n) }
-func (v cypherValue) Relationship(r value.Relationship) error { return unsupported(r) }
-func (v cypherValue) Path(p value.Path) error                 { return unsupported(p) }
+func (v cypherValue) Null() error           { v.c.w.WriteString("null"); return nil }
+func (v cypherValue) Bool(b bool) error     { v.c.w.WriteString(strconv.FormatBool(b)); return nil }
+func (v cypherValue) String(s string) error { v.c.str(s); return nil }
 
 func (v cypherValue) Int(n int64) error {
 	if n == math.MinInt64 {

@@ -12,6 +12,7 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -61,6 +62,27 @@ func scalar(v any) (any, error) {
 // unsupported is the error for a property value the formats cannot carry.
 func unsupported(v any) error {
 	return fmt.Errorf("unsupported property value %v of type %T", v, v)
+}
+
+// notProperty gives a value.Visitor that writes property values the
+// methods of the values no property holds (temporal values, points, maps,
+// nodes, relationships and paths): each is an unsupported error.
+type notProperty struct{}
+
+func (notProperty) Temporal(t fmt.Stringer) error           { return unsupported(t) }
+func (notProperty) Point(p value.Point) error               { return unsupported(p) }
+func (notProperty) Map(m map[string]any) error              { return unsupported(m) }
+func (notProperty) Node(n value.Node) error                 { return unsupported(n) }
+func (notProperty) Relationship(r value.Relationship) error { return unsupported(r) }
+func (notProperty) Path(p value.Path) error                 { return unsupported(p) }
+
+// walkProperty walks the property value v, at a depth of list nesting,
+// with vis; lists nested too deep are an error.
+func walkProperty(v any, depth int, vis value.Visitor) error {
+	if depth > 32 {
+		return errors.New("lists nested too deep")
+	}
+	return value.Walk(v, vis)
 }
 
 // formatFloat returns f as the shortest decimal that parses back to f, with

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
 	"math"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -16,9 +14,8 @@ import (
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/export"
+	"github.com/kgnews/kg/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the testdata/*.golden files")
 
 const awkward = "He said \"no\" \\ then\nleft\ttab\r\x01 'single' `tick` <b>&amp; — 中国 🇨🇳 \u2028"
 
@@ -69,19 +66,7 @@ func TestGolden(t *testing.T) {
 			if err := f.write(&buf, sample()); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", "sample."+f.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Fatalf("%s output differs from %s (run go test -update after checking):\n%s", f.name, path, buf.Bytes())
-			}
+			testutil.Golden(t, filepath.Join("testdata", "sample."+f.name+".golden"), buf.Bytes())
 		})
 	}
 }

@@ -5,7 +5,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"math"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -85,12 +86,8 @@ func GraphML(w io.Writer, b *graph.Batch) error {
 		xmlEscape(bw, n.ID)
 		bw.WriteString("\">\n")
 		writeData(bw, "labels", n.Label)
-		for _, k := range propKeys(n.Props) {
-			s, err := gmlValue(n.Props[k], nkeys[k].typ)
-			if err != nil {
-				return fmt.Errorf("write GraphML: %w", nodeErr(n, k, err))
-			}
-			writeData(bw, nkeys[k].id, s)
+		if err := writeProps(bw, n.Props, nkeys, func(k string, err error) error { return nodeErr(n, k, err) }); err != nil {
+			return err
 		}
 		bw.WriteString("    </node>\n")
 	}
@@ -104,12 +101,8 @@ func GraphML(w io.Writer, b *graph.Batch) error {
 		xmlEscape(bw, r.End)
 		bw.WriteString("\">\n")
 		writeData(bw, "type", r.Type)
-		for _, k := range propKeys(r.Props) {
-			s, err := gmlValue(r.Props[k], ekeys[k].typ)
-			if err != nil {
-				return fmt.Errorf("write GraphML: %w", relErr(r, k, err))
-			}
-			writeData(bw, ekeys[k].id, s)
+		if err := writeProps(bw, r.Props, ekeys, func(k string, err error) error { return relErr(r, k, err) }); err != nil {
+			return err
 		}
 		bw.WriteString("    </edge>\n")
 	}
@@ -133,11 +126,7 @@ func gmlKeys(prefix, reserved string, all []graph.Props) (map[string]gmlKey, err
 			types[k] = unify(types[k], gmlType(v))
 		}
 	}
-	names := make([]string, 0, len(types))
-	for k := range types {
-		names = append(names, k)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(types))
 	keys := make(map[string]gmlKey, len(names))
 	for i, k := range names {
 		name := k
@@ -185,6 +174,19 @@ func writeKeys(bw *bufio.Writer, domain string, keys map[string]gmlKey) {
 	}
 }
 
+// writeProps writes the properties p as data elements of the keys given;
+// wrap names the element and key of an error.
+func writeProps(bw *bufio.Writer, p graph.Props, keys map[string]gmlKey, wrap func(k string, err error) error) error {
+	for _, k := range propKeys(p) {
+		s, err := gmlValue(p[k], keys[k].typ)
+		if err != nil {
+			return fmt.Errorf("write GraphML: %w", wrap(k, err))
+		}
+		writeData(bw, keys[k].id, s)
+	}
+	return nil
+}
+
 func writeData(bw *bufio.Writer, key, text string) {
 	fmt.Fprintf(bw, `      <data key="%s">`, key)
 	xmlEscape(bw, text)
@@ -221,14 +223,8 @@ func (g *gmlText) unsupported(v any) error {
 }
 
 func (g *gmlText) Float(f float64) error {
-	switch {
-	case math.IsNaN(f):
-		g.s = "NaN"
-	case math.IsInf(f, 1):
-		g.s = "Infinity"
-	case math.IsInf(f, -1):
-		g.s = "-Infinity"
-	default:
+	var ok bool
+	if g.s, ok = value.NonFinite(f); !ok {
 		g.s = formatFloat(f)
 	}
 	return nil

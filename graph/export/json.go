@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgnews/kg/graph"
-	"github.com/kgnews/kg/graph/value"
 )
 
 // JSON writes b as the JSON export of DESIGN.md:
@@ -30,35 +29,24 @@ func JSON(w io.Writer, b *graph.Batch) error {
 	bw := bufio.NewWriter(w)
 	jw := jsonWriter{w: bw}
 	jw.raw(`{"nodes":[`)
-	for i := range b.Nodes {
+	err := jw.objects(len(b.Nodes), func(i int) error {
 		n := &b.Nodes[i]
-		if i > 0 {
-			jw.raw(",")
-		}
-		jw.raw("\n")
-		jw.raw(`{"id":`)
+		jw.raw(`"id":`)
 		jw.str(n.ID)
 		jw.raw(`,"labels":[`)
 		if n.Label != "" {
 			jw.str(n.Label)
 		}
 		jw.raw(`],"properties":`)
-		if err := jw.props(n.Props, func(k string, err error) error { return nodeErr(n, k, err) }); err != nil {
-			return err
-		}
-		jw.raw("}")
-	}
-	if len(b.Nodes) > 0 {
-		jw.raw("\n")
+		return jw.props(n.Props, func(k string, err error) error { return nodeErr(n, k, err) })
+	})
+	if err != nil {
+		return err
 	}
 	jw.raw(`],"relationships":[`)
-	for i := range b.Relationships {
+	err = jw.objects(len(b.Relationships), func(i int) error {
 		r := &b.Relationships[i]
-		if i > 0 {
-			jw.raw(",")
-		}
-		jw.raw("\n")
-		jw.raw(`{"id":`)
+		jw.raw(`"id":`)
 		jw.str(r.ID)
 		jw.raw(`,"type":`)
 		jw.str(r.Type)
@@ -67,13 +55,10 @@ func JSON(w io.Writer, b *graph.Batch) error {
 		jw.raw(`,"end":`)
 		jw.str(r.End)
 		jw.raw(`,"properties":`)
-		if err := jw.props(r.Props, func(k string, err error) error { return relErr(r, k, err) }); err != nil {
-			return err
-		}
-		jw.raw("}")
-	}
-	if len(b.Relationships) > 0 {
-		jw.raw("\n")
+		return jw.props(r.Props, func(k string, err error) error { return relErr(r, k, err) })
+	})
+	if err != nil {
+		return err
 	}
 	jw.raw("]}\n")
 	if jw.err != nil {
@@ -88,6 +73,25 @@ func JSON(w io.Writer, b *graph.Batch) error {
 type jsonWriter struct {
 	w   *bufio.Writer
 	err error
+}
+
+// objects writes the n objects of an array one a line, fields(i) writing
+// the members of the i-th.
+func (j *jsonWriter) objects(n int, fields func(i int) error) error {
+	for i := range n {
+		if i > 0 {
+			j.raw(",")
+		}
+		j.raw("\n{")
+		if err := fields(i); err != nil {
+			return err
+		}
+		j.raw("}")
+	}
+	if n > 0 {
+		j.raw("\n")
+	}
+	return nil
 }
 
 func (j *jsonWriter) raw(s string) {
@@ -115,29 +119,21 @@ func (j *jsonWriter) props(p graph.Props, wrap func(string, error) error) error 
 var errNonFinite = errors.New("NaN and infinite floats have no JSON form")
 
 func (j *jsonWriter) value(v any, depth int) error {
-	if depth > 32 {
-		return errors.New("lists nested too deep")
-	}
-	return value.Walk(v, jsonValue{j, depth})
+	return walkProperty(v, depth, jsonValue{j: j, depth: depth})
 }
 
 // jsonValue is the value.Visitor that writes one property value at a depth
 // of list nesting: the scalars and lists of them that properties hold.
 type jsonValue struct {
+	notProperty
 	j     *jsonWriter
 	depth int
 }
 
-func (v jsonValue) Null() error                             { v.j.raw("null"); return nil }
-func (v jsonValue) Bool(b bool) error                       { v.j.raw(strconv.FormatBool(b)); return nil }
-func (v jsonValue) Int(n int64) error                       { v.j.raw(strconv.FormatInt(n, 10)); return nil }
-func (v jsonValue) String(s string) error                   { v.j.str(s); return nil }
-func (v jsonValue) Temporal(t fmt.Stringer) error           { return unsupported(t) }
-func (v jsonValue) Point(p value.Point) error               { return unsupported(p) }
-func (v jsonValue) Map(m map[string]any) error              { return unsupported(m) }
-func (v jsonValue) Node(n value.Node) error                 { return unsupported(n) }
-func (v jsonValue) Relationship(r value.Relationship) error { return unsupported(r) }
-func (v jsonValue) Path(p value.Path) error                 { return unsupported(p) }
+func (v jsonValue) Null() error           { v.j.raw("null"); return nil }
+func (v jsonValue) Bool(b bool) error     { v.j.raw(strconv.FormatBool(b)); return nil }
+func (v jsonValue) Int(n int64) error     { v.j.raw(strconv.FormatInt(n, 10)); return nil }
+func (v jsonValue) String(s string) error { v.j.str(s); return nil }
 
 func (v jsonValue) Float(f float64) error {
 	if math.IsNaN(f) || math.IsInf(f, 0) {

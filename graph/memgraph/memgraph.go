@@ -449,6 +449,17 @@ func (g *Graph) toProps(m map[string]any) []prop {
 	return ps
 }
 
+// propNamed returns the value of the property key in ps, nil when ps does
+// not have it.
+func (g *Graph) propNamed(ps []prop, key string) any {
+	k, ok := g.lookupName(key)
+	if !ok {
+		return nil
+	}
+	v, _ := getProp(ps, k)
+	return v
+}
+
 func getProp(ps []prop, key uint32) (any, bool) {
 	for i := range ps {
 		if ps[i].key == key {
@@ -752,16 +763,10 @@ func (g *Graph) NodeProps(id int64) map[string]any {
 
 // NodeProp implements cypher.Graph.
 func (g *Graph) NodeProp(id int64, key string) (any, bool) {
-	n := g.node(id)
-	if n == nil {
-		return nil, false
+	if n := g.node(id); n != nil {
+		return g.propNamed(n.props, key), true
 	}
-	k, ok := g.lookupName(key)
-	if !ok {
-		return nil, true
-	}
-	v, _ := getProp(n.props, k)
-	return v, true
+	return nil, false
 }
 
 // Rel implements cypher.Graph.
@@ -783,16 +788,10 @@ func (g *Graph) RelProps(id int64) map[string]any {
 
 // RelProp implements cypher.Graph.
 func (g *Graph) RelProp(id int64, key string) (any, bool) {
-	r := g.rel(id)
-	if r == nil {
-		return nil, false
+	if r := g.rel(id); r != nil {
+		return g.propNamed(r.props, key), true
 	}
-	k, ok := g.lookupName(key)
-	if !ok {
-		return nil, true
-	}
-	v, _ := getProp(r.props, k)
-	return v, true
+	return nil, false
 }
 
 // Degree implements cypher.Graph.

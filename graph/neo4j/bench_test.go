@@ -72,35 +72,26 @@ func buildLoadRows(b *graph.Batch, size int, stored func(id string) (graph.Props
 	if err != nil {
 		return 0, err
 	}
+	have := func(ids []string) map[string]graph.Props {
+		out := make(map[string]graph.Props)
+		for _, id := range ids {
+			if props, ok := stored(id); ok {
+				out[id] = props
+			}
+		}
+		return out
+	}
 	n := 0
-	for _, label := range graph.Labels {
-		nodes := p.nodes[label]
-		for _, c := range chunks(len(nodes), size) {
-			chunk := nodes[c[0]:c[1]]
-			have := make(map[string]graph.Props)
-			for _, id := range nodeIDs(chunk) {
-				if props, ok := stored(id); ok {
-					have[id] = props
-				}
-			}
-			rows, _ := mergeNodeRows(chunk, have)
-			n += len(rows)
-		}
-	}
-	for _, typ := range graph.RelTypes {
-		rels := p.rels[typ]
-		for _, c := range chunks(len(rels), size) {
-			chunk := rels[c[0]:c[1]]
-			have := make(map[string]graph.Props)
-			for _, id := range relIDs(chunk) {
-				if props, ok := stored(id); ok {
-					have[id] = props
-				}
-			}
-			rows, _ := mergeRelRows(chunk, have)
-			n += len(rows)
-		}
-	}
+	eachChunk(p.nodes, graph.Labels, size, func(_ string, chunk []graph.Node) error {
+		rows, _ := mergeNodeRows(chunk, have(nodeIDs(chunk)))
+		n += len(rows)
+		return nil
+	})
+	eachChunk(p.rels, graph.RelTypes, size, func(_ string, chunk []graph.Relationship) error {
+		rows, _ := mergeRelRows(chunk, have(relIDs(chunk)))
+		n += len(rows)
+		return nil
+	})
 	return n, nil
 }
 

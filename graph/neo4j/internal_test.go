@@ -38,14 +38,11 @@ func TestConfigDefaults(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := tc.in.withDefaults()
-			if tc.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-					t.Fatalf("withDefaults() error = %v, want %q", err, tc.wantErr)
-				}
+			if testutil.WantError(t, err, tc.wantErr) {
 				return
 			}
-			if err != nil || got != tc.want {
-				t.Fatalf("withDefaults() = %+v, %v; want %+v", got, err, tc.want)
+			if got != tc.want {
+				t.Fatalf("withDefaults() = %+v, want %+v", got, tc.want)
 			}
 		})
 	}
@@ -214,14 +211,8 @@ func TestParseStatements(t *testing.T) {
 				fsys[name] = &fstest.MapFile{Data: []byte(data)}
 			}
 			got, err := parseStatements(fsys, "d")
-			if tc.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-					t.Fatalf("parseStatements error = %v, want %q", err, tc.wantErr)
-				}
+			if testutil.WantError(t, err, tc.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			texts := make(map[string]string)
 			for name, st := range got {
@@ -456,12 +447,19 @@ func TestMergeRows(t *testing.T) {
 	}
 }
 
-func TestChunks(t *testing.T) {
-	if got, want := chunks(5, 2), [][2]int{{0, 2}, {2, 4}, {4, 5}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("chunks(5, 2) = %v, want %v", got, want)
+func TestEachChunk(t *testing.T) {
+	groups := map[string][]int{"a": {1, 2, 3, 4, 5}, "b": {}, "c": {6}}
+	var got [][]int
+	collect := func(k string, chunk []int) error {
+		got = append(got, chunk)
+		if k == "c" {
+			return errors.New("stop")
+		}
+		return nil
 	}
-	if got := chunks(0, 2); len(got) != 0 {
-		t.Errorf("chunks(0, 2) = %v, want none", got)
+	err := eachChunk(groups, []string{"b", "a", "c", "a"}, 2, collect)
+	if want := [][]int{{1, 2}, {3, 4}, {5}, {6}}; !reflect.DeepEqual(got, want) || err == nil {
+		t.Errorf("eachChunk gave %v, %v; want %v and the error of the last", got, err, want)
 	}
 }
 

@@ -1,11 +1,9 @@
 package neo4j
 
 import (
-	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -13,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 // lintSchemaPath is the schema the Cypher lint (.ci/lint/lint.mjs) checks
@@ -83,19 +82,7 @@ func TestLintSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(lintSchemaPath, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	got, err := os.ReadFile(lintSchemaPath)
-	if err != nil {
-		t.Fatalf("%v (run go test ./graph/neo4j -run TestLintSchema -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is out of date with the graph package: run go test ./graph/neo4j -run TestLintSchema -update", lintSchemaPath)
-	}
+	testutil.Golden(t, lintSchemaPath, want)
 }
 
 // TestLoadRowKeys checks that the row keys declared to the lint are the

@@ -182,13 +182,18 @@ func missingEndpoints(lock []row, found map[string]bool) []string {
 	return out
 }
 
-// chunks splits n items into [lo, hi) ranges of at most size.
-func chunks(n, size int) [][2]int {
-	var out [][2]int
-	for lo := 0; lo < n; lo += size {
-		out = append(out, [2]int{lo, min(lo+size, n)})
+// eachChunk calls f with each group of groups, in the order of keys, split
+// into chunks of at most size, and stops at the first error.
+func eachChunk[T any](groups map[string][]T, keys []string, size int, f func(key string, chunk []T) error) error {
+	for _, k := range keys {
+		g := groups[k]
+		for lo := 0; lo < len(g); lo += size {
+			if err := f(k, g[lo:min(lo+size, len(g))]); err != nil {
+				return err
+			}
+		}
 	}
-	return out
+	return nil
 }
 
 // ids returns the ids of a chunk of nodes or relationships.

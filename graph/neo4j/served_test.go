@@ -11,6 +11,7 @@ import (
 	"github.com/kgnews/kg/graph/bolt/bolttest"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
 	"github.com/kgnews/kg/graph/neo4j"
+	"github.com/kgnews/kg/graph/neo4j/neo4jtest"
 	"github.com/kgnews/kg/graph/storetest"
 )
 
@@ -26,17 +27,7 @@ func serveEmbedded(t *testing.T) string {
 // closed when the test ends (before the server, which was started first).
 func openAt(t *testing.T, uri string, batchSize int) *neo4j.Store {
 	t.Helper()
-	s, err := neo4j.Open(context.Background(), neo4j.Config{URI: uri,
-		Username: "neo4j", Password: testPassword, BatchSize: batchSize})
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Errorf("Close: %v", err)
-		}
-	})
-	return s
+	return neo4jtest.Open(t, neo4j.Config{URI: uri, Username: "neo4j", Password: testPassword, BatchSize: batchSize})
 }
 
 // TestConformanceServed runs the store conformance suite on the Neo4j

@@ -170,64 +170,33 @@ func (s *Store) Load(ctx context.Context, b *graph.Batch) (total graph.LoadStats
 	}
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer func() { err = errors.Join(err, sess.Close(context.WithoutCancel(ctx))) }()
-	for _, label := range graph.Labels {
-		nodes := p.nodes[label]
-		for _, c := range chunks(len(nodes), s.cfg.BatchSize) {
-			st, err := s.loadNodes(ctx, sess, label, nodes[c[0]:c[1]])
-			total.Add(st)
-			if err != nil {
-				return total, err
-			}
-		}
+	err = eachChunk(p.nodes, graph.Labels, s.cfg.BatchSize, func(label string, chunk []graph.Node) error {
+		st, err := s.loadNodes(ctx, sess, label, chunk)
+		total.Add(st)
+		return err
+	})
+	if err != nil {
+		return total, err
 	}
-	for _, typ := range graph.RelTypes {
-		rels := p.rels[typ]
-		for _, c := range chunks(len(rels), s.cfg.BatchSize) {
-			st, err := s.loadRels(ctx, sess, typ, rels[c[0]:c[1]])
-			total.Add(st)
-			if err != nil {
-				return total, err
-			}
-		}
-	}
-	return total, nil
+	err = eachChunk(p.rels, graph.RelTypes, s.cfg.BatchSize, func(typ string, chunk []graph.Relationship) error {
+		st, err := s.loadRels(ctx, sess, typ, chunk)
+		total.Add(st)
+		return err
+	})
+	return total, err
 }
 
 func (s *Store) loadNodes(ctx context.Context, sess neo4j.SessionWithContext, label string, chunk []graph.Node) (graph.LoadStats, error) {
-	lock, err := s.stmts.get(stmtNodeLock + label)
-	if err != nil {
-		return graph.LoadStats{}, err
-	}
-	read, err := s.stmts.get(stmtNodeRead + label)
-	if err != nil {
-		return graph.LoadStats{}, err
-	}
-	update, err := s.stmts.get(stmtNodeUpdate + label)
-	if err != nil {
-		return graph.LoadStats{}, err
-	}
 	ids := nodeIDs(chunk)
-	op := "load " + label + " nodes"
-	st, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (graph.LoadStats, error) {
-		if err := runConsume(ctx, tx, lock, map[string]any{"ids": ids}); err != nil {
-			return graph.LoadStats{}, err
-		}
-		stored, err := readStored(ctx, tx, read, ids)
-		if err != nil {
-			return graph.LoadStats{}, err
-		}
-		rows, st := mergeNodeRows(chunk, stored)
-		if len(rows) > 0 {
-			if err := runConsume(ctx, tx, update, map[string]any{"rows": rows}); err != nil {
-				return graph.LoadStats{}, err
-			}
-		}
-		return st, nil
+	return s.loadChunk(ctx, sess, chunkLoad{
+		op:   "load " + label + " nodes",
+		lock: stmtNodeLock + label, read: stmtNodeRead + label, update: stmtNodeUpdate + label,
+		ids: ids,
+		lockFn: func(ctx context.Context, tx neo4j.ManagedTransaction, lock string) error {
+			return runConsume(ctx, tx, lock, map[string]any{"ids": ids})
+		},
+		merge: func(stored map[string]graph.Props) ([]row, graph.LoadStats) { return mergeNodeRows(chunk, stored) },
 	})
-	if err != nil {
-		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", op, classify(ctx, err, s.cfg, op))
-	}
-	return st, nil
 }
 
 // endpointError is returned from a load transaction (which it rolls back)
@@ -249,43 +218,69 @@ func (e *endpointError) Error() string {
 }
 
 func (s *Store) loadRels(ctx context.Context, sess neo4j.SessionWithContext, typ string, chunk []graph.Relationship) (graph.LoadStats, error) {
-	lock, err := s.stmts.get(stmtRelLock + typ)
-	if err != nil {
-		return graph.LoadStats{}, err
-	}
-	read, err := s.stmts.get(stmtRelRead + typ)
-	if err != nil {
-		return graph.LoadStats{}, err
-	}
-	update, err := s.stmts.get(stmtRelUpdate + typ)
-	if err != nil {
-		return graph.LoadStats{}, err
-	}
-	ids := relIDs(chunk)
 	lockRows := relLockRows(chunk)
-	op := "load " + typ + " relationships"
-	st, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (graph.LoadStats, error) {
-		res, err := tx.Run(ctx, lock, map[string]any{"rows": lockRows})
-		if err != nil {
-			return graph.LoadStats{}, err
-		}
-		found := make(map[string]bool, len(lockRows))
-		for res.Next(ctx) {
-			if id, ok := res.Record().Values[0].(string); ok {
-				found[id] = true
+	return s.loadChunk(ctx, sess, chunkLoad{
+		op:   "load " + typ + " relationships",
+		lock: stmtRelLock + typ, read: stmtRelRead + typ, update: stmtRelUpdate + typ,
+		ids: relIDs(chunk),
+		lockFn: func(ctx context.Context, tx neo4j.ManagedTransaction, lock string) error {
+			res, err := tx.Run(ctx, lock, map[string]any{"rows": lockRows})
+			if err != nil {
+				return err
 			}
-		}
-		if err := res.Err(); err != nil {
+			found := make(map[string]bool, len(lockRows))
+			for res.Next(ctx) {
+				if id, ok := res.Record().Values[0].(string); ok {
+					found[id] = true
+				}
+			}
+			if err := res.Err(); err != nil {
+				return err
+			}
+			if missing := missingEndpoints(lockRows, found); len(missing) > 0 {
+				return &endpointError{typ: typ, missing: missing}
+			}
+			return nil
+		},
+		merge: func(stored map[string]graph.Props) ([]row, graph.LoadStats) { return mergeRelRows(chunk, stored) },
+	})
+}
+
+// chunkLoad is one chunk of the nodes of a label or the relationships of a
+// type, as loadChunk writes it.
+type chunkLoad struct {
+	op                 string   // what errors say: "load Person nodes"
+	lock, read, update string   // the names of the chunk's statements
+	ids                []string // the chunk's ids
+	// lockFn runs the lock statement, which locks the chunk's entities (and
+	// for relationships their endpoints), and fails when the chunk cannot
+	// load.
+	lockFn func(ctx context.Context, tx neo4j.ManagedTransaction, lock string) error
+	// merge merges the chunk with the stored properties, by id, into the
+	// update statement's rows.
+	merge func(stored map[string]graph.Props) ([]row, graph.LoadStats)
+}
+
+// loadChunk writes c in one managed transaction: lock, read what is
+// stored, merge and update.
+func (s *Store) loadChunk(ctx context.Context, sess neo4j.SessionWithContext, c chunkLoad) (graph.LoadStats, error) {
+	var stmts [3]string
+	for i, name := range []string{c.lock, c.read, c.update} {
+		var err error
+		if stmts[i], err = s.stmts.get(name); err != nil {
 			return graph.LoadStats{}, err
 		}
-		if missing := missingEndpoints(lockRows, found); len(missing) > 0 {
-			return graph.LoadStats{}, &endpointError{typ: typ, missing: missing}
+	}
+	lock, read, update := stmts[0], stmts[1], stmts[2]
+	st, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (graph.LoadStats, error) {
+		if err := c.lockFn(ctx, tx, lock); err != nil {
+			return graph.LoadStats{}, err
 		}
-		stored, err := readStored(ctx, tx, read, ids)
+		stored, err := readStored(ctx, tx, read, c.ids)
 		if err != nil {
 			return graph.LoadStats{}, err
 		}
-		rows, st := mergeRelRows(chunk, stored)
+		rows, st := c.merge(stored)
 		if len(rows) > 0 {
 			if err := runConsume(ctx, tx, update, map[string]any{"rows": rows}); err != nil {
 				return graph.LoadStats{}, err
@@ -294,7 +289,7 @@ func (s *Store) loadRels(ctx context.Context, sess neo4j.SessionWithContext, typ
 		return st, nil
 	})
 	if err != nil {
-		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", op, classify(ctx, err, s.cfg, op))
+		return graph.LoadStats{}, fmt.Errorf("neo4j: %s: %w", c.op, classify(ctx, err, s.cfg, c.op))
 	}
 	return st, nil
 }
@@ -342,13 +337,9 @@ func (s *Store) QueryRead(ctx context.Context, cypher string, params map[string]
 }
 
 func (s *Store) query(ctx context.Context, cypher string, params map[string]any, opts ...neo4j.ExecuteQueryConfigurationOption) (*graph.Result, error) {
-	args := make(map[string]any, len(params))
-	for k, v := range params {
-		p, err := toParam(k, v)
-		if err != nil {
-			return nil, fmt.Errorf("neo4j: query: %w", err)
-		}
-		args[k] = p
+	args, err := toParams(params)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: query: %w", err)
 	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, args, neo4j.EagerResultTransformer,
 		append([]neo4j.ExecuteQueryConfigurationOption{neo4j.ExecuteQueryWithDatabase(s.cfg.Database)}, opts...)...)
@@ -362,11 +353,7 @@ func (s *Store) query(ctx context.Context, cypher string, params map[string]any,
 func resultFrom(keys []string, records []*neo4j.Record, summary neo4j.ResultSummary) *graph.Result {
 	out := &graph.Result{Columns: slices.Clone(keys), Rows: make([][]any, len(records))}
 	for i, rec := range records {
-		row := make([]any, len(rec.Values))
-		for j, v := range rec.Values {
-			row[j] = fromDriver(v)
-		}
-		out.Rows[i] = row
+		out.Rows[i] = value.ConvertList(rec.Values, fromDriver)
 	}
 	if summary != nil {
 		c := summary.Counters()
@@ -504,13 +491,9 @@ func (s *Store) read(ctx context.Context, name, op string, fn func(*neo4j.Record
 // first from the root, without running it (EXPLAIN). Tests use it to keep
 // Eager operators out of the load statements.
 func (s *Store) Explain(ctx context.Context, cypher string, params map[string]any) ([]string, error) {
-	args := make(map[string]any, len(params))
-	for k, v := range params {
-		p, err := toParam(k, v)
-		if err != nil {
-			return nil, fmt.Errorf("neo4j: explain: %w", err)
-		}
-		args[k] = p
+	args, err := toParams(params)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: explain: %w", err)
 	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, "EXPLAIN "+cypher, args, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())

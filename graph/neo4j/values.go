@@ -26,33 +26,15 @@ func fromDriver(v any) any {
 	case int:
 		return int64(v)
 	case []any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = fromDriver(x)
-		}
-		return out
+		return value.ConvertList(v, fromDriver)
 	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, x := range v {
-			out[k] = fromDriver(x)
-		}
-		return out
+		return value.ConvertMap(v, fromDriver)
 	case dbtype.Node:
 		return nodeValue(v)
 	case dbtype.Relationship:
 		return relValue(v)
 	case dbtype.Path:
-		p := value.Path{
-			Nodes:         make([]value.Node, len(v.Nodes)),
-			Relationships: make([]value.Relationship, len(v.Relationships)),
-		}
-		for i, n := range v.Nodes {
-			p.Nodes[i] = nodeValue(n)
-		}
-		for i, r := range v.Relationships {
-			p.Relationships[i] = relValue(r)
-		}
-		return p
+		return value.Path{Nodes: value.ConvertList(v.Nodes, nodeValue), Relationships: value.ConvertList(v.Relationships, relValue)}
 	// Temporal values are strings formatted as Neo4j's toString() writes
 	// them (the embedded engine's types implement that format), so both
 	// stores give the same answers.
@@ -73,11 +55,7 @@ func fromDriver(v any) any {
 	case dbtype.Point3D:
 		return value.Point{SRID: int32(v.SpatialRefId), X: v.X, Y: v.Y, Z: v.Z}
 	case []byte:
-		out := make([]any, len(v))
-		for i, b := range v {
-			out[i] = int64(b)
-		}
-		return out
+		return value.ConvertList(v, func(b byte) any { return int64(b) })
 	}
 	// Not reached with the driver's types; keep the value visible.
 	return fmt.Sprint(v)
@@ -93,18 +71,10 @@ func normalDuration(d dbtype.Duration) value.Duration {
 	return value.Duration{Months: d.Months, Days: d.Days, Seconds: sec, Nanos: nanos}
 }
 
-func mapProps(props map[string]any) map[string]any {
-	out := make(map[string]any, len(props))
-	for k, v := range props {
-		out[k] = fromDriver(v)
-	}
-	return out
-}
-
 func nodeValue(n dbtype.Node) value.Node {
 	labels := make([]string, len(n.Labels)) // never nil: [] in JSON
 	copy(labels, n.Labels)
-	return value.Node{ElementID: n.ElementId, Labels: labels, Props: mapProps(n.Props)}
+	return value.Node{ElementID: n.ElementId, Labels: labels, Props: value.ConvertMap(n.Props, fromDriver)}
 }
 
 func relValue(r dbtype.Relationship) value.Relationship {
@@ -113,7 +83,7 @@ func relValue(r dbtype.Relationship) value.Relationship {
 		Type:           r.Type,
 		StartElementID: r.StartElementId,
 		EndElementID:   r.EndElementId,
-		Props:          mapProps(r.Props),
+		Props:          value.ConvertMap(r.Props, fromDriver),
 	}
 }
 
@@ -187,9 +157,9 @@ func toParam(name string, v any) (any, error) {
 	case []string:
 		return v, nil
 	case graph.Props:
-		return toParamMap(name, v)
+		return toParamMap(name+".", v)
 	case map[string]any:
-		return toParamMap(name, v)
+		return toParamMap(name+".", v)
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
@@ -217,10 +187,14 @@ func toParam(name string, v any) (any, error) {
 	return nil, fmt.Errorf("parameter %s: unsupported value of type %T", name, v)
 }
 
-func toParamMap(name string, m map[string]any) (map[string]any, error) {
+// toParams converts a query's parameters (see toParam).
+func toParams(params map[string]any) (map[string]any, error) { return toParamMap("", params) }
+
+// toParamMap converts the entries of a map parameter, named prefix+key.
+func toParamMap(prefix string, m map[string]any) (map[string]any, error) {
 	out := make(map[string]any, len(m))
 	for k, x := range m {
-		p, err := toParam(name+"."+k, x)
+		p, err := toParam(prefix+k, x)
 		if err != nil {
 			return nil, err
 		}

@@ -181,14 +181,7 @@ func testQuery(t *testing.T, open Opener) {
 				tc.check(t, res)
 				return
 			}
-			got := make([]any, len(res.Rows))
-			for i, r := range res.Rows {
-				got[i] = Normalize(r)
-			}
-			want := make([]any, len(tc.rows))
-			for i, r := range tc.rows {
-				want[i] = Normalize(r)
-			}
+			got, want := Normalize(value.AnyList(res.Rows)), Normalize(value.AnyList(tc.rows))
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("Rows of %q:\n got %v\nwant %v", tc.query, got, want)
 			}

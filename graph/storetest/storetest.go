@@ -15,6 +15,7 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"reflect"
@@ -23,6 +24,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/graph"
+	"github.com/kgnews/kg/graph/export"
 	"github.com/kgnews/kg/graph/value"
 )
 
@@ -138,7 +140,7 @@ func testLoad(t *testing.T, open Opener) {
 			if st.NodesCreated != 1 {
 				t.Errorf("LoadStats = %+v, want 1 node created", st)
 			}
-			got := nodeProps(t, s, China)
+			got := propsOf(t, s, China)
 			want := graph.Props{graph.PropName: "China", graph.PropAliases: []string{"Beijing", "PRC"}}
 			if !reflect.DeepEqual(Normalize(got), Normalize(want)) {
 				t.Errorf("merged node = %v, want %v", got, want)
@@ -167,27 +169,39 @@ func testLoad(t *testing.T, open Opener) {
 	}
 }
 
-// nodeProps returns the properties of the node with id, read by snapshot.
-func nodeProps(t *testing.T, s graph.Store, id string) graph.Props {
+// propsOf returns the properties of the node or relationship with id (ids
+// are unique across both), read by snapshot.
+func propsOf(t *testing.T, s graph.Store, id string) graph.Props {
 	t.Helper()
-	for _, n := range snapshot(t, s).Nodes {
+	b := snapshot(t, s)
+	for _, n := range b.Nodes {
 		if n.ID == id {
 			return n.Props
 		}
 	}
-	t.Fatalf("node %s not found", id)
-	return nil
-}
-
-func relProps(t *testing.T, s graph.Store, id string) graph.Props {
-	t.Helper()
-	for _, r := range snapshot(t, s).Relationships {
+	for _, r := range b.Relationships {
 		if r.ID == id {
 			return r.Props
 		}
 	}
-	t.Fatalf("relationship %s not found", id)
+	t.Fatalf("no node or relationship %s", id)
 	return nil
+}
+
+// ExportJSON returns the JSON export (kg's contract) of the snapshot of s,
+// the form in which tests compare the contents of two stores. It fails tb
+// on any error.
+func ExportJSON(tb testing.TB, s graph.Store) []byte {
+	tb.Helper()
+	snap, err := s.Snapshot(context.Background())
+	if err != nil {
+		tb.Fatalf("Snapshot: %v", err)
+	}
+	var buf bytes.Buffer
+	if err := export.JSON(&buf, snap); err != nil {
+		tb.Fatalf("export.JSON: %v", err)
+	}
+	return buf.Bytes()
 }
 
 func snapshot(t *testing.T, s graph.Store) *graph.Batch {
@@ -215,7 +229,7 @@ func testMerge(t *testing.T, open Opener) {
 			}}},
 			wantStats: graph.LoadStats{RelationshipsUpdated: 1},
 			check: func(t *testing.T, s graph.Store) {
-				got := relProps(t, s, SpokeTrumpXi)
+				got := propsOf(t, s, SpokeTrumpXi)
 				want := graph.Props{
 					graph.PropSources:   []string{Art1, Art2},
 					graph.PropEvidence:  []string{"The two leaders held a call.", "Trump spoke with Xi by phone."},
@@ -240,7 +254,7 @@ func testMerge(t *testing.T, open Opener) {
 			check: func(t *testing.T, s graph.Store) {
 				c := fixtureCounts(Fixture())
 				checkCounts(t, s, c)
-				if got := relProps(t, s, SpokeTrumpXi)[graph.PropSources]; !reflect.DeepEqual(Normalize(got), Normalize([]string{Art1, Art2})) {
+				if got := propsOf(t, s, SpokeTrumpXi)[graph.PropSources]; !reflect.DeepEqual(Normalize(got), Normalize([]string{Art1, Art2})) {
 					t.Errorf("sources = %v, want [%s %s]", got, Art1, Art2)
 				}
 			},
@@ -255,7 +269,7 @@ func testMerge(t *testing.T, open Opener) {
 			}}},
 			wantStats: graph.LoadStats{NodesUpdated: 1},
 			check: func(t *testing.T, s graph.Store) {
-				got := nodeProps(t, s, Xi)
+				got := propsOf(t, s, Xi)
 				want := graph.Props{graph.PropName: "Xi Jinping", graph.PropAliases: []string{"President Xi", "Xi"},
 					graph.PropKind: "person", graph.PropRole: "President", graph.PropCountry: "China",
 					graph.PropTopics: []string{"trade"}}
@@ -272,7 +286,7 @@ func testMerge(t *testing.T, open Opener) {
 			}}},
 			wantStats: graph.LoadStats{NodesUpdated: 1},
 			check: func(t *testing.T, s graph.Store) {
-				if got := nodeProps(t, s, Xi)[graph.PropRole]; got != "General Secretary" {
+				if got := propsOf(t, s, Xi)[graph.PropRole]; got != "General Secretary" {
 					t.Errorf("merged Xi role = %v, want General Secretary", got)
 				}
 			},
@@ -288,7 +302,7 @@ func testMerge(t *testing.T, open Opener) {
 			wantStats: graph.LoadStats{},
 			check: func(t *testing.T, s graph.Store) {
 				want := graph.Props{graph.PropName: "China", graph.PropAliases: []string{"Beijing", "PRC"}}
-				if got := nodeProps(t, s, China); !reflect.DeepEqual(Normalize(got), Normalize(want)) {
+				if got := propsOf(t, s, China); !reflect.DeepEqual(Normalize(got), Normalize(want)) {
 					t.Errorf("China = %v, want %v", got, want)
 				}
 			},
@@ -304,7 +318,7 @@ func testMerge(t *testing.T, open Opener) {
 			check: func(t *testing.T, s graph.Store) {
 				want := graph.Props{graph.PropName: "Wang Yi", graph.PropRole: "Foreign Minister",
 					graph.PropQuantity: int64(3), graph.PropRate: 1.5}
-				if got := nodeProps(t, s, Wang); !reflect.DeepEqual(Normalize(got), Normalize(want)) {
+				if got := propsOf(t, s, Wang); !reflect.DeepEqual(Normalize(got), Normalize(want)) {
 					t.Errorf("Wang Yi = %v, want %v", got, want)
 				}
 			},
@@ -426,25 +440,13 @@ func Normalize(v any) any {
 		}
 		return c
 	case []string:
-		out := make([]any, len(v))
-		for i, s := range v {
-			out[i] = s
-		}
-		return out
+		return value.AnyList(v)
 	case []any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = Normalize(x)
-		}
-		return out
+		return value.ConvertList(v, Normalize)
 	case graph.Props:
 		return Normalize(map[string]any(v))
 	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, x := range v {
-			out[k] = Normalize(x)
-		}
-		return out
+		return value.ConvertMap(v, Normalize)
 	case value.Node:
 		labels := slices.Clone(v.Labels)
 		sort.Strings(labels)
@@ -452,15 +454,7 @@ func Normalize(v any) any {
 	case value.Relationship:
 		return map[string]any{"type": v.Type, "props": Normalize(v.Props)}
 	case value.Path:
-		nodes := make([]any, len(v.Nodes))
-		for i, n := range v.Nodes {
-			nodes[i] = Normalize(n)
-		}
-		rels := make([]any, len(v.Relationships))
-		for i, r := range v.Relationships {
-			rels[i] = Normalize(r)
-		}
-		return map[string]any{"nodes": nodes, "relationships": rels}
+		return map[string]any{"nodes": Normalize(value.AnyList(v.Nodes)), "relationships": Normalize(value.AnyList(v.Relationships))}
 	}
 	return fmt.Sprintf("unexpected %T: %v", v, v)
 }

@@ -31,18 +31,12 @@ type Plan struct {
 // identifiers, args (with Details when set) and children, and for a
 // profiled plan rows and dbHits too.
 func (p *Plan) Map() map[string]any {
-	ids := make([]any, len(p.Identifiers))
-	for i, id := range p.Identifiers {
-		ids[i] = id
-	}
+	ids := AnyList(p.Identifiers)
 	args := map[string]any{}
 	if p.Details != "" {
 		args["Details"] = p.Details
 	}
-	kids := make([]any, len(p.Children))
-	for i, c := range p.Children {
-		kids[i] = c.Map()
-	}
+	kids := ConvertList(p.Children, func(c *Plan) any { return c.Map() })
 	m := map[string]any{"operatorType": p.Operator, "identifiers": ids, "args": args, "children": kids}
 	if p.Profiled {
 		m["rows"] = p.Rows

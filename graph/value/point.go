@@ -300,16 +300,25 @@ func WithinBBox(p, lowerLeft, upperRight Point) (in, ok bool) {
 	return in, true
 }
 
+// NonFinite returns the name Cypher gives f, NaN, Infinity or -Infinity,
+// and reports whether f is one of them.
+func NonFinite(f float64) (string, bool) {
+	switch {
+	case math.IsNaN(f):
+		return "NaN", true
+	case math.IsInf(f, 1):
+		return "Infinity", true
+	case math.IsInf(f, -1):
+		return "-Infinity", true
+	}
+	return "", false
+}
+
 // FormatFloat renders a float as Cypher's toString does: 1.0, 0.5, 1.0E20,
 // NaN, Infinity.
 func FormatFloat(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
+	if s, ok := NonFinite(f); ok {
+		return s
 	}
 	s := strconv.FormatFloat(f, 'f', -1, 64)
 	if math.Abs(f) >= 1e16 || (f != 0 && math.Abs(f) < 1e-4) {

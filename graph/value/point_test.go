@@ -152,3 +152,14 @@ func TestComparePoints(t *testing.T) {
 		}
 	}
 }
+
+func TestNonFinite(t *testing.T) {
+	for _, tc := range []struct {
+		f    float64
+		want string
+	}{{math.NaN(), "NaN"}, {math.Inf(1), "Infinity"}, {math.Inf(-1), "-Infinity"}, {1.5, ""}, {0, ""}} {
+		if got, ok := value.NonFinite(tc.f); got != tc.want || ok != (tc.want != "") {
+			t.Errorf("NonFinite(%v) = %q, %v; want %q", tc.f, got, ok, tc.want)
+		}
+	}
+}

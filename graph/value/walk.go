@@ -52,11 +52,7 @@ func Walk(v any, vis Visitor) error {
 	case []any:
 		return vis.List(v)
 	case []string:
-		l := make([]any, len(v))
-		for i, s := range v {
-			l[i] = s
-		}
-		return vis.List(l)
+		return vis.List(AnyList(v))
 	case map[string]any:
 		return vis.Map(v)
 	case Node:

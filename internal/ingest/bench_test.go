@@ -16,6 +16,7 @@ import (
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
 	"github.com/kgnews/kg/internal/ingest"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 // synthCorpus writes n synthetic news articles into dir and returns their
@@ -137,7 +138,7 @@ func BenchmarkStoreWrites(b *testing.B) {
 		n = v
 	}
 	dir := b.TempDir()
-	paths := untarFirst(b, reutersTarball, dir, n)
+	paths := testutil.UntarFirst(b, reutersTarball, dir, n)
 	x := extract.New(extract.Options{})
 	batches := make([]*graph.Batch, 0, len(paths))
 	for _, p := range paths {

@@ -1,17 +1,12 @@
 package ingest_test
 
 import (
-	"archive/tar"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,8 +14,9 @@ import (
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
-	"github.com/kgnews/kg/graph/export"
+	"github.com/kgnews/kg/graph/storetest"
 	"github.com/kgnews/kg/internal/ingest"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 // reutersTarball is the real-news corpus of ../shared/corpus (README.md
@@ -30,50 +26,6 @@ const reutersTarball = "../../../shared/corpus/reuters21578.tar.gz"
 // realCorpusSize is the number of Reuters articles the determinism test
 // ingests: enough for thousands of facts merging across articles.
 const realCorpusSize = 2000
-
-// untarFirst writes the first n regular files of the gzipped tarball at
-// path into dir, flat, and returns their paths sorted by name; n <= 0
-// means all of them.
-func untarFirst(t testing.TB, path, dir string, n int) []string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("the real-news corpus is required (see ../shared/corpus/README.md): %v", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	tr := tar.NewReader(zr)
-	var paths []string
-	for n <= 0 || len(paths) < n {
-		h, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		if h.Typeflag != tar.TypeReg {
-			continue
-		}
-		data, err := io.ReadAll(tr)
-		if err != nil {
-			t.Fatalf("%s: %s: %v", path, h.Name, err)
-		}
-		p := filepath.Join(dir, filepath.Base(h.Name))
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
-	if n > 0 && len(paths) < n {
-		t.Fatalf("%s holds %d articles, want at least %d", path, len(paths), n)
-	}
-	slices.Sort(paths)
-	return paths
-}
 
 // failAfter is a Loader that loads its first n batches into the store and
 // then fails, as a run killed after n transactions leaves the store.
@@ -114,7 +66,7 @@ func (f *failAfter) Load(ctx context.Context, b *graph.Batch) (graph.LoadStats, 
 func TestGraphIsAFunctionOfTheArticleSet(t *testing.T) {
 	start := time.Now()
 	dir := t.TempDir()
-	paths := untarFirst(t, reutersTarball, dir, realCorpusSize)
+	paths := testutil.UntarFirst(t, reutersTarball, dir, realCorpusSize)
 	half := len(paths) / 2
 	a, b := paths[:half], paths[half:]
 	x := extract.New(extract.Options{})
@@ -139,18 +91,7 @@ func TestGraphIsAFunctionOfTheArticleSet(t *testing.T) {
 		}
 		return sum
 	}
-	exportOf := func(s graph.Store) []byte {
-		t.Helper()
-		snap, err := s.Snapshot(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		if err := export.JSON(&buf, snap); err != nil {
-			t.Fatal(err)
-		}
-		return buf.Bytes()
-	}
+	exportOf := func(s graph.Store) []byte { return storetest.ExportJSON(t, s) }
 
 	whole := open("whole")
 	run(whole, []string{dir})

@@ -9,7 +9,7 @@ import (
 	"github.com/kgnews/kg/extract"
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
-	"github.com/kgnews/kg/graph/export"
+	"github.com/kgnews/kg/graph/storetest"
 	"github.com/kgnews/kg/internal/ingest"
 )
 
@@ -34,15 +34,7 @@ func ingestRuns(t *testing.T, runs [][]string, opts ingest.Options) ([]byte, gra
 		}
 		last = sum.Load
 	}
-	snap, err := s.Snapshot(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := export.JSON(&buf, snap); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes(), last
+	return storetest.ExportJSON(t, s), last
 }
 
 // TestShortFormsDoNotDependOnOrder ingests articles that name people in

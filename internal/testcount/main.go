@@ -20,8 +20,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -134,11 +135,7 @@ func compare(base, got map[string]int) (string, []string) {
 	for p := range got {
 		pkgs[p] = true
 	}
-	names := make([]string, 0, len(pkgs))
-	for p := range pkgs {
-		names = append(names, p)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(pkgs))
 	total, totalBase := 0, 0
 	fmt.Fprintf(&b, "\ntests passed per package (baseline in brackets):\n")
 	for _, p := range names {
@@ -183,15 +180,10 @@ func readBaseline(path string) (map[string]int, error) {
 }
 
 func writeBaseline(path string, counts map[string]int) error {
-	names := make([]string, 0, len(counts))
-	for p := range counts {
-		names = append(names, p)
-	}
-	sort.Strings(names)
 	var b strings.Builder
 	b.WriteString("# Tests passed per package in CI (go test -json ./... | go run ./internal/testcount -update).\n")
 	b.WriteString("# CI fails when a package passes fewer; raise a count when tests are added.\n")
-	for _, p := range names {
+	for _, p := range slices.Sorted(maps.Keys(counts)) {
 		fmt.Fprintf(&b, "%d %s\n", counts[p], p)
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)

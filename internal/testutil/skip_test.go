@@ -29,6 +29,7 @@ func (r *recorder) Fatalf(format string, args ...any) {
 	r.failed = fmt.Sprintf(format, args...)
 	runtime.Goexit()
 }
+func (r *recorder) Errorf(format string, args ...any) { r.failed = fmt.Sprintf(format, args...) }
 
 // run calls fn on a recorder named name in a goroutine of its own, as the
 // testing package runs a test, and returns the recorder.

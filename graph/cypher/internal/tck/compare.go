@@ -1,6 +1,7 @@
 package tck
 
 import (
+	"fmt"
 	"math"
 
 	"slices"
@@ -150,19 +151,9 @@ func matchBag[T any](want, got []T, eq func(w, g T) bool) *bagMismatch {
 // temporalString returns the Neo4j rendering of a temporal value of package
 // cypher, or "" for any other value.
 func temporalString(v any) string {
-	switch t := v.(type) {
-	case value.Date:
-		return t.String()
-	case value.LocalTime:
-		return t.String()
-	case value.Time:
-		return t.String()
-	case value.LocalDateTime:
-		return t.String()
-	case value.DateTime:
-		return t.String()
-	case value.Duration:
-		return t.String()
+	switch v.(type) {
+	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration:
+		return v.(fmt.Stringer).String()
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package tck
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -516,11 +517,7 @@ func formatFloat(f float64) string {
 }
 
 func formatMap(b *strings.Builder, m map[string]any) {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(m))
 	b.WriteByte('{')
 	for i, k := range keys {
 		if i > 0 {
