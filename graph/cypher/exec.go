@@ -177,6 +177,7 @@ type scanOp struct {
 	in    operator
 	name  string
 	label string
+	union []string // scan the nodes carrying any of these labels instead
 	slot  int
 	check func(ec *execCtx, row []any, id int64) (bool, error)
 
@@ -224,9 +225,25 @@ func (o *scanOp) next(ec *execCtx) ([]any, error) {
 			o.cur = nil
 			return nil, err
 		}
-		o.cur, o.ids, o.pos = in, slices.Grow(o.ids[:0], ec.g.LabelCount(o.label)), 0
-		ec.g.ScanNodes(o.label, func(id int64) bool { o.ids = append(o.ids, id); return true })
+		o.cur, o.ids, o.pos = in, o.ids[:0], 0
+		o.ids = o.scan(ec, o.ids)
 	}
+}
+
+// scan appends the ids of the nodes o scans, in ascending order (that of an
+// all-nodes scan), each once.
+func (o *scanOp) scan(ec *execCtx, ids []int64) []int64 {
+	add := func(id int64) bool { ids = append(ids, id); return true }
+	if len(o.union) == 0 {
+		ids = slices.Grow(ids, ec.g.LabelCount(o.label))
+		ec.g.ScanNodes(o.label, add)
+		return ids
+	}
+	for _, l := range o.union {
+		ec.g.ScanNodes(l, add)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 func (o *scanOp) recycle(row []any) {

@@ -642,7 +642,49 @@ func (c *compiler) bindNode(op operator, np *nodePattern, ms *matchState) (opera
 	if label != "" {
 		name = "NodeByLabelScan(" + varName(np.v) + ":" + label + ")"
 	}
-	return &scanOp{in: op, name: name, label: label, slot: slot, check: check}, nil
+	scan := &scanOp{in: op, name: name, label: label, slot: slot, check: check}
+	if label == "" {
+		if union := labelUnion(np.v, ms.pending); len(union) > 1 {
+			// WHERE x:A OR x:B …: scan those labels, not every node (the
+			// filter stays, so the rows are the same, in the same order).
+			scan.name = "UnionNodeByLabelsScan(" + varName(np.v) + ":" + strings.Join(union, "|") + ")"
+			scan.union = union
+		}
+	}
+	return scan, nil
+}
+
+// labelUnion returns the labels of a WHERE conjunct that requires node
+// variable v to carry one of them — x:A OR x:B OR … — or nil.
+func labelUnion(v string, pending []expr) []string {
+	if v == "" {
+		return nil
+	}
+	var leaves func(e expr, out []string) ([]string, bool)
+	leaves = func(e expr, out []string) ([]string, bool) {
+		switch e := e.(type) {
+		case *binExpr:
+			if e.op != "OR" {
+				return nil, false
+			}
+			out, ok := leaves(e.l, out)
+			if !ok {
+				return nil, false
+			}
+			return leaves(e.r, out)
+		case *labelExpr:
+			if x, ok := e.x.(*varExpr); ok && x.name == v && len(e.labels) > 0 {
+				return append(out, e.labels[0]), true
+			}
+		}
+		return nil, false
+	}
+	for _, p := range pending {
+		if out, ok := leaves(p, nil); ok {
+			return out
+		}
+	}
+	return nil
 }
 
 // expandText writes an expansion as Neo4j's plans do: (a)-[r:T|U]->(b).

@@ -140,3 +140,33 @@ func planText(t *testing.T, g cypher.Graph, q string) string {
 	walk(res.Plan)
 	return b.String()
 }
+
+// TestLabelUnionScan: WHERE x:A OR x:B scans those labels' nodes, with the
+// rows, and their order, of a scan of every node.
+func TestLabelUnionScan(t *testing.T) {
+	g := memgraph.New()
+	mustRun(t, g, `CREATE (:A {i: 1}), (:B {i: 2}), (:C {i: 3}), (:A:B {i: 4}), ({i: 5}), (:B {i: 6})`, nil)
+	for _, tc := range []struct{ union, all string }{
+		{`MATCH (x) WHERE x:A OR x:B RETURN x.i`, `MATCH (x) WHERE any(l IN labels(x) WHERE l IN ['A', 'B']) RETURN x.i`},
+		{`MATCH (x) WHERE (x:B OR x:C) AND x.i > 2 RETURN x.i`, `MATCH (x) WHERE x.i > 2 AND any(l IN labels(x) WHERE l IN ['B', 'C']) RETURN x.i`},
+		{`MATCH (x) WHERE x:A OR x:Nope RETURN x.i`, `MATCH (x) WHERE any(l IN labels(x) WHERE l IN ['A', 'Nope']) RETURN x.i`},
+	} {
+		got, want := orderedRows(t, g, tc.union), orderedRows(t, g, tc.all)
+		if got != want || want == "" {
+			t.Errorf("%s:\n%s\nwant\n%s", tc.union, got, want)
+		}
+		if plan := planText(t, g, "EXPLAIN "+tc.union); !strings.Contains(plan, "UnionNodeByLabelsScan") {
+			t.Errorf("%s: no label union scan:\n%s", tc.union, plan)
+		}
+	}
+}
+
+// orderedRows runs q and returns its rows printed in their order.
+func orderedRows(t *testing.T, g cypher.Graph, q string) string {
+	t.Helper()
+	res, err := cypher.Run(context.Background(), g, q, nil)
+	if err != nil {
+		t.Fatalf("Run(%q): %v", q, err)
+	}
+	return fmt.Sprint(res.Rows)
+}
