@@ -1,7 +1,6 @@
 package embedded_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -15,6 +14,7 @@ import (
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
 	"github.com/kgnews/kg/graph/embedded/embeddedtest"
+	"github.com/kgnews/kg/internal/testutil"
 )
 
 // corpus is a synthetic news corpus already extracted into batches.
@@ -131,26 +131,6 @@ func genCorpus(n, perBatch int, seed uint64) *corpus {
 	return c
 }
 
-// peakRSS returns the process's peak resident set size in bytes (VmHWM), or
-// 0 where /proc is not available.
-func peakRSS() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
-			if err == nil {
-				return kb * 1024
-			}
-		}
-	}
-	return 0
-}
-
 // BenchmarkIngest loads a synthetic corpus of 10,000 articles, in batches of
 // 100 articles, into a new store per iteration. MB/s is of article text.
 func BenchmarkIngest(b *testing.B) {
@@ -179,7 +159,7 @@ func BenchmarkIngest(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(articles)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-	b.ReportMetric(peakRSS()/(1<<20), "peak-RSS-MB")
+	testutil.ReportPeakRSS(b)
 	counts, err := last.Counts(ctx)
 	if err != nil {
 		b.Fatal(err)

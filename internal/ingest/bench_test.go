@@ -1,7 +1,6 @@
 package ingest_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"math/rand"
@@ -101,27 +100,7 @@ func BenchmarkIngest(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(articles)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-	if kb := peakRSSKiB(); kb > 0 {
-		b.ReportMetric(float64(kb)/1024, "peak-RSS-MiB")
-	}
-}
-
-// peakRSSKiB reads the process's peak resident set size (VmHWM) on Linux,
-// or returns 0.
-func peakRSSKiB() int64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return n
-		}
-	}
-	return 0
+	testutil.ReportPeakRSS(b)
 }
 
 // BenchmarkStoreWrites measures what loading costs per article as the
