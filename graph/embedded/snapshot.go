@@ -450,16 +450,7 @@ func (b *snapBuilder) encode(st stamp) []byte {
 	sec[secTypes] = types
 
 	slices.SortFunc(b.index, func(x, y indexItem) int {
-		if c := cmp.Compare(x.label, y.label); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.key, y.key); c != 0 {
-			return c
-		}
-		if c := strings.Compare(x.val, y.val); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.node, y.node)
+		return cmp.Or(cmp.Compare(x.label, y.label), cmp.Compare(x.key, y.key), strings.Compare(x.val, y.val), cmp.Compare(x.node, y.node))
 	})
 	index := make([]byte, 0, len(b.index)*indexEntry)
 	var istrings []byte

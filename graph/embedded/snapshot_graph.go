@@ -120,13 +120,7 @@ func (g *snapGraph) LookupNodes(label, key string, value any, fn func(id int64) 
 			g.fail(err)
 			return 0
 		}
-		if c := cmp.Compare(el, l); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(ek, uint32(k)); c != 0 {
-			return c
-		}
-		return bytes.Compare(ev, want)
+		return cmp.Or(cmp.Compare(el, l), cmp.Compare(ek, uint32(k)), bytes.Compare(ev, want))
 	}
 	i := sort.Search(g.s.nIndex, func(i int) bool { return cmp(i) >= 0 })
 	for ; i < g.s.nIndex && g.err == nil && cmp(i) == 0; i++ {

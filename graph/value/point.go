@@ -243,16 +243,7 @@ func sridOfCRS(name string) int32 {
 // coordinate. It is the order of ORDER BY; Cypher's < and > do not compare
 // points.
 func ComparePoints(a, b Point) int {
-	if c := cmp.Compare(a.SRID, b.SRID); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.X, b.X); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Y, b.Y); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.Z, b.Z)
+	return cmp.Or(cmp.Compare(a.SRID, b.SRID), cmp.Compare(a.X, b.X), cmp.Compare(a.Y, b.Y), cmp.Compare(a.Z, b.Z))
 }
 
 // Distance returns the distance between a and b as Neo4j's

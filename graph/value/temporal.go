@@ -565,30 +565,16 @@ func Compare(a, b any) (int, bool) {
 		if y, ok := b.(Time); ok {
 			xu := x.nanos - int64(x.offset)*nanosPerSecond
 			yu := y.nanos - int64(y.offset)*nanosPerSecond
-			if c := cmp.Compare(xu, yu); c != 0 {
-				return c, true
-			}
-			return cmp.Compare(x.nanos, y.nanos), true
+			return cmp.Or(cmp.Compare(xu, yu), cmp.Compare(x.nanos, y.nanos)), true
 		}
 	case LocalDateTime:
 		if y, ok := b.(LocalDateTime); ok {
-			if c := cmp.Compare(x.sec, y.sec); c != 0 {
-				return c, true
-			}
-			return cmp.Compare(int64(x.nanos), int64(y.nanos)), true
+			return cmp.Or(cmp.Compare(x.sec, y.sec), cmp.Compare(x.nanos, y.nanos)), true
 		}
 	case DateTime:
 		if y, ok := b.(DateTime); ok {
-			if c := cmp.Compare(x.sec, y.sec); c != 0 {
-				return c, true
-			}
-			if c := cmp.Compare(int64(x.nanos), int64(y.nanos)); c != 0 {
-				return c, true
-			}
-			if c := cmp.Compare(x.local(), y.local()); c != 0 {
-				return c, true
-			}
-			return strings.Compare(x.zone, y.zone), true
+			return cmp.Or(cmp.Compare(x.sec, y.sec), cmp.Compare(x.nanos, y.nanos),
+				cmp.Compare(x.local(), y.local()), strings.Compare(x.zone, y.zone)), true
 		}
 	}
 	return 0, false
@@ -600,15 +586,8 @@ func CompareDurations(x, y Duration) int {
 	const avgMonthSeconds = 2629746
 	lx := float64(x.Months)*avgMonthSeconds + float64(x.Days)*secondsPerDay + float64(x.Seconds)
 	ly := float64(y.Months)*avgMonthSeconds + float64(y.Days)*secondsPerDay + float64(y.Seconds)
-	if c := cmp.Compare(lx, ly); c != 0 {
-		return c
-	}
-	for _, c := range [...]int{cmp.Compare(x.Months, y.Months), cmp.Compare(x.Days, y.Days), cmp.Compare(x.Seconds, y.Seconds), cmp.Compare(int64(x.Nanos), int64(y.Nanos))} {
-		if c != 0 {
-			return c
-		}
-	}
-	return 0
+	return cmp.Or(cmp.Compare(lx, ly), cmp.Compare(x.Months, y.Months), cmp.Compare(x.Days, y.Days),
+		cmp.Compare(x.Seconds, y.Seconds), cmp.Compare(x.Nanos, y.Nanos))
 }
 
 // Lossless conversions, for stores that persist temporal values.
