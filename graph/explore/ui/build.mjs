@@ -23,7 +23,6 @@ await build({
 });
 await copyFile(new URL('./src/index.html', import.meta.url), new URL('index.html', dist));
 
-// The notices the bundle's legal comments point to, shipped beside it.
-const nvl = new URL('./node_modules/@neo4j-nvl/base/', import.meta.url);
-await copyFile(new URL('LICENSE.txt', nvl), new URL('neo4j-nvl.LICENSE.txt', dist));
-await copyFile(new URL('dist/base.mjs.LICENSE.txt', nvl), new URL('base.mjs.LICENSE.txt', dist));
+// The bundled libraries' licences, shipped beside it: Cytoscape.js's MIT
+// notice asks to go with every copy, and its source has no legal comment.
+await copyFile(new URL('./node_modules/cytoscape/LICENSE', import.meta.url), new URL('cytoscape.LICENSE.txt', dist));

@@ -33,6 +33,15 @@ export function highlight(sentence, parties) {
 
 const list = (v) => (Array.isArray(v) ? v : v ? [v] : []);
 
+/** webUrl returns u when it is an http(s) address, else '' (no javascript: links from data). */
+export function webUrl(u) {
+  try {
+    return ['http:', 'https:'].includes(new URL(u).protocol) ? u : '';
+  } catch {
+    return '';
+  }
+}
+
 /** evidenceView renders GET /api/edges/{id}'s answer. */
 export function evidenceView(ans, { onNode }) {
   const { edge, startNode: a, endNode: b } = ans;
@@ -56,8 +65,8 @@ export function evidenceView(ans, { onNode }) {
         h('p', { class: 'source' },
           art.outlet ? h('strong', { class: 'outlet' }, art.outlet) : h('span', { class: 'outlet muted' }, 'outlet not stated'),
           art.publishedAt ? h('time', { datetime: art.publishedAt }, ` · ${art.publishedAt}`) : null),
-        h('p', { class: 'title' }, art.url
-          ? h('a', { href: art.url, rel: 'noreferrer noopener', target: '_blank' }, art.title || art.url)
+        h('p', { class: 'title' }, webUrl(art.url)
+          ? h('a', { href: webUrl(art.url), rel: 'noreferrer noopener', target: '_blank' }, art.title || art.url)
           : art.title || (art.path || art.id || '').split('/').pop()),
         list(c.sentences).map((s) => h('blockquote', { class: 'sentence' }, highlight(s, parties))),
         list(c.claimedBy).length ? h('p', { class: 'meta' }, 'Claimed by: ', list(c.claimedBy).join(', ')) : null,

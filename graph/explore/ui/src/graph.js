@@ -1,73 +1,92 @@
-// graph.js: the graph view, drawn by Neo4j's visualization library (NVL)
-// with its canvas renderer, styled by kg's Browser style (browser/kg.grass,
-// served as /api/style). NVL draws; the pointer handling (pan, zoom, drag,
-// click, double-click) is ours, through NVL's hit test.
-import { NVL } from '@neo4j-nvl/base';
+// graph.js: the graph view, drawn by Cytoscape.js (MIT) on a canvas, styled
+// by kg's Browser style (browser/kg.grass, served as /api/style). Cytoscape
+// draws and handles the pointer (pan, zoom, drag a node, tap, double-tap);
+// where new nodes go is place.js's, so that what is drawn stays put.
+import cytoscape from 'cytoscape';
+import { edgeLook, nodeLook } from './style.js';
+import { place } from './place.js';
 
-const CLICK_SLOP = 4; // pixels a pointer may move and still click
+const FIT_MAX_ZOOM = 1; // a fit zooms in no further
+const FIT_PADDING = 40; // pixels around a fit
+const SELECTED = '#1b5fad';
 
-/** styleOf returns the style entry of the first label that has one. */
-function styleOf(style, labels) {
-  for (const l of labels || []) if (style.labels?.[l]) return style.labels[l];
-  return style.labels?.['*'] || {};
-}
-
-/** caption renders a grass caption ("{name}", "name", "<type>") for an element. */
-export function caption(spec, el) {
-  const s = (spec || '{name}').trim();
-  if (s === '<type>') return el.type || '';
-  if (s === '<id>') return el.id;
-  const key = s.replace(/^\{|\}$/g, '');
-  const v = el[key] ?? el.properties?.[key] ?? el.name ?? el.properties?.name ?? el.id;
-  return Array.isArray(v) ? v.join(', ') : String(v);
-}
-
-const short = (s, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const px = (v, dflt) => (Number.isFinite(parseFloat(v)) ? parseFloat(v) : dflt);
-
-/** nodeLook maps a kg node to NVL's node fields. */
-export function nodeLook(style, n) {
-  const st = styleOf(style, n.labels);
-  return {
-    color: st.color || '#A5ABB6',
-    size: px(st.diameter, 50), // NVL's size is the drawn diameter at zoom 1
-    caption: short(caption(st.caption, n)),
-  };
-}
-
-/** edgeLook maps a kg relationship to NVL's relationship fields. */
-export function edgeLook(style, e) {
-  const st = style.types?.[e.type] || style.types?.['*'] || {};
-  return {
-    color: st.color || '#A5ABB6',
-    width: px(st.shaftWidth ?? st['shaft-width'], 1),
-    caption: caption(st.caption || '<type>', e),
-  };
-}
+/** sheet is the Cytoscape stylesheet: every look comes from the element's data (style.js). */
+const sheet = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(color)',
+      'border-color': 'data(borderColor)',
+      'border-width': 'data(borderWidth)',
+      width: 'data(size)',
+      height: 'data(size)',
+      label: 'data(caption)',
+      color: 'data(textColor)',
+      'font-size': 'data(fontSize)',
+      'font-family': 'system-ui, sans-serif',
+      'text-valign': 'center',
+      'text-halign': 'center',
+      'text-wrap': 'wrap',
+      'text-max-width': 'data(textWidth)',
+      'overlay-opacity': 0,
+    },
+  },
+  {
+    selector: 'edge',
+    style: {
+      'curve-style': 'bezier', // parallel relationships: separate curves, each its own hit area
+      'control-point-step-size': 24,
+      'line-color': 'data(color)',
+      'target-arrow-color': 'data(color)',
+      'target-arrow-shape': 'triangle',
+      'arrow-scale': 0.9,
+      width: 'data(width)',
+      label: 'data(caption)',
+      color: 'data(textColor)',
+      'font-size': 'data(fontSize)',
+      'font-family': 'system-ui, sans-serif',
+      'text-rotation': 'autorotate',
+      'text-outline-color': '#f7f8fa',
+      'text-outline-width': 2,
+      'overlay-opacity': 0,
+    },
+  },
+  { selector: 'node.selected', style: { 'border-color': SELECTED, 'border-width': 4, 'underlay-color': SELECTED, 'underlay-opacity': 0.25, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } },
+  { selector: 'edge.selected', style: { 'underlay-color': SELECTED, 'underlay-opacity': 0.3, 'underlay-padding': 4 } },
+];
 
 /**
  * GraphView shows nodes and relationships in a container element.
- * on: {node(id, event), nodeDouble(id), edge(id), background()}.
+ * on: {node(id, event), nodeDouble(id), edge(id), background(), error(err)}.
  */
 export class GraphView {
   constructor(container, style, on) {
     this.style = style;
     this.on = on;
     this.container = container;
-    this.shown = { nodes: new Set(), edges: new Set() };
-    this.nvl = new NVL(container, [], [], {
-      renderer: 'canvas', // captions and arrowheads; no GPU needed
-      layout: 'd3Force', // plain JS: no WebGL, no worker script to fetch
-      disableTelemetry: true, // nothing leaves the machine
-      disableWebWorkers: true,
-      initialZoom: 1,
+    this.cy = cytoscape({
+      container,
+      style: sheet,
       minZoom: 0.05,
       maxZoom: 6,
-      styling: { selectedBorderColor: '#1b5fad', dropShadowColor: '#1b5fad55' },
-    }, {
-      onError: (err) => on.error?.(err),
+      boxSelectionEnabled: false,
+      autounselectify: true, // the page's state holds the selection (the URL), not Cytoscape
     });
-    this.#pointer();
+    this.cy.on('tap', (ev) => {
+      const t = ev.target;
+      if (t === this.cy) this.on.background();
+      else if (t.isNode()) this.on.node(t.id(), ev.originalEvent);
+      else this.on.edge(t.id());
+    });
+    this.cy.on('dbltap', 'node', (ev) => this.on.nodeDouble(ev.target.id()));
+    // The view follows the container's size (a phone's panel opens below
+    // the graph); it refits on a resize until the user moves the view.
+    this.fitted = false;
+    this.cy.on('dragpan scrollzoom pinchzoom', () => { this.fitted = false; });
+    new ResizeObserver(() => {
+      this.cy.resize();
+      if (this.fitted) this.fit();
+    }).observe(container);
   }
 
   /**
@@ -76,37 +95,82 @@ export class GraphView {
    * edgeId the selected relationship.
    */
   show(nodes, edges, selected, edgeId) {
+    const { cy } = this;
     const nodeIds = new Set(nodes.map((n) => n.id));
     const edgeIds = new Set(edges.map((e) => e.id));
-    const goneEdges = [...this.shown.edges].filter((id) => !edgeIds.has(id));
-    const goneNodes = [...this.shown.nodes].filter((id) => !nodeIds.has(id));
-    if (goneEdges.length) this.nvl.removeRelationshipsWithIds(goneEdges);
-    if (goneNodes.length) this.nvl.removeNodesWithIds(goneNodes);
-    const added = nodes.filter((n) => !this.shown.nodes.has(n.id)).length;
-    this.nvl.addAndUpdateElementsInGraph(
-      nodes.map((n) => ({ id: n.id, ...nodeLook(this.style, n), selected: selected.has(n.id) })),
-      edges.map((e) => ({ id: e.id, from: e.start, to: e.end, type: e.type, ...edgeLook(this.style, e), selected: e.id === edgeId })),
-    );
-    this.shown = { nodes: nodeIds, edges: edgeIds };
-    if (added) setTimeout(() => this.fit(), 350);
+    const newNodes = nodes.filter((n) => cy.getElementById(n.id).empty());
+    const newEdges = edges.filter((e) => cy.getElementById(e.id).empty());
+    let removed = 0;
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        if (!(el.isNode() ? nodeIds : edgeIds).has(el.id())) { el.remove(); removed += el.isNode(); }
+      });
+      if (newNodes.length) this.#add(newNodes, edges);
+      cy.add(newEdges.map((e) => ({ group: 'edges', data: { id: e.id, source: e.start, target: e.end, ...edgeLook(this.style, e) } })));
+      cy.elements('.selected').removeClass('selected');
+      for (const id of selected) cy.getElementById(id).addClass('selected');
+      if (edgeId) cy.getElementById(edgeId).addClass('selected');
+    });
+    // The graph changed: show all of it. A change of selection alone leaves the view be.
+    if (newNodes.length || removed) {
+      this.fit();
+      this.fitted = true;
+    }
   }
 
-  fit() {
-    if (this.shown.nodes.size) this.nvl.fit([...this.shown.nodes], { animated: false });
+  /** add draws new nodes where place.js puts them, beside what is drawn already. */
+  #add(newNodes, edges) {
+    const t0 = performance.now();
+    const looks = new Map(newNodes.map((n) => [n.id, nodeLook(this.style, n)]));
+    const layoutNodes = [
+      ...this.cy.nodes().map((n) => ({ id: n.id(), size: n.data('size'), ...n.position() })),
+      ...newNodes.map((n) => ({ id: n.id, size: looks.get(n.id).size })),
+    ];
+    const at = place(layoutNodes, edges.map((e) => ({ source: e.start, target: e.end })));
+    this.cy.add(newNodes.map((n) => {
+      const look = looks.get(n.id);
+      return { group: 'nodes', data: { id: n.id, ...look, textWidth: look.size * 0.9 }, position: at.get(n.id) };
+    }));
+    this.layoutMs = performance.now() - t0;
+  }
+
+  /** fit zooms and pans to show nodes ids (default: all), zooming in no further than maxZoom. */
+  fit(ids, maxZoom = FIT_MAX_ZOOM) {
+    const { cy } = this;
+    const eles = ids ? cy.collection(ids.map((id) => cy.getElementById(id))) : cy.nodes();
+    if (eles.empty()) return;
+    // The nodes' bodies, not their captions: measuring every caption first
+    // would cost a large view's first frame tens of milliseconds.
+    const bb = eles.boundingBox({ includeLabels: false, includeOverlays: false });
+    const w = Math.max(cy.width() - 2 * FIT_PADDING, 1);
+    const h = Math.max(cy.height() - 2 * FIT_PADDING, 1);
+    const zoom = Math.max(cy.minZoom(), Math.min(maxZoom, cy.maxZoom(), w / Math.max(bb.w, 1), h / Math.max(bb.h, 1)));
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) } });
   }
 
   zoom(factor) {
-    this.nvl.setZoom(this.nvl.getScale() * factor);
+    const { cy } = this;
+    this.fitted = false;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  /** zoomLevel returns the graph's zoom (1: a node's diameter in CSS pixels is its style's). */
+  zoomLevel() {
+    return this.cy.zoom();
+  }
+
+  /** moving reports whether the view is still being animated (layouts here are not). */
+  moving() {
+    return this.cy.animated();
   }
 
   /** screenPosition returns where node id is drawn, in client coordinates; or null. */
   screenPosition(id) {
-    const p = this.nvl.getPositionById(id);
-    if (!p || !Number.isFinite(p.x)) return null;
+    const n = this.cy.getElementById(id);
+    if (n.empty()) return null;
+    const p = n.renderedPosition();
     const r = this.container.getBoundingClientRect();
-    const pan = this.nvl.getPan();
-    const z = this.nvl.getScale() / (window.devicePixelRatio || 1);
-    return { x: r.left + r.width / 2 + (p.x - pan.x) * z, y: r.top + r.height / 2 + (p.y - pan.y) * z };
+    return { x: r.left + p.x, y: r.top + p.y };
   }
 
   /** rendered resolves after the next two frames: what show drew is on screen. */
@@ -114,62 +178,19 @@ export class GraphView {
     return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   }
 
-  /** hitAt returns what is drawn at client point (x, y): {node: id}, {edge: id} or {}. */
+  /**
+   * hitAt returns what is drawn at client point (x, y): {node: id},
+   * {edge: id} or {}, the one a tap there picks (Cytoscape's own hit test);
+   * edges lists every relationship there.
+   */
   hitAt(x, y) {
-    return this.#hit(new MouseEvent('click', { clientX: x, clientY: y }));
-  }
-
-  #hit(ev) {
-    const { nvlTargets } = this.nvl.getHits(ev, ['node', 'relationship'], { hitNodeMarginWidth: 4 });
-    if (nvlTargets.nodes.length) return { node: nvlTargets.nodes[0].data.id };
-    if (nvlTargets.relationships.length) return { edge: nvlTargets.relationships[0].data.id };
-    return {};
-  }
-
-  // Pointer: drag a node to move it, drag the background to pan, wheel to
-  // zoom; a press that does not move is a click.
-  #pointer() {
-    const el = this.container;
-    let press = null;
-    el.addEventListener('pointerdown', (ev) => {
-      if (ev.button !== 0) return;
-      const hit = this.#hit(ev);
-      const pos = hit.node ? this.nvl.getPositionById(hit.node) : null;
-      press = { x: ev.clientX, y: ev.clientY, hit, moved: false, pan: this.nvl.getPan(), pos };
-      el.setPointerCapture(ev.pointerId);
-    });
-    el.addEventListener('pointermove', (ev) => {
-      if (!press) return;
-      const dx = ev.clientX - press.x;
-      const dy = ev.clientY - press.y;
-      if (!press.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
-      press.moved = true;
-      const z = this.nvl.getScale() / (window.devicePixelRatio || 1); // screen px per graph unit
-      if (press.pos) {
-        this.nvl.setNodePositions([{ id: press.hit.node, x: press.pos.x + dx / z, y: press.pos.y + dy / z }], true);
-        this.nvl.pinNode(press.hit.node);
-      } else {
-        this.nvl.setPan(press.pan.x - dx / z, press.pan.y - dy / z);
-      }
-    });
-    const end = (ev) => {
-      if (!press) return;
-      const p = press;
-      press = null;
-      if (ev.type === 'pointercancel' || p.moved) return;
-      if (p.hit.node) this.on.node(p.hit.node, ev);
-      else if (p.hit.edge) this.on.edge(p.hit.edge);
-      else this.on.background();
-    };
-    el.addEventListener('pointerup', end);
-    el.addEventListener('pointercancel', end);
-    el.addEventListener('dblclick', (ev) => {
-      const hit = this.#hit(ev);
-      if (hit.node) this.on.nodeDouble(hit.node);
-    });
-    el.addEventListener('wheel', (ev) => {
-      ev.preventDefault();
-      this.zoom(Math.exp(-ev.deltaY / 500));
-    }, { passive: false });
+    const { cy } = this;
+    const r = this.container.getBoundingClientRect();
+    const pan = cy.pan();
+    const z = cy.zoom();
+    const pos = { x: (x - r.left - pan.x) / z, y: (y - r.top - pan.y) / z };
+    const top = cy.renderer().findNearestElement(pos.x, pos.y, true, false);
+    const picked = !top ? {} : top.isNode() ? { node: top.id() } : { edge: top.id() };
+    return { ...picked, edges: cy.edges().hit(pos).map((e) => e.id()) };
   }
 }

@@ -3,7 +3,8 @@
 // hash, fetches what the state needs (cached), and redraws.
 import { api } from './api.js';
 import { h, fill } from './dom.js';
-import { GraphView, edgeLook } from './graph.js';
+import { GraphView } from './graph.js';
+import { edgeLook } from './style.js';
 import { decode, encode } from './state.js';
 import { evidenceView } from './evidence.js';
 import { timelineView } from './timeline.js';
@@ -32,11 +33,15 @@ window.kgExplorer = {
   state: () => structuredClone(st),
   /** locate returns where node id is drawn (client coordinates), for tests and tools. */
   locate: (id) => view?.screenPosition(id) ?? null,
-  /** hitAt returns what is drawn at a client point: {node: id}, {edge: id} or {}. */
+  /** hitAt returns what a click at a client point picks ({node}, {edge} or {}) and every edge there. */
   hitAt: (x, y) => view?.hitAt(x, y) ?? {},
-  /** moving reports whether the layout still moves nodes. */
-  moving: () => view?.nvl.isLayoutMoving() ?? false,
-  /** drawn returns the relationships in view, as the API gave them. */
+  /** zoom returns the graph's zoom level. */
+  zoom: () => view?.zoomLevel() ?? 1,
+  /** fit shows nodes ids as large as the view allows (up to zoom 2). */
+  fit: (ids) => view?.fit(ids, 2),
+  /** moving reports whether the view still moves (an animation under way). */
+  moving: () => view?.moving() ?? false,
+  /** drawn returns the nodes and relationships in view, as the API gave them. */
   drawn: () => structuredClone(lastView),
 };
 
@@ -46,6 +51,8 @@ function status(msg, isError = false) {
   el.classList.toggle('error', isError);
 }
 
+const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 function remember(list, map) {
   for (const x of list || []) map.set(x.id, x);
 }
@@ -54,26 +61,42 @@ const filterKey = () => `${st.types.join(',')}|${st.from}|${st.to}`;
 const queryKey = () => `${st.query}?${new URLSearchParams(st.params)}`;
 const nameOf = (id) => nodes.get(id)?.name || id;
 
+const inflight = new Map(); // key → the promise of a call under way
+
+/** once runs fn for key unless a call for key is under way, whose promise it returns. */
+function once(key, fn) {
+  if (!inflight.has(key)) inflight.set(key, fn().finally(() => inflight.delete(key)));
+  return inflight.get(key);
+}
+
 async function ensureNode(id) {
-  if (!nodes.has(id)) remember([(await api.node(id)).node], nodes);
+  if (nodes.has(id)) return;
+  await once(`n|${id}`, async () => remember([(await api.node(id)).node], nodes));
 }
 
 async function ensureHood(id) {
   const key = `${id}|${filterKey()}`;
-  if (!hoods.has(key)) {
-    const ans = await api.neighbours(id, { types: st.types, from: st.from, to: st.to });
+  if (hoods.has(key)) return hoods.get(key);
+  const f = { types: st.types, from: st.from, to: st.to };
+  return once(`h|${key}`, async () => {
+    const ans = await api.neighbours(id, f);
     remember([ans.node], nodes);
     remember(ans.nodes, nodes);
     remember(ans.edges, edges);
     hoods.set(key, ans);
-  }
-  return hoods.get(key);
+    return ans;
+  });
 }
 
 async function ensureResult() {
   const key = queryKey();
-  if (!results.has(key)) results.set(key, { result: await api.runQuery(st.query, st.params) });
-  return results.get(key).result;
+  if (results.has(key)) return results.get(key).result;
+  const [name, params] = [st.query, st.params];
+  return once(`q|${key}`, async () => {
+    const result = await api.runQuery(name, params);
+    results.set(key, { result });
+    return result;
+  });
 }
 
 /** ensureResultGraph returns the open query's result as a graph (resultgraph.js). */
@@ -88,13 +111,17 @@ async function ensureResultGraph() {
   return entry.graph;
 }
 
-/** edgeShown reports whether the filters let e through. */
+/**
+ * edgeShown reports whether the filters let e through, as the API's
+ * neighbours filter does: an undated relationship passes the date range,
+ * a dated one passes when from ≤ date and date ≤ to (to covering its day).
+ */
 function edgeShown(e) {
   if (st.types.length && !st.types.includes(e.type)) return false;
   const d = e.properties?.date;
-  if ((st.from || st.to) && !d) return false;
-  if (st.from && d < st.from) return false;
-  if (st.to && String(d).slice(0, 10) > st.to) return false;
+  if (!d) return true;
+  if (st.from && String(d) < st.from) return false;
+  if (st.to && String(d) > `${st.to}~`) return false;
   return true;
 }
 
@@ -141,13 +168,19 @@ async function render() {
   status('Loading…');
   const v = await visible();
   if (seq !== drawSeq) return; // a newer state was rendered meanwhile
+  const t1 = performance.now();
   $('empty').hidden = v.nodes.length > 0;
+  view.layoutMs = 0;
   view.show(v.nodes, v.edges, new Set(st.selected), st.edge);
   await view.rendered();
-  perf.draws.push({ nodes: v.nodes.length, edges: v.edges.length, at: performance.now(), ms: performance.now() - t0 });
+  const t2 = performance.now();
+  // at: since navigation start; waitMs: API answers still awaited when the
+  // draw began (the first draw's were asked for at start); drawMs: placing
+  // the new nodes (layoutMs of it) and the first frame that shows them.
+  perf.draws.push({ nodes: v.nodes.length, edges: v.edges.length, at: t2, waitMs: t1 - t0, drawMs: t2 - t1, layoutMs: view.layoutMs });
   document.body.dataset.drawn = String(v.nodes.length);
   if (v.errors.length) status(v.errors.join(' · '), true);
-  else status(`${v.nodes.length} nodes, ${v.edges.length} relationships${v.notes.length ? ` · ${v.notes.join(' · ')}` : ''}`);
+  else status(`${count(v.nodes.length, 'node')}, ${count(v.edges.length, 'relationship')}${v.notes.length ? ` · ${v.notes.join(' · ')}` : ''}`);
   $('expand').disabled = !st.selected.length;
   $('timeline').disabled = st.selected.length !== 2;
   if ($('elements').open) elementsList(v);
@@ -164,8 +197,9 @@ async function panel() {
   if (st.edge) key = `e:${st.edge}`;
   else if (st.timeline && st.selected.length === 2) key = `t:${st.selected}|${st.types}`;
   else if (st.query) key = `q:${queryKey()}|${st.result}`;
-  else if (st.selected.length) key = `n:${st.selected}`;
+  else if (st.selected.length) key = `n:${st.selected}|${st.selected.map((id) => st.expanded.includes(id))}`;
   if (key === panelKey) return;
+  const kindBefore = panelKey[0];
   panelKey = key;
   const p = $('panel');
   if (!key) {
@@ -176,9 +210,9 @@ async function panel() {
   if (panelKey !== key) return;
   fill($('panel-title'), title);
   fill($('panel-body'), body);
-  const wasHidden = p.hidden;
   p.hidden = false;
-  if (wasHidden && key[0] !== 'q') $('panel-title').focus({ preventScroll: true });
+  // Evidence and timelines are read next: take the focus there when one opens.
+  if (key[0] !== kindBefore && (key[0] === 'e' || key[0] === 't')) $('panel-title').focus({ preventScroll: true });
 }
 
 async function panelContent(kind) {
@@ -234,7 +268,7 @@ async function nodePanel() {
     h('button', { type: 'button', onclick: () => removeNode(node.id) }, 'Remove from view')));
   if (st.selected.length === 2) body.push(h('button', { type: 'button', class: 'primary', onclick: () => commit((s) => { s.timeline = true; }) }, 'Timeline of this pair'));
   else body.push(h('p', { class: 'muted' }, 'Select a second node for the timeline of the pair.'));
-  return [st.selected.length === 2 ? 'Two nodes' : 'Node', body];
+  return [answers.map((a) => a.node.name || a.node.id).join(' and '), body];
 }
 
 function closePanel() {
@@ -309,21 +343,35 @@ function filters(stats) {
   $('to').value = st.to;
 }
 
+// On a phone the side column is a sheet over the graph: open on demand.
+const narrow = matchMedia('(max-width: 760px)');
+function setSide(open) {
+  $('side').classList.toggle('closed', !open);
+  $('toggle-side').setAttribute('aria-expanded', String(open));
+}
+
 function queryList() {
   fill($('queries'), queries.map((q) => h('li', {},
     h('button', { type: 'button', class: 'query', 'aria-current': st.query === q.name ? 'true' : undefined,
-      onclick: () => commit((s) => { s.query = q.name; s.params = {}; s.result = false; s.edge = ''; s.timeline = false; }) },
+      onclick: () => {
+        if (narrow.matches) setSide(false);
+        commit((s) => { s.query = q.name; s.params = {}; s.result = false; s.edge = ''; s.timeline = false; });
+      } },
     h('strong', {}, q.title || q.name), h('small', {}, q.name)))));
 }
 
 // ---- start ---------------------------------------------------------------
 
 async function start() {
+  perf.startAt = performance.now();
+  // What the URL's view needs is fetched while the style loads.
+  visible().catch(() => {});
   try {
-    [style] = await Promise.all([api.style()]);
+    style = await api.style();
   } catch (e) {
     status(`style: ${e.message}`, true);
   }
+  perf.styleAt = performance.now();
   view = new GraphView($('graph'), style, {
     node: (id) => select(id),
     nodeDouble: (id) => expand(id),
@@ -331,6 +379,7 @@ async function start() {
     background: () => { if (st.selected.length || st.edge) commit((s) => { s.selected = []; s.edge = ''; s.timeline = false; }); },
     error: (e) => status(`graph: ${e.message}`, true),
   });
+  perf.viewAt = performance.now();
   api.stats().then((ans) => { stats = ans; filters(ans); }).catch((e) => fill($('types'), h('p', { class: 'error' }, e.message)));
   api.queries().then((ans) => { queries = ans.queries || []; queryList(); panelKey = ''; return render(); })
     .catch((e) => fill($('queries'), h('li', { class: 'error' }, e.message)));
@@ -347,8 +396,6 @@ async function start() {
   $('panel-close').addEventListener('click', closePanel);
   $('elements').addEventListener('toggle', () => { if ($('elements').open) elementsList(lastView); });
   const side = $('toggle-side');
-  const narrow = matchMedia('(max-width: 760px)');
-  const setSide = (open) => { $('side').classList.toggle('closed', !open); side.setAttribute('aria-expanded', String(open)); };
   setSide(!narrow.matches);
   side.addEventListener('click', () => setSide(side.getAttribute('aria-expanded') !== 'true'));
   document.addEventListener('keydown', (ev) => {
