@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -66,11 +65,7 @@ func TestCrashDuringLoad(t *testing.T) {
 	if testing.Short() {
 		testutil.Skip(t, "crash test skipped in -short mode")
 	}
-	path := filepath.Join(t.TempDir(), "kg.db")
-	s, err := embedded.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, path := newStore(t)
 	mustLoad(t, s, batch([]graph.Node{china, usa, trump, xi, article("art-1")}, spoke("art-1", "Trump spoke with Xi.")))
 	if err := s.Close(); err != nil {
 		t.Fatal(err)

@@ -22,11 +22,7 @@ import (
 // spread over several pages, and returns its path and bytes.
 func soundStore(t testing.TB) (string, []byte) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "kg.db")
-	s, err := embedded.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, path := newStore(t)
 	for k := range 3 {
 		b := &graph.Batch{Nodes: []graph.Node{china, usa, trump, xi}}
 		for i := range 100 {

@@ -3,7 +3,6 @@ package embedded_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"sync"
 	"testing"
@@ -73,11 +72,7 @@ func TestQueryValues(t *testing.T) {
 
 func TestQueryWritesPersist(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "kg.db")
-	s, err := embedded.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, path := newStore(t)
 	mustLoad(t, s, batch([]graph.Node{china, usa}))
 	res := mustQuery(t, s, "MATCH (c:Country {id: 'CHN'}) SET c.population = 1400000000, c.tags = ['big', 'asia'] "+
 		"CREATE (c)-[:NEIGHBOUR_OF {since: 1949}]->(:Country {id: 'MNG', name: 'Mongolia'})", nil)
@@ -104,11 +99,7 @@ func TestQueryWritesPersist(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ro, err := embedded.Open(path, &embedded.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
+	ro := openReadOnly(t, path)
 	got := mustQuery(t, ro, "MATCH (c:Country) OPTIONAL MATCH (c)-[r]->(o) RETURN c.id, c.name, c.population, c.tags, r.since, o.id ORDER BY c.id", nil)
 	want := [][]any{
 		{"CHN", "China", int64(1400000000), []any{"big", "asia"}, int64(1949), "MNG"},

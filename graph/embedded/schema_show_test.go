@@ -16,15 +16,11 @@ import (
 func TestShowSchema(t *testing.T) {
 	ctx := context.Background()
 	s := embeddedtest.Open(t)
-	for _, q := range []string{
+	mustRunAll(t, s,
 		"CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE",
 		"CREATE CONSTRAINT pledged_id FOR ()-[r:PLEDGED]-() REQUIRE r.id IS UNIQUE",
 		"CREATE INDEX article_published FOR (n:Article) ON (n.publishedAt)",
-	} {
-		if _, err := s.Query(ctx, q, nil); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
+	)
 	tests := []struct {
 		query string
 		cols  []string
@@ -72,11 +68,7 @@ func TestShowSchema(t *testing.T) {
 	}
 
 	// DROP, with and without IF EXISTS
-	for _, q := range []string{"DROP CONSTRAINT actor_id", "DROP INDEX article_published IF EXISTS", "DROP INDEX nothing IF EXISTS"} {
-		if _, err := s.Query(ctx, q, nil); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
+	mustRunAll(t, s, "DROP CONSTRAINT actor_id", "DROP INDEX article_published IF EXISTS", "DROP INDEX nothing IF EXISTS")
 	for q, detail := range map[string]string{
 		"DROP CONSTRAINT actor_id": "ConstraintDropFailed",
 		"DROP INDEX pledged_id":    "IndexDropFailed", // a constraint's name

@@ -65,6 +65,16 @@ func countNodes(t *testing.T, s graph.Store) int64 {
 	return res.Rows[0][0].(int64)
 }
 
+// countedNodes returns the number of nodes s.Counts reports.
+func countedNodes(t *testing.T, s graph.Store) int {
+	t.Helper()
+	c, err := s.Counts(context.Background())
+	if err != nil {
+		t.Fatalf("Counts: %v", err)
+	}
+	return c.TotalNodes()
+}
+
 // writerAndReader opens a new store for writing, loads one node, and opens
 // a reader beside it; both are closed when the test ends.
 func writerAndReader(t *testing.T) (w, r *embedded.Store, path string) {
@@ -97,12 +107,8 @@ func TestReaderBesideWriterSeesCommits(t *testing.T) {
 	if n := countNodes(t, r); n != 3 {
 		t.Fatalf("after a second Load the reader's query sees %d nodes, want 3", n)
 	}
-	c, err := r.Counts(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.TotalNodes() != 3 {
-		t.Fatalf("reader counts %d nodes, want 3", c.TotalNodes())
+	if n := countedNodes(t, r); n != 3 {
+		t.Fatalf("reader counts %d nodes, want 3", n)
 	}
 	if _, err := r.Load(ctx, batch([]graph.Node{trump})); !errors.Is(err, embedded.ErrReadOnly) {
 		t.Fatalf("Load on the reader = %v, want ErrReadOnly", err)
@@ -117,11 +123,7 @@ func TestReaderBesideWriterSeesCommits(t *testing.T) {
 // wait timeout.
 func TestReadWaitsForCommit(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "kg.db")
-	w, err := embedded.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, path := newStore(t)
 	mustLoad(t, w, batch([]graph.Node{china}))
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
@@ -150,12 +152,8 @@ func TestReadWaitsForCommit(t *testing.T) {
 	release()
 	release = holdLock(t, path, true)
 	time.AfterFunc(100*time.Millisecond, release)
-	c, err := r.Counts(ctx)
-	if err != nil {
-		t.Fatalf("Counts after the commit: %v", err)
-	}
-	if c.TotalNodes() != 1 {
-		t.Fatalf("counts %d nodes, want 1", c.TotalNodes())
+	if n := countedNodes(t, r); n != 1 {
+		t.Fatalf("counts %d nodes after the commit, want 1", n)
 	}
 }
 
@@ -188,12 +186,8 @@ func TestWriteWaitsForReaders(t *testing.T) {
 	if st := mustLoad(t, w, batch([]graph.Node{usa})); st.NodesCreated != 1 {
 		t.Fatalf("Load after the read: %+v, want 1 node created", st)
 	}
-	c, err := w.Counts(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.TotalNodes() != 2 {
-		t.Fatalf("counts %d nodes, want 2", c.TotalNodes())
+	if n := countedNodes(t, w); n != 2 {
+		t.Fatalf("counts %d nodes, want 2", n)
 	}
 }
 

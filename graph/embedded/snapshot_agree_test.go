@@ -3,7 +3,6 @@ package embedded_test
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -55,11 +54,7 @@ func TestSnapshotAgreesWithMemory(t *testing.T) {
 			if _, err := os.Stat(c.dir); err != nil {
 				t.Fatalf("no corpus at %s (the shared dev corpus lies beside the repository): %v", c.dir, err)
 			}
-			path := filepath.Join(t.TempDir(), "kg.db")
-			s, err := embedded.Open(path, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			s, path := newStore(t)
 			ctx := context.Background()
 			if _, err := ingest.Run(ctx, extract.New(extract.Options{}), s, []string{c.dir}, ingest.Options{}); err != nil {
 				t.Fatal(err)

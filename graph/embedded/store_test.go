@@ -138,11 +138,7 @@ func TestLoadMergeRules(t *testing.T) {
 }
 
 func TestLoadValueTypesSurvive(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "kg.db")
-	s, err := embedded.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, path := newStore(t)
 	props := graph.Props{"name": "buy soybeans", "quantity": int64(25000000), "share": 0.25, "whole": 3.0,
 		"binding": true, "draft": false, "aliases": []string{"soy deal"}, "text": "quote \" backslash \\ newline \n 中国"}
 	c := graph.Node{ID: "commitment-1", Label: graph.LabelCommitment, Props: props}
@@ -150,11 +146,7 @@ func TestLoadValueTypesSurvive(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	ro, err := embedded.Open(path, &embedded.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
+	ro := openReadOnly(t, path)
 	snap := mustSnapshot(t, ro)
 	if len(snap.Nodes) != 1 || !reflect.DeepEqual(snap.Nodes[0].Props, props) {
 		t.Fatalf("after reopen: %#v, want %#v", snap.Nodes, props)
@@ -224,11 +216,7 @@ func TestCounts(t *testing.T) {
 }
 
 func TestLockSecondWriter(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "kg.db")
-	w, err := embedded.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, path := newStore(t)
 	opts := &embedded.Options{LockTimeout: 200 * time.Millisecond}
 	if _, err := embedded.Open(path, opts); !errors.Is(err, graph.ErrStoreInUse) {
 		t.Fatalf("second writer: %v, want ErrStoreInUse", err)
@@ -244,16 +232,8 @@ func TestLockSecondWriter(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Many readers at once, and a writer with them.
-	r1, err := embedded.Open(path, &embedded.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r1.Close()
-	r2, err := embedded.Open(path, &embedded.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatalf("second reader: %v", err)
-	}
-	defer r2.Close()
+	openReadOnly(t, path)
+	openReadOnly(t, path)
 	w, err = embedded.Open(path, opts)
 	if err != nil {
 		t.Fatalf("writer while readers are open: %v", err)
@@ -328,11 +308,7 @@ func TestCheckFindsCorruption(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "kg.db")
-			s, err := embedded.Open(path, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			s, path := newStore(t)
 			mustLoad(t, s, batch([]graph.Node{china, trump, xi}, spoke("a", "s")))
 			if err := s.Check(); err != nil {
 				t.Fatalf("Check of a sound store: %v", err)
@@ -356,4 +332,27 @@ func TestCheckFindsCorruption(t *testing.T) {
 			}
 		})
 	}
+}
+
+// newStore opens a new store in a temporary directory and returns it with
+// its path; the test closes it.
+func newStore(t testing.TB) (*embedded.Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "kg.db")
+	s, err := embedded.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, path
+}
+
+// openReadOnly opens the store at path read-only until the test ends.
+func openReadOnly(t *testing.T, path string) *embedded.Store {
+	t.Helper()
+	s, err := embedded.Open(path, &embedded.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

@@ -3,10 +3,10 @@ package embedded_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"testing"
 
+	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
 )
 
@@ -24,24 +24,16 @@ func count(t *testing.T, s *embedded.Store) int64 {
 // no trace.
 func TestTx(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "kg.db")
-	s, err := embedded.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, path := newStore(t)
 	tx, err := s.Begin(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{
+	mustRunAll(t, tx,
 		"CREATE (:Actor {id: 'a'})",
 		"MATCH (a:Actor {id: 'a'}) CREATE (a)-[:PART_OF {id: 'r'}]->(:Actor {id: 'b'})",
 		"CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE",
-	} {
-		if _, err := tx.Query(ctx, q, nil); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
+	)
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
@@ -105,5 +97,18 @@ func TestTx(t *testing.T) {
 	}
 	if _, err := s.Begin(ctx); !errors.Is(err, embedded.ErrReadOnly) {
 		t.Errorf("Begin on a read-only store: %v", err)
+	}
+}
+
+// mustRunAll runs each query on q (a store or a transaction), failing the
+// test at the first error.
+func mustRunAll(t *testing.T, q interface {
+	Query(context.Context, string, map[string]any) (*graph.Result, error)
+}, queries ...string) {
+	t.Helper()
+	for _, query := range queries {
+		if _, err := q.Query(context.Background(), query, nil); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
 	}
 }
