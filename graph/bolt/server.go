@@ -59,7 +59,7 @@ type Config struct {
 	// TxIdleTimeout bounds how long a client may leave a write
 	// transaction open without sending anything; the connection is then
 	// closed and the transaction rolled back, so that an abandoned client
-	// cannot hold the store's writer lock (and its readers) for ever.
+	// cannot hold the store's writer lock for ever.
 	// Zero means one minute.
 	TxIdleTimeout time.Duration
 	// Agent is the server agent sent in HELLO's SUCCESS; zero means

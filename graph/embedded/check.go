@@ -161,7 +161,7 @@ func (s *Store) Check() error {
 	}
 	s.mu.RLock()
 	// A read-only store's graph may be of an earlier transaction.
-	if g := s.mem; g != nil && (!s.readOnly || s.memTx == txid) && (g.NodeCount() != nodes || g.RelationshipCount() != rels) {
+	if g := s.mem; g != nil && s.tx == nil && (!s.readOnly || s.memTx == txid) && (g.NodeCount() != nodes || g.RelationshipCount() != rels) {
 		add("in-memory graph has %d nodes and %d relationships, the file %d and %d",
 			g.NodeCount(), g.RelationshipCount(), nodes, rels)
 	}

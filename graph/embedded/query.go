@@ -101,6 +101,11 @@ func (s *Store) queryRead(ctx context.Context, st *cypher.Statement, params map[
 			s.mu.RUnlock()
 			return nil, fmt.Errorf("query: %w", ErrClosed)
 		}
+		if t := s.tx; t != nil {
+			// mem holds t's uncommitted writes
+			s.mu.RUnlock()
+			return s.queryCommitted(ctx, t, st, params)
+		}
 		if g := s.mem; g != nil {
 			res, err := st.Run(ctx, g, params)
 			s.mu.RUnlock()

@@ -137,8 +137,15 @@ type Store struct {
 	users int  // transactions using db
 
 	wmu sync.Mutex   // serialises writers: Load, updating queries, building mem
-	mu  sync.RWMutex // guards mem and memTx
+	mu  sync.RWMutex // guards mem and memTx, tx and txSnap
 	mem *memgraph.Graph
+	// tx is the open explicit write transaction, if any: mem then holds its
+	// uncommitted writes, so read-only queries read txSnap instead, a
+	// snapshot of the last committed state built for them (under
+	// txSnapMu) on the first read the transaction meets.
+	tx       *Tx
+	txSnap   *snapshot
+	txSnapMu sync.Mutex
 	// snap is the snapshot read-only queries read (see ReadMode); stale
 	// ones are replaced under mu, so queries hold mu.RLock while they run.
 	snap  *snapshot

@@ -20,10 +20,12 @@ var ErrTxDone = errors.New("the transaction has ended")
 // Tx is an explicit, multi-statement write transaction: its statements
 // see each other's writes, Commit persists all of them in one file
 // transaction, and Rollback (or a failing statement, or a failing Commit)
-// leaves no trace. A Tx holds the store's writer lock and, for its whole
-// life, keeps read-only queries of the store waiting, since they read the
-// same in-memory graph: keep transactions short, and always end them.
-// A Tx is for one goroutine.
+// leaves no trace. A Tx holds the store's writer lock: other writers wait
+// for it. Read-only queries of the store do not: while it is open they
+// read the last committed state, from a snapshot of the file built on the
+// first of them (a pass over the file), since the in-memory graph holds
+// the transaction's uncommitted writes. Keep transactions short, and
+// always end them. A Tx is for one goroutine.
 type Tx struct {
 	s      *Store
 	g      *memgraph.Graph
@@ -55,9 +57,12 @@ func (s *Store) Begin(ctx context.Context) (*Tx, error) {
 		s.wmu.Unlock()
 		return nil, err
 	}
-	s.mu.Lock()
+	s.mu.Lock() // waits for the queries reading mem
+	defer s.mu.Unlock()
 	g.ResetJournal()
-	return &Tx{s: s, g: g, sp: g.Savepoint()}, nil
+	t := &Tx{s: s, g: g, sp: g.Savepoint()}
+	s.tx = t
+	return t, nil
 }
 
 // Query runs one statement in the transaction, as Store.Query does. A
@@ -157,6 +162,58 @@ func (t *Tx) end() {
 
 func (t *Tx) release() {
 	t.done = true
+	t.s.mu.Lock()
+	t.s.tx, t.s.txSnap = nil, nil
 	t.s.mu.Unlock()
 	t.s.wmu.Unlock()
+}
+
+// queryCommitted runs a read-only statement on the last committed state,
+// while write transaction t is open.
+func (s *Store) queryCommitted(ctx context.Context, t *Tx, st *cypher.Statement, params map[string]any) (*cypher.Result, error) {
+	snap, err := s.committedSnapshot(ctx, t)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	qctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	g := newSnapGraph(snap, cancel)
+	res, err := st.Run(qctx, g, params)
+	if g.err != nil {
+		return nil, fmt.Errorf("query: %w", g.err)
+	}
+	return res, err
+}
+
+// committedSnapshot returns the snapshot of the last committed state that
+// the readers of transaction t share, building it on the first call. The
+// snapshot is in memory (not mapped), so a reader may keep using it after
+// t ends.
+func (s *Store) committedSnapshot(ctx context.Context, t *Tx) (*snapshot, error) {
+	s.txSnapMu.Lock()
+	defer s.txSnapMu.Unlock()
+	s.mu.RLock()
+	snap, open := s.txSnap, s.tx == t
+	s.mu.RUnlock()
+	if snap != nil && open {
+		return snap, nil
+	}
+	var data []byte
+	if err := s.view(func(btx *bolt.Tx) error {
+		var err error
+		data, err = buildSnapshotBytes(ctx, btx)
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("snapshot of the committed state: %w", err)
+	}
+	snap, err := parseSnapshot(data)
+	if err != nil {
+		return nil, fmt.Errorf("snapshot of the committed state: %w", err)
+	}
+	s.mu.Lock()
+	if s.tx == t {
+		s.txSnap = snap
+	}
+	s.mu.Unlock()
+	return snap, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/kgnews/kg/graph"
 	"github.com/kgnews/kg/graph/embedded"
@@ -110,5 +111,77 @@ func mustRunAll(t *testing.T, q interface {
 		if _, err := q.Query(context.Background(), query, nil); err != nil {
 			t.Fatalf("%s: %v", query, err)
 		}
+	}
+}
+
+// TestReadersDuringTx: read-only queries do not wait for an open write
+// transaction; they read the last committed state, never its uncommitted
+// writes, and see them once it commits.
+func TestReadersDuringTx(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	defer s.Close()
+	mustRunAll(t, s, "CREATE (:Actor {id: 'a'})")
+	count := func() (int64, error) {
+		res, err := s.Query(ctx, "MATCH (n:Actor) RETURN count(n)", nil)
+		if err != nil {
+			return 0, err
+		}
+		return res.Rows[0][0].(int64), nil
+	}
+	tx, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustRunAll(t, tx, "CREATE (:Actor {id: 'b'})", "CREATE (:Actor {id: 'c'})")
+	// Readers on other goroutines, while the transaction is open.
+	const readers = 8
+	got := make(chan int64, readers)
+	errs := make(chan error, readers)
+	for range readers {
+		go func() {
+			n, err := count()
+			if err != nil {
+				errs <- err
+				return
+			}
+			got <- n
+		}()
+	}
+	for range readers {
+		select {
+		case n := <-got:
+			if n != 1 {
+				t.Errorf("a reader during the transaction counts %d actors, want 1 (the committed one)", n)
+			}
+		case err := <-errs:
+			t.Fatal(err)
+		case <-time.After(time.Minute):
+			t.Fatal("readers wait for the open transaction")
+		}
+	}
+	// The transaction still sees its own writes.
+	res, err := tx.Query(ctx, "MATCH (n:Actor) RETURN count(n)", nil)
+	if err != nil || res.Rows[0][0] != int64(3) {
+		t.Fatalf("inside the transaction: %v, %v; want 3", res, err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := count(); err != nil || n != 3 {
+		t.Fatalf("after the commit a reader counts %d (%v), want 3", n, err)
+	}
+	// A rolled-back transaction: readers never see its writes.
+	tx, err = s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustRunAll(t, tx, "MATCH (n:Actor {id: 'a'}) DETACH DELETE n")
+	if n, err := count(); err != nil || n != 3 {
+		t.Fatalf("during a delete a reader counts %d (%v), want 3", n, err)
+	}
+	tx.Rollback()
+	if n, err := count(); err != nil || n != 3 {
+		t.Fatalf("after the rollback a reader counts %d (%v), want 3", n, err)
 	}
 }
