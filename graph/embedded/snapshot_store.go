@@ -186,6 +186,12 @@ func (s *Store) buildSnapshotFile(ctx context.Context, path string) (*snapshot, 
 		return nil, fmt.Errorf("build snapshot: %w", err)
 	}
 	s.debugf("snapshot %s not written: %v; building it in memory", path, err)
+	return s.buildSnapshotInMemory(ctx)
+}
+
+// buildSnapshotInMemory builds the snapshot of the last committed state in
+// memory, for this Store alone.
+func (s *Store) buildSnapshotInMemory(ctx context.Context) (*snapshot, error) {
 	var data []byte
 	if err := s.view(func(tx *bolt.Tx) error {
 		var err error

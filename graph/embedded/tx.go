@@ -198,15 +198,7 @@ func (s *Store) committedSnapshot(ctx context.Context, t *Tx) (*snapshot, error)
 	if snap != nil && open {
 		return snap, nil
 	}
-	var data []byte
-	if err := s.view(func(btx *bolt.Tx) error {
-		var err error
-		data, err = buildSnapshotBytes(ctx, btx)
-		return err
-	}); err != nil {
-		return nil, fmt.Errorf("snapshot of the committed state: %w", err)
-	}
-	snap, err := parseSnapshot(data)
+	snap, err := s.buildSnapshotInMemory(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot of the committed state: %w", err)
 	}
