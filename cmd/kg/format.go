@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -122,6 +124,9 @@ func (b *jsonBuilder) Temporal(t fmt.Stringer) error { b.out = t.String(); retur
 // Point builds {"crs": "wgs-84", "srid": 4326, "x": …, "y": …[, "z": …]}.
 func (b *jsonBuilder) Point(p value.Point) error { b.out = p.Fields(); return nil }
 
+// Bytes writes a byte array as JSON writes bytes: a base64 string.
+func (b *jsonBuilder) Bytes(v []byte) error { b.out = base64.StdEncoding.EncodeToString(v); return nil }
+
 func (b *jsonBuilder) Float(f float64) error {
 	b.out = f
 	if math.IsNaN(f) || math.IsInf(f, 0) {
@@ -213,6 +218,7 @@ func (c *csvCellVisitor) Float(f float64) error {
 func (c *csvCellVisitor) String(s string) error                   { c.s = s; return nil }
 func (c *csvCellVisitor) Temporal(t fmt.Stringer) error           { c.s = t.String(); return nil }
 func (c *csvCellVisitor) Point(p value.Point) error               { c.s = p.String(); return nil }
+func (c *csvCellVisitor) Bytes(b []byte) error                    { c.s = bytesText(b); return nil }
 func (c *csvCellVisitor) List(l []any) error                      { return c.json(l) }
 func (c *csvCellVisitor) Map(m map[string]any) error              { return c.json(m) }
 func (c *csvCellVisitor) Node(n value.Node) error                 { return c.json(n) }
@@ -255,7 +261,12 @@ func (l *literalVisitor) Bool(b bool) error             { l.s = strconv.FormatBo
 func (l *literalVisitor) Int(n int64) error             { l.s = strconv.FormatInt(n, 10); return nil }
 func (l *literalVisitor) Temporal(t fmt.Stringer) error { l.s = t.String(); return nil }
 func (l *literalVisitor) Point(p value.Point) error     { l.s = p.String(); return nil }
-func (l *literalVisitor) Map(m map[string]any) error    { l.s = mapLiteral(m); return nil }
+func (l *literalVisitor) Bytes(b []byte) error          { l.s = bytesText(b); return nil }
+
+// bytesText writes a byte array for a table or a CSV cell: 0x and its
+// bytes in hexadecimal.
+func bytesText(b []byte) string                      { return "0x" + hex.EncodeToString(b) }
+func (l *literalVisitor) Map(m map[string]any) error { l.s = mapLiteral(m); return nil }
 
 func (l *literalVisitor) String(s string) error {
 	l.s = s

@@ -66,10 +66,6 @@ func Encode(buf []byte, v any) ([]byte, error) {
 }
 
 func (e *encoder) value(v any) error {
-	if b, ok := v.([]byte); ok {
-		e.bytes(b)
-		return nil
-	}
 	return value.Walk(v, e)
 }
 
@@ -88,9 +84,11 @@ func (e *encoder) header(n int, tiny byte, m8, m16, m32 byte) {
 	}
 }
 
-func (e *encoder) bytes(b []byte) {
+// Bytes writes a byte array as PackStream's Bytes.
+func (e *encoder) Bytes(b []byte) error {
 	e.header(len(b), 0, mBytes8, mBytes16, mBytes32)
 	e.buf = append(e.buf, b...)
+	return nil
 }
 
 func (e *encoder) structHeader(tag byte, fields int) {

@@ -429,6 +429,8 @@ func init() {
 				return int64(utf8.RuneCountInString(x)), nil
 			case []any:
 				return int64(len(x)), nil
+			case []byte:
+				return int64(len(x)), nil
 			case map[string]any:
 				return int64(len(x)), nil
 			}

@@ -1,6 +1,7 @@
 package cypher
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"maps"
@@ -158,6 +159,9 @@ func equal(a, b any) tri {
 		return triTrue
 	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration, value.Point:
 		return triOf(a == b)
+	case []byte:
+		y, ok := b.([]byte)
+		return triOf(ok && bytes.Equal(x, y))
 	}
 	return triFalse
 }
@@ -215,6 +219,10 @@ func compare(a, b any) (int, bool) {
 		}
 	case value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime:
 		return value.Compare(a, b)
+	case []byte:
+		if y, ok := b.([]byte); ok {
+			return bytes.Compare(x, y), true
+		}
 	}
 	return 0, false
 }
@@ -241,48 +249,53 @@ func cmpBool(a, b bool) int {
 	return 1
 }
 
+// rankNaN is NaN's place in the global sort order: after the numbers.
+const rankNaN = 30
+
 // orderRank gives the type's place in the global sort order.
 func orderRank(v any) int {
 	switch x := v.(type) {
 	case map[string]any:
 		return 0
 	case nodeV:
-		return 1
-	case relV:
 		return 2
-	case []any:
-		return 3
-	case pathV:
+	case relV:
 		return 4
-	case value.Point:
-		return 5
-	case value.DateTime:
+	case []any:
 		return 6
-	case value.LocalDateTime:
-		return 7
-	case value.Date:
+	case pathV:
 		return 8
-	case value.Time:
-		return 9
-	case value.LocalTime:
+	case value.Point:
 		return 10
-	case value.Duration:
-		return 11
-	case string:
+	case value.DateTime:
 		return 12
-	case bool:
-		return 13
-	case int64:
+	case value.LocalDateTime:
 		return 14
+	case value.Date:
+		return 16
+	case value.Time:
+		return 18
+	case value.LocalTime:
+		return 20
+	case value.Duration:
+		return 22
+	case []byte:
+		return 23 // after the temporal types, before strings
+	case string:
+		return 24
+	case bool:
+		return 26
+	case int64:
+		return 28
 	case float64:
 		if math.IsNaN(x) {
-			return 15
+			return rankNaN
 		}
-		return 14
+		return 28
 	case nil:
-		return 16
+		return 32
 	}
-	return 17
+	return 34
 }
 
 // order implements orderability: a total order over all values.
@@ -292,6 +305,8 @@ func order(a, b any) int {
 		return cmp.Compare(int64(ra), int64(rb))
 	}
 	switch x := a.(type) {
+	case []byte:
+		return bytes.Compare(x, b.([]byte))
 	case map[string]any:
 		y := b.(map[string]any)
 		kx, ky := slices.Sorted(maps.Keys(x)), slices.Sorted(maps.Keys(y))
@@ -341,7 +356,7 @@ func order(a, b any) int {
 	case value.Point:
 		return value.ComparePoints(x, b.(value.Point))
 	case int64, float64:
-		if orderRank(a) == 15 {
+		if orderRank(a) == rankNaN {
 			return 0
 		}
 		if y, ok := b.(int64); ok {
@@ -391,6 +406,11 @@ func appendKey(b []byte, v any) []byte {
 		return strconv.AppendFloat(b, x, 'g', -1, 64)
 	case string:
 		b = append(b, 's')
+		b = strconv.AppendInt(b, int64(len(x)), 10)
+		b = append(b, ':')
+		return append(b, x...)
+	case []byte:
+		b = append(b, 'b')
 		b = strconv.AppendInt(b, int64(len(x)), 10)
 		b = append(b, ':')
 		return append(b, x...)

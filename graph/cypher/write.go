@@ -5,7 +5,7 @@ import "github.com/kgnews/kg/graph/value"
 // checkPropValue validates a value to be stored as a property.
 func checkPropValue(ec *execCtx, v any) error {
 	switch x := v.(type) {
-	case nil, bool, int64, float64, string, value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration, value.Point:
+	case nil, bool, int64, float64, string, value.Date, value.LocalTime, value.Time, value.LocalDateTime, value.DateTime, value.Duration, value.Point, []byte:
 		return nil
 	case []any:
 		for _, e := range x {

@@ -1,6 +1,7 @@
 package embedded
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -63,6 +64,7 @@ const (
 	tagDateTime      = 12 // varint seconds, varint nanoseconds, varint offset, string zone
 	tagDuration      = 13 // varint months, days, seconds, nanoseconds
 	tagPoint         = 14 // uvarint srid, then 2 or 3 floats as tagFloat's payload
+	tagBytes         = 15 // uvarint(n) byte*n: a byte array
 )
 
 // errCorrupt is wrapped by every decoding error.
@@ -200,6 +202,10 @@ func (e *encoder) value(v any) error {
 		e.varint(v.Days)
 		e.varint(v.Seconds)
 		e.varint(int64(v.Nanos))
+	case []byte:
+		e.buf = append(e.buf, tagBytes)
+		e.uvarint(uint64(len(v)))
+		e.buf = append(e.buf, v...)
 	case value.Point:
 		e.buf = append(e.buf, tagPoint)
 		e.uvarint(uint64(uint32(v.SRID)))
@@ -415,6 +421,8 @@ func (d *decoder) value(depth int) any {
 		return v
 	case tagPoint:
 		return d.point()
+	case tagBytes:
+		return bytes.Clone(d.bytes("byte array"))
 	default:
 		if d.err == nil {
 			d.err = fmt.Errorf("%w: unknown value tag %d", errCorrupt, tag)
@@ -580,7 +588,7 @@ func (d *decoder) skip(depth int) {
 		return
 	}
 	switch d.buf[0] {
-	case tagString:
+	case tagString, tagBytes:
 		d.buf = d.buf[1:]
 		d.bytes("string")
 	case tagStrings:
@@ -634,7 +642,7 @@ func scanBucket(ctx context.Context, b *bolt.Bucket, fn func(id int64, v []byte)
 }
 
 // normalize returns v as a storable property value: string, int64, float64,
-// bool, a temporal value of package cypher, []string, or a []any of values
+// bool, a temporal value of package cypher, a point, a []byte, []string, or a []any of values
 // all of one of those types (as Neo4j stores lists). Other integer and float
 // kinds are widened, a time.Time becomes a value.DateTime (as the Neo4j
 // driver sends it); a []any of strings, or an empty one, becomes a []string.
@@ -654,6 +662,8 @@ func normalize(v any) (any, error) {
 		return v, nil
 	case []string:
 		return slices.Clone(v), nil
+	case []byte:
+		return bytes.Clone(v), nil
 	case int, int8, int16, int32, uint, uint8, uint16, uint32, uint64, float32, time.Time:
 		// a time.Time as the Neo4j driver sends it: a DATETIME
 		return value.Canon(v)
@@ -670,7 +680,7 @@ func normalize(v any) (any, error) {
 			switch n.(type) {
 			case nil:
 				return nil, fmt.Errorf("list element %d is null", i)
-			case []string, []any:
+			case []string, []any, []byte:
 				return nil, fmt.Errorf("list element %d is a list: lists of lists cannot be stored", i)
 			}
 			if i > 0 && k != kind {

@@ -25,6 +25,7 @@ func TestCodecRoundTrip(t *testing.T) {
 			"mixed": []any{int64(1), "two", 3.5, true, []any{int64(4)}},
 		}},
 		{"unicode", []string{"Ünïcode"}, map[string]any{"text": "a\"b\\c\nd\x00e — 中国 🇨🇳"}},
+		{"bytes", nil, map[string]any{"blob": []byte{0, 1, 0xff}, "empty": []byte{}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"encoding/base64"
 	"fmt"
 	"slices"
 
@@ -213,6 +214,9 @@ func (b *jsonBuilder) Temporal(t fmt.Stringer) error { b.out = t.String(); retur
 
 // Point writes a point as kg cypher's JSON does: {crs, srid, x, y[, z]}.
 func (b *jsonBuilder) Point(p value.Point) error { b.out = p.Fields(); return nil }
+
+// Bytes writes a byte array as kg cypher's JSON does: a base64 string.
+func (b *jsonBuilder) Bytes(v []byte) error { b.out = base64.StdEncoding.EncodeToString(v); return nil }
 
 func (b *jsonBuilder) List(l []any) error {
 	out := make([]any, len(l))

@@ -71,6 +71,7 @@ type notProperty struct{}
 
 func (notProperty) Temporal(t fmt.Stringer) error           { return unsupported(t) }
 func (notProperty) Point(p value.Point) error               { return unsupported(p) }
+func (notProperty) Bytes(b []byte) error                    { return unsupported(b) }
 func (notProperty) Map(m map[string]any) error              { return unsupported(m) }
 func (notProperty) Node(n value.Node) error                 { return unsupported(n) }
 func (notProperty) Relationship(r value.Relationship) error { return unsupported(r) }

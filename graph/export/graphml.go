@@ -213,6 +213,7 @@ func (g *gmlText) Int(n int64) error                       { g.s = strconv.Forma
 func (g *gmlText) String(s string) error                   { g.s = s; return nil }
 func (g *gmlText) Temporal(t fmt.Stringer) error           { return g.unsupported(t) }
 func (g *gmlText) Point(p value.Point) error               { return g.unsupported(p) }
+func (g *gmlText) Bytes(b []byte) error                    { return g.unsupported(b) }
 func (g *gmlText) Map(m map[string]any) error              { return g.unsupported(m) }
 func (g *gmlText) Node(n value.Node) error                 { return g.unsupported(n) }
 func (g *gmlText) Relationship(r value.Relationship) error { return g.unsupported(r) }

@@ -291,7 +291,7 @@ func TestFromDriver(t *testing.T) {
 		{"duration", dbtype.Duration{Months: 14, Days: 3, Seconds: 7200}, "P1Y2M3DT2H"},
 		{"point", dbtype.Point2D{X: 1, Y: 2, SpatialRefId: 7203}, value.Point{SRID: 7203, X: 1, Y: 2}},
 		{"point 3d", dbtype.Point3D{X: 1, Y: 2, Z: 3, SpatialRefId: 4979}, value.Point{SRID: 4979, X: 1, Y: 2, Z: 3}},
-		{"bytes", []byte{1, 255}, []any{int64(1), int64(255)}},
+		{"bytes", []byte{1, 255}, []byte{1, 255}},
 		{"node", node, value.Node{ElementID: "4:x:1", Labels: []string{"Actor"},
 			Props: map[string]any{"name": "Xi", "aliases": []any{"a"}}}},
 		{"relationship", rel, value.Relationship{ElementID: "5:x:2", Type: "SPOKE_WITH", StartElementID: "4:x:1",

@@ -1,6 +1,7 @@
 package neo4j
 
 import (
+	"bytes"
 	"fmt"
 	"time"
 
@@ -55,7 +56,7 @@ func fromDriver(v any) any {
 	case dbtype.Point3D:
 		return value.Point{SRID: int32(v.SpatialRefId), X: v.X, Y: v.Y, Z: v.Z}
 	case []byte:
-		return value.ConvertList(v, func(b byte) any { return int64(b) })
+		return bytes.Clone(v) // a ByteArray, as the embedded store gives it
 	}
 	// Not reached with the driver's types; keep the value visible.
 	return fmt.Sprint(v)
@@ -148,6 +149,8 @@ func toParam(name string, v any) (any, error) {
 		return zonedParam(v), nil
 	case nil, bool, int64, float64, string:
 		return v, nil
+	case []byte:
+		return bytes.Clone(v), nil
 	case int, int8, int16, int32, uint, uint8, uint16, uint32, uint64, float32:
 		w, err := value.Canon(v)
 		if err != nil {

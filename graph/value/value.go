@@ -74,6 +74,8 @@ func TypeName(v any) string {
 		return "String"
 	case []any:
 		return "List"
+	case []byte:
+		return "ByteArray"
 	case map[string]any:
 		return "Map"
 	case Node:

@@ -18,6 +18,8 @@ type Visitor interface {
 	Temporal(t fmt.Stringer) error
 	// Point receives a Point; its String method writes Neo4j's text form.
 	Point(p Point) error
+	// Bytes receives a byte array (Neo4j's ByteArray, Bolt's Bytes).
+	Bytes(b []byte) error
 	// List receives []any, and []string as []any.
 	List(l []any) error
 	Map(m map[string]any) error
@@ -49,6 +51,8 @@ func Walk(v any, vis Visitor) error {
 		return vis.Temporal(v.(fmt.Stringer))
 	case Point:
 		return vis.Point(v)
+	case []byte:
+		return vis.Bytes(v)
 	case []any:
 		return vis.List(v)
 	case []string:

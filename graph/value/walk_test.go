@@ -24,6 +24,7 @@ func (t *trace) Float(f float64) error                   { return t.add("float:%
 func (t *trace) String(s string) error                   { return t.add("string:%s", s) }
 func (t *trace) Temporal(s fmt.Stringer) error           { return t.add("temporal:%s", s) }
 func (t *trace) Point(p value.Point) error               { return t.add("point:%s", p) }
+func (t *trace) Bytes(b []byte) error                    { return t.add("bytes:%x", b) }
 func (t *trace) Node(n value.Node) error                 { return t.add("node:%s", n.ElementID) }
 func (t *trace) Path(p value.Path) error                 { return t.add("path:%d", len(p.Relationships)) }
 func (t *trace) Map(m map[string]any) error              { return t.add("map:%d", len(m)) }
@@ -54,6 +55,7 @@ func TestWalk(t *testing.T) {
 		{value.Duration{Months: 14, Days: 3}, "temporal:P1Y2M3D", false},
 		{value.Point{SRID: value.SRIDCartesian, X: 1, Y: 2}, "point:point({x: 1.0, y: 2.0, crs: 'cartesian'})", false},
 		{[]string{"b", "a"}, "[ string:b string:a ]", false},
+		{[]byte{1, 0xff}, "bytes:01ff", false},
 		{[]any{uint8(1), []any{nil}}, "[ int:1 [ null ] ]", false},
 		{map[string]any{"k": 1}, "map:1", false},
 		{value.Node{ElementID: "n1"}, "node:n1", false},

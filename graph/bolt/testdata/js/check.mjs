@@ -61,8 +61,8 @@ function canon (v) {
 const T = neo4j.types
 // Each value goes to the server as a parameter and comes back; the same
 // value is also written as Cypher, and the server compares the two (unless
-// it holds a null, which makes Cypher's = null). Byte arrays are missing:
-// kg's engine has no bytes type, so a bytes parameter is refused.
+// it holds a null, which makes Cypher's = null, or has no Cypher literal, as
+// byte arrays).
 const values = [
   ['null', null, 'null'],
   ['boolean', true, 'true'],
@@ -81,7 +81,8 @@ const values = [
   ['datetime with offset', new T.DateTime(2024, 2, 29, 12, 34, 56, 500000000, 3600), "datetime('2024-02-29T12:34:56.5+01:00')"],
   ['datetime with zone', new T.DateTime(2024, 7, 1, 12, 0, 0, 0, undefined, 'Europe/Paris'), "datetime({year: 2024, month: 7, day: 1, hour: 12, timezone: 'Europe/Paris'})"],
   ['localdatetime', new T.LocalDateTime(2024, 2, 29, 12, 34, 56, 1000), "localdatetime('2024-02-29T12:34:56.000001')"],
-  ['duration', new T.Duration(14, 3, 4 * 3600 + 5 * 60 + 6, 7000000), "duration('P1Y2M3DT4H5M6.007S')"]
+  ['duration', new T.Duration(14, 3, 4 * 3600 + 5 * 60 + 6, 7000000), "duration('P1Y2M3DT4H5M6.007S')"],
+  ['bytes', new Int8Array([0, 1, -1, 127, -128]), null]
 ]
 
 const tag = `${pkg}-${bundle}-${Math.random().toString(36).slice(2)}`
