@@ -141,7 +141,7 @@ func TestDriverGraphValues(t *testing.T) {
 
 func TestDriverTemporalsAndParams(t *testing.T) {
 	ctx := context.Background()
-	d := connect(t, "bolt://"+serve(t, embeddedtest.Open(t), nil), testPassword)
+	d := servedDriver(t)
 	res, err := neo4j.ExecuteQuery(ctx, d, `RETURN date('2024-02-29') AS d, localtime('12:30:01.5') AS lt, time('12:30+02:00') AS t,
 		localdatetime('2024-02-29T12:30') AS ldt, datetime('2024-02-29T12:30:00Z') AS dt,
 		datetime({year: 2024, month: 7, day: 1, hour: 9, timezone: 'Europe/Paris'}) AS dtz,
@@ -360,4 +360,11 @@ func TestDriverConcurrentSessions(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+// servedDriver serves a new, empty embedded store and returns a driver
+// connected to it.
+func servedDriver(t *testing.T) neo4j.DriverWithContext {
+	t.Helper()
+	return connect(t, "bolt://"+serve(t, embeddedtest.Open(t), nil), testPassword)
 }
