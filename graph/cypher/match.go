@@ -414,11 +414,9 @@ func (c *compiler) seekRel(op operator, pp *pathPattern, i int, val expr, ms *ma
 			if !ok || (len(types) > 0 && !slices.Contains(types, typ)) || !unique(row, r) {
 				return true
 			}
-			if relProps != nil {
-				if ok, err := relProps(ec, row, r, true); err != nil || !ok {
-					ferr = err
-					return err == nil
-				}
+			if ok, err := relAccepted(ec, row, relProps, r); err != nil || !ok {
+				ferr = err
+				return err == nil
 			}
 			switch dir {
 			case Outgoing:
@@ -607,17 +605,8 @@ func (c *compiler) bindNode(op operator, np *nodePattern, ms *matchState) (opera
 			}
 			var ferr error
 			emitOne := func(id int64) bool {
-				ok, err := check(ec, row, id)
-				if err != nil {
-					ferr = err
-					return false
-				}
-				if ok {
-					out := copyRow(row)
-					out[slot] = nodeV(id)
-					emit(out)
-				}
-				return true
+				ferr = emitChecked(ec, row, check, id, emit, func(out []any) { out[slot] = nodeV(id) })
+				return ferr == nil
 			}
 			if !ec.g.LookupNodes(label, key, v, emitOne) {
 				ec.g.ScanNodes(label, func(id int64) bool {
@@ -842,14 +831,10 @@ func (c *compiler) expandStep(op operator, pp *pathPattern, i int, reversed bool
 					if used || !unique(row, s.r) {
 						continue
 					}
-					if relProps != nil {
-						ok, err := relProps(ec, row, s.r, true)
-						if err != nil {
-							return err
-						}
-						if !ok {
-							continue
-						}
+					if ok, err := relAccepted(ec, row, relProps, s.r); err != nil {
+						return err
+					} else if !ok {
+						continue
 					}
 					rels = append(rels, relV(s.r))
 					nodes = append(nodes, s.o)
@@ -888,31 +873,37 @@ func (c *compiler) expandStep(op operator, pp *pathPattern, i int, reversed bool
 			if !unique(row, r) {
 				return true
 			}
-			if relProps != nil {
-				ok, err := relProps(ec, row, r, true)
-				if err != nil {
-					ferr = err
-					return false
-				}
-				if !ok {
-					return true
-				}
-			}
-			ok, err := check(ec, row, o)
-			if err != nil {
+			if ok, err := relAccepted(ec, row, relProps, r); err != nil || !ok {
 				ferr = err
-				return false
+				return err == nil
 			}
-			if ok {
-				out := copyRow(row)
-				out[relSlot] = relV(r)
-				out[toSlot] = nodeV(o)
-				emit(out)
-			}
-			return true
+			ferr = emitChecked(ec, row, check, o, emit, func(out []any) { out[relSlot], out[toSlot] = relV(r), nodeV(o) })
+			return ferr == nil
 		})
 		return ferr
 	}}, nil
+}
+
+// relAccepted reports whether relationship r passes a pattern's property
+// check (a nil check passes every one), or the check's error.
+func relAccepted(ec *execCtx, row []any, check propCheckFn, r int64) (bool, error) {
+	if check == nil {
+		return true, nil
+	}
+	return check(ec, row, r, true)
+}
+
+// emitChecked emits a copy of row, its slots set by fill, when check
+// accepts node id; it returns check's error.
+func emitChecked(ec *execCtx, row []any, check func(*execCtx, []any, int64) (bool, error), id int64, emit func([]any), fill func(out []any)) error {
+	ok, err := check(ec, row, id)
+	if err != nil || !ok {
+		return err
+	}
+	out := copyRow(row)
+	fill(out)
+	emit(out)
+	return nil
 }
 
 // pathRels copies the relationships of a var-length walk, in pattern order.
@@ -1018,15 +1009,9 @@ func shortestPaths(ec *execCtx, row []any, a, b int64, dir Direction, types []st
 			}
 			var ferr error
 			ec.g.Expand(n, dir, types, func(r, o int64) bool {
-				if relProps != nil {
-					ok, err := relProps(ec, row, r, true)
-					if err != nil {
-						ferr = err
-						return false
-					}
-					if !ok {
-						return true
-					}
+				if ok, err := relAccepted(ec, row, relProps, r); err != nil || !ok {
+					ferr = err
+					return err == nil
 				}
 				if od, seen := depth[o]; seen {
 					if all && od == d {
