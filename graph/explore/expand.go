@@ -81,7 +81,7 @@ func (h *handler) expand(w http.ResponseWriter, r *http.Request) (any, error) {
 	byID := map[string]value.Node{}
 	for _, row := range found.Rows {
 		if n, ok := row[0].(value.Node); ok {
-			byID[nodeOf(n).ID] = n
+			byID[modelID(n)] = n
 		}
 	}
 	out := ExpandAnswer{Limit: limit, Expanded: []ExpandedPage{}, Missing: []string{}}
@@ -96,8 +96,7 @@ func (h *handler) expand(w http.ResponseWriter, r *http.Request) (any, error) {
 	pages := map[string][][]any{}
 	for _, row := range rows.Rows {
 		n, _ := row[0].(value.Node)
-		id := nodeOf(n).ID
-		pages[id] = append(pages[id], row)
+		pages[modelID(n)] = append(pages[modelID(n)], row)
 	}
 	budget := h.cfg.MaxExpandEdges
 	seen := map[string]bool{}
