@@ -220,14 +220,17 @@ async function seedFlow(page) {
 
   // 5b. A shared view with several expanded nodes is restored with one
   // expand call, asked for (with the style, stats and queries) before the
-  // bundle runs, and each API call is made once.
+  // bundle runs, and each API call is made once; a stale id in the URL is
+  // reported and the rest drawn.
   await page.goto('about:blank'); // a load, not a change of hash
   const calls = [];
   const watch = (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) calls.push(u.pathname + u.search); };
   page.on('request', watch);
-  await page.goto(`${base}/#x=${encodeURIComponent([...expanded].join(','))}`);
+  await page.goto(`${base}/#x=${encodeURIComponent([...expanded, 'no-such-node'].join(','))}`);
   await settle(page, expanded.size + 1);
   page.off('request', watch);
+  const said = await page.textContent('#status');
+  check(said.includes('expanding no-such-node: no node with id "no-such-node"'), `the status after restoring a stale id reads ${JSON.stringify(said)}`);
   const restored = (await drawn(page)).nodes.map((n) => n.id);
   check([...expanded].every((id) => restored.includes(id)), `the restored view lacks some of ${[...expanded]}`);
   check(calls.filter((c) => c.startsWith('/api/expand?')).length === 1 && !calls.some((c) => c.includes('/neighbours'))

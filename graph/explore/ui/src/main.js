@@ -21,6 +21,7 @@ let queries = [];
 const nodes = new Map(); // id → Node, every node fetched
 const edges = new Map(); // id → Edge
 const hoods = new Map(); // neighbour-call key → {node, nodes, edges, total}
+const gone = new Set(); // neighbour-call keys of ids that are no node's
 const results = new Map(); // query key → Result
 let drawSeq = 0;
 let lastView = { nodes: [], edges: [] }; // what the last render drew
@@ -78,12 +79,13 @@ async function ensureNode(id) {
  * ensureHoods asks for the neighbours of those of ids not known yet under
  * the filters, all in one expand call (api.expand), and returns each id's
  * {node, nodes, edges, total} as /neighbours gives it (a promise each,
- * rejected for an id that is no node's).
+ * rejected for an id that is no node's, which is not asked for again).
  */
 function ensureHoods(ids) {
   const fk = filterKey();
   const key = (id) => `${id}|${fk}`;
-  const fresh = [...new Set(ids)].filter((id) => !hoods.has(key(id)) && !inflight.has(`h|${key(id)}`));
+  const missing = (id) => Promise.reject(new Error(`no node with id "${id}"`));
+  const fresh = [...new Set(ids)].filter((id) => !hoods.has(key(id)) && !gone.has(key(id)) && !inflight.has(`h|${key(id)}`));
   if (fresh.length) {
     const f = { types: st.types, from: st.from, to: st.to };
     const batch = api.expand(fresh, f).then((ans) => {
@@ -94,13 +96,14 @@ function ensureHoods(ids) {
         const others = new Set(es.map((e) => (e.start === p.id ? e.end : e.start)).filter((id) => id !== p.id));
         hoods.set(key(p.id), { node: nodes.get(p.id), nodes: [...others].map((id) => nodes.get(id)), edges: es, total: p.total });
       }
+      for (const id of ans.missing) gone.add(key(id));
     });
     for (const id of fresh) {
-      once(`h|${key(id)}`, () => batch.then(() => hoods.get(key(id)) ?? Promise.reject(new Error(`no node with id "${id}"`))))
+      once(`h|${key(id)}`, () => batch.then(() => hoods.get(key(id)) ?? missing(id)))
         .catch(() => {}); // reported by whoever awaits it
     }
   }
-  return ids.map((id) => (hoods.has(key(id)) ? Promise.resolve(hoods.get(key(id))) : inflight.get(`h|${key(id)}`)));
+  return ids.map((id) => (hoods.has(key(id)) ? Promise.resolve(hoods.get(key(id))) : gone.has(key(id)) ? missing(id) : inflight.get(`h|${key(id)}`)));
 }
 
 async function ensureResult() {
