@@ -60,8 +60,9 @@ func reutersStore(b *testing.B) *embedded.Store {
 // BenchmarkEndpoints measures each endpoint on the graph of the 714
 // Reuters trade and diplomacy stories, over HTTP on loopback, cycling
 // through realistic requests (the most connected entities, their edges,
-// searches by prefix and with typos), and reports the median and 95th
-// percentile latency (p50-ms, p95-ms) beside the mean.
+// searches by prefix and with typos, 5 and 27 of them expanded at once
+// with pages of 100), and reports the median and 95th percentile latency
+// (p50-ms, p95-ms) beside the mean.
 //
 //	go test -run '^$' -bench Endpoints -benchtime 200x ./graph/explore
 func BenchmarkEndpoints(b *testing.B) {
@@ -69,14 +70,23 @@ func BenchmarkEndpoints(b *testing.B) {
 	srv := server(b, s, nil)
 	// the most connected entities, and fact edges of theirs
 	top := list(post(b, srv, "/api/cypher", map[string]any{"query": `MATCH (n) WHERE NOT n:Article
-RETURN n.id AS id, n.name AS name, COUNT { (n)-[r]-() WHERE type(r) <> 'MENTIONS' } AS d ORDER BY d DESC, id LIMIT 20`})["rows"])
+RETURN n.id AS id, n.name AS name, COUNT { (n)-[r]-() WHERE type(r) <> 'MENTIONS' } AS d ORDER BY d DESC, id LIMIT 30`})["rows"])
 	rels := list(post(b, srv, "/api/cypher", map[string]any{"query": `MATCH (a)-[r:SPOKE_WITH|PLEDGED|SANCTIONED]->(b)
 RETURN r.id, a.id, b.id ORDER BY r.id LIMIT 50`})["rows"])
-	if len(top) < 20 || len(rels) < 50 {
+	if len(top) < 30 || len(rels) < 50 {
 		b.Fatalf("a small graph: %d entities, %d facts", len(top), len(rels))
 	}
-	id := func(i int) string { return str(list(top[i%len(top)])[0]) }
-	name := func(i int) string { return str(list(top[i%len(top)])[1]) }
+	id := func(i int) string { return str(list(top[i%20])[0]) }
+	name := func(i int) string { return str(list(top[i%20])[1]) }
+	// expand: the n most connected entities after the first i, as a page
+	// restoring a shared view asks for them
+	expand := func(i, n int) string {
+		q := url.Values{"limit": {"100"}}
+		for j := range n {
+			q.Add("id", str(list(top[(i+j)%len(top)])[0]))
+		}
+		return "/api/expand?" + q.Encode()
+	}
 	typo := func(s string) string { // swap two letters in the middle
 		r := []rune(s)
 		if len(r) > 4 {
@@ -97,6 +107,8 @@ RETURN r.id, a.id, b.id ORDER BY r.id LIMIT 50`})["rows"])
 		{"neighbours-provenance", func(i int) string {
 			return "/api/nodes/" + url.PathEscape(id(i)) + "/neighbours?limit=100&provenance=true"
 		}},
+		{"expand-5", func(i int) string { return expand(i, 5) }},
+		{"expand-27", func(i int) string { return expand(i, 27) }},
 		{"edge", func(i int) string { return "/api/edges/" + url.PathEscape(str(list(rels[i%len(rels)])[0])) }},
 		{"timeline", func(i int) string { return "/api/timeline?a=" + url.QueryEscape(id(i)) }},
 		{"timeline-pair", func(i int) string {

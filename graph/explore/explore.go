@@ -43,6 +43,9 @@ type Config struct {
 	// MaxRows bounds the rows a Cypher or saved query returns (the rest are
 	// cut and the result says truncated); zero means 1,000.
 	MaxRows int
+	// MaxExpandEdges bounds the relationships of one /api/expand answer,
+	// over all its nodes' pages; zero means 5,000.
+	MaxExpandEdges int
 	// SearchRefresh is how old the search index (every named node, read
 	// from the store) may grow before a search rebuilds it in the
 	// background, answering from the old one meanwhile; zero means 10
@@ -92,6 +95,9 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.MaxRows <= 0 {
 		cfg.MaxRows = DefaultMaxRows
 	}
+	if cfg.MaxExpandEdges <= 0 {
+		cfg.MaxExpandEdges = DefaultMaxExpandEdges
+	}
 	if cfg.SearchRefresh <= 0 {
 		cfg.SearchRefresh = DefaultSearchRefresh
 	}
@@ -123,6 +129,7 @@ func (h *handler) routes() {
 	get("/api/search", h.searchHandler)
 	get("/api/nodes/{id}", h.node)
 	get("/api/nodes/{id}/neighbours", h.neighbours)
+	get("/api/expand", h.expand)
 	get("/api/edges/{id}", h.edge)
 	get("/api/timeline", h.timeline)
 	get("/api/queries", h.listQueries)

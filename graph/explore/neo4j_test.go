@@ -30,6 +30,7 @@ func TestNeo4jStore(t *testing.T) {
 	viaNeo4j := server(t, neo4jOver(t, s), func(c *explore.Config) { c.StoreKind = "neo4j" })
 	for _, p := range []string{"/api/search?q=iran", "/api/search?q=xi%20jinpign", "/api/nodes/CHN",
 		"/api/nodes/" + xi + "/neighbours?limit=500", "/api/nodes/" + xi + "/neighbours?type=SPOKE_WITH&from=2025-10&to=2025-11",
+		"/api/expand?id=CHN&id=" + xi + "&id=nobody&limit=5", "/api/expand?id=" + trump + "&id=" + xi + "&type=SPOKE_WITH&from=2025-10&provenance=true",
 		"/api/edges/" + trumpXiID, "/api/timeline?a=" + trump + "&b=" + xi, "/api/queries/linking?a=Iran&b=China",
 		"/api/queries/who-spoke-with?name=Xi", "/api/queries"} {
 		want, got := get(t, direct, p), get(t, viaNeo4j, p)

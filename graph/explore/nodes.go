@@ -71,13 +71,8 @@ func (h *handler) neighbours(w http.ResponseWriter, r *http.Request) (any, error
 		return nil, err
 	}
 	params["id"] = id
-	switch p := q.Get("provenance"); p {
-	case "", "false":
-		params["provenance"] = false
-	case "true":
-		params["provenance"] = true
-	default:
-		return nil, badRequest(codeArgument, "provenance must be true or false, got %s", quote(p))
+	if params["provenance"], err = provenanceParam(q); err != nil {
+		return nil, err
 	}
 	ctx, cancel := h.queryContext(r.Context())
 	defer cancel()
@@ -129,6 +124,21 @@ func filterParams(q map[string][]string) (map[string]any, error) {
 		params["to"] = to + "~"
 	}
 	return params, nil
+}
+
+// provenanceParam reads provenance=true|false (default false).
+func provenanceParam(q map[string][]string) (bool, error) {
+	var p string
+	if v := q["provenance"]; len(v) > 0 {
+		p = v[0]
+	}
+	switch p {
+	case "", "false":
+		return false, nil
+	case "true":
+		return true, nil
+	}
+	return false, badRequest(codeArgument, "provenance must be true or false, got %s", quote(p))
 }
 
 // lookupNode returns the node with id, or a 404.

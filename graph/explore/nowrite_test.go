@@ -63,7 +63,7 @@ func TestNoEndpointWrites(t *testing.T) {
 	}
 	paths := []string{"/", "/app.js", "/api/stats", "/api/style", "/api/queries", "/api/search?q=iran",
 		"/api/search?q=t&label=Article", "/api/nodes/CHN", "/api/nodes/CHN/neighbours?provenance=true&limit=500",
-		"/api/edges/" + trumpXiID, "/api/timeline?a=CHN", "/api/timeline?a=" + trump + "&b=" + xi}
+		"/api/expand?id=CHN&id=" + xi + "&provenance=true&limit=500", "/api/edges/" + trumpXiID, "/api/timeline?a=CHN", "/api/timeline?a=" + trump + "&b=" + xi}
 	res, err := s.Query(ctx, "MATCH ()-[r]->() RETURN r.id", nil)
 	if err != nil {
 		t.Fatal(err)

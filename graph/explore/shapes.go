@@ -36,16 +36,22 @@ type Graph struct {
 // nodeOf converts a result node.
 func nodeOf(n value.Node) Node {
 	props := propsOf(n.Props)
-	id, _ := n.Props[graph.PropID].(string)
-	if id == "" {
-		id = "element:" + n.ElementID
-	}
+	id := modelID(n)
 	name, _ := n.Props[graph.PropName].(string)
 	labels := slices.Clone(n.Labels)
 	if labels == nil {
 		labels = []string{}
 	}
 	return Node{ID: id, Labels: labels, Name: name, Properties: props}
+}
+
+// modelID is the model id of a result node, or "element:" and its
+// element id when it has none.
+func modelID(n value.Node) string {
+	if id, _ := n.Props[graph.PropID].(string); id != "" {
+		return id
+	}
+	return "element:" + n.ElementID
 }
 
 // edgeOf converts a result relationship whose ends have the model ids

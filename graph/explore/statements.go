@@ -13,6 +13,10 @@ var (
 	nodeQuery string
 	//go:embed cypher/lookup.cypher
 	lookupQuery string
+	//go:embed cypher/lookup-many.cypher
+	lookupManyQuery string
+	//go:embed cypher/expand.cypher
+	expandQuery string
 	//go:embed cypher/neighbours-count.cypher
 	neighbourCountQuery string
 	//go:embed cypher/neighbours-page.cypher

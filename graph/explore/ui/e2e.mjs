@@ -218,6 +218,25 @@ async function seedFlow(page) {
   check(await page.isChecked('#types input[value=SPOKE_WITH]') && !(await page.isChecked('#types input[value=PLEDGED]')), 'the type checkboxes do not show the reloaded filter');
   await shot(page, 'filtered');
 
+  // 5b. A shared view with several expanded nodes is restored with one
+  // expand call, asked for (with the style, stats and queries) before the
+  // bundle runs, and each API call is made once; a stale id in the URL is
+  // reported and the rest drawn.
+  await page.goto('about:blank'); // a load, not a change of hash
+  const calls = [];
+  const watch = (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) calls.push(u.pathname + u.search); };
+  page.on('request', watch);
+  await page.goto(`${base}/#x=${encodeURIComponent([...expanded, 'no-such-node'].join(','))}`);
+  await settle(page, expanded.size + 1);
+  page.off('request', watch);
+  const said = await page.textContent('#status');
+  check(said.includes('expanding no-such-node: no node with id "no-such-node"'), `the status after restoring a stale id reads ${JSON.stringify(said)}`);
+  const restored = (await drawn(page)).nodes.map((n) => n.id);
+  check([...expanded].every((id) => restored.includes(id)), `the restored view lacks some of ${[...expanded]}`);
+  check(calls.filter((c) => c.startsWith('/api/expand?')).length === 1 && !calls.some((c) => c.includes('/neighbours'))
+    && new Set(calls).size === calls.length, `restoring ${expanded.size} expanded nodes called ${JSON.stringify(calls)}`);
+  console.log(`   restored ${expanded.size} expanded nodes (${restored.length} drawn) with ${calls.length} API calls: ${calls.map((c) => c.split('?')[0]).join(' ')}`);
+
   // 6. The saved query "linking" from its form: rows in a table, then as a graph.
   await page.goto(`${base}/`);
   await page.click('#queries button.query:has(small:text-is("linking"))');

@@ -11,7 +11,7 @@ import (
 //go:embed dist
 var dist embed.FS
 
-// FS is the built page: index.html, app.js, style.css and the licence
+// FS is the built page: index.html, app.js, boot.js, style.css and the licence
 // notices of the bundled libraries, at its root. It is read-only and safe
 // for concurrent use; graph/explore serves it beside the JSON API.
 var FS fs.FS = mustSub(dist, "dist")

@@ -9,8 +9,9 @@ import (
 )
 
 // TestPageUnits runs the page's unit tests (test/*.test.mjs: the URL
-// state, result tables and CSV, names in results, styles) with node's own
-// test runner. They need node alone, no node_modules and no browser.
+// state, result tables and CSV, names in results, styles, the batch and
+// prefetched API calls) with node's own test runner. They need node
+// alone, no node_modules and no browser.
 func TestPageUnits(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {

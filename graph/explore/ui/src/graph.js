@@ -9,25 +9,22 @@ import { place } from './place.js';
 const FIT_MAX_ZOOM = 1; // a fit zooms in no further
 const FIT_PADDING = 40; // pixels around a fit
 const SELECTED = '#1b5fad';
+// Captions smaller than this on screen (CSS pixels) are not drawn: too
+// small to read, and a large view's first frame would spend most of its
+// time on them. Zooming in brings them back.
+const MIN_FONT = 4;
 
-/** sheet is the Cytoscape stylesheet: every look comes from the element's data (style.js). */
-const sheet = [
+/** base is the Cytoscape stylesheet's part common to every element; the looks per label and type follow it (sheet). */
+const base = [
   {
     selector: 'node',
     style: {
-      'background-color': 'data(color)',
-      'border-color': 'data(borderColor)',
-      'border-width': 'data(borderWidth)',
-      width: 'data(size)',
-      height: 'data(size)',
       label: 'data(caption)',
-      color: 'data(textColor)',
-      'font-size': 'data(fontSize)',
       'font-family': 'system-ui, sans-serif',
       'text-valign': 'center',
       'text-halign': 'center',
       'text-wrap': 'wrap',
-      'text-max-width': 'data(textWidth)',
+      'min-zoomed-font-size': MIN_FONT,
       'overlay-opacity': 0,
     },
   },
@@ -36,24 +33,56 @@ const sheet = [
     style: {
       'curve-style': 'bezier', // parallel relationships: separate curves, each its own hit area
       'control-point-step-size': 24,
-      'line-color': 'data(color)',
-      'target-arrow-color': 'data(color)',
       'target-arrow-shape': 'triangle',
       'arrow-scale': 0.9,
-      width: 'data(width)',
       label: 'data(caption)',
-      color: 'data(textColor)',
-      'font-size': 'data(fontSize)',
       'font-family': 'system-ui, sans-serif',
       'text-rotation': 'autorotate',
       'text-outline-color': '#f7f8fa',
       'text-outline-width': 2,
+      'min-zoomed-font-size': MIN_FONT,
       'overlay-opacity': 0,
     },
   },
+];
+
+const selectedRules = [
   { selector: 'node.selected', style: { 'border-color': SELECTED, 'border-width': 4, 'underlay-color': SELECTED, 'underlay-opacity': 0.25, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } },
   { selector: 'edge.selected', style: { 'underlay-color': SELECTED, 'underlay-opacity': 0.3, 'underlay-padding': 4 } },
 ];
+
+/**
+ * looks returns the Cytoscape stylesheet for kg's style and the class of
+ * each label's and type's look: one rule per label and per type (style.js
+ * gives the look), so that Cytoscape parses each look once, not once per
+ * element as it would data-mapped properties. The caption alone is the
+ * element's own.
+ */
+function looks(style) {
+  const labels = new Map([['', 'l-']]); // label → class; '' is the default look
+  const types = new Map([['', 't-']]);
+  Object.keys(style.labels || {}).forEach((l, i) => labels.set(l, `l${i}`));
+  Object.keys(style.types || {}).forEach((t, i) => types.set(t, `t${i}`));
+  const rules = [];
+  for (const [label, cls] of labels) {
+    const look = nodeLook(style, { id: '', labels: label ? [label] : [] });
+    rules.push({ selector: `node.${cls}`, style: {
+      'background-color': look.color, 'border-color': look.borderColor, 'border-width': look.borderWidth,
+      width: look.size, height: look.size, color: look.textColor, 'font-size': look.fontSize, 'text-max-width': look.size * 0.9,
+    } });
+  }
+  for (const [type, cls] of types) {
+    const look = edgeLook(style, { type });
+    rules.push({ selector: `edge.${cls}`, style: {
+      'line-color': look.color, 'target-arrow-color': look.color, width: look.width, color: look.textColor, 'font-size': look.fontSize,
+    } });
+  }
+  return {
+    sheet: [...base, ...rules, ...selectedRules],
+    nodeClass: (n) => labels.get((n.labels || []).find((l) => labels.has(l) && l) ?? ''),
+    edgeClass: (e) => types.get(types.has(e.type) ? e.type : ''),
+  };
+}
 
 /**
  * GraphView shows nodes and relationships in a container element.
@@ -62,11 +91,12 @@ const sheet = [
 export class GraphView {
   constructor(container, style, on) {
     this.style = style;
+    this.looks = looks(style);
     this.on = on;
     this.container = container;
     this.cy = cytoscape({
       container,
-      style: sheet,
+      style: this.looks.sheet,
       minZoom: 0.05,
       maxZoom: 6,
       boxSelectionEnabled: false,
@@ -106,7 +136,7 @@ export class GraphView {
         if (!(el.isNode() ? nodeIds : edgeIds).has(el.id())) { el.remove(); removed += el.isNode(); }
       });
       if (newNodes.length) this.#add(newNodes, edges);
-      cy.add(newEdges.map((e) => ({ group: 'edges', data: { id: e.id, source: e.start, target: e.end, ...edgeLook(this.style, e) } })));
+      cy.add(newEdges.map((e) => ({ group: 'edges', data: { id: e.id, source: e.start, target: e.end, caption: edgeLook(this.style, e).caption }, classes: this.looks.edgeClass(e) })));
       cy.elements('.selected').removeClass('selected');
       for (const id of selected) cy.getElementById(id).addClass('selected');
       if (edgeId) cy.getElementById(edgeId).addClass('selected');
@@ -123,13 +153,13 @@ export class GraphView {
     const t0 = performance.now();
     const looks = new Map(newNodes.map((n) => [n.id, nodeLook(this.style, n)]));
     const layoutNodes = [
-      ...this.cy.nodes().map((n) => ({ id: n.id(), size: n.data('size'), ...n.position() })),
+      ...this.cy.nodes().map((n) => ({ id: n.id(), size: n.width(), ...n.position() })),
       ...newNodes.map((n) => ({ id: n.id, size: looks.get(n.id).size })),
     ];
     const at = place(layoutNodes, edges.map((e) => ({ source: e.start, target: e.end })));
     this.cy.add(newNodes.map((n) => {
       const look = looks.get(n.id);
-      return { group: 'nodes', data: { id: n.id, ...look, textWidth: look.size * 0.9 }, position: at.get(n.id) };
+      return { group: 'nodes', data: { id: n.id, caption: look.caption }, classes: this.looks.nodeClass(n), position: at.get(n.id) };
     }));
     this.layoutMs = performance.now() - t0;
   }

@@ -21,6 +21,7 @@ let queries = [];
 const nodes = new Map(); // id → Node, every node fetched
 const edges = new Map(); // id → Edge
 const hoods = new Map(); // neighbour-call key → {node, nodes, edges, total}
+const gone = new Set(); // neighbour-call keys of ids that are no node's
 const results = new Map(); // query key → Result
 let drawSeq = 0;
 let lastView = { nodes: [], edges: [] }; // what the last render drew
@@ -74,18 +75,35 @@ async function ensureNode(id) {
   await once(`n|${id}`, async () => remember([(await api.node(id)).node], nodes));
 }
 
-async function ensureHood(id) {
-  const key = `${id}|${filterKey()}`;
-  if (hoods.has(key)) return hoods.get(key);
-  const f = { types: st.types, from: st.from, to: st.to };
-  return once(`h|${key}`, async () => {
-    const ans = await api.neighbours(id, f);
-    remember([ans.node], nodes);
-    remember(ans.nodes, nodes);
-    remember(ans.edges, edges);
-    hoods.set(key, ans);
-    return ans;
-  });
+/**
+ * ensureHoods asks for the neighbours of those of ids not known yet under
+ * the filters, all in one expand call (api.expand), and returns each id's
+ * {node, nodes, edges, total} as /neighbours gives it (a promise each,
+ * rejected for an id that is no node's, which is not asked for again).
+ */
+function ensureHoods(ids) {
+  const fk = filterKey();
+  const key = (id) => `${id}|${fk}`;
+  const missing = (id) => Promise.reject(new Error(`no node with id "${id}"`));
+  const fresh = [...new Set(ids)].filter((id) => !hoods.has(key(id)) && !gone.has(key(id)) && !inflight.has(`h|${key(id)}`));
+  if (fresh.length) {
+    const f = { types: st.types, from: st.from, to: st.to };
+    const batch = api.expand(fresh, f).then((ans) => {
+      remember(ans.nodes, nodes);
+      remember(ans.edges, edges);
+      for (const p of ans.expanded) {
+        const es = p.edges.map((id) => edges.get(id));
+        const others = new Set(es.map((e) => (e.start === p.id ? e.end : e.start)).filter((id) => id !== p.id));
+        hoods.set(key(p.id), { node: nodes.get(p.id), nodes: [...others].map((id) => nodes.get(id)), edges: es, total: p.total });
+      }
+      for (const id of ans.missing) gone.add(key(id));
+    });
+    for (const id of fresh) {
+      once(`h|${key(id)}`, () => batch.then(() => hoods.get(key(id)) ?? missing(id)))
+        .catch(() => {}); // reported by whoever awaits it
+    }
+  }
+  return ids.map((id) => (hoods.has(key(id)) ? Promise.resolve(hoods.get(key(id))) : gone.has(key(id)) ? missing(id) : inflight.get(`h|${key(id)}`)));
 }
 
 async function ensureResult() {
@@ -104,7 +122,7 @@ async function ensureResultGraph() {
   const r = await ensureResult();
   const entry = results.get(queryKey());
   if (!entry.graph) {
-    entry.graph = await resultGraph(r, { search: (q) => api.search(q, 5), neighbours: (id) => api.neighbours(id, {}) });
+    entry.graph = await resultGraph(r, { search: (q) => api.search(q, 5), expand: (ids) => api.expand(ids, {}) });
     remember(entry.graph.nodes, nodes);
     remember(entry.graph.edges, edges);
   }
@@ -133,7 +151,7 @@ async function visible() {
   const notes = [];
   await Promise.all(st.nodes.map((id) => ensureNode(id).catch((e) => errors.push(`${id}: ${e.message}`))));
   for (const id of st.nodes) if (nodes.has(id)) ns.set(id, nodes.get(id));
-  const hs = await Promise.all(st.expanded.map((id) => ensureHood(id).catch((e) => { errors.push(`expanding ${id}: ${e.message}`); })));
+  const hs = await Promise.all(ensureHoods(st.expanded).map((p, i) => p.catch((e) => { errors.push(`expanding ${st.expanded[i]}: ${e.message}`); })));
   for (const hd of hs) {
     if (!hd) continue;
     ns.set(hd.node.id, nodes.get(hd.node.id));
@@ -290,10 +308,10 @@ function addNode(id) {
   });
 }
 
-function expand(id) {
+/** expand brings in the neighbours of ids, all in one change (one expand call). */
+function expand(...ids) {
   commit((s) => {
-    if (!s.expanded.includes(id)) s.expanded.push(id);
-    if (!s.nodes.includes(id) && !s.expanded.includes(id)) s.nodes.push(id);
+    for (const id of ids) if (!s.expanded.includes(id)) s.expanded.push(id);
   });
 }
 
@@ -391,7 +409,7 @@ async function start() {
   $('zoom-in').addEventListener('click', () => view.zoom(1.25));
   $('zoom-out').addEventListener('click', () => view.zoom(0.8));
   $('fit').addEventListener('click', () => view.fit());
-  $('expand').addEventListener('click', () => st.selected.forEach(expand));
+  $('expand').addEventListener('click', () => expand(...st.selected));
   $('timeline').addEventListener('click', () => commit((s) => { s.timeline = true; s.edge = ''; }));
   $('panel-close').addEventListener('click', closePanel);
   $('elements').addEventListener('toggle', () => { if ($('elements').open) elementsList(lastView); });

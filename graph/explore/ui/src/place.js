@@ -73,7 +73,9 @@ function seed(all, links, fresh, length) {
 /**
  * relax moves the new nodes: springs pull linked nodes to length apart,
  * nodes within reach push apart (found through a grid of cells of that
- * size), placed nodes hold.
+ * size), placed nodes hold. The loops index typed arrays: the layout runs
+ * once per draw, much of it before the JIT has optimised it, where
+ * iterators, destructuring and small arrays cost most.
  */
 function relax(nodes, fresh, pairs, length, iterations) {
   const reach = 3 * length; // no push beyond: a far component does not drift away
@@ -81,48 +83,52 @@ function relax(nodes, fresh, pairs, length, iterations) {
   const xs = Float64Array.from(nodes, (n) => n.x);
   const ys = Float64Array.from(nodes, (n) => n.y);
   const size = Float64Array.from(nodes, (n) => n.size || 0);
-  const moving = fresh.map((n) => index.get(n));
-  const links = pairs.map(([a, b]) => [index.get(a), index.get(b)]);
-  const free = new Uint8Array(nodes.length);
-  for (const i of moving) free[i] = 1;
+  const moving = Int32Array.from(fresh, (n) => index.get(n));
+  const links = Int32Array.from(pairs.flat(), (n) => index.get(n)); // a, b, a, b…
   const fx = new Float64Array(nodes.length);
   const fy = new Float64Array(nodes.length);
   const cell = (x, y) => Math.floor(x / reach) * 65536 + Math.floor(y / reach); // cells of reach × reach
+  const near = [-65537, -65536, -65535, -1, 0, 1, 65535, 65536, 65537]; // a cell and the eight around it
   for (let it = 0; it < iterations; it++) {
     const step = length * (1 - it / iterations) * 0.5 + 1;
     const grid = new Map();
     for (let i = 0; i < nodes.length; i++) {
       const key = cell(xs[i], ys[i]);
-      if (!grid.has(key)) grid.set(key, []);
-      grid.get(key).push(i);
+      const list = grid.get(key);
+      if (list) list.push(i);
+      else grid.set(key, [i]);
     }
     fx.fill(0);
     fy.fill(0);
-    for (const i of moving) {
+    for (let m = 0; m < moving.length; m++) {
+      const i = moving[m];
       const c = cell(xs[i], ys[i]);
-      for (const row of [-65536, 0, 65536]) {
-        for (const col of [-1, 0, 1]) {
-          for (const j of grid.get(c + row + col) || []) {
-            if (j === i) continue;
-            let dx = xs[i] - xs[j];
-            let dy = ys[i] - ys[j];
-            let d = Math.sqrt(dx * dx + dy * dy);
-            if (d > reach) continue;
-            if (d < 0.01) { // on top of each other: part them in a fixed direction
-              dx = Math.cos(i);
-              dy = Math.sin(i);
-              d = 1;
-            }
-            const gap = (size[i] + size[j]) / 2 + 20;
-            // Repulsion, and a hard push where two nodes would overlap.
-            const push = (2 * length * length) / d + (d < gap ? (4 * length * (gap - d)) / gap : 0);
-            fx[i] += (dx / d) * push;
-            fy[i] += (dy / d) * push;
+      for (let k = 0; k < 9; k++) {
+        const list = grid.get(c + near[k]);
+        if (!list) continue;
+        for (let l = 0; l < list.length; l++) {
+          const j = list[l];
+          if (j === i) continue;
+          let dx = xs[i] - xs[j];
+          let dy = ys[i] - ys[j];
+          let d = Math.sqrt(dx * dx + dy * dy);
+          if (d > reach) continue;
+          if (d < 0.01) { // on top of each other: part them in a fixed direction
+            dx = Math.cos(i);
+            dy = Math.sin(i);
+            d = 1;
           }
+          const gap = (size[i] + size[j]) / 2 + 20;
+          // Repulsion, and a hard push where two nodes would overlap.
+          const push = (2 * length * length) / d + (d < gap ? (4 * length * (gap - d)) / gap : 0);
+          fx[i] += (dx / d) * push;
+          fy[i] += (dy / d) * push;
         }
       }
     }
-    for (const [a, b] of links) {
+    for (let k = 0; k < links.length; k += 2) {
+      const a = links[k];
+      const b = links[k + 1];
       const dx = xs[b] - xs[a];
       const dy = ys[b] - ys[a];
       const d = Math.sqrt(dx * dx + dy * dy) || 1;
@@ -132,7 +138,8 @@ function relax(nodes, fresh, pairs, length, iterations) {
       fx[b] -= dx * pull;
       fy[b] -= dy * pull;
     }
-    for (const i of moving) {
+    for (let k = 0; k < moving.length; k++) {
+      const i = moving[k];
       const m = Math.sqrt(fx[i] * fx[i] + fy[i] * fy[i]);
       if (m < 1e-9) continue;
       const s = Math.min(m, step) / m;

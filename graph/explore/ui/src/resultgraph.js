@@ -3,8 +3,8 @@
 // queries return names and text chains instead ("Iran <-SANCTIONED- United
 // States"), written for tables; for them the names in the rows are resolved
 // to entities (an exact name or alias, through the search endpoint) and
-// drawn with the relationships among them (through the neighbours
-// endpoint).
+// drawn with the relationships among them (through the expand endpoint,
+// one call for all of them).
 
 // ARROW separates the names of a chain: -TYPE->, <-TYPE- or -TYPE-.
 const ARROW = /\s+(?:<-[A-Z_]+-|-[A-Z_]+->?)\s+/;
@@ -37,7 +37,7 @@ export function isNamed(node, s) {
 /**
  * resultGraph returns {nodes, edges} for result: its own graph when it has
  * one, else the entities its rows name and the relationships among them.
- * api gives search(q) and neighbours(id).
+ * api gives search(q) and expand(ids) (the merged neighbours of ids).
  */
 export async function resultGraph(result, api) {
   if (result.graph?.nodes?.length) return result.graph;
@@ -47,10 +47,6 @@ export async function resultGraph(result, api) {
     const hit = ans?.results?.find((r) => isNamed(r.node, s));
     if (hit) found.set(hit.node.id, hit.node);
   }));
-  const edges = new Map();
-  await Promise.all([...found.keys()].map(async (id) => {
-    const ans = await api.neighbours(id).catch(() => null);
-    for (const e of ans?.edges || []) if (found.has(e.start) && found.has(e.end)) edges.set(e.id, e);
-  }));
-  return { nodes: [...found.values()], edges: [...edges.values()] };
+  const edges = found.size ? (await api.expand([...found.keys()]).catch(() => null))?.edges || [] : [];
+  return { nodes: [...found.values()], edges: edges.filter((e) => found.has(e.start) && found.has(e.end)) };
 }
