@@ -1,6 +1,7 @@
 // build.mjs bundles the explorer page into dist/ with esbuild: the page's
-// script, a small one that starts its first API calls, one stylesheet,
-// index.html and the third-party licence notices. The output has fixed
+// script, a small one that starts its first API calls, one stylesheet and
+// the third-party licence notices (index.html is served from src/ as it is:
+// see embed.go). The output has fixed
 // names and no timestamps, so the same lockfile gives the same bytes (CI
 // rebuilds it and compares with the committed dist/).
 import { build } from 'esbuild';
@@ -24,7 +25,6 @@ await build({ ...common, entryPoints: { app: 'src/main.js', style: 'src/style.cs
 // boot.js runs first, as a classic script, and starts the view's API calls
 // while the browser parses app.js.
 await build({ ...common, entryPoints: { boot: 'src/boot.js' }, format: 'iife' });
-await copyFile(new URL('./src/index.html', import.meta.url), new URL('index.html', dist));
 
 // The bundled libraries' licences, shipped beside it: Cytoscape.js's MIT
 // notice asks to go with every copy, and its source has no legal comment.

@@ -8,18 +8,27 @@ import (
 	"io/fs"
 )
 
-//go:embed dist
-var dist embed.FS
+//go:embed dist src/index.html
+var files embed.FS
 
-// FS is the built page: index.html, app.js, boot.js, style.css and the licence
-// notices of the bundled libraries, at its root. It is read-only and safe
-// for concurrent use; graph/explore serves it beside the JSON API.
-var FS fs.FS = mustSub(dist, "dist")
+// FS is the page at its root: index.html (from src/, its one copy, which
+// needs no building) and the bundle built into dist/: app.js, boot.js,
+// style.css and the licence notices of the bundled libraries. It is
+// read-only and safe for concurrent use; graph/explore serves it beside
+// the JSON API.
+var FS fs.FS = page{}
 
-func mustSub(f fs.FS, dir string) fs.FS {
-	sub, err := fs.Sub(f, dir)
-	if err != nil {
-		panic(err) // unreachable: dir is a constant that go:embed checked
+// page is FS: dist/ at the root, with src/index.html beside it.
+type page struct{}
+
+func (page) Open(name string) (fs.File, error) {
+	switch {
+	case !fs.ValidPath(name):
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	case name == "index.html":
+		return files.Open("src/index.html")
+	case name == ".":
+		return files.Open("dist")
 	}
-	return sub
+	return files.Open("dist/" + name)
 }
