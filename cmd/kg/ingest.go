@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -69,7 +66,7 @@ status is 3.
 
 func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths []string) (err error) {
 	// Nothing to read: say so without creating or locking the store.
-	inputs, skipped := ingest.Find(followDirLinks(paths))
+	inputs, skipped := ingest.Find(paths)
 	if len(inputs) == 0 {
 		for _, s := range skipped {
 			fmt.Fprintf(g.stderr, "kg: skipped %q: %s\n", s.Path, s.Reason)
@@ -326,21 +323,4 @@ func (c *countingLoader) counted(b *graph.Batch, st graph.LoadStats, err error) 
 		}
 	}
 	return st, nil
-}
-
-// followDirLinks gives a symlink to a directory a trailing separator, so
-// that the walk follows it (filepath.WalkDir does not follow a symlinked
-// root) while messages keep the name the user gave. Links found inside a
-// walked directory are still not followed, which rules out cycles.
-func followDirLinks(paths []string) []string {
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		out[i] = p
-		if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			if st, err := os.Stat(p); err == nil && st.IsDir() && !strings.HasSuffix(p, string(filepath.Separator)) {
-				out[i] = p + string(filepath.Separator)
-			}
-		}
-	}
-	return out
 }

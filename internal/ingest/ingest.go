@@ -156,8 +156,15 @@ func Find(paths []string) (inputs []Input, skipped []Skipped) {
 			add(Input{Path: p, Explicit: true})
 			continue
 		}
+		root := p
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 && !strings.HasSuffix(p, string(filepath.Separator)) {
+			// WalkDir does not follow a symlinked root; with a trailing
+			// separator it does, and the paths keep the name given. Links
+			// inside the walk are not followed, which rules out cycles.
+			root = p + string(filepath.Separator)
+		}
 		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				skipped = append(skipped, Skipped{Path: path, Reason: reason(err)})
 				return nil
