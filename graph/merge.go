@@ -286,18 +286,10 @@ func (bd *Builder) Batch() *Batch {
 // SortBatch orders b's nodes by label then id, and its relationships by type
 // then id, the order of every export.
 func SortBatch(b *Batch) {
-	sort.Slice(b.Nodes, func(i, j int) bool {
-		x, y := b.Nodes[i], b.Nodes[j]
-		if x.Label != y.Label {
-			return x.Label < y.Label
-		}
-		return x.ID < y.ID
+	slices.SortFunc(b.Nodes, func(x, y Node) int {
+		return cmp.Or(cmp.Compare(x.Label, y.Label), cmp.Compare(x.ID, y.ID))
 	})
-	sort.Slice(b.Relationships, func(i, j int) bool {
-		x, y := b.Relationships[i], b.Relationships[j]
-		if x.Type != y.Type {
-			return x.Type < y.Type
-		}
-		return x.ID < y.ID
+	slices.SortFunc(b.Relationships, func(x, y Relationship) int {
+		return cmp.Or(cmp.Compare(x.Type, y.Type), cmp.Compare(x.ID, y.ID))
 	})
 }

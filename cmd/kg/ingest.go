@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -64,6 +66,10 @@ status is 3.
 	}
 }
 
+// ingestMemoryLimit is the Go runtime's soft memory limit while kg ingest
+// runs, unless GOMEMLIMIT sets one.
+const ingestMemoryLimit = 512 << 20
+
 func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths []string) (err error) {
 	// Nothing to read: say so without creating or locking the store.
 	inputs, skipped := ingest.Find(paths)
@@ -73,6 +79,14 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths 
 		}
 		return withCode(exitPartial, errors.New("nothing to ingest"),
 			fmt.Sprintf("name article files, directories holding %s files, or - for standard input", strings.Join(ingest.Extensions, " ")))
+	}
+	// The Go runtime lets the heap grow to twice what is live before it
+	// collects; for ingest, whose live heap is a few hundred megabytes at
+	// any size, a soft limit keeps the resident set near it at the cost of
+	// more frequent collections. GOMEMLIMIT, when set, wins.
+	if limit := debug.SetMemoryLimit(-1); limit == math.MaxInt64 {
+		debug.SetMemoryLimit(ingestMemoryLimit)
+		defer debug.SetMemoryLimit(limit)
 	}
 	x := extract.New(extract.Options{})
 	var store graph.Store

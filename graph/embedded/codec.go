@@ -625,13 +625,21 @@ func btoi(b []byte) (int64, error) {
 // scanBucket calls fn for every record of a node or relationship bucket
 // in id order, with the record's id, and checks ctx every 4096 records so
 // that a long scan can be cancelled.
+//
+// Every 64 MiB of records it drops the pages it has read from the
+// process's resident set (releaseMapped): a scan of the whole store would
+// otherwise leave the process charged with the whole file.
 func scanBucket(ctx context.Context, b *bolt.Bucket, fn func(id int64, v []byte) error) error {
-	i := 0
+	i, read := 0, 0
 	return b.ForEach(func(k, v []byte) error {
 		if i++; i%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+		}
+		if read += len(k) + len(v); read >= 64<<20 {
+			releaseMapped(b.Tx())
+			read = 0
 		}
 		id, err := btoi(k)
 		if err != nil {

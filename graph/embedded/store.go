@@ -352,6 +352,9 @@ func (s *Store) updateTx(fn func(tx *bolt.Tx) error) error {
 			if err := fn(tx); err != nil {
 				return err
 			}
+			// What fn read of the file is not needed for the commit,
+			// which writes from memory.
+			releaseMapped(tx)
 			return newState(tx)
 		})
 	})
@@ -448,6 +451,15 @@ func (s *Store) load(ctx context.Context, b *graph.Batch, extra func(tx *bolt.Tx
 	return st, nil
 }
 
+// releaseSome calls releaseMapped every 16,384 nodes or relationships
+// read (i counts them): a large batch on a large store reads hundreds of
+// megabytes of the file, which need not stay resident until it commits.
+func releaseSome(tx *bolt.Tx, i int) {
+	if i > 0 && i%16384 == 0 {
+		releaseMapped(tx)
+	}
+}
+
 // planLoad computes, in tx, what loading b changes. New nodes and
 // relationships get ids after the buckets' sequences, in batch order.
 func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadStats) (nodes, rels []change, err error) {
@@ -464,6 +476,7 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
 			}
+			releaseSome(tx, i)
 		}
 		n := &b.Nodes[i]
 		if n.ID == "" {
@@ -528,6 +541,7 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
 			}
+			releaseSome(tx, i)
 		}
 		r := &b.Relationships[i]
 		if r.ID == "" {

@@ -3,7 +3,6 @@ package ingest_test
 import (
 	"context"
 	"fmt"
-	"math/rand"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -18,57 +17,6 @@ import (
 	"github.com/kgnews/kg/internal/testutil"
 )
 
-// synthCorpus writes n synthetic news articles into dir and returns their
-// total size. Names are drawn from pools with skewed reuse, so that many
-// facts merge across articles as in real news.
-func synthCorpus(tb testing.TB, dir string, n int) int64 {
-	tb.Helper()
-	rng := rand.New(rand.NewSource(1))
-	first := []string{"Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemal", "Lucia"}
-	last := []string{"Novak", "Ortega", "Petrov", "Quinn", "Rahman", "Silva", "Tanaka", "Umar", "Varga", "Weber", "Yilmaz", "Zhou"}
-	countries := []string{"France", "Germany", "Japan", "Brazil", "India", "Turkey", "Egypt", "Mexico", "Canada", "Poland", "Kenya", "Vietnam"}
-	demonyms := map[string]string{"France": "French", "Germany": "German", "Japan": "Japanese", "Brazil": "Brazilian", "India": "Indian",
-		"Turkey": "Turkish", "Egypt": "Egyptian", "Mexico": "Mexican", "Canada": "Canadian", "Poland": "Polish", "Kenya": "Kenyan", "Vietnam": "Vietnamese"}
-	roles := []string{"President", "Prime Minister", "Foreign Minister", "Trade Minister"}
-	goods := []string{"wheat", "soybeans", "liquefied natural gas", "steel", "rare earths", "coffee"}
-	zipf := rand.NewZipf(rng, 1.3, 1, uint64(len(first)*len(last)-1))
-	person := func() (string, string, string) {
-		i := int(zipf.Uint64())
-		c := countries[i%len(countries)]
-		return first[i%len(first)] + " " + last[(i/len(first))%len(last)], roles[i%len(roles)], c
-	}
-	var total int64
-	for a := 0; a < n; a++ {
-		p1, r1, c1 := person()
-		p2, r2, c2 := person()
-		day := a%27 + 1
-		var b strings.Builder
-		fmt.Fprintf(&b, "date 2031-03-%02d %s %s %s held a phone call with %s %s %s on Tuesday, discussing trade and %s.\n\n",
-			day, demonyms[c1], r1, p1, demonyms[c2], r2, p2, countries[rng.Intn(len(countries))])
-		fmt.Fprintf(&b, "%s said that %s had agreed to buy %d million tonnes of %s over the next two years.\n\n",
-			lastName(p1), c2, 1+rng.Intn(40), goods[rng.Intn(len(goods))])
-		if rng.Intn(3) == 0 {
-			fmt.Fprintf(&b, "Last month, %s imposed a %d%% tariff on imports of %s from %s, according to officials.\n\n",
-				c1, 5+rng.Intn(40), goods[rng.Intn(len(goods))], countries[rng.Intn(len(countries))])
-		}
-		if rng.Intn(4) == 0 {
-			fmt.Fprintf(&b, "%s threatened to impose sanctions on %s if talks failed.\n\n", lastName(p2), countries[rng.Intn(len(countries))])
-		}
-		fmt.Fprintf(&b, "The two leaders pledged to strengthen ties and to meet again in %s later this year. "+
-			"Analysts in %s said the talks marked a shift after months of tension, and markets rose %d.%d%% on the news.\n",
-			countries[rng.Intn(len(countries))], countries[rng.Intn(len(countries))], rng.Intn(5), rng.Intn(10))
-		path := filepath.Join(dir, fmt.Sprintf("%02d", a%100), fmt.Sprintf("article-%06d.txt", a))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			tb.Fatal(err)
-		}
-		total += int64(b.Len())
-	}
-	return total
-}
-
 func lastName(full string) string { return full[strings.LastIndexByte(full, ' ')+1:] }
 
 // BenchmarkIngest runs the whole pipeline — read, extract, merge, load into
@@ -78,7 +26,7 @@ func lastName(full string) string { return full[strings.LastIndexByte(full, ' ')
 func BenchmarkIngest(b *testing.B) {
 	const articles = 10000
 	dir := b.TempDir()
-	size := synthCorpus(b, filepath.Join(dir, "corpus"), articles)
+	size := synthCorpus(b, filepath.Join(dir, "corpus"), articles, smallPools)
 	x := extract.New(extract.Options{})
 	b.SetBytes(size)
 	b.ResetTimer()

@@ -103,8 +103,11 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 	go func() { wg.Wait(); close(results) }()
 
 	// Stage 3: the loader.
+	// A load carries the collector's builder itself: the loader, not the
+	// collector, turns it into a sorted batch, so that the collector only
+	// hands over a pointer and the sort overlaps extraction.
 	type load struct {
-		b    *graph.Batch
+		bd   *graph.Builder
 		keys []string
 	}
 	loads := make(chan load)
@@ -117,19 +120,20 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 			if loaderErr != nil {
 				continue // drain
 			}
+			b := ld.bd.Batch()
 			if opts.DryRun {
-				dry.add(ld.b)
+				dry.add(b)
 				if opts.Inspect != nil {
-					opts.Inspect(ld.b)
+					opts.Inspect(b)
 				}
 				continue
 			}
 			var st graph.LoadStats
 			var err error
 			if tracker != nil {
-				st, err = tracker.LoadTracked(ctx, ld.b, ld.keys, opts.Stamp)
+				st, err = tracker.LoadTracked(ctx, b, ld.keys, opts.Stamp)
 			} else {
-				st, err = l.Load(ctx, ld.b)
+				st, err = l.Load(ctx, b)
 			}
 			sum.Load.Add(st)
 			if err != nil {
@@ -143,18 +147,20 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 	var (
 		pending  = map[int]result{}
 		next     int
-		pendingB graph.Builder
+		pendingB = &graph.Builder{}
 		keys     []string
 		inBatch  int
 		err      error // the first failure seen by the collector
 	)
 	// flush hands the batch to the loader; unless wait is set, only if the
-	// loader is idle.
+	// loader is idle. It costs nothing when the loader is busy: building
+	// the batch here on every attempt made the collector's work grow with
+	// the square of the batch.
 	flush := func(wait bool) {
 		if inBatch == 0 {
 			return
 		}
-		ld := load{b: pendingB.Batch(), keys: keys}
+		ld := load{bd: pendingB, keys: keys}
 		if wait {
 			select {
 			case loads <- ld:
@@ -167,7 +173,7 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 				return // keep merging into the batch
 			}
 		}
-		pendingB, keys, inBatch = graph.Builder{}, nil, 0
+		pendingB, keys, inBatch = &graph.Builder{}, nil, 0
 	}
 	for r := range results {
 		pending[r.index] = r

@@ -1,0 +1,9 @@
+//go:build !linux
+
+package embedded
+
+import bolt "go.etcd.io/bbolt"
+
+// releaseMapped does nothing where kg does not know how to drop mapped
+// pages of a file from the resident set (see release_linux.go).
+func releaseMapped(*bolt.Tx) {}
