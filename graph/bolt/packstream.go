@@ -173,19 +173,6 @@ func legacyID(elementID string) int64 {
 	return int64(h.Sum64() &^ (1 << 63))
 }
 
-// wireElementID is the element id a client receives: the one elementId()
-// returns for the same element, so that what a client reads it can pass
-// back to elementId(). The embedded store's values carry decimal ids while
-// its engine's elementId() answers "n:<id>" for a node and "r:<id>" for a
-// relationship (kind 'n' or 'r'), so a decimal id gets that prefix; other
-// ids (Neo4j's) pass unchanged.
-func wireElementID(kind byte, id string) string {
-	if _, err := strconv.ParseInt(id, 10, 64); err == nil {
-		return string(kind) + ":" + id
-	}
-	return id
-}
-
 func (e *encoder) Node(n value.Node) error {
 	e.structHeader(tagNode, 4)
 	_ = e.Int(legacyID(n.ElementID))
@@ -193,7 +180,7 @@ func (e *encoder) Node(n value.Node) error {
 	if err := e.Map(nonNil(n.Props)); err != nil {
 		return err
 	}
-	return e.String(wireElementID('n', n.ElementID))
+	return e.String(n.ElementID)
 }
 
 func (e *encoder) Relationship(r value.Relationship) error {
@@ -205,9 +192,9 @@ func (e *encoder) Relationship(r value.Relationship) error {
 	if err := e.Map(nonNil(r.Props)); err != nil {
 		return err
 	}
-	_ = e.String(wireElementID('r', r.ElementID))
-	_ = e.String(wireElementID('n', r.StartElementID))
-	return e.String(wireElementID('n', r.EndElementID))
+	_ = e.String(r.ElementID)
+	_ = e.String(r.StartElementID)
+	return e.String(r.EndElementID)
 }
 
 func (e *encoder) unbound(r value.Relationship) error {
@@ -217,7 +204,7 @@ func (e *encoder) unbound(r value.Relationship) error {
 	if err := e.Map(nonNil(r.Props)); err != nil {
 		return err
 	}
-	return e.String(wireElementID('r', r.ElementID))
+	return e.String(r.ElementID)
 }
 
 // Path writes the distinct nodes, the distinct relationships (unbound) and

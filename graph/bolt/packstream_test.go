@@ -49,7 +49,7 @@ func TestEncodeBytes(t *testing.T) {
 		{value.Duration{Months: 1, Days: 2, Seconds: 3, Nanos: 4}, "B44501020304"},
 		{value.Point{SRID: 7203, X: 1, Y: 2}, "B358C91C23C13FF0000000000000C14000000000000000"},
 		{value.Point{SRID: 4979, X: 1, Y: 2, Z: 0}, "B459C91373C13FF0000000000000C14000000000000000C10000000000000000"},
-		{value.Node{ElementID: "7", Labels: []string{"L"}, Props: map[string]any{}}, "B44E0791814CA0836E3A37"},
+		{value.Node{ElementID: "n:7", Labels: []string{"L"}, Props: map[string]any{}}, "B44E0791814CA0836E3A37"},
 	}
 	for _, tt := range tests {
 		got, err := Encode(nil, tt.v)

@@ -82,6 +82,7 @@ package cypher
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/kgnews/kg/graph/value"
 )
@@ -153,3 +154,11 @@ func (e *Error) Error() string {
 	}
 	return fmt.Sprintf("%s (%s): %s", e.Type, e.Detail, e.Msg)
 }
+
+// NodeElementID is the element id of node id, as elementId() returns it:
+// "n:" and the decimal id.
+func NodeElementID(id int64) string { return "n:" + strconv.FormatInt(id, 10) }
+
+// RelElementID is the element id of relationship id, as elementId()
+// returns it: "r:" and the decimal id.
+func RelElementID(id int64) string { return "r:" + strconv.FormatInt(id, 10) }

@@ -530,9 +530,9 @@ func init() {
 			case nil:
 				return nil, nil
 			case nodeV:
-				return "n:" + strconv.FormatInt(int64(x), 10), nil
+				return NodeElementID(int64(x)), nil
 			case relV:
-				return "r:" + strconv.FormatInt(int64(x), 10), nil
+				return RelElementID(int64(x)), nil
 			}
 			return nil, argErr(ec, "elementId", a[0])
 		}},

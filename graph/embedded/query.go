@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -27,7 +26,8 @@ import (
 // Parameters may be nil, bool, string, any Go integer or float kind,
 // []string, []any and map[string]any. Result values are those documented
 // by graph.Store; list properties come back as []any, nodes carry their
-// "id" property, and ElementIDs are decimal int64 ids. Query errors of the
+// "id" property, and ElementIDs are those elementId() returns: "n:" or
+// "r:" and the int64 id. Query errors of the
 // engine are *cypher.Error, possibly wrapped.
 func (s *Store) Query(ctx context.Context, query string, params map[string]any) (*graph.Result, error) {
 	return s.query(ctx, query, params, conv{})
@@ -442,19 +442,17 @@ func (cv conv) result(r *cypher.Result) *graph.Result {
 	return out
 }
 
-func elementID(id int64) string { return strconv.FormatInt(id, 10) }
-
 func (cv conv) node(n cypher.Node) value.Node {
 	labels := n.Labels
 	if labels == nil {
 		labels = []string{}
 	}
-	return value.Node{ElementID: elementID(n.ID), Labels: labels, Props: cv.props(n.Props)}
+	return value.Node{ElementID: cypher.NodeElementID(n.ID), Labels: labels, Props: cv.props(n.Props)}
 }
 
 func (cv conv) rel(r cypher.Relationship) value.Relationship {
-	return value.Relationship{ElementID: elementID(r.ID), Type: r.Type,
-		StartElementID: elementID(r.StartID), EndElementID: elementID(r.EndID), Props: cv.props(r.Props)}
+	return value.Relationship{ElementID: cypher.RelElementID(r.ID), Type: r.Type,
+		StartElementID: cypher.NodeElementID(r.StartID), EndElementID: cypher.NodeElementID(r.EndID), Props: cv.props(r.Props)}
 }
 
 func (cv conv) props(m map[string]any) map[string]any {

@@ -46,11 +46,13 @@ func TestQueryValues(t *testing.T) {
 			[][]any{{"CHN"}, {"USA"}}},
 		{"int parameter", "RETURN $n + 1 AS n", map[string]any{"n": 41}, [][]any{{int64(42)}}},
 		{"float property", "MATCH ()-[r:SANCTIONED]->() RETURN r.rate, r.sources", nil, [][]any{{0.25, []any{"art-1"}}}},
-		{"node value", "MATCH (c:Country {id: 'USA'}) RETURN c", nil, [][]any{{value.Node{ElementID: "2",
+		{"node value", "MATCH (c:Country {id: 'USA'}) RETURN c", nil, [][]any{{value.Node{ElementID: "n:2",
 			Labels: []string{"Country"}, Props: map[string]any{"id": "USA", "name": "United States"}}}}},
 		{"relationship value", "MATCH (:Country {id: 'USA'})-[r]->() RETURN r", nil, [][]any{{value.Relationship{
-			ElementID: "2", Type: "SANCTIONED", StartElementID: "2", EndElementID: "1",
+			ElementID: "r:2", Type: "SANCTIONED", StartElementID: "n:2", EndElementID: "n:1",
 			Props: map[string]any{"id": "sanctioned-1", "sources": []any{"art-1"}, "rate": 0.25}}}}},
+		{"element ids are elementId()'s", "MATCH (c:Country {id: 'USA'})-[r]->() RETURN elementId(c), elementId(r)", nil,
+			[][]any{{"n:2", "r:2"}}},
 		{"path value", "MATCH p = (:Country {id: 'USA'})-[:SANCTIONED]->(:Country) RETURN [n IN nodes(p) | n.id], length(p)", nil,
 			[][]any{{[]any{"USA", "CHN"}, int64(1)}}},
 	}
