@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
@@ -109,28 +108,18 @@ func writeJSONValue(w io.Writer, v any) error {
 func jsonValue(v any) (any, error) {
 	var b jsonBuilder
 	err := value.Walk(v, &b)
-	return b.out, err
+	return b.Out, err
 }
 
-// jsonBuilder is the value.Visitor of jsonValue; out is the last value built.
-type jsonBuilder struct{ out any }
-
-func (b *jsonBuilder) Null() error                   { b.out = nil; return nil }
-func (b *jsonBuilder) Bool(v bool) error             { b.out = v; return nil }
-func (b *jsonBuilder) Int(n int64) error             { b.out = n; return nil }
-func (b *jsonBuilder) String(s string) error         { b.out = s; return nil }
-func (b *jsonBuilder) Temporal(t fmt.Stringer) error { b.out = t.String(); return nil }
-
-// Point builds {"crs": "wgs-84", "srid": 4326, "x": …, "y": …[, "z": …]}.
-func (b *jsonBuilder) Point(p value.Point) error { b.out = p.Fields(); return nil }
-
-// Bytes writes a byte array as JSON writes bytes: a base64 string.
-func (b *jsonBuilder) Bytes(v []byte) error { b.out = base64.StdEncoding.EncodeToString(v); return nil }
+// jsonBuilder is the value.Visitor of jsonValue; Out is the last value
+// built. Points are {"crs": "wgs-84", "srid": 4326, "x": …, "y": …[, "z": …]},
+// byte arrays base64 (value.JSONScalars).
+type jsonBuilder struct{ value.JSONScalars }
 
 func (b *jsonBuilder) Float(f float64) error {
-	b.out = f
+	b.Out = f
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		b.out = strconv.FormatFloat(f, 'g', -1, 64)
+		b.Out = strconv.FormatFloat(f, 'g', -1, 64)
 	}
 	return nil
 }
@@ -141,15 +130,15 @@ func (b *jsonBuilder) List(l []any) error {
 		if err := value.Walk(e, b); err != nil {
 			return err
 		}
-		out[i] = b.out
+		out[i] = b.Out
 	}
-	b.out = out
+	b.Out = out
 	return nil
 }
 
 func (b *jsonBuilder) Map(m map[string]any) error {
 	out, err := b.props(m)
-	b.out = out
+	b.Out = out
 	return err
 }
 
@@ -159,20 +148,20 @@ func (b *jsonBuilder) props(m map[string]any) (map[string]any, error) {
 		if err := value.Walk(v, b); err != nil {
 			return nil, err
 		}
-		out[k] = b.out
+		out[k] = b.Out
 	}
 	return out, nil
 }
 
 func (b *jsonBuilder) Node(n value.Node) error {
 	props, err := b.props(n.Props)
-	b.out = map[string]any{"elementId": n.ElementID, "labels": n.Labels, "properties": props}
+	b.Out = map[string]any{"elementId": n.ElementID, "labels": n.Labels, "properties": props}
 	return err
 }
 
 func (b *jsonBuilder) Relationship(r value.Relationship) error {
 	props, err := b.props(r.Props)
-	b.out = map[string]any{"elementId": r.ElementID, "type": r.Type, "startElementId": r.StartElementID,
+	b.Out = map[string]any{"elementId": r.ElementID, "type": r.Type, "startElementId": r.StartElementID,
 		"endElementId": r.EndElementID, "properties": props}
 	return err
 }
@@ -183,16 +172,16 @@ func (b *jsonBuilder) Path(p value.Path) error {
 		if err := b.Node(n); err != nil {
 			return err
 		}
-		nodes[i] = b.out
+		nodes[i] = b.Out
 	}
 	rels := make([]any, len(p.Relationships))
 	for i, r := range p.Relationships {
 		if err := b.Relationship(r); err != nil {
 			return err
 		}
-		rels[i] = b.out
+		rels[i] = b.Out
 	}
-	b.out = map[string]any{"nodes": nodes, "relationships": rels}
+	b.Out = map[string]any{"nodes": nodes, "relationships": rels}
 	return nil
 }
 

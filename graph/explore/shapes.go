@@ -1,7 +1,6 @@
 package explore
 
 import (
-	"encoding/base64"
 	"fmt"
 	"slices"
 
@@ -192,44 +191,31 @@ func jsonValue(v any, c *collector) any {
 	if err := value.Walk(v, &b); err != nil {
 		return fmt.Sprint(v)
 	}
-	return b.out
+	return b.Out
 }
 
 // jsonBuilder is the value.Visitor behind jsonValue: each method leaves
-// the converted value in out.
+// the converted value in Out; scalars as value.JSONScalars builds them.
 type jsonBuilder struct {
-	c   *collector
-	out any
+	value.JSONScalars
+	c *collector
 }
-
-func (b *jsonBuilder) Null() error           { b.out = nil; return nil }
-func (b *jsonBuilder) Bool(v bool) error     { b.out = v; return nil }
-func (b *jsonBuilder) Int(v int64) error     { b.out = v; return nil }
-func (b *jsonBuilder) String(v string) error { b.out = v; return nil }
 
 func (b *jsonBuilder) Float(v float64) error {
 	if s, ok := value.NonFinite(v); ok {
-		b.out = s
+		b.Out = s
 	} else {
-		b.out = v
+		b.Out = v
 	}
 	return nil
 }
-
-func (b *jsonBuilder) Temporal(t fmt.Stringer) error { b.out = t.String(); return nil }
-
-// Point writes a point as kg cypher's JSON does: {crs, srid, x, y[, z]}.
-func (b *jsonBuilder) Point(p value.Point) error { b.out = p.Fields(); return nil }
-
-// Bytes writes a byte array as kg cypher's JSON does: a base64 string.
-func (b *jsonBuilder) Bytes(v []byte) error { b.out = base64.StdEncoding.EncodeToString(v); return nil }
 
 func (b *jsonBuilder) List(l []any) error {
 	out := make([]any, len(l))
 	for i, x := range l {
 		out[i] = jsonValue(x, b.c)
 	}
-	b.out = out
+	b.Out = out
 	return nil
 }
 
@@ -238,17 +224,17 @@ func (b *jsonBuilder) Map(m map[string]any) error {
 	for k, x := range m {
 		out[k] = jsonValue(x, b.c)
 	}
-	b.out = out
+	b.Out = out
 	return nil
 }
 
 func (b *jsonBuilder) Node(n value.Node) error {
-	b.out = map[string]any{"$node": nodeOf(n)}
+	b.Out = map[string]any{"$node": nodeOf(n)}
 	return nil
 }
 
 func (b *jsonBuilder) Relationship(r value.Relationship) error {
-	b.out = map[string]any{"$edge": b.c.edge(r)}
+	b.Out = map[string]any{"$edge": b.c.edge(r)}
 	return nil
 }
 
@@ -260,6 +246,6 @@ func (b *jsonBuilder) Path(p value.Path) error {
 	for i, r := range p.Relationships {
 		out.Edges[i] = b.c.edge(r)
 	}
-	b.out = map[string]any{"$path": out}
+	b.Out = map[string]any{"$path": out}
 	return nil
 }

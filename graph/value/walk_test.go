@@ -1,6 +1,7 @@
 package value_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -73,3 +74,44 @@ func TestWalk(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONScalars checks the JSON form of each scalar kind.
+func TestJSONScalars(t *testing.T) {
+	for _, tc := range []struct {
+		in   any
+		want any
+	}{
+		{nil, nil},
+		{true, true},
+		{int32(7), int64(7)},
+		{"x", "x"},
+		{value.NewDate(2024, 2, 29), "2024-02-29"},
+		{[]byte{0, 1, 0xff}, "AAH/"},
+	} {
+		var j value.JSONScalars
+		if err := value.Walk(tc.in, jsonScalarsOnly{&j}); err != nil {
+			t.Fatalf("Walk(%v): %v", tc.in, err)
+		}
+		if j.Out != tc.want {
+			t.Errorf("JSON of %#v = %#v, want %#v", tc.in, j.Out, tc.want)
+		}
+	}
+	var j value.JSONScalars
+	if err := value.Walk(value.Point{SRID: value.SRIDCartesian, X: 1, Y: 2}, jsonScalarsOnly{&j}); err != nil {
+		t.Fatal(err)
+	}
+	if m, ok := j.Out.(map[string]any); !ok || m["crs"] != "cartesian" || m["x"] != 1.0 || m["y"] != 2.0 {
+		t.Errorf("JSON of a point = %#v", j.Out)
+	}
+}
+
+// jsonScalarsOnly completes JSONScalars into a Visitor that refuses the
+// rest.
+type jsonScalarsOnly struct{ *value.JSONScalars }
+
+func (jsonScalarsOnly) Float(float64) error                   { return errors.New("float") }
+func (jsonScalarsOnly) List([]any) error                      { return errors.New("list") }
+func (jsonScalarsOnly) Map(map[string]any) error              { return errors.New("map") }
+func (jsonScalarsOnly) Node(value.Node) error                 { return errors.New("node") }
+func (jsonScalarsOnly) Relationship(value.Relationship) error { return errors.New("relationship") }
+func (jsonScalarsOnly) Path(value.Path) error                 { return errors.New("path") }
