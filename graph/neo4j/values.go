@@ -3,6 +3,7 @@ package neo4j
 import (
 	"bytes"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -127,16 +128,37 @@ func stringList(list []any) ([]string, bool) {
 // driver sends as one when the zone is named "Offset". A zone whose name is
 // a zone id giving the same offset at that instant is kept.
 func zonedParam(t time.Time) time.Time {
+	if t.Location() == time.UTC {
+		return t
+	}
 	name := t.Location().String()
 	_, off := t.Zone()
 	if t.Location() != time.Local && name != "" && name != "Local" {
-		if loc, err := time.LoadLocation(name); err == nil {
+		if loc, ok := zoneID(name); ok {
 			if _, o := t.In(loc).Zone(); o == off {
 				return t
 			}
 		}
 	}
 	return t.In(time.FixedZone("Offset", off))
+}
+
+// zones caches zoneID's answers: time.LoadLocation reads the zone
+// database from disk at every call.
+var zones sync.Map // name → *time.Location, or nil when name is no zone id
+
+// zoneID returns the location of zone id name, if it is one.
+func zoneID(name string) (*time.Location, bool) {
+	if v, ok := zones.Load(name); ok {
+		loc, _ := v.(*time.Location)
+		return loc, loc != nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc = nil
+	}
+	zones.Store(name, loc)
+	return loc, loc != nil
 }
 
 // toParam converts a query parameter to a value the driver packs: kg's
