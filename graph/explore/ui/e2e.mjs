@@ -90,7 +90,7 @@ async function expandByDoubleClick(page, id) {
   await page.waitForTimeout(200);
   const p = await nodeAt(page, id);
   await page.mouse.dblclick(p.x, p.y);
-  await page.waitForFunction((nid) => window.kgExplorer.state().expanded.includes(nid), id, { timeout: 5000 });
+  await page.waitForFunction((nid) => window.kgExplorer.state().expanded.includes(nid), id, { timeout: 15000 });
   await settle(page, before);
 }
 
