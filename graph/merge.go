@@ -110,6 +110,15 @@ func toFloat(v any) float64 {
 	return 0
 }
 
+// SetElements returns the elements MergeProps adds to a list property when
+// it merges v into it: a list's non-empty strings, a scalar's printed form.
+func SetElements(v any) []string {
+	if l, ok := v.([]string); ok {
+		return slices.DeleteFunc(slices.Clone(l), func(s string) bool { return s == "" })
+	}
+	return toList(v)
+}
+
 func isStringList(v any) bool { _, ok := v.([]string); return ok }
 
 func toList(v any) []string {

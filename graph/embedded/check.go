@@ -3,6 +3,7 @@ package embedded
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -74,6 +75,7 @@ func (s *Store) Check() error {
 		}
 		nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
 		ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
+		spilled := map[itemOwner]int{} // spilled sets → items found
 		checkRecords := func(what string, b, idx *bolt.Bucket, decode func(int64, []byte) (map[string]any, error)) int {
 			n := 0
 			var maxID int64
@@ -89,6 +91,9 @@ func (s *Store) Check() error {
 				if err != nil {
 					add("%s %d: %v", what, id, err)
 					return nil
+				}
+				for _, k := range spilledKeys(props) {
+					spilled[itemOwner{kind: what[0], id: id, key: k}] = 0
 				}
 				if v, ok := props["id"]; ok {
 					s, isString := v.(string)
@@ -129,11 +134,11 @@ func (s *Store) Check() error {
 			return n
 		}
 		nodes = checkRecords("node", nb, ni, func(id int64, v []byte) (map[string]any, error) {
-			_, props, err := decodeNode(id, v)
+			_, props, err := decodeStoredNode(id, v)
 			return props, err
 		})
 		rels = checkRecords("relationship", rb, ri, func(id int64, v []byte) (map[string]any, error) {
-			_, start, end, props, err := decodeRel(id, v)
+			_, start, end, props, err := decodeStoredRel(id, v)
 			if err != nil {
 				return nil, err
 			}
@@ -142,6 +147,9 @@ func (s *Store) Check() error {
 			}
 			return props, nil
 		})
+		for _, p := range checkItems(tx.Bucket(bucketItems), spilled) {
+			add("%v", p)
+		}
 		_ = tx.Bucket(bucketIngested).ForEach(func(k, v []byte) error {
 			if _, err := unseal(k, v); err != nil {
 				add("ingested input %q: %v", k, err)
@@ -170,6 +178,46 @@ func (s *Store) Check() error {
 		return &CheckError{Path: s.path, Problems: errs}
 	}
 	return nil
+}
+
+// itemOwner is a spilled set: the kind and id of its element, its key.
+type itemOwner struct {
+	kind byte
+	id   int64
+	key  string
+}
+
+// checkItems verifies every item of b (nil in a file of format 2): its
+// checksum, and that it belongs to one of the spilled sets, which it
+// counts; then that every spilled set has items.
+func checkItems(b *bolt.Bucket, spilled map[itemOwner]int) []error {
+	var problems []error
+	if b != nil {
+		_ = b.ForEach(func(k, v []byte) error {
+			key, _, err := splitItem(k)
+			if err == nil {
+				_, err = unseal(k, v)
+			}
+			if err != nil {
+				problems = append(problems, fmt.Errorf("item %x: %w", k, err))
+				return nil
+			}
+			o := itemOwner{kind: k[0], id: int64(binary.BigEndian.Uint64(k[1:9])), key: key}
+			n, ok := spilled[o]
+			if !ok {
+				problems = append(problems, fmt.Errorf("item %x: no %s %d with the spilled property %q", k, kindName(o.kind), o.id, key))
+				return nil
+			}
+			spilled[o] = n + 1
+			return nil
+		})
+	}
+	for o, n := range spilled {
+		if n == 0 {
+			problems = append(problems, fmt.Errorf("%s %d: spilled property %q has no items", kindName(o.kind), o.id, o.key))
+		}
+	}
+	return problems
 }
 
 // CheckFile checks the store file at path without writing to it: first the

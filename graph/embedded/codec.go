@@ -65,6 +65,7 @@ const (
 	tagDuration      = 13 // varint months, days, seconds, nanoseconds
 	tagPoint         = 14 // uvarint srid, then 2 or 3 floats as tagFloat's payload
 	tagBytes         = 15 // uvarint(n) byte*n: a byte array
+	tagSpilled       = 16 // no payload: a set of strings kept as items (items.go); only in the store file's records
 )
 
 // errCorrupt is wrapped by every decoding error.
@@ -206,6 +207,8 @@ func (e *encoder) value(v any) error {
 		e.buf = append(e.buf, tagBytes)
 		e.uvarint(uint64(len(v)))
 		e.buf = append(e.buf, v...)
+	case spilledSet:
+		e.buf = append(e.buf, tagSpilled)
 	case value.Point:
 		e.buf = append(e.buf, tagPoint)
 		e.uvarint(uint64(uint32(v.SRID)))
@@ -246,6 +249,9 @@ func encodeRel(id int64, typ string, start, end int64, props map[string]any) ([]
 type decoder struct {
 	buf []byte
 	err error
+	// spill admits tagSpilled as a property's value: in records read from
+	// the store file, not in whole records (snapshots, scans).
+	spill bool
 }
 
 func (d *decoder) fail(what string) {
@@ -423,6 +429,12 @@ func (d *decoder) value(depth int) any {
 		return d.point()
 	case tagBytes:
 		return bytes.Clone(d.bytes("byte array"))
+	case tagSpilled:
+		if d.spill && depth == 0 {
+			return spilledSet{}
+		}
+		d.fail("value: a spilled set where none may be")
+		return nil
 	default:
 		if d.err == nil {
 			d.err = fmt.Errorf("%w: unknown value tag %d", errCorrupt, tag)
@@ -471,9 +483,20 @@ func openRecord(id int64, rec []byte) decoder {
 	return decoder{buf: body, err: err}
 }
 
-// decodeNode decodes the record of node id.
+// decodeNode decodes the whole record of node id (see scanRecords).
 func decodeNode(id int64, b []byte) (labels []string, props map[string]any, err error) {
+	return decodeNodeRecord(openRecord(id, b))
+}
+
+// decodeStoredNode decodes the record of node id as the store file holds
+// it: a spilled set's value is spilledSet{}.
+func decodeStoredNode(id int64, b []byte) (labels []string, props map[string]any, err error) {
 	d := openRecord(id, b)
+	d.spill = true
+	return decodeNodeRecord(d)
+}
+
+func decodeNodeRecord(d decoder) (labels []string, props map[string]any, err error) {
 	d.version()
 	labels = d.strs("labels")
 	props = d.props()
@@ -488,9 +511,20 @@ func decodeNodeLabels(id int64, b []byte) ([]string, error) {
 	return labels, d.err
 }
 
-// decodeRel decodes the record of relationship id.
+// decodeRel decodes the whole record of relationship id (see scanRecords).
 func decodeRel(id int64, b []byte) (typ string, start, end int64, props map[string]any, err error) {
+	return decodeRelRecord(openRecord(id, b))
+}
+
+// decodeStoredRel decodes the record of relationship id as the store file
+// holds it: a spilled set's value is spilledSet{}.
+func decodeStoredRel(id int64, b []byte) (typ string, start, end int64, props map[string]any, err error) {
 	d := openRecord(id, b)
+	d.spill = true
+	return decodeRelRecord(d)
+}
+
+func decodeRelRecord(d decoder) (typ string, start, end int64, props map[string]any, err error) {
 	d.version()
 	typ = d.str("type")
 	start = d.varint("start")

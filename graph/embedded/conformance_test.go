@@ -23,3 +23,11 @@ func TestConformanceThroughSnapshot(t *testing.T) {
 			Logf: func(format string, args ...any) { t.Logf(format, args...) }})
 	})
 }
+
+// TestConformanceSpilled runs the suite with every sorted set of two or
+// more strings kept as items outside its record (items.go), which no
+// answer may show.
+func TestConformanceSpilled(t *testing.T) {
+	embedded.SetSpillMin(t, 2)
+	storetest.Run(t, func(t *testing.T) graph.Store { return embeddedtest.Open(t) })
+}

@@ -15,11 +15,14 @@
 //
 // # File layout
 //
-// Six buckets: "meta" (format name and FormatVersion), "nodes" and "rels"
+// Seven buckets: "meta" (format name and FormatVersion), "nodes" and "rels"
 // (records under 8-byte big-endian int64 ids taken from the bucket's
 // sequence, never reused), and "nodeIndex" and "relIndex" (the model's "id"
-// property → int64 id); and "ingested", the inputs package ingest loaded
-// (see Store.LoadTracked). Records use a compact, versioned binary
+// property → int64 id); "ingested", the inputs package ingest loaded (see
+// Store.LoadTracked); and "items", the elements of long sets (a fact's
+// sources, evidence, citations) kept one key each outside their record, so
+// that a load adding an element inserts a key instead of rewriting a record
+// that grows with every article (see items.go). Records use a compact, versioned binary
 // encoding that keeps property types exact: string, int64, float64, bool,
 // []string, and lists of other values written by Cypher.
 //

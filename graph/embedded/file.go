@@ -232,7 +232,10 @@ func openBolt(path string, f *os.File, readOnly bool, timeout time.Duration) (*b
 		}
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	opts := &bolt.Options{Timeout: max(timeout, time.Millisecond), ReadOnly: readOnly}
+	// The map freelist allocates in constant time where the array one
+	// scans every free page: loads into a large file free and allocate
+	// thousands of pages each. The file's format is the same.
+	opts := &bolt.Options{Timeout: max(timeout, time.Millisecond), ReadOnly: readOnly, FreelistType: bolt.FreelistMapType}
 	if f != nil {
 		opts.OpenFile = func(string, int, os.FileMode) (*os.File, error) { return f, nil }
 	}

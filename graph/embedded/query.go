@@ -209,7 +209,7 @@ func (s *Store) memLocked(ctx context.Context) (*memgraph.Graph, error) {
 }
 
 func buildMem(ctx context.Context, tx *bolt.Tx, g *memgraph.Graph) error {
-	if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {
+	if err := scanRecords(ctx, tx, itemNode, func(id int64, v []byte) error {
 		labels, props, err := decodeNode(id, v)
 		if err != nil {
 			return fmt.Errorf("node %d: %w", id, err)
@@ -221,7 +221,7 @@ func buildMem(ctx context.Context, tx *bolt.Tx, g *memgraph.Graph) error {
 	}); err != nil {
 		return err
 	}
-	if err := scanBucket(ctx, tx.Bucket(bucketRels), func(id int64, v []byte) error {
+	if err := scanRecords(ctx, tx, itemRel, func(id int64, v []byte) error {
 		typ, start, end, props, err := decodeRel(id, v)
 		if err != nil {
 			return fmt.Errorf("relationship %d: %w", id, err)
@@ -247,24 +247,35 @@ func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 
 	// First drop the index entries of the old states, so that ids may move
 	// between elements within one query.
+	// and the items of their spilled sets, which the new states write anew.
+	items, err := writableItems(tx)
+	if err != nil {
+		return err
+	}
 	for id := range j.Nodes {
 		if rec := nb.Get(itob(id)); rec != nil {
-			_, props, err := decodeNode(id, rec)
+			_, props, err := decodeStoredNode(id, rec)
 			if err != nil {
 				return fmt.Errorf("node %d: %w", id, err)
 			}
 			if err := unindex(ni, props, id); err != nil {
 				return err
 			}
+			if err := deleteSpilled(items, itemNode, id, props); err != nil {
+				return err
+			}
 		}
 	}
 	for id := range j.Rels {
 		if rec := rb.Get(itob(id)); rec != nil {
-			_, _, _, props, err := decodeRel(id, rec)
+			_, _, _, props, err := decodeStoredRel(id, rec)
 			if err != nil {
 				return fmt.Errorf("relationship %d: %w", id, err)
 			}
 			if err := unindex(ri, props, id); err != nil {
+				return err
+			}
+			if err := deleteSpilled(items, itemRel, id, props); err != nil {
 				return err
 			}
 		}
@@ -283,7 +294,11 @@ func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 		if err != nil {
 			return fmt.Errorf("node %d: %w", id, err)
 		}
-		rec, err := encodeNode(id, g.NodeLabels(id), props)
+		stored, err := writeProps(items, itemNode, id, props)
+		if err != nil {
+			return fmt.Errorf("node %d: %w", id, err)
+		}
+		rec, err := encodeNode(id, g.NodeLabels(id), stored)
 		if err != nil {
 			return fmt.Errorf("node %d: %w", id, err)
 		}
@@ -308,7 +323,11 @@ func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 		if err != nil {
 			return fmt.Errorf("relationship %d: %w", id, err)
 		}
-		rec, err := encodeRel(id, typ, start, end, props)
+		stored, err := writeProps(items, itemRel, id, props)
+		if err != nil {
+			return fmt.Errorf("relationship %d: %w", id, err)
+		}
+		rec, err := encodeRel(id, typ, start, end, stored)
 		if err != nil {
 			return fmt.Errorf("relationship %d: %w", id, err)
 		}

@@ -2,6 +2,7 @@ package embedded
 
 import (
 	"syscall"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -17,5 +18,36 @@ import (
 func releaseMapped(tx *bolt.Tx) {
 	if size := tx.Size(); size > 0 {
 		_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, tx.DB().Info().Data, uintptr(size), syscall.MADV_DONTNEED)
+	}
+}
+
+// releasing calls releaseMapped every 100 ms, in a read transaction of its
+// own, until the returned stop is called: a write transaction's commit
+// reads the pages its changes replace (to free them, and for the keys of
+// the nodes it writes), tens of thousands for a large load, which would
+// otherwise stay resident until the next release. The read transaction
+// keeps bbolt from remapping the file while the range is released.
+func releasing(db *bolt.DB) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				_ = db.View(func(tx *bolt.Tx) error {
+					releaseMapped(tx)
+					return nil
+				})
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
 	}
 }

@@ -7,3 +7,6 @@ import bolt "go.etcd.io/bbolt"
 // releaseMapped does nothing where kg does not know how to drop mapped
 // pages of a file from the resident set (see release_linux.go).
 func releaseMapped(*bolt.Tx) {}
+
+// releasing does nothing where releaseMapped does nothing.
+func releasing(*bolt.DB) (stop func()) { return func() {} }

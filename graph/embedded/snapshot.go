@@ -219,10 +219,10 @@ func (b *snapBuilder) internSet(labels []string) uint32 {
 // records, which it copies from tx to w at the end.
 func buildSnapshot(ctx context.Context, tx *bolt.Tx, w io.Writer) error {
 	b := newSnapBuilder()
-	if err := scanBucket(ctx, tx.Bucket(bucketNodes), b.addNode); err != nil {
+	if err := scanRecords(ctx, tx, itemNode, b.addNode); err != nil {
 		return err
 	}
-	if err := scanBucket(ctx, tx.Bucket(bucketRels), b.addRel); err != nil {
+	if err := scanRecords(ctx, tx, itemRel, b.addRel); err != nil {
 		return err
 	}
 	if _, err := w.Write(b.encode(readStamp(tx))); err != nil {
@@ -232,10 +232,10 @@ func buildSnapshot(ctx context.Context, tx *bolt.Tx, w io.Writer) error {
 		_, err := w.Write(v)
 		return err
 	}
-	if err := scanBucket(ctx, tx.Bucket(bucketNodes), write); err != nil {
+	if err := scanRecords(ctx, tx, itemNode, write); err != nil {
 		return err
 	}
-	return scanBucket(ctx, tx.Bucket(bucketRels), write)
+	return scanRecords(ctx, tx, itemRel, write)
 }
 
 // buildSnapshotBytes returns the snapshot of the state tx reads.

@@ -2,6 +2,7 @@ package embedded_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"reflect"
 	"testing"
@@ -128,5 +129,79 @@ func TestSnapshotAgreesWithMemory(t *testing.T) {
 				t.Errorf("Counts: snapshot %v, file %v", gc, wc)
 			}
 		})
+	}
+}
+
+// TestSpillingChangesNoAnswer ingests the development corpus twice, in
+// batches of three articles, once with sets kept in their records and once
+// with every set of two or more strings spilled as items: every saved query
+// and agreeQueries answer the same on both, through the snapshot and the
+// in-memory graph, and the exports are equal.
+func TestSpillingChangesNoAnswer(t *testing.T) {
+	dir := "../../../shared/corpus/dev"
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("no corpus at %s (the shared dev corpus lies beside the repository): %v", dir, err)
+	}
+	ctx := context.Background()
+	build := func(spill bool) string {
+		if spill {
+			embedded.SetSpillMin(t, 2)
+		}
+		s, path := newStore(t)
+		if _, err := ingest.Run(ctx, extract.New(extract.Options{}), s, []string{dir},
+			ingest.Options{Workers: 1, FlushEvery: 3, MaxFlush: 3}); err != nil {
+			t.Fatal(err)
+		}
+		if n := embedded.ItemCount(t, s); spill != (n > 0) {
+			t.Fatalf("spill %v: %d items", spill, n)
+		}
+		if err := errors.Join(s.Check(), s.Close()); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	plain, spilled := build(false), build(true)
+	open := func(path string, mode embedded.ReadMode) *embedded.Store {
+		s, err := embedded.Open(path, &embedded.Options{ReadOnly: true, Reads: mode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	want := open(plain, embedded.ReadInMemory)
+	for _, mode := range []embedded.ReadMode{embedded.ReadSnapshot, embedded.ReadInMemory} {
+		got := open(spilled, mode)
+		run := func(name, query string, params map[string]any) {
+			g, gerr := got.Query(ctx, query, params)
+			w, werr := want.Query(ctx, query, params)
+			if gerr != nil || werr != nil {
+				t.Fatalf("%s: spilled %v, plain %v", name, gerr, werr)
+			}
+			if !reflect.DeepEqual(g, w) {
+				t.Errorf("%s (mode %v): spilled and plain stores disagree:\nspilled %v\n  plain %v", name, mode, g, w)
+			}
+		}
+		for _, q := range queries.Default().Queries() {
+			params, err := q.Bind(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			run(q.Name, q.Body, params)
+		}
+		for _, q := range agreeQueries {
+			run(q.query, q.query, q.params)
+		}
+		ge, err := got.Snapshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		we, err := want.Snapshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(ge, we) {
+			t.Errorf("exports differ")
+		}
 	}
 }

@@ -173,7 +173,11 @@ func (s *Store) buildSnapshotFile(ctx context.Context, path string) (*snapshot, 
 		perm = s.ident.Mode().Perm() // a private store has a private snapshot
 	}
 	err := writeSnapshotFile(path, perm, func(w io.Writer) error {
-		return s.view(func(tx *bolt.Tx) error { return buildSnapshot(ctx, tx, w) })
+		return s.view(func(tx *bolt.Tx) error {
+			// A build reads the whole file; keep little of it resident.
+			defer releasing(tx.DB())()
+			return buildSnapshot(ctx, tx, w)
+		})
 	})
 	if err == nil {
 		snap, err := openSnapshotFile(path)

@@ -1,9 +1,11 @@
 package embedded
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -22,8 +24,10 @@ var _ graph.Store = (*Store)(nil)
 // FormatVersion is the version of the file layout written in the meta bucket.
 // Open refuses files of another version. Version 2 seals every record with
 // a checksum and adds the ingested bucket; files of version 1 are refused
-// with ErrOldFormat.
-const FormatVersion = 2
+// with ErrOldFormat. Version 3 adds the items bucket (spilled sets, see
+// items.go): a file of version 2 is read as one with no items, and becomes
+// version 3 when a write first needs the bucket.
+const FormatVersion = 3
 
 // DefaultLockTimeout is how long Open waits for the file lock by default.
 const DefaultLockTimeout = 2 * time.Second
@@ -59,7 +63,7 @@ var (
 	metaFormat    = []byte("format")
 	metaVersion   = []byte("version")
 	formatName    = []byte("kg-embedded")
-	allBuckets    = [][]byte{bucketMeta, bucketNodes, bucketRels, bucketNodeIdx, bucketRelIdx, bucketIngested}
+	allBuckets    = [][]byte{bucketMeta, bucketNodes, bucketRels, bucketNodeIdx, bucketRelIdx, bucketIngested, bucketItems}
 )
 
 // Options configures Open. The zero value (or nil) opens the file for
@@ -270,6 +274,14 @@ func checkMeta(tx *bolt.Tx) error {
 	}
 	switch v := string(meta.Get(metaVersion)); v {
 	case strconv.Itoa(FormatVersion):
+	case "2":
+		// Before the items bucket: its records hold every list.
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil && !bytes.Equal(name, bucketItems) {
+				return fmt.Errorf("%w: bucket %s missing", ErrNotStore, name)
+			}
+		}
+		return nil
 	case "1":
 		return fmt.Errorf("%w (format 1, whose records carry no checksums; this kg writes format %d): "+
 			"ingest the articles again into a new store", ErrOldFormat, FormatVersion)
@@ -347,6 +359,7 @@ func (s *Store) updateTx(fn func(tx *bolt.Tx) error) error {
 		return err
 	}
 	defer release()
+	defer releasing(db)()
 	err = s.guard(func() error {
 		return db.Update(func(tx *bolt.Tx) error {
 			if err := fn(tx); err != nil {
@@ -375,8 +388,64 @@ type change struct {
 	typ     string   // relationships
 	start   int64
 	end     int64
-	props   map[string]any // the full, merged properties
+	props   map[string]any // the merged properties; spilledSet for a spilled set
 	changed []string       // keys that changed, when !created
+	// adds holds, by key, the elements new to spilled sets, which are
+	// written as items without rewriting the record.
+	adds map[string]map[string]struct{}
+}
+
+// merge merges src into c by graph.MergeProps and reports whether c
+// changed; an existing c notes the keys that did. An element of a spilled
+// set is looked up among items (nil when the file has none).
+func (c *change) merge(src map[string]any, items *bolt.Bucket, kind byte, reads *pageReads) bool {
+	changed := false
+	for k, v := range src {
+		var grew bool
+		if _, spilled := c.props[k].(spilledSet); spilled {
+			elems := graph.SetElements(v)
+			reads.add(len(elems))
+			grew = c.add(k, elems, items, itemPropPrefix(kind, c.id, k))
+		} else {
+			grew = graph.MergeProps(c.props, graph.Props{k: v})
+		}
+		if grew {
+			changed = true
+			if !c.created {
+				c.changed = appendNew(c.changed, []string{k})
+			}
+		}
+	}
+	return changed
+}
+
+// add notes the elements of the spilled set k that are neither among its
+// items nor already noted, and reports whether there were any.
+func (c *change) add(k string, elems []string, items *bolt.Bucket, prefix []byte) bool {
+	added := false
+	for _, e := range elems {
+		if _, ok := c.adds[k][e]; ok || items != nil && hasItem(items, prefix, e) {
+			continue
+		}
+		if c.adds == nil {
+			c.adds = map[string]map[string]struct{}{}
+		}
+		if c.adds[k] == nil {
+			c.adds[k] = map[string]struct{}{}
+		}
+		c.adds[k][e] = struct{}{}
+		added = true
+	}
+	return added
+}
+
+// rewrite reports whether c's record must be written: it is new, or a
+// property other than a spilled set changed.
+func (c *change) rewrite() bool {
+	return c.created || slices.ContainsFunc(c.changed, func(k string) bool {
+		_, spilled := c.props[k].(spilledSet)
+		return !spilled
+	})
 }
 
 // Load merges b into the store in one transaction, with the merge rules of
@@ -451,12 +520,19 @@ func (s *Store) load(ctx context.Context, b *graph.Batch, extra func(tx *bolt.Tx
 	return st, nil
 }
 
-// releaseSome calls releaseMapped every 16,384 nodes or relationships
-// read (i counts them): a large batch on a large store reads hundreds of
-// megabytes of the file, which need not stay resident until it commits.
-func releaseSome(tx *bolt.Tx, i int) {
-	if i > 0 && i%16384 == 0 {
-		releaseMapped(tx)
+// pageReads counts the lookups a load makes in the file and calls
+// releaseMapped every 8,192: a large batch on a large store reads hundreds
+// of megabytes of the file (index entries, records and items all over it),
+// which need not stay resident until it commits.
+type pageReads struct {
+	tx *bolt.Tx
+	n  int
+}
+
+func (r *pageReads) add(n int) {
+	if r.n += n; r.n >= 8192 {
+		releaseMapped(r.tx)
+		r.n = 0
 	}
 }
 
@@ -465,6 +541,8 @@ func releaseSome(tx *bolt.Tx, i int) {
 func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadStats) (nodes, rels []change, err error) {
 	nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
 	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
+	items := tx.Bucket(bucketItems) // nil in a file of format 2 no load has written to
+	reads := &pageReads{tx: tx}
 	// Ids given to nodes and relationships new in this batch.
 	newNodes := map[string]int64{}
 	newRels := map[string]int64{}
@@ -476,8 +554,8 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
 			}
-			releaseSome(tx, i)
 		}
+		reads.add(1)
 		n := &b.Nodes[i]
 		if n.ID == "" {
 			return nil, nil, fmt.Errorf("node %d of batch (%s): empty id", i, n.Label)
@@ -489,10 +567,7 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 		src[graph.PropID] = n.ID
 		id, known := newNodes[n.ID]
 		if known {
-			c := &nodes[nodeAt[id]]
-			if keys := mergeKeys(c.props, src); len(keys) > 0 && !c.created {
-				c.changed = appendNew(c.changed, keys)
-			}
+			nodes[nodeAt[id]].merge(src, items, itemNode, reads)
 			continue
 		}
 		if v := ni.Get([]byte(n.ID)); v != nil {
@@ -504,17 +579,17 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			if rec == nil {
 				return nil, nil, fmt.Errorf("node %s: index points to missing node %d: %w", n.ID, id, errCorrupt)
 			}
-			labels, props, err := decodeNode(id, rec)
+			labels, props, err := decodeStoredNode(id, rec)
 			if err != nil {
 				return nil, nil, fmt.Errorf("node %s (%d): %w", n.ID, id, err)
 			}
 			newNodes[n.ID] = id
 			nodeAt[id] = len(nodes)
-			keys := mergeKeys(props, src)
-			if len(keys) > 0 {
+			c := change{id: id, labels: labels, props: props}
+			if c.merge(src, items, itemNode, reads) {
 				st.NodesUpdated++
 			}
-			nodes = append(nodes, change{id: id, labels: labels, props: props, changed: keys})
+			nodes = append(nodes, c)
 			continue
 		}
 		if n.Label == "" {
@@ -541,8 +616,8 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
 			}
-			releaseSome(tx, i)
 		}
+		reads.add(1)
 		r := &b.Relationships[i]
 		if r.ID == "" {
 			return nil, nil, fmt.Errorf("relationship %d of batch (%s): empty id", i, r.Type)
@@ -553,10 +628,7 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 		}
 		src[graph.PropID] = r.ID
 		if id, known := newRels[r.ID]; known {
-			c := &rels[relAt[id]]
-			if keys := mergeKeys(c.props, src); len(keys) > 0 && !c.created {
-				c.changed = appendNew(c.changed, keys)
-			}
+			rels[relAt[id]].merge(src, items, itemRel, reads)
 			continue
 		}
 		if v := ri.Get([]byte(r.ID)); v != nil {
@@ -568,17 +640,17 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			if rec == nil {
 				return nil, nil, fmt.Errorf("relationship %s: index points to missing relationship %d: %w", r.ID, id, errCorrupt)
 			}
-			typ, start, end, props, err := decodeRel(id, rec)
+			typ, start, end, props, err := decodeStoredRel(id, rec)
 			if err != nil {
 				return nil, nil, fmt.Errorf("relationship %s (%d): %w", r.ID, id, err)
 			}
 			newRels[r.ID] = id
 			relAt[id] = len(rels)
-			keys := mergeKeys(props, src)
-			if len(keys) > 0 {
+			c := change{id: id, typ: typ, start: start, end: end, props: props}
+			if c.merge(src, items, itemRel, reads) {
 				st.RelationshipsUpdated++
 			}
-			rels = append(rels, change{id: id, typ: typ, start: start, end: end, props: props, changed: keys})
+			rels = append(rels, c)
 			continue
 		}
 		if r.Type == "" {
@@ -613,18 +685,6 @@ func canonical(src map[string]any) map[string]any {
 	return p
 }
 
-// mergeKeys merges src into dst by graph.MergeProps and returns the keys
-// whose value changed.
-func mergeKeys(dst, src map[string]any) []string {
-	var keys []string
-	for k, v := range src {
-		if graph.MergeProps(dst, graph.Props{k: v}) {
-			keys = append(keys, k)
-		}
-	}
-	return keys
-}
-
 func appendNew(dst, keys []string) []string {
 	for _, k := range keys {
 		if !slices.Contains(dst, k) {
@@ -636,16 +696,32 @@ func appendNew(dst, keys []string) []string {
 
 // applyLoad writes the planned changes.
 func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
+	// Writes find their pages as reads do.
+	reads := &pageReads{tx: tx}
 	nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
 	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
+	items, err := writableItems(tx)
+	if err != nil {
+		return err
+	}
 	var maxNode, maxRel int64
 	for _, c := range nodes {
-		rec, err := encodeNode(c.id, c.labels, c.props)
+		reads.add(1 + c.addCount())
+		if err := c.putAdds(items, itemNode); err != nil {
+			return fmt.Errorf("node %d: %w", c.id, err)
+		}
+		if !c.rewrite() {
+			continue
+		}
+		props, err := writeProps(items, itemNode, c.id, c.props)
+		if err != nil {
+			return fmt.Errorf("node %d: %w", c.id, err)
+		}
+		rec, err := encodeNode(c.id, c.labels, props)
 		if err != nil {
 			return fmt.Errorf("node %v: %w", c.props[graph.PropID], err)
 		}
-		key := itob(c.id)
-		if err := nb.Put(key, rec); err != nil {
+		if err := nb.Put(itob(c.id), rec); err != nil {
 			return fmt.Errorf("write node %d: %w", c.id, err)
 		}
 		if c.created {
@@ -657,12 +733,22 @@ func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 		}
 	}
 	for _, c := range rels {
-		rec, err := encodeRel(c.id, c.typ, c.start, c.end, c.props)
+		reads.add(1 + c.addCount())
+		if err := c.putAdds(items, itemRel); err != nil {
+			return fmt.Errorf("relationship %d: %w", c.id, err)
+		}
+		if !c.rewrite() {
+			continue
+		}
+		props, err := writeProps(items, itemRel, c.id, c.props)
+		if err != nil {
+			return fmt.Errorf("relationship %d: %w", c.id, err)
+		}
+		rec, err := encodeRel(c.id, c.typ, c.start, c.end, props)
 		if err != nil {
 			return fmt.Errorf("relationship %v: %w", c.props[graph.PropID], err)
 		}
-		key := itob(c.id)
-		if err := rb.Put(key, rec); err != nil {
+		if err := rb.Put(itob(c.id), rec); err != nil {
 			return fmt.Errorf("write relationship %d: %w", c.id, err)
 		}
 		if c.created {
@@ -686,6 +772,25 @@ func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 	return nil
 }
 
+// addCount returns the number of elements c adds to its spilled sets.
+func (c *change) addCount() int {
+	n := 0
+	for _, elems := range c.adds {
+		n += len(elems)
+	}
+	return n
+}
+
+// putAdds writes the elements c adds to its spilled sets.
+func (c *change) putAdds(items *bolt.Bucket, kind byte) error {
+	for k, elems := range c.adds {
+		if err := putItems(items, itemPropPrefix(kind, c.id, k), slices.Collect(maps.Keys(elems))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // syncMem replays a committed Load on the in-memory graph.
 func syncMem(g *memgraph.Graph, nodes, rels []change) error {
 	defer g.ResetJournal()
@@ -697,7 +802,8 @@ func syncMem(g *memgraph.Graph, nodes, rels []change) error {
 			continue
 		}
 		for _, k := range c.changed {
-			g.SetNodeProp(c.id, k, engineValue(c.props[k]))
+			cur, _ := g.NodeProp(c.id, k)
+			g.SetNodeProp(c.id, k, c.memValue(k, cur))
 		}
 	}
 	for _, c := range rels {
@@ -708,10 +814,31 @@ func syncMem(g *memgraph.Graph, nodes, rels []change) error {
 			continue
 		}
 		for _, k := range c.changed {
-			g.SetRelProp(c.id, k, engineValue(c.props[k]))
+			cur, _ := g.RelProp(c.id, k)
+			g.SetRelProp(c.id, k, c.memValue(k, cur))
 		}
 	}
 	return nil
+}
+
+// memValue returns the engine's value of property k of c after the load,
+// given its value before, cur: for a spilled set, cur with c's additions.
+func (c *change) memValue(k string, cur any) any {
+	if _, spilled := c.props[k].(spilledSet); !spilled {
+		return engineValue(c.props[k])
+	}
+	l, _ := cur.([]any)
+	set := make([]string, 0, len(l)+len(c.adds[k]))
+	for _, x := range l {
+		if s, ok := x.(string); ok {
+			set = append(set, s)
+		}
+	}
+	for e := range c.adds[k] {
+		set = append(set, e)
+	}
+	slices.Sort(set)
+	return engineValue(slices.Compact(set))
 }
 
 // Counts returns the number of nodes per label and relationships per type,
@@ -763,7 +890,7 @@ func (s *Store) Snapshot(ctx context.Context) (*graph.Batch, error) {
 	b := &graph.Batch{}
 	err := s.view(func(tx *bolt.Tx) error {
 		modelID := map[int64]string{}
-		if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {
+		if err := scanRecords(ctx, tx, itemNode, func(id int64, v []byte) error {
 			labels, props, err := decodeNode(id, v)
 			if err != nil {
 				return fmt.Errorf("node %d: %w", id, err)
@@ -779,7 +906,7 @@ func (s *Store) Snapshot(ctx context.Context) (*graph.Batch, error) {
 		}); err != nil {
 			return err
 		}
-		return scanBucket(ctx, tx.Bucket(bucketRels), func(id int64, v []byte) error {
+		return scanRecords(ctx, tx, itemRel, func(id int64, v []byte) error {
 			typ, start, end, props, err := decodeRel(id, v)
 			if err != nil {
 				return fmt.Errorf("relationship %d: %w", id, err)

@@ -1,0 +1,275 @@
+package embedded
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kgnews/kg/graph"
+)
+
+// spillBatch is two countries and a fact between them whose sources are
+// the given articles.
+func spillBatch(sources ...string) *graph.Batch {
+	return &graph.Batch{
+		Nodes: []graph.Node{
+			{ID: "FRA", Label: graph.LabelCountry, Props: graph.Props{"name": "France"}},
+			{ID: "JPN", Label: graph.LabelCountry, Props: graph.Props{"name": "Japan"}},
+		},
+		Relationships: []graph.Relationship{{ID: "s1", Type: graph.Sanctioned, Start: "FRA", End: "JPN",
+			Props: graph.Props{graph.PropSources: sources, "measure": "tariff"}}},
+	}
+}
+
+// rawRel returns the stored record of relationship 1 and the number of
+// items of the file.
+func rawRel(t *testing.T, s *Store) (rec []byte, items int) {
+	t.Helper()
+	if err := s.view(func(tx *bolt.Tx) error {
+		rec = append([]byte(nil), tx.Bucket(bucketRels).Get(itob(1))...)
+		if b := tx.Bucket(bucketItems); b != nil {
+			items = b.Stats().KeyN
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return rec, items
+}
+
+// sourcesOf returns the sources of the fact, as a query reads them.
+func sourcesOf(t *testing.T, s *Store) []any {
+	t.Helper()
+	res, err := s.Query(context.Background(), "MATCH ()-[r:SANCTIONED]->() RETURN r.sources", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Rows) != 1 {
+		t.Fatalf("got %d rows, want 1", len(res.Rows))
+	}
+	l, _ := res.Rows[0][0].([]any)
+	return l
+}
+
+func articles(from, to int) []string {
+	var out []string
+	for i := from; i < to; i++ {
+		out = append(out, fmt.Sprintf("article-%03d", i))
+	}
+	return out
+}
+
+// TestSpilledSetGrowsByItems: a set longer than spillMin leaves its record;
+// a later load that adds to it writes items and leaves the record as it
+// was; a load that adds nothing writes nothing.
+func TestSpilledSetGrowsByItems(t *testing.T) {
+	ctx := context.Background()
+	SetSpillMin(t, 4)
+	s := openTemp(t)
+	if _, err := s.Load(ctx, spillBatch(articles(0, 3)...)); err != nil {
+		t.Fatal(err)
+	}
+	if _, n := rawRel(t, s); n != 0 {
+		t.Fatalf("3 sources: %d items, want none (below spillMin)", n)
+	}
+	if _, err := s.Load(ctx, spillBatch(articles(3, 6)...)); err != nil {
+		t.Fatal(err)
+	}
+	rec, n := rawRel(t, s)
+	if n != 6 {
+		t.Fatalf("6 sources: %d items, want 6", n)
+	}
+	st, err := s.Load(ctx, spillBatch("article-100", "article-002"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.RelationshipsUpdated != 1 {
+		t.Errorf("stats %+v, want one relationship updated", st)
+	}
+	rec2, n := rawRel(t, s)
+	if n != 7 || string(rec2) != string(rec) {
+		t.Errorf("after adding one source: %d items (want 7), record rewritten: %v", n, string(rec2) != string(rec))
+	}
+	want := []any{}
+	for _, a := range append(articles(0, 6), "article-100") {
+		want = append(want, a)
+	}
+	if got := sourcesOf(t, s); !reflect.DeepEqual(got, want) {
+		t.Errorf("sources = %v, want %v", got, want)
+	}
+	// The in-memory graph followed the load; a new one built from the
+	// file agrees.
+	s.mu.Lock()
+	s.mem = nil
+	s.mu.Unlock()
+	if got := sourcesOf(t, s); !reflect.DeepEqual(got, want) {
+		t.Errorf("sources from the file = %v, want %v", got, want)
+	}
+	if st, err := s.Load(ctx, spillBatch("article-001", "article-100")); err != nil || st != (graph.LoadStats{}) {
+		t.Errorf("a load adding nothing: %+v, %v; want no change", st, err)
+	}
+	// A scalar that changes rewrites the record, which keeps its marker.
+	b := spillBatch("article-200")
+	b.Relationships[0].Props["rate"] = "25%"
+	if _, err := s.Load(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if _, n := rawRel(t, s); n != 8 {
+		t.Errorf("%d items, want 8", n)
+	}
+	exp, err := s.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := exp.Relationships[0].Props[graph.PropSources]; len(got.([]string)) != 8 || exp.Relationships[0].Props["rate"] != "25%" {
+		t.Errorf("export: %v", exp.Relationships[0].Props)
+	}
+}
+
+// TestSpilledSetsAndCypherWrites: a query that sets a spilled property
+// replaces its items; one that deletes the element deletes them; a list
+// written by Cypher out of order stays in its record, in its order.
+func TestSpilledSetsAndCypherWrites(t *testing.T) {
+	ctx := context.Background()
+	SetSpillMin(t, 4)
+	s := openTemp(t)
+	if _, err := s.Load(ctx, spillBatch(articles(0, 10)...)); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		query string
+		items int
+		want  []any
+	}{
+		{"MATCH ()-[r:SANCTIONED]->() SET r.sources = ['x', 'y']", 0, []any{"x", "y"}},
+		{"MATCH ()-[r:SANCTIONED]->() SET r.sources = ['e', 'd', 'c', 'b', 'a']", 0, []any{"e", "d", "c", "b", "a"}},
+		{"MATCH ()-[r:SANCTIONED]->() SET r.sources = ['a', 'b', 'c', 'd', 'e']", 5, []any{"a", "b", "c", "d", "e"}},
+		{"MATCH ()-[r:SANCTIONED]->() SET r.note = 'checked'", 5, []any{"a", "b", "c", "d", "e"}},
+	}
+	for _, st := range steps {
+		if _, err := s.Query(ctx, st.query, nil); err != nil {
+			t.Fatalf("%s: %v", st.query, err)
+		}
+		if _, n := rawRel(t, s); n != st.items {
+			t.Errorf("%s: %d items, want %d", st.query, n, st.items)
+		}
+		if err := s.Check(); err != nil {
+			t.Errorf("%s: check: %v", st.query, err)
+		}
+		s.mu.Lock()
+		s.mem = nil // read back from the file
+		s.mu.Unlock()
+		if got := sourcesOf(t, s); !reflect.DeepEqual(got, st.want) {
+			t.Errorf("%s: sources = %v, want %v", st.query, got, st.want)
+		}
+	}
+	if _, err := s.Query(ctx, "MATCH ()-[r:SANCTIONED]->() DELETE r", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, n := rawRel(t, s); n != 0 {
+		t.Errorf("after DELETE: %d items, want none", n)
+	}
+}
+
+// TestCheckFindsItemDamage: an item without its set, a set without items
+// and an item whose checksum fails are each reported.
+func TestCheckFindsItemDamage(t *testing.T) {
+	ctx := context.Background()
+	SetSpillMin(t, 4)
+	cases := []struct {
+		name   string
+		damage func(b *bolt.Bucket) error
+		want   string
+	}{
+		{"orphan", func(b *bolt.Bucket) error {
+			k := append(itemPropPrefix(itemRel, 1, "claimedBy"), "nobody"...)
+			return b.Put(k, seal(k, nil))
+		}, `no relationship 1 with the spilled property "claimedBy"`},
+		{"no items", func(b *bolt.Bucket) error { return deleteItems(b, itemRel, 1) }, `spilled property "sources" has no items`},
+		{"checksum", func(b *bolt.Bucket) error {
+			k := append(itemPropPrefix(itemRel, 1, graph.PropSources), "article-003"...)
+			return b.Put(k, []byte{0, 0, 0, 0})
+		}, "checksum mismatch"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := Open(t.TempDir()+"/kg.db", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if _, err := s.Load(ctx, spillBatch(articles(0, 8)...)); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.updateTx(func(tx *bolt.Tx) error { return c.damage(tx.Bucket(bucketItems)) }); err != nil {
+				t.Fatal(err)
+			}
+			err = s.Check()
+			if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("Check() = %v, want ErrDamaged naming %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestFormat2 opens a file of format 2, which has no items bucket: it
+// reads as before, and the first load that spills makes it format 3.
+func TestFormat2(t *testing.T) {
+	ctx := context.Background()
+	SetSpillMin(t, 4)
+	path := t.TempDir() + "/kg.db"
+	s, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Load(ctx, spillBatch("a", "b")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.updateTx(func(tx *bolt.Tx) error {
+		if err := tx.DeleteBucket(bucketItems); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(metaVersion, []byte("2"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := Open(path, &Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("open format 2 read-only: %v", err)
+	}
+	if got := sourcesOf(t, ro); !reflect.DeepEqual(got, []any{"a", "b"}) {
+		t.Errorf("sources = %v", got)
+	}
+	if err := errors.Join(ro.Check(), ro.Close()); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Load(ctx, spillBatch(articles(0, 6)...)); err != nil {
+		t.Fatal(err)
+	}
+	var version string
+	if err := s.view(func(tx *bolt.Tx) error {
+		version = string(tx.Bucket(bucketMeta).Get(metaVersion))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, n := rawRel(t, s); version != "3" || n != 8 {
+		t.Errorf("after a spilling load: format %s, %d items; want 3 and 8", version, n)
+	}
+	if err := s.Check(); err != nil {
+		t.Error(err)
+	}
+}
