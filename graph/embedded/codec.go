@@ -656,11 +656,16 @@ func btoi(b []byte) (int64, error) {
 	return int64(binary.BigEndian.Uint64(b)), nil
 }
 
+// releaseEvery is how many bytes of keys and values a scan reads between
+// calls to releaseMapped: the pages holding them take two to three times
+// as much (half-full pages, element headers).
+const releaseEvery = 16 << 20
+
 // scanBucket calls fn for every record of a node or relationship bucket
 // in id order, with the record's id, and checks ctx every 4096 records so
 // that a long scan can be cancelled.
 //
-// Every 64 MiB of records it drops the pages it has read from the
+// Every releaseEvery bytes of records it drops the pages it has read from the
 // process's resident set (releaseMapped): a scan of the whole store would
 // otherwise leave the process charged with the whole file.
 func scanBucket(ctx context.Context, b *bolt.Bucket, fn func(id int64, v []byte) error) error {
@@ -671,7 +676,7 @@ func scanBucket(ctx context.Context, b *bolt.Bucket, fn func(id int64, v []byte)
 				return err
 			}
 		}
-		if read += len(k) + len(v); read >= 64<<20 {
+		if read += len(k) + len(v); read >= releaseEvery {
 			releaseMapped(b.Tx())
 			read = 0
 		}

@@ -211,7 +211,7 @@ func (r *itemsReader) sets(id int64) (map[string][]string, error) {
 			out = map[string][]string{}
 		}
 		out[key] = append(out[key], elem)
-		if r.read += len(r.k) + len(r.v); r.read >= 64<<20 {
+		if r.read += len(r.k) + len(r.v); r.read >= releaseEvery {
 			// as scanBucket does for records
 			releaseMapped(r.c.Bucket().Tx())
 			r.read = 0

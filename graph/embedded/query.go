@@ -242,7 +242,7 @@ func buildMem(ctx context.Context, tx *bolt.Tx, g *memgraph.Graph) error {
 // deleted, and the id indexes follow.
 func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 	j := g.Journal()
-	nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
+	nb, rb := recordBuckets(tx)
 	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
 
 	// First drop the index entries of the old states, so that ids may move

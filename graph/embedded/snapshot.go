@@ -170,13 +170,13 @@ type snapBuilder struct {
 	sets    [][]uint32
 	setIDs  map[string]uint32
 
-	nodeSet  []uint32 // by id; absent for holes
-	nodeRec  []uint64 // record end, by id
-	relType  []uint32
-	relStart []uint32
-	relEnd   []uint32
-	relRec   []uint64
-	recEnd   uint64 // bytes of the records added so far
+	nodeSet []uint32 // by id; absent for holes
+	nodeRec []uint64 // record end, by id
+	// rels is the rels section itself, an entry per id (see the layout):
+	// the builder's largest table is held once, not also as the arrays it
+	// would be encoded from.
+	rels   []byte
+	recEnd uint64 // bytes of the records added so far
 	keep     bool   // keep the records in records (SnapshotOf)
 	records  []byte
 	index    []indexItem
@@ -219,14 +219,23 @@ func (b *snapBuilder) internSet(labels []string) uint32 {
 // records, which it copies from tx to w at the end.
 func buildSnapshot(ctx context.Context, tx *bolt.Tx, w io.Writer) error {
 	b := newSnapBuilder()
+	// Size the tables once: ids run to the buckets' sequences, and no
+	// file holds more records than it has 16-byte slots (a damaged
+	// sequence cannot ask for more).
+	most := uint64(tx.Size() / 16)
+	nodes := min(tx.Bucket(bucketNodes).Sequence()+1, most)
+	b.nodeSet, b.nodeRec = make([]uint32, 0, nodes), make([]uint64, 0, nodes)
+	b.rels = make([]byte, 0, min(tx.Bucket(bucketRels).Sequence()+1, most)*relEntry)
 	if err := scanRecords(ctx, tx, itemNode, b.addNode); err != nil {
 		return err
 	}
 	if err := scanRecords(ctx, tx, itemRel, b.addRel); err != nil {
 		return err
 	}
-	if _, err := w.Write(b.encode(readStamp(tx))); err != nil {
-		return err
+	for _, part := range b.encode(readStamp(tx)) {
+		if _, err := w.Write(part); err != nil {
+			return err
+		}
 	}
 	write := func(_ int64, v []byte) error {
 		_, err := w.Write(v)
@@ -285,7 +294,7 @@ func (b *snapBuilder) addRel(id int64, v []byte) error {
 	if err != nil {
 		return fmt.Errorf("relationship %d: %w", id, err)
 	}
-	if id < 0 || id > memgraph.MaxID || id < int64(len(b.relType)) {
+	if id < 0 || id > memgraph.MaxID || id < b.relCount() {
 		return fmt.Errorf("relationship %d: id out of range: %w", id, errCorrupt)
 	}
 	for _, n := range []int64{start, end} {
@@ -293,19 +302,34 @@ func (b *snapBuilder) addRel(id int64, v []byte) error {
 			return fmt.Errorf("relationship %d: dangling end point %d: %w", id, n, errCorrupt)
 		}
 	}
-	for int64(len(b.relType)) < id {
-		b.relType = append(b.relType, absent)
-		b.relStart = append(b.relStart, 0)
-		b.relEnd = append(b.relEnd, 0)
-		b.relRec = append(b.relRec, b.recEnd)
+	for b.relCount() < id {
+		b.appendRel(absent, 0, 0)
 	}
 	b.addRecord(v)
-	b.relType = append(b.relType, b.intern(typ))
-	b.relStart = append(b.relStart, uint32(start))
-	b.relEnd = append(b.relEnd, uint32(end))
-	b.relRec = append(b.relRec, b.recEnd)
+	b.appendRel(b.intern(typ), uint32(start), uint32(end))
 	b.alive[1]++
 	return nil
+}
+
+// relCount returns the number of entries of b.rels: the next id.
+func (b *snapBuilder) relCount() int64 { return int64(len(b.rels) / relEntry) }
+
+// appendRel appends the entry of the next relationship id, whose record
+// ends at b.recEnd.
+func (b *snapBuilder) appendRel(typ, start, end uint32) {
+	le := binary.LittleEndian
+	b.rels = le.AppendUint32(b.rels, typ)
+	b.rels = le.AppendUint32(b.rels, start)
+	b.rels = le.AppendUint32(b.rels, end)
+	b.rels = le.AppendUint32(b.rels, 0)
+	b.rels = le.AppendUint64(b.rels, b.recEnd)
+}
+
+// rel returns the type and end points of entry r of b.rels.
+func (b *snapBuilder) rel(r int) (typ, start, end uint32) {
+	e := b.rels[r*relEntry:]
+	le := binary.LittleEndian
+	return le.Uint32(e), le.Uint32(e[4:]), le.Uint32(e[8:])
 }
 
 // addRecord counts the record v, and keeps it when b.keep is set.
@@ -349,15 +373,16 @@ func SnapshotOf(g *memgraph.Graph) (cypher.Graph, error) {
 	if err != nil {
 		return nil, fmt.Errorf("snapshot of an in-memory graph: %w", err)
 	}
-	snap, err := parseSnapshot(append(b.encode(stamp{}), b.records...))
+	snap, err := parseSnapshot(append(bytes.Join(b.encode(stamp{}), nil), b.records...))
 	if err != nil {
 		return nil, err
 	}
 	return newSnapGraph(snap, nil), nil
 }
 
-// encode returns the snapshot up to its records, which come last.
-func (b *snapBuilder) encode(st stamp) []byte {
+// encode returns the snapshot up to its records, which come last, in
+// parts to write in order.
+func (b *snapBuilder) encode(st stamp) [][]byte {
 	le := binary.LittleEndian
 	var sec [numSections][]byte
 
@@ -378,11 +403,14 @@ func (b *snapBuilder) encode(st stamp) []byte {
 
 	// Adjacency, in the order the in-memory graph links relationships:
 	// by relationship id, the outgoing entry before the incoming one.
+	nrels := int(b.relCount())
+	typeCount := make([]uint32, len(b.names))
 	deg := make([]uint32, len(b.nodeSet)+1)
-	for r, t := range b.relType {
-		if t != absent {
-			deg[b.relStart[r]+1]++
-			deg[b.relEnd[r]+1]++
+	for r := range nrels {
+		if t, s, e := b.rel(r); t != absent {
+			deg[s+1]++
+			deg[e+1]++
+			typeCount[t]++
 		}
 	}
 	for i := 1; i < len(deg); i++ {
@@ -390,11 +418,11 @@ func (b *snapBuilder) encode(st stamp) []byte {
 	}
 	edges := make([]byte, int(deg[len(deg)-1])*edgeEntry)
 	fill := slices.Clone(deg[:len(deg)-1])
-	for r, t := range b.relType {
+	for r := range nrels {
+		t, s, e := b.rel(r)
 		if t == absent {
 			continue
 		}
-		s, e := b.relStart[r], b.relEnd[r]
 		le.PutUint32(edges[fill[s]*edgeEntry:], uint32(r))
 		le.PutUint32(edges[fill[s]*edgeEntry+4:], e)
 		fill[s]++
@@ -418,19 +446,7 @@ func (b *snapBuilder) encode(st stamp) []byte {
 	}
 	sec[secNodes] = nodes
 
-	rels := make([]byte, 0, len(b.relType)*relEntry)
-	typeCount := make([]uint32, len(b.names))
-	for r, t := range b.relType {
-		rels = le.AppendUint32(rels, t)
-		rels = le.AppendUint32(rels, b.relStart[r])
-		rels = le.AppendUint32(rels, b.relEnd[r])
-		rels = le.AppendUint32(rels, 0)
-		rels = le.AppendUint64(rels, b.relRec[r])
-		if t != absent {
-			typeCount[t]++
-		}
-	}
-	sec[secRels] = rels
+	sec[secRels] = b.rels
 
 	var labels, ids []byte
 	end = 0
@@ -470,13 +486,10 @@ func (b *snapBuilder) encode(st stamp) []byte {
 		}
 	}
 
-	size := headerSize
-	for _, s := range sec {
-		size += len(s)
-	}
-	// The records come last, after the header and the tables encode
-	// returns: the caller writes them.
-	out := make([]byte, headerSize, size)
+	// The header, then the tables, each as it is (a copy of them all
+	// would double the memory a large snapshot takes to build); the
+	// records come last: the caller writes them.
+	out := make([]byte, headerSize)
 	copy(out, snapMagic)
 	le.PutUint32(out[8:], snapVersion)
 	le.PutUint32(out[12:], numSections)
@@ -486,21 +499,24 @@ func (b *snapBuilder) encode(st stamp) []byte {
 	copy(out[40:56], st.state[:])
 	le.PutUint64(out[56:], uint64(b.alive[0]))
 	le.PutUint64(out[64:], uint64(b.alive[1]))
+	parts := [][]byte{out}
+	off := uint64(headerSize)
 	for i, s := range sec {
 		if i == secRecords {
 			continue
 		}
 		h := out[headerFixed+24*i:]
-		le.PutUint64(h, uint64(len(out)))
+		le.PutUint64(h, off)
 		le.PutUint64(h[8:], uint64(len(s)))
 		le.PutUint32(h[16:], crc32.Checksum(s, castagnoli))
-		out = append(out, s...)
+		parts = append(parts, s)
+		off += uint64(len(s))
 	}
 	h := out[headerFixed+24*secRecords:]
-	le.PutUint64(h, uint64(len(out)))
+	le.PutUint64(h, off)
 	le.PutUint64(h[8:], b.recEnd)
 	le.PutUint32(out[headerSize-4:], crc32.Checksum(out[:headerSize-4], castagnoli))
-	return out
+	return parts
 }
 
 // stringTable encodes names as n u32, ends u32*n, bytes.

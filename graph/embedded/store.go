@@ -520,6 +520,16 @@ func (s *Store) load(ctx context.Context, b *graph.Batch, extra func(tx *bolt.Tx
 	return st, nil
 }
 
+// recordBuckets returns the node and relationship buckets of tx, set to
+// fill their pages: new records come in id order, at the end, where
+// bbolt's default (split pages half full, for keys that come in any
+// order) would leave the file twice the size of its records.
+func recordBuckets(tx *bolt.Tx) (nodes, rels *bolt.Bucket) {
+	nodes, rels = tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
+	nodes.FillPercent, rels.FillPercent = 0.95, 0.95
+	return nodes, rels
+}
+
 // pageReads counts the lookups a load makes in the file and calls
 // releaseMapped every 8,192: a large batch on a large store reads hundreds
 // of megabytes of the file (index entries, records and items all over it),
@@ -698,7 +708,7 @@ func appendNew(dst, keys []string) []string {
 func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 	// Writes find their pages as reads do.
 	reads := &pageReads{tx: tx}
-	nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
+	nb, rb := recordBuckets(tx)
 	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
 	items, err := writableItems(tx)
 	if err != nil {

@@ -80,6 +80,12 @@ type Options struct {
 	// MaxFlush articles. 0 means 8×FlushEvery; MaxFlush = FlushEvery makes
 	// every batch but the last exactly FlushEvery articles.
 	MaxFlush int
+	// MaxRelationships caps a batch by its relationships as extracted
+	// (before the articles' facts merge), whatever its articles: what a
+	// Load writes, and the memory its transaction takes, grow with them,
+	// and articles differ by tens of facts. A batch reaching it waits for
+	// the loader. 0 means 8,192.
+	MaxRelationships int
 	// DryRun extracts everything but loads nothing: each batch a run would
 	// load goes to Inspect instead, and the summary counts what it holds.
 	DryRun bool

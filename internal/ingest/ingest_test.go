@@ -223,3 +223,44 @@ func TestStdin(t *testing.T) {
 		t.Fatalf("err %v, summary %+v, loaded %q", err, sum, rec.paths)
 	}
 }
+
+// factsExtractor gives each article perArticle relationships.
+type factsExtractor struct{ perArticle int }
+
+func (x factsExtractor) Extract(doc *document.Document) (*graph.Batch, error) {
+	var bd graph.Builder
+	bd.AddNode(graph.Node{ID: doc.ID, Label: graph.LabelArticle, Props: graph.Props{"path": doc.Path}})
+	for i := range x.perArticle {
+		bd.AddRelationship(graph.Relationship{ID: fmt.Sprintf("%s-%d", doc.ID, i), Type: graph.Mentions,
+			Start: doc.ID, End: doc.ID})
+	}
+	return bd.Batch(), nil
+}
+
+// TestRunCapsBatchesByRelationships: however many articles FlushEvery and
+// MaxFlush allow, a batch stops growing at MaxRelationships.
+func TestRunCapsBatchesByRelationships(t *testing.T) {
+	dir := t.TempDir()
+	var want []string
+	for i := range 30 {
+		p := filepath.Join(dir, fmt.Sprintf("%03d.txt", i))
+		write(t, p, "article "+p)
+		want = append(want, p)
+	}
+	rec := &recorder{}
+	if _, err := ingest.Run(context.Background(), factsExtractor{perArticle: 4}, rec, []string{dir},
+		ingest.Options{Workers: 2, FlushEvery: 100, MaxFlush: 100, MaxRelationships: 9}); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(rec.paths, want) {
+		t.Fatalf("loaded %q, want the input order", rec.paths)
+	}
+	if len(rec.batches) < 10 {
+		t.Errorf("%d loads, want 10 or more (3 articles of 4 relationships pass 9)", len(rec.batches))
+	}
+	for i, b := range rec.batches {
+		if len(b) > 3 {
+			t.Errorf("load %d holds %d articles (%d relationships), want at most 3", i, len(b), 4*len(b))
+		}
+	}
+}

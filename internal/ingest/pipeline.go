@@ -33,7 +33,9 @@ import (
 //     over once it holds FlushEvery articles and the loader is idle; while
 //     the loader is busy it grows, up to MaxFlush articles, so that a slow
 //     store gets fewer, larger transactions (group commit) instead of
-//     stalling extraction.
+//     stalling extraction — and up to MaxRelationships relationships, so
+//     that a transaction's memory stays bounded however many facts the
+//     articles hold.
 //
 // Batches are loaded in input order whatever the scheduling, so what a
 // store holds when a run stops early is deterministic too.
@@ -53,6 +55,10 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 		maxFlush = 8 * flushEvery
 	}
 	maxFlush = max(maxFlush, flushEvery)
+	maxRels := opts.MaxRelationships
+	if maxRels <= 0 {
+		maxRels = 8192
+	}
 	stdin := opts.Stdin
 	if stdin == nil {
 		stdin = os.Stdin
@@ -150,6 +156,7 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 		pendingB = &graph.Builder{}
 		keys     []string
 		inBatch  int
+		relsIn   int   // relationships of the batch's articles
 		err      error // the first failure seen by the collector
 	)
 	// flush hands the batch to the loader; unless wait is set, only if the
@@ -173,7 +180,7 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 				return // keep merging into the batch
 			}
 		}
-		pendingB, keys, inBatch = &graph.Builder{}, nil, 0
+		pendingB, keys, inBatch, relsIn = &graph.Builder{}, nil, 0, 0
 	}
 	for r := range results {
 		pending[r.index] = r
@@ -202,8 +209,9 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 				if r.key != "" {
 					keys = append(keys, r.key)
 				}
-				if inBatch++; inBatch >= flushEvery && ctx.Err() == nil {
-					flush(inBatch >= maxFlush)
+				relsIn += len(r.batch.Relationships)
+				if inBatch++; (inBatch >= flushEvery || relsIn >= maxRels) && ctx.Err() == nil {
+					flush(inBatch >= maxFlush || relsIn >= maxRels)
 				}
 			}
 			if opts.Progress != nil {
