@@ -175,12 +175,12 @@ type snapBuilder struct {
 	// rels is the rels section itself, an entry per id (see the layout):
 	// the builder's largest table is held once, not also as the arrays it
 	// would be encoded from.
-	rels   []byte
-	recEnd uint64 // bytes of the records added so far
-	keep     bool   // keep the records in records (SnapshotOf)
-	records  []byte
-	index    []indexItem
-	alive    [2]int // nodes, relationships
+	rels    []byte
+	recEnd  uint64 // bytes of the records added so far
+	keep    bool   // keep the records in records (SnapshotOf)
+	records []byte
+	index   []indexItem
+	alive   [2]int // nodes, relationships
 }
 
 type indexItem struct {
