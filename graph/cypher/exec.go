@@ -178,6 +178,10 @@ type scanOp struct {
 	name  string
 	label string
 	union []string // scan the nodes carrying any of these labels instead
+	// seek, when set, appends to ids the candidates for an input row, in
+	// ascending order, each once, and reports true; reporting false, it
+	// leaves the row to the scan.
+	seek  func(ec *execCtx, row []any, ids []int64) ([]int64, bool, error)
 	slot  int
 	check func(ec *execCtx, row []any, id int64) (bool, error)
 
@@ -226,6 +230,18 @@ func (o *scanOp) next(ec *execCtx) ([]any, error) {
 			return nil, err
 		}
 		o.cur, o.ids, o.pos = in, o.ids[:0], 0
+		if o.seek != nil {
+			ids, ok, err := o.seek(ec, in, o.ids)
+			if err != nil {
+				o.cur = nil
+				return nil, err
+			}
+			if ok {
+				o.ids = ids
+				continue
+			}
+			o.ids = ids[:0]
+		}
 		o.ids = o.scan(ec, o.ids)
 	}
 }

@@ -262,7 +262,7 @@ func (c *compiler) planPath(op operator, pp *pathPattern, ms *matchState) (opera
 		switch {
 		case np.v != "" && ms.bound[np.v]:
 			score = 4
-		case func() bool { l, _, _ := c.indexable(np, ms); return l != "" }():
+		case func() bool { l, _, _ := c.indexable(np, ms); return l != "" }(), c.nameSeekable(np, ms) != nil:
 			score = 3
 		case len(np.labels) > 0:
 			score = 2
@@ -626,6 +626,9 @@ func (c *compiler) bindNode(op operator, np *nodePattern, ms *matchState) (opera
 	check, err := c.nodeCheck(np, ms.sc, label)
 	if err != nil {
 		return nil, err
+	}
+	if ns := c.nameSeekable(np, ms); ns != nil {
+		return c.seekNames(op, np, ns, ms, check)
 	}
 	name := "AllNodesScan(" + varName(np.v) + ")"
 	if label != "" {

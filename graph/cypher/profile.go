@@ -211,6 +211,15 @@ func (g hitGraph) LookupRels(key string, v any, fn func(id int64) bool) bool {
 	return rl.LookupRels(key, v, g.counted(fn))
 }
 
+func (g hitGraph) LookupNames(label, lower string, fn func(id int64) bool) bool {
+	nl, ok := g.Graph.(NameLookup)
+	if !ok {
+		return false
+	}
+	g.hit()
+	return nl.LookupNames(label, lower, g.counted(fn))
+}
+
 func (g hitGraph) Expand(node int64, dir Direction, types []string, fn func(rel, other int64) bool) {
 	g.Graph.Expand(node, dir, types, func(rel, other int64) bool { g.hit(); return fn(rel, other) })
 }

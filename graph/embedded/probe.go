@@ -47,7 +47,11 @@ func (p *probeGraph) LookupNodes(string, string, any, func(int64) bool) bool {
 	p.touch()
 	return true
 }
-func (p *probeGraph) LookupRels(string, any, func(int64) bool) bool                     { p.touch(); return true }
+func (p *probeGraph) LookupRels(string, any, func(int64) bool) bool { p.touch(); return true }
+func (p *probeGraph) LookupNames(string, string, func(int64) bool) bool {
+	p.touch()
+	return true
+}
 func (p *probeGraph) Expand(int64, cypher.Direction, []string, func(int64, int64) bool) { p.touch() }
 func (p *probeGraph) NodeExists(int64) bool                                             { p.touch(); return false }
 func (p *probeGraph) NodeLabels(int64) []string                                         { p.touch(); return nil }
@@ -62,8 +66,9 @@ func (p *probeGraph) Degree(int64) int                                          
 // The optional lookups are overridden too: the empty graph's own would
 // answer without noticing the read.
 var (
-	_ cypher.Graph     = (*probeGraph)(nil)
-	_ cypher.RelLookup = (*probeGraph)(nil)
+	_ cypher.Graph      = (*probeGraph)(nil)
+	_ cypher.RelLookup  = (*probeGraph)(nil)
+	_ cypher.NameLookup = (*probeGraph)(nil)
 )
 
 // runWithoutData runs the read-only statement st on probeGraph. It reports

@@ -29,7 +29,10 @@ type snapGraph struct {
 	relProps  map[int64]map[string]any
 }
 
-var _ cypher.Graph = (*snapGraph)(nil)
+var (
+	_ cypher.Graph      = (*snapGraph)(nil)
+	_ cypher.NameLookup = (*snapGraph)(nil)
+)
 
 // errSnapWrite is a write attempted on a snapshot (a bug: only read-only
 // statements run on one).
@@ -109,9 +112,22 @@ func (g *snapGraph) LookupNodes(label, key string, value any, fn func(id int64) 
 	if k < 0 || label == "" || !isString {
 		return false
 	}
+	g.seekIndex(label, uint32(k), v, fn)
+	return true
+}
+
+// LookupNames implements cypher.NameLookup.
+func (g *snapGraph) LookupNames(label, lower string, fn func(id int64) bool) bool {
+	g.seekIndex(label, keyNames, lower, fn)
+	return true
+}
+
+// seekIndex calls fn for each node of the index entries (label, k, v), in
+// ascending order, until fn returns false.
+func (g *snapGraph) seekIndex(label string, k uint32, v string, fn func(id int64) bool) {
 	l, ok := g.s.nameIDs[label]
 	if !ok {
-		return true
+		return
 	}
 	want := []byte(v)
 	cmp := func(i int) int { // entry i against (l, k, v)
@@ -120,7 +136,7 @@ func (g *snapGraph) LookupNodes(label, key string, value any, fn func(id int64) 
 			g.fail(err)
 			return 0
 		}
-		return cmp.Or(cmp.Compare(el, l), cmp.Compare(ek, uint32(k)), bytes.Compare(ev, want))
+		return cmp.Or(cmp.Compare(el, l), cmp.Compare(ek, k), bytes.Compare(ev, want))
 	}
 	i := sort.Search(g.s.nIndex, func(i int) bool { return cmp(i) >= 0 })
 	for ; i < g.s.nIndex && g.err == nil && cmp(i) == 0; i++ {
@@ -129,7 +145,6 @@ func (g *snapGraph) LookupNodes(label, key string, value any, fn func(id int64) 
 			break
 		}
 	}
-	return true
 }
 
 // Expand implements cypher.Graph.
