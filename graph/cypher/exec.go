@@ -182,6 +182,7 @@ type scanOp struct {
 	// ascending order, each once, and reports true; reporting false, it
 	// leaves the row to the scan.
 	seek  func(ec *execCtx, row []any, ids []int64) ([]int64, bool, error)
+	plain bool // its check accepts every node of label (no other label, no properties)
 	slot  int
 	check func(ec *execCtx, row []any, id int64) (bool, error)
 

@@ -634,13 +634,14 @@ func (c *compiler) bindNode(op operator, np *nodePattern, ms *matchState) (opera
 	if label != "" {
 		name = "NodeByLabelScan(" + varName(np.v) + ":" + label + ")"
 	}
-	scan := &scanOp{in: op, name: name, label: label, slot: slot, check: check}
+	scan := &scanOp{in: op, name: name, label: label, slot: slot, check: check,
+		plain: np.props == nil && len(np.labels) <= 1}
 	if label == "" {
 		if union := labelUnion(np.v, ms.pending); len(union) > 1 {
 			// WHERE x:A OR x:B …: scan those labels, not every node (the
 			// filter stays, so the rows are the same, in the same order).
 			scan.name = "UnionNodeByLabelsScan(" + varName(np.v) + ":" + strings.Join(union, "|") + ")"
-			scan.union = union
+			scan.union, scan.plain = union, false
 		}
 	}
 	return scan, nil

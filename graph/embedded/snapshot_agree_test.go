@@ -38,6 +38,8 @@ var agreeQueries = []struct {
 	{"CALL db.propertyKeys()", nil},
 	{"MATCH p = (a:Actor)-[*..2]->(b) RETURN p LIMIT 200", nil},
 	{"MATCH (a) WHERE NOT (a)--() RETURN a.id", nil},
+	{"MATCH (n) RETURN count(n)", nil},
+	{"MATCH (n:Actor) RETURN count(*)", nil},
 }
 
 // readBoth opens the store at path twice, read-only: reading its snapshot
