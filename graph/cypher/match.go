@@ -353,11 +353,41 @@ func (c *compiler) relSeekable(pp *pathPattern, ms *matchState) (int, expr) {
 // relationship up by its "id" (val), through the graph's RelLookup, or by
 // scanning every node's outgoing relationships when the graph has none.
 func (c *compiler) seekRel(op operator, pp *pathPattern, i int, val expr, ms *matchState) (operator, error) {
-	rp, from, to := pp.rels[i], pp.nodes[i], pp.nodes[i+1]
 	vf, err := c.compileExpr(val, ms.sc)
 	if err != nil {
 		return nil, err
 	}
+	types := pp.rels[i].types
+	return c.bindRel(op, pp, i, ms, "RelationshipIndexSeek", "(id)", func(ec *execCtx, row []any, found func(r int64) bool) error {
+		v, err := vf(ec, row)
+		if err != nil || v == nil {
+			return err
+		}
+		if rl, ok := ec.g.(RelLookup); ok && rl.LookupRels("id", v, found) {
+			return nil
+		}
+		ec.g.ScanNodes("", func(n int64) bool {
+			more := true
+			ec.g.Expand(n, Outgoing, types, func(r, _ int64) bool {
+				if got, _ := ec.g.RelProp(r, "id"); equal(got, v) != triTrue {
+					return true
+				}
+				more = found(r)
+				return more
+			})
+			return more
+		})
+		return nil
+	})
+}
+
+// bindRel binds relationship i of pp and its two ends, for each input row,
+// from the relationships that source finds (in any order, each once; found
+// returning false asks it to stop); the operator is named kind, Directed
+// or Undirected, with the relationship's detail after its name.
+func (c *compiler) bindRel(op operator, pp *pathPattern, i int, ms *matchState, kind, detail string,
+	source func(ec *execCtx, row []any, found func(r int64) bool) error) (operator, error) {
+	rp, from, to := pp.rels[i], pp.nodes[i], pp.nodes[i+1]
 	checkFrom, err := c.nodeCheck(from, ms.sc, "")
 	if err != nil {
 		return nil, err
@@ -385,64 +415,42 @@ func (c *compiler) seekRel(op operator, pp *pathPattern, i int, val expr, ms *ma
 	if len(types) > 0 {
 		rel += ":" + strings.Join(types, "|")
 	}
-	name := "DirectedRelationshipIndexSeek(" + expandText(from.v, rel+"(id)", to.v, nil, dir) + ")"
+	name := "Directed" + kind + "(" + expandText(from.v, rel+detail, to.v, nil, dir) + ")"
 	if dir == Both {
 		name = "Undirected" + name[len("Directed"):]
 	}
-	return &flatOp{in: op, name: name, fn: func(ec *execCtx, row []any, emit func([]any)) error {
-		v, err := vf(ec, row)
-		if err != nil || v == nil {
+	bind := func(ec *execCtx, row []any, r int64, emit func([]any)) error {
+		typ, start, end, ok := ec.g.Rel(r)
+		if !ok || (len(types) > 0 && !slices.Contains(types, typ)) || !unique(row, r) {
+			return nil
+		}
+		if ok, err := relAccepted(ec, row, relProps, r); err != nil || !ok {
 			return err
 		}
-		var ferr error
-		try := func(r, a, b int64) bool {
+		try := func(a, b int64) error {
 			if ok, err := checkFrom(ec, row, a); err != nil || !ok {
-				ferr = err
-				return err == nil
+				return err
 			}
 			if ok, err := checkTo(ec, row, b); err != nil || !ok {
-				ferr = err
-				return err == nil
+				return err
 			}
 			out := copyRow(row)
 			out[fromSlot], out[relSlot], out[toSlot] = nodeV(a), relV(r), nodeV(b)
 			emit(out)
-			return true
+			return nil
 		}
-		found := func(r int64) bool {
-			typ, start, end, ok := ec.g.Rel(r)
-			if !ok || (len(types) > 0 && !slices.Contains(types, typ)) || !unique(row, r) {
-				return true
-			}
-			if ok, err := relAccepted(ec, row, relProps, r); err != nil || !ok {
-				ferr = err
-				return err == nil
-			}
-			switch dir {
-			case Outgoing:
-				return try(r, start, end)
-			case Incoming:
-				return try(r, end, start)
-			}
-			if !try(r, start, end) {
-				return false
-			}
-			return start == end || try(r, end, start)
+		switch dir {
+		case Outgoing:
+			return try(start, end)
+		case Incoming:
+			return try(end, start)
 		}
-		if rl, ok := ec.g.(RelLookup); ok && rl.LookupRels("id", v, found) {
-			return ferr
+		if err := try(start, end); err != nil || start == end {
+			return err
 		}
-		ec.g.ScanNodes("", func(n int64) bool {
-			ec.g.Expand(n, Outgoing, types, func(r, _ int64) bool {
-				if got, _ := ec.g.RelProp(r, "id"); equal(got, v) != triTrue {
-					return true
-				}
-				return found(r)
-			})
-			return ferr == nil
-		})
-		return ferr
-	}}, nil
+		return try(end, start)
+	}
+	return &relScanOp{in: op, name: name, source: source, bind: bind}, nil
 }
 
 // buildPath assembles the named path from its node and relationship slots.

@@ -72,6 +72,8 @@ func instrument(o operator) operator {
 		x.in = instrument(x.in)
 	case *scanOp:
 		x.in = instrument(x.in)
+	case *relScanOp:
+		x.in = instrument(x.in)
 	case *filterOp:
 		x.in = instrument(x.in)
 	case *optionalOp:
