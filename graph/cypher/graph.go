@@ -34,6 +34,17 @@ type NameLookup interface {
 	LookupNames(label, lower string, fn func(id int64) bool) bool
 }
 
+// RelScanner is implemented by graphs that list the relationships of some
+// types without going through every node. ScanRels calls fn for every
+// relationship whose type is one of types, in ascending id order, until fn
+// returns false, and reports true; it reports false without calling fn
+// when it cannot. The planner scans the relationships of a typed pattern
+// (a)-[r:T]->(b) whose ends are neither bound nor labelled; graphs without
+// the method go through every node's relationships instead.
+type RelScanner interface {
+	ScanRels(types []string, fn func(rel int64) bool) bool
+}
+
 // Graph is the store view the executor reads and writes. Node and
 // relationship identities are int64 ids that are never reused.
 //

@@ -280,6 +280,14 @@ func (c *compiler) planPath(op operator, pp *pathPattern, ms *matchState) (opera
 			return c.expandOut(op, pp, i+1, i-1, ms)
 		}
 	}
+	if bestScore < 2 {
+		if i, ok := relScannable(pp, ms); ok {
+			if op, err = c.scanRels(op, pp, i, ms); err != nil {
+				return nil, err
+			}
+			return c.expandOut(op, pp, i+1, i-1, ms)
+		}
+	}
 	if op, err = c.bindNode(op, pp.nodes[best], ms); err != nil {
 		return nil, err
 	}
@@ -349,6 +357,52 @@ func (c *compiler) relSeekable(pp *pathPattern, ms *matchState) (int, expr) {
 	return 0, nil
 }
 
+// relScannable finds a relationship of pp that a scan of its types can
+// bind, with both its ends: as relSeekable's, but typed, and found in any
+// pattern whose nodes are neither bound nor labelled nor indexed.
+func relScannable(pp *pathPattern, ms *matchState) (int, bool) {
+	for i, rp := range pp.rels {
+		from, to := pp.nodes[i], pp.nodes[i+1]
+		if len(rp.types) > 0 && !rp.varLen && (rp.v == "" || !ms.bound[rp.v]) && (from.v == "" || !ms.bound[from.v]) &&
+			(to.v == "" || !ms.bound[to.v]) && (from.v == "" || from.v != to.v) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// scanRels binds relationship i of pp and its two ends by scanning the
+// relationships of its types, through the graph's RelScanner, or by going
+// through every node's outgoing relationships when the graph has none.
+func (c *compiler) scanRels(op operator, pp *pathPattern, i int, ms *matchState) (operator, error) {
+	types := pp.rels[i].types
+	kind := "RelationshipTypeScan"
+	if len(types) > 1 {
+		kind = "UnionRelationshipTypesScan"
+	}
+	return c.bindRel(op, pp, i, ms, kind, "", func(ec *execCtx, _ []any, found func(r int64) bool) error {
+		if rs, ok := ec.g.(RelScanner); ok && rs.ScanRels(types, found) {
+			return nil
+		}
+		eachRel(ec.g, types, found)
+		return nil
+	})
+}
+
+// eachRel calls fn with every relationship of types (any type when types
+// is empty) by going through every node's outgoing relationships, until
+// fn returns false.
+func eachRel(g Graph, types []string, fn func(r int64) bool) {
+	g.ScanNodes("", func(n int64) bool {
+		more := true
+		g.Expand(n, Outgoing, types, func(r, _ int64) bool {
+			more = fn(r)
+			return more
+		})
+		return more
+	})
+}
+
 // seekRel binds relationship i of pp and its two ends by looking the
 // relationship up by its "id" (val), through the graph's RelLookup, or by
 // scanning every node's outgoing relationships when the graph has none.
@@ -366,16 +420,11 @@ func (c *compiler) seekRel(op operator, pp *pathPattern, i int, val expr, ms *ma
 		if rl, ok := ec.g.(RelLookup); ok && rl.LookupRels("id", v, found) {
 			return nil
 		}
-		ec.g.ScanNodes("", func(n int64) bool {
-			more := true
-			ec.g.Expand(n, Outgoing, types, func(r, _ int64) bool {
-				if got, _ := ec.g.RelProp(r, "id"); equal(got, v) != triTrue {
-					return true
-				}
-				more = found(r)
-				return more
-			})
-			return more
+		eachRel(ec.g, types, func(r int64) bool {
+			if got, _ := ec.g.RelProp(r, "id"); equal(got, v) != triTrue {
+				return true
+			}
+			return found(r)
 		})
 		return nil
 	})

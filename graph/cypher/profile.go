@@ -213,6 +213,14 @@ func (g hitGraph) LookupRels(key string, v any, fn func(id int64) bool) bool {
 	return rl.LookupRels(key, v, g.counted(fn))
 }
 
+func (g hitGraph) ScanRels(types []string, fn func(id int64) bool) bool {
+	rs, ok := g.Graph.(RelScanner)
+	if !ok {
+		return false
+	}
+	return rs.ScanRels(types, g.counted(fn))
+}
+
 func (g hitGraph) LookupNames(label, lower string, fn func(id int64) bool) bool {
 	nl, ok := g.Graph.(NameLookup)
 	if !ok {

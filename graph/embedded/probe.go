@@ -48,6 +48,7 @@ func (p *probeGraph) LookupNodes(string, string, any, func(int64) bool) bool {
 	return true
 }
 func (p *probeGraph) LookupRels(string, any, func(int64) bool) bool { p.touch(); return true }
+func (p *probeGraph) ScanRels([]string, func(int64) bool) bool      { p.touch(); return true }
 func (p *probeGraph) LookupNames(string, string, func(int64) bool) bool {
 	p.touch()
 	return true
@@ -69,6 +70,7 @@ var (
 	_ cypher.Graph      = (*probeGraph)(nil)
 	_ cypher.RelLookup  = (*probeGraph)(nil)
 	_ cypher.NameLookup = (*probeGraph)(nil)
+	_ cypher.RelScanner = (*probeGraph)(nil)
 )
 
 // runWithoutData runs the read-only statement st on probeGraph. It reports

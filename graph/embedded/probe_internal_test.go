@@ -34,6 +34,7 @@ func TestQueriesThatReadNoDataDoNotLoad(t *testing.T) {
 		{"RETURN EXISTS { MATCH (n) }", true},
 		{"UNWIND [1] AS x MATCH (a)-[r]->(b) RETURN type(r), x", true},
 		{"MATCH (a)-[r {id: 'sanctioned-1'}]->(b) RETURN a.name, b.name", true},
+		{"MATCH (a)-[r:SANCTIONED]->(b) RETURN a.name, b.name", true},
 		{"MATCH (n:Country) WHERE toLower(n.name) = toLower('BEIJING') OR any(a IN n.aliases WHERE toLower(a) = toLower('BEIJING')) RETURN n.name", true},
 	}
 	for _, tc := range tests {

@@ -32,6 +32,7 @@ type snapGraph struct {
 var (
 	_ cypher.Graph      = (*snapGraph)(nil)
 	_ cypher.NameLookup = (*snapGraph)(nil)
+	_ cypher.RelScanner = (*snapGraph)(nil)
 )
 
 // errSnapWrite is a write attempted on a snapshot (a bug: only read-only
@@ -145,6 +146,31 @@ func (g *snapGraph) seekIndex(label string, k uint32, v string, fn func(id int64
 			break
 		}
 	}
+}
+
+// ScanRels implements cypher.RelScanner: it reads the relationship table
+// in id order.
+func (g *snapGraph) ScanRels(types []string, fn func(rel int64) bool) bool {
+	var filter []uint32
+	for _, t := range types {
+		if n, ok := g.s.nameIDs[t]; ok {
+			filter = append(filter, n)
+		}
+	}
+	if len(types) > 0 && len(filter) == 0 {
+		return true
+	}
+	for id := range int64(g.s.nRels) {
+		typ, _, _, _, ok, err := g.s.relAt(id)
+		if err != nil {
+			g.fail(err)
+			return true
+		}
+		if ok && (filter == nil || slices.Contains(filter, typ)) && !fn(id) {
+			break
+		}
+	}
+	return true
 }
 
 // Expand implements cypher.Graph.
