@@ -98,21 +98,20 @@ type flatOp struct {
 	name  string
 	fn    func(ec *execCtx, row []any, emit func([]any)) error
 	size  func(row []any) int // bytes an emitted row holds beyond its slots; or nil
-	batch [][]any
-	pos   int
+	batch rowQueue
 	held  int // bytes of the batch charged to the budget
 	emit  func([]any)
 	ec    *execCtx // of the current run, for emit
 }
 
 func (o *flatOp) open(ec *execCtx, arg []any) error {
-	o.batch, o.pos = o.batch[:0], 0
+	o.batch.reset()
 	ec.shrink(o.held)
 	o.held = 0
 	if o.emit == nil || o.ec != ec {
 		o.ec = ec
 		o.emit = func(r []any) {
-			o.batch = append(o.batch, r)
+			o.batch.rows = append(o.batch.rows, r)
 			if o.ec.maxMem > 0 {
 				n := rowBytes(len(r))
 				if o.size != nil {
@@ -128,13 +127,9 @@ func (o *flatOp) open(ec *execCtx, arg []any) error {
 
 func (o *flatOp) next(ec *execCtx) ([]any, error) {
 	for {
-		if o.pos < len(o.batch) {
-			r := o.batch[o.pos]
-			o.batch[o.pos] = nil
-			o.pos++
+		if r := o.batch.pop(); r != nil {
 			return r, nil
 		}
-		o.batch, o.pos = o.batch[:0], 0
 		ec.shrink(o.held)
 		o.held = 0
 		in, err := o.in.next(ec)
@@ -169,6 +164,82 @@ func recycleTo(in operator, row []any) {
 	}
 }
 
+// rowQueue holds rows made ahead, handed out in order.
+type rowQueue struct {
+	rows [][]any
+	pos  int
+}
+
+// pop returns the next row, dropping the queue's hold on it; when there
+// is none, it empties the queue and returns nil.
+func (q *rowQueue) pop() []any {
+	if q.pos < len(q.rows) {
+		r := q.rows[q.pos]
+		q.rows[q.pos] = nil
+		q.pos++
+		return r
+	}
+	q.reset()
+	return nil
+}
+
+func (q *rowQueue) reset() { q.rows, q.pos = q.rows[:0], 0 }
+
+// relScanOp yields, for each input row, the rows that bind makes of each
+// relationship that source finds, one relationship at a time (so that a
+// scan of many relationships holds their ids, not their rows).
+type relScanOp struct {
+	in     operator
+	name   string
+	source func(ec *execCtx, row []any, found func(r int64) bool) error
+	bind   func(ec *execCtx, row []any, r int64, emit func([]any)) error
+
+	cur  []any // input row being expanded; nil before the first
+	ids  []int64
+	pos  int
+	out  rowQueue // rows of the current relationship
+	emit func([]any)
+}
+
+func (o *relScanOp) open(ec *execCtx, arg []any) error {
+	o.cur, o.ids, o.pos = nil, o.ids[:0], 0
+	o.out.reset()
+	return o.in.open(ec, arg)
+}
+
+func (o *relScanOp) next(ec *execCtx) ([]any, error) {
+	if o.emit == nil {
+		o.emit = func(r []any) { o.out.rows = append(o.out.rows, r) }
+	}
+	for {
+		if r := o.out.pop(); r != nil {
+			return r, nil
+		}
+		if o.cur != nil && o.pos < len(o.ids) {
+			r := o.ids[o.pos]
+			o.pos++
+			if err := ec.tick(); err != nil {
+				return nil, err
+			}
+			if err := o.bind(ec, o.cur, r, o.emit); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		in, err := o.in.next(ec)
+		if err != nil || in == nil {
+			o.cur = nil
+			return nil, err
+		}
+		o.cur, o.ids, o.pos = in, o.ids[:0], 0
+		if err := o.source(ec, in, func(r int64) bool { o.ids = append(o.ids, r); return true }); err != nil {
+			return nil, err
+		}
+	}
+}
+
+func (o *relScanOp) describe() (string, []operator) { return o.name, []operator{o.in} }
+
 // scanOp yields, for each input row, one row per node carrying label (every
 // node when label is "") that passes check, in the graph's scan order. It
 // snapshots the ids when it reaches an input row, so that nodes created
@@ -178,6 +249,11 @@ type scanOp struct {
 	name  string
 	label string
 	union []string // scan the nodes carrying any of these labels instead
+	// seek, when set, appends to ids the candidates for an input row, in
+	// ascending order, each once, and reports true; reporting false, it
+	// leaves the row to the scan.
+	seek  func(ec *execCtx, row []any, ids []int64) ([]int64, bool, error)
+	plain bool // its check accepts every node of label (no other label, no properties)
 	slot  int
 	check func(ec *execCtx, row []any, id int64) (bool, error)
 
@@ -226,6 +302,18 @@ func (o *scanOp) next(ec *execCtx) ([]any, error) {
 			return nil, err
 		}
 		o.cur, o.ids, o.pos = in, o.ids[:0], 0
+		if o.seek != nil {
+			ids, ok, err := o.seek(ec, in, o.ids)
+			if err != nil {
+				o.cur = nil
+				return nil, err
+			}
+			if ok {
+				o.ids = ids
+				continue
+			}
+			o.ids = ids[:0]
+		}
 		o.ids = o.scan(ec, o.ids)
 	}
 }

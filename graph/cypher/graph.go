@@ -21,6 +21,30 @@ type RelLookup interface {
 	LookupRels(key string, value any, fn func(rel int64) bool) bool
 }
 
+// NameLookup is implemented by graphs that find nodes by name or alias,
+// case-insensitively, without scanning. LookupNames calls fn for every
+// node carrying label whose property "name", or an element of whose list
+// property "aliases", is a string s with strings.ToLower(s) == lower (the
+// engine's toLower), once per node, until fn returns false, and reports
+// true; it reports false without calling fn when it holds no such index.
+// The planner seeks the nodes of
+// WHERE toLower(x.name) = toLower($a) OR any(al IN x.aliases WHERE …)
+// through it; graphs without the method are scanned.
+type NameLookup interface {
+	LookupNames(label, lower string, fn func(id int64) bool) bool
+}
+
+// RelScanner is implemented by graphs that list the relationships of some
+// types without going through every node. ScanRels calls fn for every
+// relationship whose type is one of types, in ascending id order, until fn
+// returns false, and reports true; it reports false without calling fn
+// when it cannot. The planner scans the relationships of a typed pattern
+// (a)-[r:T]->(b) whose ends are neither bound nor labelled; graphs without
+// the method go through every node's relationships instead.
+type RelScanner interface {
+	ScanRels(types []string, fn func(rel int64) bool) bool
+}
+
 // Graph is the store view the executor reads and writes. Node and
 // relationship identities are int64 ids that are never reused.
 //

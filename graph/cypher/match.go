@@ -262,7 +262,7 @@ func (c *compiler) planPath(op operator, pp *pathPattern, ms *matchState) (opera
 		switch {
 		case np.v != "" && ms.bound[np.v]:
 			score = 4
-		case func() bool { l, _, _ := c.indexable(np, ms); return l != "" }():
+		case func() bool { l, _, _ := c.indexable(np, ms); return l != "" }(), c.nameSeekable(np, ms) != nil:
 			score = 3
 		case len(np.labels) > 0:
 			score = 2
@@ -275,6 +275,14 @@ func (c *compiler) planPath(op operator, pp *pathPattern, ms *matchState) (opera
 	if bestScore < 3 {
 		if i, val := c.relSeekable(pp, ms); val != nil {
 			if op, err = c.seekRel(op, pp, i, val, ms); err != nil {
+				return nil, err
+			}
+			return c.expandOut(op, pp, i+1, i-1, ms)
+		}
+	}
+	if bestScore < 2 {
+		if i, ok := relScannable(pp, ms); ok {
+			if op, err = c.scanRels(op, pp, i, ms); err != nil {
 				return nil, err
 			}
 			return c.expandOut(op, pp, i+1, i-1, ms)
@@ -349,15 +357,86 @@ func (c *compiler) relSeekable(pp *pathPattern, ms *matchState) (int, expr) {
 	return 0, nil
 }
 
+// relScannable finds a relationship of pp that a scan of its types can
+// bind, with both its ends: as relSeekable's, but typed, and found in any
+// pattern whose nodes are neither bound nor labelled nor indexed.
+func relScannable(pp *pathPattern, ms *matchState) (int, bool) {
+	for i, rp := range pp.rels {
+		from, to := pp.nodes[i], pp.nodes[i+1]
+		if len(rp.types) > 0 && !rp.varLen && (rp.v == "" || !ms.bound[rp.v]) && (from.v == "" || !ms.bound[from.v]) &&
+			(to.v == "" || !ms.bound[to.v]) && (from.v == "" || from.v != to.v) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// scanRels binds relationship i of pp and its two ends by scanning the
+// relationships of its types, through the graph's RelScanner, or by going
+// through every node's outgoing relationships when the graph has none.
+func (c *compiler) scanRels(op operator, pp *pathPattern, i int, ms *matchState) (operator, error) {
+	types := pp.rels[i].types
+	kind := "RelationshipTypeScan"
+	if len(types) > 1 {
+		kind = "UnionRelationshipTypesScan"
+	}
+	return c.bindRel(op, pp, i, ms, kind, "", func(ec *execCtx, _ []any, found func(r int64) bool) error {
+		if rs, ok := ec.g.(RelScanner); ok && rs.ScanRels(types, found) {
+			return nil
+		}
+		eachRel(ec.g, types, found)
+		return nil
+	})
+}
+
+// eachRel calls fn with every relationship of types (any type when types
+// is empty) by going through every node's outgoing relationships, until
+// fn returns false.
+func eachRel(g Graph, types []string, fn func(r int64) bool) {
+	g.ScanNodes("", func(n int64) bool {
+		more := true
+		g.Expand(n, Outgoing, types, func(r, _ int64) bool {
+			more = fn(r)
+			return more
+		})
+		return more
+	})
+}
+
 // seekRel binds relationship i of pp and its two ends by looking the
 // relationship up by its "id" (val), through the graph's RelLookup, or by
 // scanning every node's outgoing relationships when the graph has none.
 func (c *compiler) seekRel(op operator, pp *pathPattern, i int, val expr, ms *matchState) (operator, error) {
-	rp, from, to := pp.rels[i], pp.nodes[i], pp.nodes[i+1]
 	vf, err := c.compileExpr(val, ms.sc)
 	if err != nil {
 		return nil, err
 	}
+	types := pp.rels[i].types
+	return c.bindRel(op, pp, i, ms, "RelationshipIndexSeek", "(id)", func(ec *execCtx, row []any, found func(r int64) bool) error {
+		v, err := vf(ec, row)
+		if err != nil || v == nil {
+			return err
+		}
+		if rl, ok := ec.g.(RelLookup); ok && rl.LookupRels("id", v, found) {
+			return nil
+		}
+		eachRel(ec.g, types, func(r int64) bool {
+			if got, _ := ec.g.RelProp(r, "id"); equal(got, v) != triTrue {
+				return true
+			}
+			return found(r)
+		})
+		return nil
+	})
+}
+
+// bindRel binds relationship i of pp and its two ends, for each input row,
+// from the relationships that source finds (in any order, each once; found
+// returning false asks it to stop); the operator is named kind, Directed
+// or Undirected, with the relationship's detail after its name.
+func (c *compiler) bindRel(op operator, pp *pathPattern, i int, ms *matchState, kind, detail string,
+	source func(ec *execCtx, row []any, found func(r int64) bool) error) (operator, error) {
+	rp, from, to := pp.rels[i], pp.nodes[i], pp.nodes[i+1]
 	checkFrom, err := c.nodeCheck(from, ms.sc, "")
 	if err != nil {
 		return nil, err
@@ -385,64 +464,42 @@ func (c *compiler) seekRel(op operator, pp *pathPattern, i int, val expr, ms *ma
 	if len(types) > 0 {
 		rel += ":" + strings.Join(types, "|")
 	}
-	name := "DirectedRelationshipIndexSeek(" + expandText(from.v, rel+"(id)", to.v, nil, dir) + ")"
+	name := "Directed" + kind + "(" + expandText(from.v, rel+detail, to.v, nil, dir) + ")"
 	if dir == Both {
 		name = "Undirected" + name[len("Directed"):]
 	}
-	return &flatOp{in: op, name: name, fn: func(ec *execCtx, row []any, emit func([]any)) error {
-		v, err := vf(ec, row)
-		if err != nil || v == nil {
+	bind := func(ec *execCtx, row []any, r int64, emit func([]any)) error {
+		typ, start, end, ok := ec.g.Rel(r)
+		if !ok || (len(types) > 0 && !slices.Contains(types, typ)) || !unique(row, r) {
+			return nil
+		}
+		if ok, err := relAccepted(ec, row, relProps, r); err != nil || !ok {
 			return err
 		}
-		var ferr error
-		try := func(r, a, b int64) bool {
+		try := func(a, b int64) error {
 			if ok, err := checkFrom(ec, row, a); err != nil || !ok {
-				ferr = err
-				return err == nil
+				return err
 			}
 			if ok, err := checkTo(ec, row, b); err != nil || !ok {
-				ferr = err
-				return err == nil
+				return err
 			}
 			out := copyRow(row)
 			out[fromSlot], out[relSlot], out[toSlot] = nodeV(a), relV(r), nodeV(b)
 			emit(out)
-			return true
+			return nil
 		}
-		found := func(r int64) bool {
-			typ, start, end, ok := ec.g.Rel(r)
-			if !ok || (len(types) > 0 && !slices.Contains(types, typ)) || !unique(row, r) {
-				return true
-			}
-			if ok, err := relAccepted(ec, row, relProps, r); err != nil || !ok {
-				ferr = err
-				return err == nil
-			}
-			switch dir {
-			case Outgoing:
-				return try(r, start, end)
-			case Incoming:
-				return try(r, end, start)
-			}
-			if !try(r, start, end) {
-				return false
-			}
-			return start == end || try(r, end, start)
+		switch dir {
+		case Outgoing:
+			return try(start, end)
+		case Incoming:
+			return try(end, start)
 		}
-		if rl, ok := ec.g.(RelLookup); ok && rl.LookupRels("id", v, found) {
-			return ferr
+		if err := try(start, end); err != nil || start == end {
+			return err
 		}
-		ec.g.ScanNodes("", func(n int64) bool {
-			ec.g.Expand(n, Outgoing, types, func(r, _ int64) bool {
-				if got, _ := ec.g.RelProp(r, "id"); equal(got, v) != triTrue {
-					return true
-				}
-				return found(r)
-			})
-			return ferr == nil
-		})
-		return ferr
-	}}, nil
+		return try(end, start)
+	}
+	return &relScanOp{in: op, name: name, source: source, bind: bind}, nil
 }
 
 // buildPath assembles the named path from its node and relationship slots.
@@ -627,17 +684,21 @@ func (c *compiler) bindNode(op operator, np *nodePattern, ms *matchState) (opera
 	if err != nil {
 		return nil, err
 	}
+	if ns := c.nameSeekable(np, ms); ns != nil {
+		return c.seekNames(op, np, ns, ms, check)
+	}
 	name := "AllNodesScan(" + varName(np.v) + ")"
 	if label != "" {
 		name = "NodeByLabelScan(" + varName(np.v) + ":" + label + ")"
 	}
-	scan := &scanOp{in: op, name: name, label: label, slot: slot, check: check}
+	scan := &scanOp{in: op, name: name, label: label, slot: slot, check: check,
+		plain: np.props == nil && len(np.labels) <= 1}
 	if label == "" {
 		if union := labelUnion(np.v, ms.pending); len(union) > 1 {
 			// WHERE x:A OR x:B …: scan those labels, not every node (the
 			// filter stays, so the rows are the same, in the same order).
 			scan.name = "UnionNodeByLabelsScan(" + varName(np.v) + ":" + strings.Join(union, "|") + ")"
-			scan.union = union
+			scan.union, scan.plain = union, false
 		}
 	}
 	return scan, nil

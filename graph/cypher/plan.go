@@ -544,7 +544,13 @@ func (c *compiler) planProjection(op operator, pc *projClause, sc *scope) (opera
 		}
 		newSc.vars[cols[i]] = symbol{slot: slots[i], kind: c.kindOf(it.x, sc), st: c.staticType(it.x, sc)}
 	}
-	if hasAgg {
+	var count operator
+	if hasAgg && len(items) == 1 {
+		count = countFromStore(op, items, sc, slots[0], texts[0])
+	}
+	if count != nil {
+		op = count
+	} else if hasAgg {
 		op = c.aggregateOp(op, fns, slots, keyIdx, aggIdx, aggs)
 		op.(*aggOp).text = strings.Join(texts, ", ")
 	} else {

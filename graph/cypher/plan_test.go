@@ -23,6 +23,8 @@ func TestPlansGolden(t *testing.T) {
 		`PROFILE MATCH p = (a:P {id: 0})-[:R*1..2]->(b) RETURN length(p)`,
 		`PROFILE UNWIND [1, 2, 2] AS x RETURN DISTINCT x SKIP 1`,
 		`EXPLAIN MATCH (a:P {id: 0}) CREATE (a)-[:T]->(:New) SET a.seen = true`,
+		`PROFILE MATCH (a) WHERE (a:P OR a:Q) AND toLower(a.name) = toLower('N3') RETURN a.id`,
+		`PROFILE MATCH (a)-[:R|S]->(b) RETURN count(*)`,
 	}
 	var b strings.Builder
 	for _, q := range queries {

@@ -72,6 +72,8 @@ func instrument(o operator) operator {
 		x.in = instrument(x.in)
 	case *scanOp:
 		x.in = instrument(x.in)
+	case *relScanOp:
+		x.in = instrument(x.in)
 	case *filterOp:
 		x.in = instrument(x.in)
 	case *optionalOp:
@@ -209,6 +211,23 @@ func (g hitGraph) LookupRels(key string, v any, fn func(id int64) bool) bool {
 	}
 	g.hit()
 	return rl.LookupRels(key, v, g.counted(fn))
+}
+
+func (g hitGraph) ScanRels(types []string, fn func(id int64) bool) bool {
+	rs, ok := g.Graph.(RelScanner)
+	if !ok {
+		return false
+	}
+	return rs.ScanRels(types, g.counted(fn))
+}
+
+func (g hitGraph) LookupNames(label, lower string, fn func(id int64) bool) bool {
+	nl, ok := g.Graph.(NameLookup)
+	if !ok {
+		return false
+	}
+	g.hit()
+	return nl.LookupNames(label, lower, g.counted(fn))
 }
 
 func (g hitGraph) Expand(node int64, dir Direction, types []string, fn func(rel, other int64) bool) {

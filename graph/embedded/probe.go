@@ -47,6 +47,12 @@ func (p *probeGraph) LookupNodes(string, string, any, func(int64) bool) bool {
 	p.touch()
 	return true
 }
+func (p *probeGraph) LookupRels(string, any, func(int64) bool) bool { p.touch(); return true }
+func (p *probeGraph) ScanRels([]string, func(int64) bool) bool      { p.touch(); return true }
+func (p *probeGraph) LookupNames(string, string, func(int64) bool) bool {
+	p.touch()
+	return true
+}
 func (p *probeGraph) Expand(int64, cypher.Direction, []string, func(int64, int64) bool) { p.touch() }
 func (p *probeGraph) NodeExists(int64) bool                                             { p.touch(); return false }
 func (p *probeGraph) NodeLabels(int64) []string                                         { p.touch(); return nil }
@@ -58,7 +64,14 @@ func (p *probeGraph) RelProps(int64) map[string]any                             
 func (p *probeGraph) RelProp(int64, string) (any, bool)                                 { p.touch(); return nil, false }
 func (p *probeGraph) Degree(int64) int                                                  { p.touch(); return 0 }
 
-var _ cypher.Graph = (*probeGraph)(nil)
+// The optional lookups are overridden too: the empty graph's own would
+// answer without noticing the read.
+var (
+	_ cypher.Graph      = (*probeGraph)(nil)
+	_ cypher.RelLookup  = (*probeGraph)(nil)
+	_ cypher.NameLookup = (*probeGraph)(nil)
+	_ cypher.RelScanner = (*probeGraph)(nil)
+)
 
 // runWithoutData runs the read-only statement st on probeGraph. It reports
 // ok when the query read nothing of the graph: res and err are then its

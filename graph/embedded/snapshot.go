@@ -24,8 +24,9 @@ import (
 // in-memory graph: they read an immutable adjacency snapshot kept beside the
 // store, path+".snap" (SnapshotPath), mapped into memory. It holds what the
 // engine needs to find its way — the node and relationship tables, each
-// node's relationships in one array, the nodes of each label, and equality
-// indexes on the properties "id" and "name" — and the store's records
+// node's relationships in one array, the nodes of each label, equality
+// indexes on the properties "id" and "name", and an index of lower-cased
+// names and aliases (cypher.NameLookup) — and the store's records
 // verbatim, whose properties are decoded (and their checksums verified) only
 // when a query reads them, by the store's own record codec.
 //
@@ -51,9 +52,10 @@ import (
 //	labels:  per name: end u32 (into the ids after), then node ids u32*,
 //	         ascending per label
 //	types:   per name: relationships of that type u32
-//	index:   entries {label u32, key u32 (0 id, 1 name), node u32,
-//	         length u32, offset u64 into istrings}, sorted by label, key,
-//	         value, node — string values only
+//	index:   entries {label u32, key u32 (0 id, 1 name, 2 the lower
+//	         case of the name and of each alias), node u32, length u32,
+//	         offset u64 into istrings}, sorted by label, key, value,
+//	         node — string values only, each (label, key, value, node) once
 //	istrings: the index's values
 //	sums:    CRC-32C u32 of each sumBlock bytes of nodes, rels, edges,
 //	         labels, index and istrings, in that order
@@ -72,7 +74,7 @@ import (
 // it leaves the previous one whole.
 
 const (
-	snapVersion = 1
+	snapVersion = 2
 	numSections = 11
 	headerFixed = 72 // magic to relationship count
 	headerSize  = headerFixed + numSections*24 + 4
@@ -137,6 +139,14 @@ var errStale = fmt.Errorf("%w: stale (written for another state of the store)", 
 
 // indexKeys are the property keys of the snapshot's equality indexes.
 var indexKeys = memgraph.IndexedKeys
+
+// keyNames is the key of the index entries of lower-cased names and
+// aliases (memgraph.NameKeys), after those of indexKeys.
+var keyNames = uint32(len(indexKeys))
+
+// nodeIndexKeys are the properties the index is built from, sorted (as
+// decodeNodeKeys takes them).
+var nodeIndexKeys = slices.Sorted(slices.Values(append(slices.Clone(indexKeys), "aliases")))
 
 // SnapshotPath returns the snapshot file of the store at path.
 func SnapshotPath(path string) string { return path + ".snap" }
@@ -261,7 +271,7 @@ func newSnapBuilder() *snapBuilder {
 // addNode adds node id, whose sealed record is v; ids come in ascending
 // order.
 func (b *snapBuilder) addNode(id int64, v []byte) error {
-	labels, vals, err := decodeNodeKeys(id, v, indexKeys)
+	labels, vals, err := decodeNodeKeys(id, v, nodeIndexKeys)
 	if err != nil {
 		return fmt.Errorf("node %d: %w", id, err)
 	}
@@ -277,14 +287,25 @@ func (b *snapBuilder) addNode(id int64, v []byte) error {
 	b.nodeSet = append(b.nodeSet, set)
 	b.nodeRec = append(b.nodeRec, b.recEnd)
 	b.alive[0]++
-	for _, l := range b.sets[set] {
-		for k := range indexKeys {
-			if s, ok := vals[k].(string); ok {
-				b.index = append(b.index, indexItem{label: l, key: uint32(k), node: uint32(id), val: s})
+	b.addIndexItems(uint32(id), b.sets[set], vals)
+	return nil
+}
+
+// addIndexItems adds the index entries of node id, whose labels are
+// labels and whose nodeIndexKeys properties are vals.
+func (b *snapBuilder) addIndexItems(id uint32, labels []uint32, vals []any) {
+	val := func(key string) any { return vals[slices.Index(nodeIndexKeys, key)] }
+	names := memgraph.NameKeys(val("name"), val("aliases"))
+	for _, l := range labels {
+		for k, key := range indexKeys {
+			if s, ok := val(key).(string); ok {
+				b.index = append(b.index, indexItem{label: l, key: uint32(k), node: id, val: s})
 			}
 		}
+		for _, s := range names {
+			b.index = append(b.index, indexItem{label: l, key: keyNames, node: id, val: s})
+		}
 	}
-	return nil
 }
 
 // addRel adds relationship id, whose sealed record is v, after every

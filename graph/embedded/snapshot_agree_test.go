@@ -39,6 +39,105 @@ var agreeQueries = []struct {
 	{"CALL db.propertyKeys()", nil},
 	{"MATCH p = (a:Actor)-[*..2]->(b) RETURN p LIMIT 200", nil},
 	{"MATCH (a) WHERE NOT (a)--() RETURN a.id", nil},
+	{"MATCH (n) RETURN count(n)", nil},
+	{"MATCH (n:Actor) RETURN count(*)", nil},
+}
+
+// readBoth opens the store at path twice, read-only: reading its snapshot
+// and reading the in-memory graph. compare runs a query on both, requires
+// the same result, and returns it.
+func readBoth(t *testing.T, path string) (snap, mem *embedded.Store, compare func(name, query string, params map[string]any) *graph.Result) {
+	t.Helper()
+	open := func(mode embedded.ReadMode) *embedded.Store {
+		s, err := embedded.Open(path, &embedded.Options{ReadOnly: true, Reads: mode,
+			Logf: func(format string, args ...any) { t.Errorf("unexpected: "+format, args...) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	snap, mem = open(embedded.ReadSnapshot), open(embedded.ReadInMemory)
+	compare = func(name, query string, params map[string]any) *graph.Result {
+		t.Helper()
+		ctx := context.Background()
+		got, gerr := snap.Query(ctx, query, params)
+		want, werr := mem.Query(ctx, query, params)
+		if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
+			t.Fatalf("%s: snapshot error %v, in-memory error %v", name, gerr, werr)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the snapshot and the in-memory graph disagree:\n snapshot %v\nin memory %v", name, got, want)
+		}
+		return want
+	}
+	return snap, mem, compare
+}
+
+// TestSnapshotNamesAgreeWithMemory runs the saved queries that find
+// entities by name or alias (through the name indexes of both) on a store
+// whose names differ only by case or by accents, where two entities share
+// an alias and an entity's name is another's alias: the snapshot and the
+// in-memory graph must give the same rows, in order, and find what each
+// name means.
+func TestSnapshotNamesAgreeWithMemory(t *testing.T) {
+	s, path := newStore(t)
+	ctx := context.Background()
+	if _, err := s.Query(ctx, `
+		CREATE (iran:Country {id: 'IRN', name: 'Iran', aliases: ['Tehran', 'IRI']}),
+		       (irn:Actor {id: 'iran-gov', name: 'IRAN', aliases: ['Islamic Republic', 'iri']}),
+		       (per:Actor {id: 'persia', name: 'Persia', aliases: ['Iran']}),
+		       (e1:Actor {id: 'elysee-1', name: 'Élysée', kind: 'organization'}),
+		       (e2:Actor {id: 'elysee-2', name: 'élysée', aliases: ['Elysee']}),
+		       (chn:Country {id: 'CHN', name: 'China', aliases: ['Beijing', 'PRC']}),
+		       (art:Article {id: 'art-1', title: 'Iran', path: 'a.txt'}),
+		       (deal:Agreement {id: 'deal', name: 'Tehran', aliases: ['PRC deal']}),
+		       (irn)-[:REPRESENTS]->(iran), (e1)-[:SPOKE_WITH {date: '2026-01-02', sources: ['art-1'], evidence: ['met']}]->(irn),
+		       (iran)-[:SANCTIONED {date: '2026-01-03', sources: ['art-1'], evidence: ['banned']}]->(chn),
+		       (per)-[:PLEDGED {sources: ['art-1'], evidence: ['will sign']}]->(deal),
+		       (chn)-[:PARTY_TO]->(deal), (e2)-[:SPOKE_WITH {sources: ['art-1'], topics: ['Iran']}]->(chn),
+		       (art)-[:MENTIONS]->(iran), (art)-[:MENTIONS]->(chn), (art)-[:MENTIONS]->(e1), (art)-[:MENTIONS]->(per)`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, _, compare := readBoth(t, path)
+	names := []string{"Iran", "iran", "IRI", "Tehran", "ÉLYSÉE", "elysee", "Elysée", "beijing", "prc", "nobody"}
+	rows := 0
+	for _, q := range queries.Default().Queries() {
+		for i, a := range names {
+			b := names[(i+3)%len(names)]
+			args := map[string]string{}
+			for _, p := range q.Params {
+				switch p.Name {
+				case "a", "name", "party", "country", "target":
+					args[p.Name] = "'" + a + "'"
+				case "b":
+					args[p.Name] = "'" + b + "'"
+				}
+			}
+			params, err := q.Bind(args)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows += len(compare(q.Name+" "+a+", "+b, q.Body, params).Rows)
+		}
+	}
+	if rows == 0 {
+		t.Fatal("no saved query found anything")
+	}
+	for _, tc := range []struct {
+		name string
+		want int
+	}{{"iran", 3}, {"IRI", 2}, {"ÉLYSÉE", 2}, {"elysee", 1}, {"ELYSÉE", 0}, {"tehran", 2}, {"prc", 1}} {
+		res := compare("find "+tc.name, `MATCH (x) WHERE (x:Actor OR x:Country OR x:Agreement)
+			AND (toLower(x.name) = toLower($a) OR any(al IN coalesce(x.aliases, []) WHERE toLower(al) = toLower($a)))
+			RETURN x.id`, map[string]any{"a": tc.name})
+		if len(res.Rows) != tc.want {
+			t.Errorf("%s finds %v, want %d entities", tc.name, res.Rows, tc.want)
+		}
+	}
 }
 
 // TestSnapshotAgreesWithMemory runs every saved query with its default
@@ -63,27 +162,7 @@ func TestSnapshotAgreesWithMemory(t *testing.T) {
 			if err := s.Close(); err != nil { // writes the snapshot
 				t.Fatal(err)
 			}
-			open := func(mode embedded.ReadMode) *embedded.Store {
-				s, err := embedded.Open(path, &embedded.Options{ReadOnly: true, Reads: mode,
-					Logf: func(format string, args ...any) { t.Errorf("unexpected: "+format, args...) }})
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { s.Close() })
-				return s
-			}
-			snap, mem := open(embedded.ReadSnapshot), open(embedded.ReadInMemory)
-			compare := func(name, query string, params map[string]any) *graph.Result {
-				got, gerr := snap.Query(ctx, query, params)
-				want, werr := mem.Query(ctx, query, params)
-				if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
-					t.Fatalf("%s: snapshot error %v, in-memory error %v", name, gerr, werr)
-				}
-				if !reflect.DeepEqual(got, want) {
-					t.Errorf("%s: the snapshot and the in-memory graph disagree:\n snapshot %v\nin memory %v", name, got, want)
-				}
-				return want
-			}
+			snap, mem, compare := readBoth(t, path)
 			// The saved queries with their defaults, then with the two
 			// entities of this corpus that have the most facts.
 			top := compare("top", "MATCH (n)-[r:SPOKE_WITH|PLEDGED|SANCTIONED]-() "+

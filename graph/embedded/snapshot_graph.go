@@ -29,7 +29,11 @@ type snapGraph struct {
 	relProps  map[int64]map[string]any
 }
 
-var _ cypher.Graph = (*snapGraph)(nil)
+var (
+	_ cypher.Graph      = (*snapGraph)(nil)
+	_ cypher.NameLookup = (*snapGraph)(nil)
+	_ cypher.RelScanner = (*snapGraph)(nil)
+)
 
 // errSnapWrite is a write attempted on a snapshot (a bug: only read-only
 // statements run on one).
@@ -109,9 +113,22 @@ func (g *snapGraph) LookupNodes(label, key string, value any, fn func(id int64) 
 	if k < 0 || label == "" || !isString {
 		return false
 	}
+	g.seekIndex(label, uint32(k), v, fn)
+	return true
+}
+
+// LookupNames implements cypher.NameLookup.
+func (g *snapGraph) LookupNames(label, lower string, fn func(id int64) bool) bool {
+	g.seekIndex(label, keyNames, lower, fn)
+	return true
+}
+
+// seekIndex calls fn for each node of the index entries (label, k, v), in
+// ascending order, until fn returns false.
+func (g *snapGraph) seekIndex(label string, k uint32, v string, fn func(id int64) bool) {
 	l, ok := g.s.nameIDs[label]
 	if !ok {
-		return true
+		return
 	}
 	want := []byte(v)
 	cmp := func(i int) int { // entry i against (l, k, v)
@@ -120,12 +137,36 @@ func (g *snapGraph) LookupNodes(label, key string, value any, fn func(id int64) 
 			g.fail(err)
 			return 0
 		}
-		return cmp.Or(cmp.Compare(el, l), cmp.Compare(ek, uint32(k)), bytes.Compare(ev, want))
+		return cmp.Or(cmp.Compare(el, l), cmp.Compare(ek, k), bytes.Compare(ev, want))
 	}
 	i := sort.Search(g.s.nIndex, func(i int) bool { return cmp(i) >= 0 })
 	for ; i < g.s.nIndex && g.err == nil && cmp(i) == 0; i++ {
 		_, _, node, _, _ := g.s.indexAt(i)
 		if !fn(int64(node)) {
+			break
+		}
+	}
+}
+
+// ScanRels implements cypher.RelScanner: it reads the relationship table
+// in id order.
+func (g *snapGraph) ScanRels(types []string, fn func(rel int64) bool) bool {
+	var filter []uint32
+	for _, t := range types {
+		if n, ok := g.s.nameIDs[t]; ok {
+			filter = append(filter, n)
+		}
+	}
+	if len(types) > 0 && len(filter) == 0 {
+		return true
+	}
+	for id := range int64(g.s.nRels) {
+		typ, _, _, _, ok, err := g.s.relAt(id)
+		if err != nil {
+			g.fail(err)
+			return true
+		}
+		if ok && (filter == nil || slices.Contains(filter, typ)) && !fn(id) {
 			break
 		}
 	}

@@ -1,6 +1,8 @@
 // Package memgraph is an in-memory property graph implementing [cypher.Graph]:
 // never-reused int64 ids, a label index, out/in adjacency lists, equality
-// indexes on the properties "id" and "name" of every label, an undo log so a
+// indexes on the properties "id" and "name" of every label, an index of the
+// lower-cased names and aliases of every label (built on first use, for
+// [cypher.NameLookup]), an undo log so a
 // failed query leaves no trace, and a change journal so that an embedded store
 // can persist what a successful query changed.
 //
@@ -185,6 +187,20 @@ func (x *valueIndex) add(v any, id int64) {
 	x.one[v] = id
 }
 
+// each calls fn with the ids holding v, in ascending order, until fn
+// returns false; fn may change the index.
+func (x *valueIndex) each(v any, fn func(id int64) bool) {
+	if id, ok := x.one[v]; ok {
+		fn(id)
+		return
+	}
+	for _, id := range slices.Clone(x.many[v]) {
+		if !fn(id) {
+			return
+		}
+	}
+}
+
 func (x *valueIndex) del(v any, id int64) {
 	if o, ok := x.one[v]; ok {
 		if o == id {
@@ -229,6 +245,10 @@ type Graph struct {
 	// build, and writers, which run alone, update the built index.
 	relIDs   atomic.Pointer[valueIndex]
 	relIDsMu sync.Mutex
+	// nameIdx is the index of LookupNames, built by its first call like
+	// relIDs (see lowerNames).
+	nameIdx atomic.Pointer[nameIndex]
+	namesMu sync.Mutex
 
 	nextID int64 // next node id handed out
 	nextRe int64 // next relationship id handed out
@@ -556,6 +576,7 @@ func (g *Graph) indexFor(label, key uint32, create bool) *valueIndex {
 
 func (g *Graph) labelAdd(id int64, n *nodeRec, l uint32) {
 	g.labelBits(l).add(id)
+	g.nameIndexAdd(id, n, []uint32{l})
 	for _, k := range g.indexed {
 		if v, ok := getProp(n.props, k); ok {
 			g.indexAdd(l, k, v, id)
@@ -565,6 +586,7 @@ func (g *Graph) labelAdd(id int64, n *nodeRec, l uint32) {
 
 func (g *Graph) labelDel(id int64, n *nodeRec, l uint32) {
 	g.labelBits(l).del(id)
+	g.nameIndexDel(id, n, []uint32{l})
 	for _, k := range g.indexed {
 		if v, ok := getProp(n.props, k); ok {
 			g.indexDel(l, k, v, id)
@@ -673,17 +695,7 @@ func (g *Graph) LookupNodes(label, key string, value any, fn func(id int64) bool
 	if x == nil {
 		return true
 	}
-	if id, ok := x.one[nv]; ok {
-		fn(id)
-		return true
-	}
-	if ids := x.many[nv]; len(ids) > 0 {
-		for _, id := range slices.Clone(ids) {
-			if !fn(id) {
-				break
-			}
-		}
-	}
+	x.each(nv, fn)
 	return true
 }
 
@@ -888,11 +900,18 @@ func (g *Graph) setNodeProp(id int64, key uint32, value any) {
 			g.indexDel(l, key, old, id)
 		}
 	}
+	names := g.isNameKey(key)
+	if names {
+		g.nameIndexDel(id, n, g.sets[n.set].ids)
+	}
 	n.props = setProp(n.props, key, value)
 	if value != nil && indexed {
 		for _, l := range g.sets[n.set].ids {
 			g.indexAdd(l, key, value, id)
 		}
+	}
+	if names {
+		g.nameIndexAdd(id, n, g.sets[n.set].ids)
 	}
 }
 
@@ -991,15 +1010,7 @@ func (g *Graph) LookupRels(key string, value any, fn func(rel int64) bool) bool 
 	if !ok {
 		return true // lists, maps, NaN: never equal to an indexed scalar
 	}
-	if id, ok := x.one[nv]; ok {
-		fn(id)
-		return true
-	}
-	for _, id := range slices.Clone(x.many[nv]) {
-		if !fn(id) {
-			break
-		}
-	}
+	x.each(nv, fn)
 	return true
 }
 

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kgnews/kg/graph/cypher"
@@ -284,5 +285,21 @@ func TestIndexTemporalValues(t *testing.T) {
 	}
 	if got := res.Rows[0][0]; got != int64(1) {
 		t.Fatalf("MATCH by a date id = %v, want 1", got)
+	}
+}
+
+func TestNameKeys(t *testing.T) {
+	for _, tc := range []struct {
+		name, aliases any
+		want          []string
+	}{
+		{"Iran", []any{"IRAN", "Tehran", 5, nil}, []string{"iran", "tehran"}},
+		{"Élysée", []string{"ÉLYSÉE", "Elysee"}, []string{"elysee", "élysée"}},
+		{5, "Iran", nil},
+		{nil, []any{"İ"}, []string{strings.ToLower("İ")}},
+	} {
+		if got := memgraph.NameKeys(tc.name, tc.aliases); !slices.Equal(got, tc.want) {
+			t.Errorf("NameKeys(%v, %v) = %q, want %q", tc.name, tc.aliases, got, tc.want)
+		}
 	}
 }
