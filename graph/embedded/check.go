@@ -247,8 +247,8 @@ func CheckFile(path string, waitTimeout time.Duration, onWait func(Wait)) error 
 // query rebuilds it.
 func checkSnapshot(tx *bolt.Tx, path string) error {
 	snap, err := openSnapshotFile(path)
-	if isNotExist(err) {
-		return nil
+	if isNotExist(err) || errors.Is(err, errSnapVersion) {
+		return nil // none, or another kg's: the next query builds one
 	}
 	if err != nil {
 		return fmt.Errorf("snapshot %s: %w (it is rebuilt by the next query; deleting it is safe)", path, err)

@@ -374,3 +374,26 @@ func TestSnapshotFollowsWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSnapshotOfAnEarlierVersion: a snapshot an earlier kg wrote in its
+// layout is stale, not damage: kg check passes, and the next query builds
+// this kg's.
+func TestSnapshotOfAnEarlierVersion(t *testing.T) {
+	path, data := snapStore(t)
+	binary.LittleEndian.PutUint32(data[8:], snapVersion-1)
+	reseal(data)
+	if err := os.WriteFile(SnapshotPath(path), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckFile(path, 0, nil); err != nil {
+		t.Errorf("check with another version's snapshot: %v", err)
+	}
+	answers(t, path, ReadSnapshot, nil)
+	got, err := os.ReadFile(SnapshotPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := binary.LittleEndian.Uint32(got[8:]); v != snapVersion {
+		t.Errorf("after a query the snapshot is of version %d, want %d", v, snapVersion)
+	}
+}

@@ -87,6 +87,10 @@ func (s *snapshot) open(slot, id int64, rec []byte) decoder {
 // errSnapDamaged is wrapped by the errors of a damaged snapshot.
 var errSnapDamaged = fmt.Errorf("%w: damaged", ErrSnapshot)
 
+// errSnapVersion is a snapshot an earlier kg wrote in an earlier layout:
+// stale, not damaged; the next query rebuilds it.
+var errSnapVersion = fmt.Errorf("%w: written by another kg", ErrSnapshot)
+
 func snapDamage(format string, a ...any) error {
 	return fmt.Errorf("%w: %s", errSnapDamaged, fmt.Sprintf(format, a...))
 }
@@ -145,8 +149,12 @@ func parseSnapshot(data []byte) (*snapshot, error) {
 	if string(data[:8]) != string(snapMagic) {
 		return nil, snapDamage("not a kg snapshot")
 	}
-	if v := le.Uint32(data[8:]); v != snapVersion {
-		return nil, fmt.Errorf("%w: version %d, want %d", ErrSnapshot, v, snapVersion)
+	switch v := le.Uint32(data[8:]); {
+	case v >= 1 && v < snapVersion:
+		return nil, fmt.Errorf("%w (version %d, this kg reads %d)", errSnapVersion, v, snapVersion)
+	case v != snapVersion:
+		// a flipped bit, or a newer kg's: nothing this kg can tell apart
+		return nil, snapDamage("version %d, want %d (damaged, or written by a newer kg)", v, snapVersion)
 	}
 	if n := le.Uint32(data[12:]); n != numSections {
 		return nil, snapDamage("%d sections, want %d", n, numSections)
