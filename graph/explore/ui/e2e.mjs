@@ -87,10 +87,21 @@ async function nodeAt(page, id) {
 async function expandByDoubleClick(page, id) {
   const before = (await drawn(page)).nodes.length;
   await page.evaluate(() => document.getElementById('fit').click());
-  await page.waitForTimeout(200);
-  const p = await nodeAt(page, id);
-  await page.mouse.dblclick(p.x, p.y);
-  await page.waitForFunction((nid) => window.kgExplorer.state().expanded.includes(nid), id, { timeout: 15000 });
+  // On a loaded machine the fit's animation can outlast a fixed pause, and
+  // a double-click where the node was misses it: wait for the layout to be
+  // still, and try again (a few times) where the node is now.
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForTimeout(200);
+    await still(page);
+    const p = await nodeAt(page, id);
+    await page.mouse.dblclick(p.x, p.y);
+    try {
+      await page.waitForFunction((nid) => window.kgExplorer.state().expanded.includes(nid), id, { timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
   await settle(page, before);
 }
 
