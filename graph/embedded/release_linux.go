@@ -21,7 +21,12 @@ func releaseMapped(tx *bolt.Tx) {
 	}
 }
 
-// releasing calls releaseMapped every 100 ms, in a read transaction of its
+// releaseInterval is how often releasing releases: a commit or a scan
+// touches pages at up to a few GB/s (they are in the page cache), so 20 ms
+// bounds what it holds to tens of megabytes; a release costs microseconds.
+const releaseInterval = 20 * time.Millisecond
+
+// releasing calls releaseMapped every releaseInterval, in a read transaction of its
 // own, until the returned stop is called: a write transaction's commit
 // reads the pages its changes replace (to free them, and for the keys of
 // the nodes it writes), tens of thousands for a large load, which would
@@ -32,7 +37,7 @@ func releasing(db *bolt.DB) (stop func()) {
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		t := time.NewTicker(100 * time.Millisecond)
+		t := time.NewTicker(releaseInterval)
 		defer t.Stop()
 		for {
 			select {
