@@ -66,6 +66,7 @@ func (s *Store) Check() error {
 	}
 	var nodes, rels, txid int
 	err = s.view(func(tx *bolt.Tx) error {
+		defer releasing(tx.DB())() // it reads every page of the file
 		txid = tx.ID()
 		if err := checkMeta(tx); err != nil {
 			return err
