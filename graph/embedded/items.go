@@ -48,11 +48,17 @@ const (
 	itemRel  byte = 'r'
 )
 
-// spillMin is the length from which a sorted set of strings is spilled.
-// Below it a record holds its lists: most lists are short, and keys cost
-// more than bytes in a record. (A variable, so that tests can spill most
+// spillMin is the length from which a sorted set of strings is spilled,
+// and spillBytes the size from which a set of four or more is (a fact's
+// citations are a few hundred bytes each: thirty of them would make its
+// record span pages, rewritten whole by every article that adds one).
+// Below both a record holds its lists: most lists are short, and keys cost
+// more than bytes in a record. (Variables, so that tests can spill most
 // sets.)
-var spillMin = 32
+var (
+	spillMin   = 32
+	spillBytes = 1024
+)
 
 // maxItemLen is the longest element spilled: a set with a longer element
 // stays in its record (bbolt's keys are at most 32 KiB, and long keys make
@@ -67,15 +73,17 @@ type spilledSet struct{}
 // not a long, strictly sorted list of strings short enough to be keys.
 func spillable(v any) ([]string, bool) {
 	l, ok := v.([]string)
-	if !ok || len(l) < spillMin {
+	if !ok || len(l) < min(spillMin, 4) {
 		return nil, false
 	}
+	size := 0
 	for i, s := range l {
 		if len(s) > maxItemLen || i > 0 && l[i-1] >= s {
 			return nil, false
 		}
+		size += len(s)
 	}
-	return l, true
+	return l, len(l) >= spillMin || size >= spillBytes
 }
 
 // writableItems returns the items bucket of the write transaction tx,

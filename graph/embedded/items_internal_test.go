@@ -273,3 +273,33 @@ func TestFormat2(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestSpillable(t *testing.T) {
+	long := func(n int, size int) []string {
+		var l []string
+		for i := range n {
+			l = append(l, fmt.Sprintf("%03d%s", i, strings.Repeat("x", size-3)))
+		}
+		return l
+	}
+	cases := []struct {
+		name string
+		v    any
+		want bool
+	}{
+		{"a few short strings", long(5, 10), false},
+		{"spillMin short strings", long(spillMin, 10), true},
+		{"four making spillBytes", long(4, spillBytes/4), true},
+		{"three making spillBytes", long(3, spillBytes/2), false},
+		{"unsorted", append(long(spillMin, 10), "000"), false},
+		{"duplicates", append(long(spillMin, 10), long(spillMin, 10)[spillMin-1]), false},
+		{"an element too long for a key", long(spillMin, maxItemLen+1), false},
+		{"a string", "x", false},
+		{"a list of integers", []any{int64(1), int64(2)}, false},
+	}
+	for _, c := range cases {
+		if _, got := spillable(c.v); got != c.want {
+			t.Errorf("%s: spillable = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
