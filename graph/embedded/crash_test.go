@@ -44,6 +44,8 @@ func TestHelperProcess(t *testing.T) {
 	if path == "" {
 		t.Skip("helper process of TestCrashDuringLoad; runs only as its child")
 	}
+	// The hub's aliases grow by one a batch, kept as items from the second.
+	embedded.SetSpillMin(t, 2)
 	s, err := embedded.Open(path, nil)
 	if err != nil {
 		fmt.Println("open:", err)
@@ -132,6 +134,19 @@ func TestCrashDuringLoad(t *testing.T) {
 	for k, n := range perBatch {
 		if n != want {
 			t.Errorf("batch %d is partial: %d of %d nodes", k, n, want)
+		}
+	}
+	// The hub's spilled aliases are those of the batches stored, no more.
+	var hubAliases []string
+	if hub := findNode(snap, "hub"); hub != nil {
+		hubAliases, _ = hub.Props["aliases"].([]string)
+	}
+	if len(hubAliases) != len(perBatch) {
+		t.Errorf("the hub has %d aliases %v, want one per batch stored (%d)", len(hubAliases), hubAliases, len(perBatch))
+	}
+	for _, a := range hubAliases {
+		if k, err := strconv.Atoi(strings.TrimPrefix(a, "batch-")); err != nil || perBatch[k] == 0 {
+			t.Errorf("the hub has alias %q of a batch not stored", a)
 		}
 	}
 	t.Logf("child reported %d batches, file holds %d", loaded+1, len(perBatch))
