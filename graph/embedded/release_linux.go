@@ -13,13 +13,19 @@ import (
 // so the pages stay in the kernel's page cache and a later read maps them
 // again: nothing changes but the memory the process is charged with, which
 // would otherwise grow to the size of the file as loads and full scans
-// touch it. Any transaction may call it, on its own goroutine; an error is
-// ignored, since nothing depends on it.
+// touch it. A file under releaseFloor is left alone: it cannot take more
+// memory than its size, and releasing costs time (each release unmaps
+// pages that later reads fault in again, sixteen at a time as the kernel
+// maps a fault's neighbours). Any transaction may call it, on its own
+// goroutine; an error is ignored, since nothing depends on it.
 func releaseMapped(tx *bolt.Tx) {
-	if size := tx.Size(); size > 0 {
+	if size := tx.Size(); size > releaseFloor {
 		_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, tx.DB().Info().Data, uintptr(size), syscall.MADV_DONTNEED)
 	}
 }
+
+// releaseFloor is the size of file below which releaseMapped does nothing.
+const releaseFloor = 256 << 20
 
 // releaseInterval is how often releasing releases: a commit or a scan
 // touches pages at up to a few GB/s (they are in the page cache), so 20 ms
