@@ -266,6 +266,12 @@ func oneLine(s string) string {
 // given, the embedded file otherwise. readOnly opens the embedded file with a
 // shared lock so that several readers can query at once.
 func (g *globalOptions) openStore(ctx context.Context, readOnly bool) (graph.Store, error) {
+	return g.openStoreGrowing(ctx, readOnly, 0)
+}
+
+// openStoreGrowing is openStore for a writer that expects to add about
+// growth bytes to an embedded store (see embedded.Options.Growth).
+func (g *globalOptions) openStoreGrowing(ctx context.Context, readOnly bool, growth int64) (graph.Store, error) {
 	if g.neo4jURI != "" {
 		s, err := neo4j.Open(ctx, neo4j.Config{
 			URI:       g.neo4jURI,
@@ -295,6 +301,7 @@ func (g *globalOptions) openStore(ctx context.Context, readOnly bool) (graph.Sto
 		WaitTimeout:    embedded.DefaultWaitTimeout,
 		OnWait:         g.sayWait,
 		MaxQueryMemory: g.maxMemory,
+		Growth:         growth,
 	}
 	if g.inMemory {
 		opts.Reads = embedded.ReadInMemory

@@ -92,7 +92,8 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths 
 	var store graph.Store
 	var loader ingest.Loader = discard{}
 	if !opts.dryRun {
-		store, err = g.openStore(ctx, false)
+		// An article takes a few KiB of store: room to map for them all.
+		store, err = g.openStoreGrowing(ctx, false, int64(len(inputs))*8<<10)
 		if err != nil {
 			return err
 		}

@@ -158,7 +158,7 @@ func (s *Store) openDB(rw bool) (*bolt.DB, error) {
 			}
 		}
 	}
-	db, err := openBolt(s.path, f, !rw, s.waitTimeout)
+	db, err := openBolt(s.path, f, !rw, s.waitTimeout, s.growth)
 	if err != nil {
 		return nil, err
 	}
@@ -218,8 +218,9 @@ func (s *Store) holdBack() time.Duration {
 // openBolt validates the store file and opens it with bbolt. f, when not
 // nil, is the file already open and locked, which bbolt takes over (and
 // closes, also on error); otherwise bbolt opens and locks path itself,
-// waiting up to timeout.
-func openBolt(path string, f *os.File, readOnly bool, timeout time.Duration) (*bolt.DB, error) {
+// waiting up to timeout. A writer maps the file with room for growth more
+// bytes (see writerMapSize).
+func openBolt(path string, f *os.File, readOnly bool, timeout time.Duration, growth int64) (*bolt.DB, error) {
 	var err error
 	if f != nil {
 		err = validateOpen(f, path)
@@ -238,6 +239,9 @@ func openBolt(path string, f *os.File, readOnly bool, timeout time.Duration) (*b
 	opts := &bolt.Options{Timeout: max(timeout, time.Millisecond), ReadOnly: readOnly, FreelistType: bolt.FreelistMapType}
 	if f != nil {
 		opts.OpenFile = func(string, int, os.FileMode) (*os.File, error) { return f, nil }
+	}
+	if !readOnly {
+		opts.InitialMmapSize = writerMapSize(fileSize(path) + growth)
 	}
 	var db *bolt.DB
 	err = guardPath(path, func() (err error) {
@@ -326,4 +330,13 @@ func (s *Store) closeDB() error {
 		return fmt.Errorf("close store %q: %w", s.path, err)
 	}
 	return nil
+}
+
+// fileSize returns the size of the file at path, 0 when it cannot tell.
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
 }

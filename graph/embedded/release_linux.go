@@ -1,6 +1,7 @@
 package embedded
 
 import (
+	"strconv"
 	"syscall"
 	"time"
 
@@ -61,4 +62,23 @@ func releasing(db *bolt.DB) (stop func()) {
 		close(done)
 		<-finished
 	}
+}
+
+// writerMapSize returns the size a writer maps its file at when it expects
+// the file to reach size bytes: twice that, in whole GiB, when that is
+// 512 MiB or more and the process's address space is not limited (64-bit
+// Linux reserves address space without memory); otherwise zero, bbolt's
+// default. bbolt maps the file anew each time it grows past the mapping
+// (by 1 GiB at a time beyond the first), and before each remap copies
+// every key and value its write transaction holds out of the old mapping:
+// in a large load, hundreds of megabytes at once. Mapping small files
+// large would make bbolt grow them in 16 MiB steps rather than by
+// doubling, so a store of a few articles would take 16 MiB.
+func writerMapSize(size int64) int {
+	var lim syscall.Rlimit
+	if size < 256<<20 || strconv.IntSize < 64 ||
+		syscall.Getrlimit(syscall.RLIMIT_AS, &lim) != nil || lim.Cur != ^uint64(0) {
+		return 0
+	}
+	return int(min((2*size+1<<30-1)>>30, 64) << 30)
 }

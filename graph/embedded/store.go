@@ -96,6 +96,12 @@ type Options struct {
 	// Logf, when set, receives debug lines: why a snapshot was not used,
 	// when one is rebuilt. It may be called from any goroutine.
 	Logf func(format string, args ...any)
+	// Growth is how many bytes a writer expects the file to grow by while
+	// it is open (an ingest of many articles: a few KiB each). A large
+	// one makes it map the file once with room for them, rather than
+	// remap it as it grows, which costs a load in progress a copy of all
+	// it holds. Zero means no expectation.
+	Growth int64
 }
 
 // Store is the embedded graph store: a bbolt file holding nodes and
@@ -156,6 +162,8 @@ type Store struct {
 	reads ReadMode
 	logf  func(format string, args ...any)
 	wrote atomic.Bool // a write transaction committed
+	// growth is Options.Growth: room a writer maps the file with.
+	growth int64
 	// memTx is the bbolt transaction mem was built from (read-only stores).
 	memTx  int
 	closed atomic.Bool // set by Close
@@ -182,7 +190,7 @@ func Open(path string, opts *Options) (*Store, error) {
 		return nil, errors.New("open store: empty path")
 	}
 	s := &Store{path: path, readOnly: o.ReadOnly, maxMem: o.MaxQueryMemory, waitTimeout: o.WaitTimeout, onWait: o.OnWait,
-		reads: o.Reads, logf: o.Logf}
+		reads: o.Reads, logf: o.Logf, growth: o.Growth}
 	s.hcond = sync.NewCond(&s.hmu)
 	if !o.ReadOnly && releasesBetweenWrites {
 		owner, err := lockWait(LockPath(path), os.O_RDWR|os.O_CREATE, true, o.LockTimeout, WaitWriter, o.OnWait)
