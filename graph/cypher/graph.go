@@ -66,6 +66,10 @@ type Graph interface {
 	// LookupNodes calls fn for every node carrying label whose property key
 	// equals value (Cypher equality) and reports true, when the graph holds an
 	// index on (label, key); it reports false without calling fn otherwise.
+	// With label "", it looks among all nodes, of any label or none, and
+	// reports false unless it can find every one (a graph that indexes only
+	// labelled nodes reports false while a node has no label); fn may then
+	// be called in any order, more than once for a node of several labels.
 	LookupNodes(label, key string, value any, fn func(id int64) bool) bool
 	// Expand calls fn with each relationship of node in direction dir whose
 	// type is one of types (any type when types is empty), and the node at its

@@ -262,7 +262,8 @@ func (c *compiler) planPath(op operator, pp *pathPattern, ms *matchState) (opera
 		switch {
 		case np.v != "" && ms.bound[np.v]:
 			score = 4
-		case func() bool { l, _, _ := c.indexable(np, ms); return l != "" }(), c.nameSeekable(np, ms) != nil:
+		case func() bool { l, _, _ := c.indexable(np, ms); return l != "" }(), c.propSeekable(np, ms) != nil,
+			c.nameSeekable(np, ms) != nil:
 			score = 3
 		case len(np.labels) > 0:
 			score = 2
@@ -273,8 +274,8 @@ func (c *compiler) planPath(op operator, pp *pathPattern, ms *matchState) (opera
 	}
 	var err error
 	if bestScore < 3 {
-		if i, val := c.relSeekable(pp, ms); val != nil {
-			if op, err = c.seekRel(op, pp, i, val, ms); err != nil {
+		if i, rs := c.relSeekable(pp, ms); rs != nil {
+			if op, err = c.seekRel(op, pp, i, rs, ms); err != nil {
 				return nil, err
 			}
 			return c.expandOut(op, pp, i+1, i-1, ms)
@@ -326,31 +327,36 @@ func (c *compiler) finishPath(op operator, pp *pathPattern, ms *matchState) (ope
 // can bind, with both its ends: single-hop, with no bound variable at
 // either end or in itself, ends that are two distinct variables (or
 // anonymous), and an id given by an expression that needs nothing this
-// MATCH binds. It returns the relationship's index and the id expression,
-// or a nil expression.
-func (c *compiler) relSeekable(pp *pathPattern, ms *matchState) (int, expr) {
+// MATCH binds, in its pattern map or in a WHERE conjunct r.id = E or
+// r.id IN E. It returns the relationship's index and the seek, or nil.
+func (c *compiler) relSeekable(pp *pathPattern, ms *matchState) (int, *propSeek) {
 	for i, rp := range pp.rels {
 		from, to := pp.nodes[i], pp.nodes[i+1]
 		if rp.varLen || (rp.v != "" && ms.bound[rp.v]) || (from.v != "" && ms.bound[from.v]) ||
 			(to.v != "" && ms.bound[to.v]) || (from.v != "" && from.v == to.v) {
 			continue
 		}
-		m, ok := rp.props.(*mapExpr)
-		if !ok {
-			continue
-		}
-		for j, k := range m.keys {
-			if k != "id" {
-				continue
-			}
-			free := true
-			for v := range exprVars(m.vals[j]) {
-				if _, in := ms.sc.vars[v]; in && !ms.bound[v] {
-					free = false
+		free := func(e expr) bool {
+			for v := range exprVars(e) {
+				if _, in := ms.sc.vars[v]; (in && !ms.bound[v]) || v == rp.v {
+					return false
 				}
 			}
-			if free {
-				return i, m.vals[j]
+			return true
+		}
+		if m, ok := rp.props.(*mapExpr); ok {
+			for j, k := range m.keys {
+				if k == "id" && free(m.vals[j]) {
+					return i, &propSeek{key: k, val: m.vals[j]}
+				}
+			}
+		}
+		if rp.v == "" {
+			continue
+		}
+		for _, p := range ms.pending {
+			if key, val, in, ok := propTerm(p, rp.v); ok && key == "id" && free(val) {
+				return i, &propSeek{key: "id", val: val, in: in}
 			}
 		}
 	}
@@ -404,28 +410,57 @@ func eachRel(g Graph, types []string, fn func(r int64) bool) {
 }
 
 // seekRel binds relationship i of pp and its two ends by looking the
-// relationship up by its "id" (val), through the graph's RelLookup, or by
-// scanning every node's outgoing relationships when the graph has none.
-func (c *compiler) seekRel(op operator, pp *pathPattern, i int, val expr, ms *matchState) (operator, error) {
-	vf, err := c.compileExpr(val, ms.sc)
+// relationship up by its "id" (the value of rs, or each element of its
+// list), through the graph's RelLookup, or by scanning every node's
+// outgoing relationships when the graph has none or the value is one the
+// index may not hold as the engine compares it.
+func (c *compiler) seekRel(op operator, pp *pathPattern, i int, rs *propSeek, ms *matchState) (operator, error) {
+	vf, err := c.compileExpr(rs.val, ms.sc)
 	if err != nil {
 		return nil, err
 	}
 	types := pp.rels[i].types
+	in := rs.in
 	return c.bindRel(op, pp, i, ms, "RelationshipIndexSeek", "(id)", func(ec *execCtx, row []any, found func(r int64) bool) error {
 		v, err := vf(ec, row)
 		if err != nil || v == nil {
 			return err
 		}
-		if rl, ok := ec.g.(RelLookup); ok && rl.LookupRels("id", v, found) {
-			return nil
-		}
-		eachRel(ec.g, types, func(r int64) bool {
-			if got, _ := ec.g.RelProp(r, "id"); equal(got, v) != triTrue {
-				return true
+		vals := []any{v}
+		if in {
+			l, ok := v.([]any)
+			if !ok {
+				// not a list: the filter fails (or rejects) as after a scan
+				eachRel(ec.g, types, found)
+				return nil
 			}
-			return found(r)
-		})
+			vals = l
+		}
+		rl, _ := ec.g.(RelLookup)
+		var ids []int64
+		add := func(r int64) bool { ids = append(ids, r); return true }
+		for _, v := range vals {
+			if v == nil {
+				continue
+			}
+			if rl == nil || !seekValue(v) || !rl.LookupRels("id", v, add) {
+				eachRel(ec.g, types, func(r int64) bool {
+					if got, _ := ec.g.RelProp(r, "id"); equal(got, v) != triTrue {
+						return true
+					}
+					return add(r)
+				})
+			}
+		}
+		if len(vals) > 1 {
+			slices.Sort(ids)
+			ids = slices.Compact(ids)
+		}
+		for _, r := range ids {
+			if !found(r) {
+				break
+			}
+		}
 		return nil
 	})
 }
@@ -683,6 +718,9 @@ func (c *compiler) bindNode(op operator, np *nodePattern, ms *matchState) (opera
 	check, err := c.nodeCheck(np, ms.sc, label)
 	if err != nil {
 		return nil, err
+	}
+	if ps := c.propSeekable(np, ms); ps != nil {
+		return c.seekProps(op, np, ps, ms, check)
 	}
 	if ns := c.nameSeekable(np, ms); ns != nil {
 		return c.seekNames(op, np, ns, ms, check)

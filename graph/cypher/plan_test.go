@@ -25,6 +25,9 @@ func TestPlansGolden(t *testing.T) {
 		`EXPLAIN MATCH (a:P {id: 0}) CREATE (a)-[:T]->(:New) SET a.seen = true`,
 		`PROFILE MATCH (a) WHERE (a:P OR a:Q) AND toLower(a.name) = toLower('N3') RETURN a.id`,
 		`PROFILE MATCH (a)-[:R|S]->(b) RETURN count(*)`,
+		`PROFILE MATCH (n) WHERE n.id IN [4, 1, 4] RETURN n.name`,
+		`PROFILE MATCH (n {id: 2})-[r]-(m) RETURN m.name`,
+		`EXPLAIN MATCH (a)-[r]->(b) WHERE r.id IN $ids RETURN a, b`,
 	}
 	var b strings.Builder
 	for _, q := range queries {

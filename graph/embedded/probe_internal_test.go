@@ -35,6 +35,11 @@ func TestQueriesThatReadNoDataDoNotLoad(t *testing.T) {
 		{"UNWIND [1] AS x MATCH (a)-[r]->(b) RETURN type(r), x", true},
 		{"MATCH (a)-[r {id: 'sanctioned-1'}]->(b) RETURN a.name, b.name", true},
 		{"MATCH (a)-[r:SANCTIONED]->(b) RETURN a.name, b.name", true},
+		{"MATCH (n) WHERE n.id = 'CHN' RETURN n.name", true},
+		{"MATCH (n) WHERE n.id IN ['CHN', 'nothing'] RETURN n.name", true},
+		{"MATCH (n:Country) WHERE n.id IN ['CHN'] RETURN n.name", true},
+		{"MATCH (a)-[r]->(b) WHERE r.id IN ['sanctioned-1'] RETURN a.name, b.name", true},
+		{"MATCH (n) WHERE n.id IN [] RETURN count(n)", false},
 		{"MATCH (n:Country) WHERE toLower(n.name) = toLower('BEIJING') OR any(a IN n.aliases WHERE toLower(a) = toLower('BEIJING')) RETURN n.name", true},
 	}
 	for _, tc := range tests {

@@ -106,14 +106,32 @@ func (g *snapGraph) LabelCount(label string) int {
 // LookupNodes implements cypher.Graph: (label, k) is indexed for string
 // values of the keys "id" and "name". Any other value reports false, so
 // that the engine scans the label instead, which finds what the in-memory
-// graph's index would, in the same order.
+// graph's index would, in the same order. Label "" is served label by
+// label while every node has one (the index holds no node without a
+// label); otherwise it reports false.
 func (g *snapGraph) LookupNodes(label, key string, value any, fn func(id int64) bool) bool {
 	k := slices.Index(indexKeys, key)
 	v, isString := value.(string)
-	if k < 0 || label == "" || !isString {
+	if k < 0 || !isString {
 		return false
 	}
-	g.seekIndex(label, uint32(k), v, fn)
+	if label != "" {
+		g.seekIndex(label, uint32(k), v, fn)
+		return true
+	}
+	labels, bare, err := g.s.labelsInUse()
+	if err != nil {
+		g.fail(err)
+		return true // the query is cancelled
+	}
+	if bare > 0 {
+		return false
+	}
+	for _, l := range labels {
+		if !g.seekLabel(l, uint32(k), v, fn) {
+			break
+		}
+	}
 	return true
 }
 
@@ -126,10 +144,15 @@ func (g *snapGraph) LookupNames(label, lower string, fn func(id int64) bool) boo
 // seekIndex calls fn for each node of the index entries (label, k, v), in
 // ascending order, until fn returns false.
 func (g *snapGraph) seekIndex(label string, k uint32, v string, fn func(id int64) bool) {
-	l, ok := g.s.nameIDs[label]
-	if !ok {
-		return
+	if l, ok := g.s.nameIDs[label]; ok {
+		g.seekLabel(l, k, v, fn)
 	}
+}
+
+// seekLabel calls fn for each node of the index entries (l, k, v), where l
+// is the label's name id, in ascending order, until fn returns false, and
+// reports whether fn never did.
+func (g *snapGraph) seekLabel(l, k uint32, v string, fn func(id int64) bool) bool {
 	want := []byte(v)
 	cmp := func(i int) int { // entry i against (l, k, v)
 		el, ek, _, ev, err := g.s.indexAt(i)
@@ -143,9 +166,10 @@ func (g *snapGraph) seekIndex(label string, k uint32, v string, fn func(id int64
 	for ; i < g.s.nIndex && g.err == nil && cmp(i) == 0; i++ {
 		_, _, node, _, _ := g.s.indexAt(i)
 		if !fn(int64(node)) {
-			break
+			return false
 		}
 	}
+	return true
 }
 
 // ScanRels implements cypher.RelScanner: it reads the relationship table

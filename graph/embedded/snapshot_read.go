@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io/fs"
 	"os"
+	"sync"
 	"sync/atomic"
 )
 
@@ -42,6 +43,11 @@ type snapshot struct {
 	// checksum passed; sumBase is each section's first block.
 	blockOK []atomic.Uint64
 	sumBase [numSections]int
+	// labels and bare are labelsInUse's, worked out once.
+	bareOnce sync.Once
+	labels   []uint32
+	bare     int
+	bareErr  error
 }
 
 // need verifies, once, the checksums of the blocks holding bytes [off,

@@ -64,7 +64,13 @@ var ErrIDRange = errors.New("memgraph: id out of range")
 const MaxID = 1<<31 - 1
 
 // IndexedKeys are the property keys indexed per label for equality lookups.
+// The nodes without a label are indexed too, under a label of their own
+// (see noLabel), so that LookupNodes finds a node of any label or none.
 var IndexedKeys = []string{"id", "name"}
+
+// noLabel is the pseudo label under which the indexed properties of the
+// nodes without a label are indexed; no interned name has its id.
+const noLabel = math.MaxUint32
 
 // prop is one property: an interned key and a non-nil value.
 type prop struct {
@@ -238,6 +244,7 @@ type Graph struct {
 	byLabel []bitset          // by interned label id
 	indexed []uint32          // interned IndexedKeys
 	index   map[uint64]*valueIndex
+	bare    int // nodes without a label
 	// relIDs indexes relationships by their "id" property; built by the
 	// first LookupRels, then kept up to date (nil until then, so that a
 	// graph that is never searched by relationship id does not pay for it).
@@ -562,6 +569,9 @@ func (g *Graph) insertNode(id int64, labels []string, props map[string]any) {
 	for _, l := range g.sets[n.set].ids {
 		g.labelAdd(id, n, l)
 	}
+	if n.set == 0 {
+		g.bareAdd(id, n)
+	}
 }
 
 func (g *Graph) indexFor(label, key uint32, create bool) *valueIndex {
@@ -577,6 +587,30 @@ func (g *Graph) indexFor(label, key uint32, create bool) *valueIndex {
 func (g *Graph) labelAdd(id int64, n *nodeRec, l uint32) {
 	g.labelBits(l).add(id)
 	g.nameIndexAdd(id, n, []uint32{l})
+	g.propsIndexAdd(id, n, l)
+}
+
+func (g *Graph) labelDel(id int64, n *nodeRec, l uint32) {
+	g.labelBits(l).del(id)
+	g.nameIndexDel(id, n, []uint32{l})
+	g.propsIndexDel(id, n, l)
+}
+
+// bareAdd and bareDel count node id, which has no label (any more), and
+// index its properties under noLabel, or undo that.
+func (g *Graph) bareAdd(id int64, n *nodeRec) {
+	g.bare++
+	g.propsIndexAdd(id, n, noLabel)
+}
+
+func (g *Graph) bareDel(id int64, n *nodeRec) {
+	g.bare--
+	g.propsIndexDel(id, n, noLabel)
+}
+
+// propsIndexAdd and propsIndexDel add node id's indexed properties to the
+// indexes of label l, or remove them.
+func (g *Graph) propsIndexAdd(id int64, n *nodeRec, l uint32) {
 	for _, k := range g.indexed {
 		if v, ok := getProp(n.props, k); ok {
 			g.indexAdd(l, k, v, id)
@@ -584,14 +618,21 @@ func (g *Graph) labelAdd(id int64, n *nodeRec, l uint32) {
 	}
 }
 
-func (g *Graph) labelDel(id int64, n *nodeRec, l uint32) {
-	g.labelBits(l).del(id)
-	g.nameIndexDel(id, n, []uint32{l})
+func (g *Graph) propsIndexDel(id int64, n *nodeRec, l uint32) {
 	for _, k := range g.indexed {
 		if v, ok := getProp(n.props, k); ok {
 			g.indexDel(l, k, v, id)
 		}
 	}
+}
+
+// indexLabels returns the labels under which the properties of a node of
+// label set s are indexed: its labels, or noLabel for the empty set.
+func (g *Graph) indexLabels(s uint32) []uint32 {
+	if s == 0 {
+		return []uint32{noLabel}
+	}
+	return g.sets[s].ids
 }
 
 func (g *Graph) insertRel(id int64, typ string, start, end int64, props map[string]any) {
@@ -677,15 +718,20 @@ func (g *Graph) LabelCount(label string) int {
 }
 
 // LookupNodes implements cypher.Graph: (label, k) is indexed for k in
-// IndexedKeys. Nodes come in ascending id order.
+// IndexedKeys, with every label and none (label ""). Nodes come in
+// ascending id order for a label; for "", label by label.
 func (g *Graph) LookupNodes(label, key string, value any, fn func(id int64) bool) bool {
 	k, ok := g.lookupName(key)
-	if !ok || !g.isIndexed(k) || label == "" {
+	if !ok || !g.isIndexed(k) {
 		return false
 	}
 	nv, ok := normKey(value)
 	if !ok {
 		return true // lists, maps, NaN: never equal to an indexed scalar
+	}
+	if label == "" {
+		g.lookupAll(k, nv, fn)
+		return true
 	}
 	l, ok := g.lookupName(label)
 	if !ok {
@@ -698,6 +744,26 @@ func (g *Graph) LookupNodes(label, key string, value any, fn func(id int64) bool
 	x.each(nv, fn)
 	return true
 }
+
+// lookupAll calls fn with the nodes of every label, and of none, whose
+// property k has index key nv, label by label, until fn returns false.
+func (g *Graph) lookupAll(k uint32, nv any, fn func(id int64) bool) {
+	more := true
+	each := func(l uint32) {
+		if x := g.indexFor(l, k, false); x != nil && more {
+			x.each(nv, func(id int64) bool { more = fn(id); return more })
+		}
+	}
+	for l := range g.byLabel {
+		if g.byLabel[l].n > 0 {
+			each(uint32(l))
+		}
+	}
+	each(noLabel)
+}
+
+// UnlabelledCount returns the number of nodes without a label.
+func (g *Graph) UnlabelledCount() int { return g.bare }
 
 // typeFilter returns the interned ids of types; ok is false when none of
 // them is in use (nothing can match). A nil filter matches every type.
@@ -831,6 +897,9 @@ func (g *Graph) removeNode(id int64) nodeRec {
 	for _, l := range g.sets[n.set].ids {
 		g.labelDel(id, n, l)
 	}
+	if n.set == 0 {
+		g.bareDel(id, n)
+	}
 	old := *n
 	*g.nodes.ref(id) = nodeRec{}
 	g.nodeCount--
@@ -896,7 +965,7 @@ func (g *Graph) setNodeProp(id int64, key uint32, value any) {
 	n := g.nodes.ref(id)
 	indexed := g.isIndexed(key)
 	if old, ok := getProp(n.props, key); ok && indexed {
-		for _, l := range g.sets[n.set].ids {
+		for _, l := range g.indexLabels(n.set) {
 			g.indexDel(l, key, old, id)
 		}
 	}
@@ -906,7 +975,7 @@ func (g *Graph) setNodeProp(id int64, key uint32, value any) {
 	}
 	n.props = setProp(n.props, key, value)
 	if value != nil && indexed {
-		for _, l := range g.sets[n.set].ids {
+		for _, l := range g.indexLabels(n.set) {
 			g.indexAdd(l, key, value, id)
 		}
 	}
@@ -1030,12 +1099,19 @@ func (g *Graph) AddLabel(id int64, label string) bool {
 		return false
 	}
 	old := n.set
+	if old == 0 {
+		g.bareDel(id, n)
+	}
 	g.setLabels(id, g.internSet(append(slices.Clone(g.sets[old].ids), l)))
 	g.labelAdd(id, n, l)
 	g.journal.Nodes[id] = struct{}{}
 	g.undo = append(g.undo, func() {
-		g.labelDel(id, g.nodes.ref(id), l)
+		n := g.nodes.ref(id)
+		g.labelDel(id, n, l)
 		g.setLabels(id, old)
+		if old == 0 {
+			g.bareAdd(id, n)
+		}
 	})
 	return true
 }
@@ -1057,11 +1133,19 @@ func (g *Graph) RemoveLabel(id int64, label string) bool {
 	}
 	old := n.set
 	g.labelDel(id, n, l)
-	g.setLabels(id, g.internSet(slices.Delete(slices.Clone(ids), i, i+1)))
+	s := g.internSet(slices.Delete(slices.Clone(ids), i, i+1))
+	g.setLabels(id, s)
+	if s == 0 {
+		g.bareAdd(id, n)
+	}
 	g.journal.Nodes[id] = struct{}{}
 	g.undo = append(g.undo, func() {
+		n := g.nodes.ref(id)
+		if s == 0 {
+			g.bareDel(id, n)
+		}
 		g.setLabels(id, old)
-		g.labelAdd(id, g.nodes.ref(id), l)
+		g.labelAdd(id, n, l)
 	})
 	return true
 }
@@ -1098,6 +1182,9 @@ func (g *Graph) DeleteNode(id int64) error {
 		n := g.nodes.ref(id)
 		for _, l := range g.sets[n.set].ids {
 			g.labelAdd(id, n, l)
+		}
+		if n.set == 0 {
+			g.bareAdd(id, n)
 		}
 	})
 	return nil
