@@ -110,11 +110,14 @@ or into Neo4j (with --neo4j-uri or NEO4J_URI), and runs Cypher and the saved que
 		HideVersion:            true,
 		EnableBashCompletion:   true,
 		UseShortOptionHandling: true,
-		Reader:                 g.stdin,
-		Writer:                 g.stdout,
-		ErrWriter:              g.stderr,
-		ExitErrHandler:         func(*cli.Context, error) {},
-		CustomAppHelpTemplate:  cli.AppHelpTemplate + "\n" + exitCodesHelp,
+		// A -p value is Cypher: its lists and strings hold commas, which
+		// must not split it into several values.
+		DisableSliceFlagSeparator: true,
+		Reader:                    g.stdin,
+		Writer:                    g.stdout,
+		ErrWriter:                 g.stderr,
+		ExitErrHandler:            func(*cli.Context, error) {},
+		CustomAppHelpTemplate:     cli.AppHelpTemplate + "\n" + exitCodesHelp,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "db", Value: "kg.db", EnvVars: []string{"KG_DB"}, Destination: &g.db,
 				Usage: "embedded store file, used when no Neo4j URI is given"},
@@ -374,4 +377,19 @@ func (g *globalOptions) storeName() string {
 		return "Neo4j at " + g.neo4jURI
 	}
 	return "embedded store " + strconv.Quote(g.db)
+}
+
+// commaList splits each of values at its commas, for repeatable flags that
+// also take a comma-separated list (--type A,B); the app does not split
+// them itself, since -p values are Cypher, whose commas are its own.
+func commaList(values []string) []string {
+	var out []string
+	for _, v := range values {
+		for _, part := range strings.Split(v, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
 }

@@ -75,8 +75,8 @@ tallies such a file once a judge has completed it: precision per type.
 			&cli.StringFlag{Name: "judged", Usage: "tally the verdicts of a judged sample FILE: precision per type", Destination: &opts.judged},
 		},
 		Action: func(c *cli.Context) error {
-			opts.minTypeF1 = c.StringSlice("min-type-f1")
-			opts.types = c.StringSlice("type")
+			opts.minTypeF1 = commaList(c.StringSlice("min-type-f1"))
+			opts.types = commaList(c.StringSlice("type"))
 			switch {
 			case opts.judged != "":
 				return runJudged(g, opts, c.Args().Slice())

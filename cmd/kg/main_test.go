@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -357,5 +358,26 @@ func TestNothingToIngestLeavesNoStore(t *testing.T) {
 	}
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Fatalf("a failed ingest created %s", db)
+	}
+}
+
+// TestParamsWithCommas: a -p value is Cypher, whose lists and strings hold
+// commas; flags that take names still take comma-separated lists.
+func TestParamsWithCommas(t *testing.T) {
+	db := seededStore(t)
+	code, out, stderr := kg(t, "", "--db", db, "cypher", "--format", "json",
+		"-p", "ids=['CHN', 'USA']", "-p", "s='a, b'",
+		"MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, $s AS s ORDER BY id")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{`"id": "CHN"`, `"id": "USA"`, `"s": "a, b"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s:\n%s", want, out)
+		}
+	}
+	if got := commaList([]string{"SPOKE_WITH=0.9,PLEDGED=0.8", " SANCTIONED ", ""}); !reflect.DeepEqual(got,
+		[]string{"SPOKE_WITH=0.9", "PLEDGED=0.8", "SANCTIONED"}) {
+		t.Errorf("commaList = %q", got)
 	}
 }

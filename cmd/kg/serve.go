@@ -121,7 +121,7 @@ Ctrl-C (SIGINT) or SIGTERM stops the server cleanly.
 				return err
 			}
 			opts.boltSet = c.IsSet("bolt")
-			opts.origins = c.StringSlice("http-origin")
+			opts.origins = commaList(c.StringSlice("http-origin"))
 			return runServe(c.Context, g, opts)
 		},
 	}
@@ -218,7 +218,7 @@ func serveBolt(g *globalOptions, opts serveOptions, s graph.Store, ln net.Listen
 	srv, err := bolt.New(bolt.Config{
 		Store: s, Username: g.neo4jUser, Password: g.neo4jPassword, NoAuth: opts.noAuth,
 		ReadOnly: opts.readOnly, MaxConns: opts.maxConns, QueryTimeout: g.timeout,
-		Agent: agent, TLS: tlsCfg, AllowOrigins: opts.allowOrigins.Value(), Logf: logf,
+		Agent: agent, TLS: tlsCfg, AllowOrigins: commaList(opts.allowOrigins.Value()), Logf: logf,
 	})
 	if err != nil {
 		return nil, usageErr("", "%v", err)
