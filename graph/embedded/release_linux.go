@@ -26,7 +26,7 @@ func releaseMapped(tx *bolt.Tx) {
 }
 
 // releaseFloor is the size of file below which releaseMapped does nothing.
-const releaseFloor = 256 << 20
+const releaseFloor = 64 << 20
 
 // releaseInterval is how often releasing releases: a commit or a scan
 // touches pages at up to a few GB/s (they are in the page cache), so 20 ms

@@ -84,7 +84,7 @@ type Options struct {
 	// (before the articles' facts merge), whatever its articles: what a
 	// Load writes, and the memory its transaction takes, grow with them,
 	// and articles differ by tens of facts. A batch reaching it waits for
-	// the loader. 0 means 16,384.
+	// the loader. 0 means 8,192.
 	MaxRelationships int
 	// DryRun extracts everything but loads nothing: each batch a run would
 	// load goes to Inspect instead, and the summary counts what it holds.

@@ -57,7 +57,7 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 	maxFlush = max(maxFlush, flushEvery)
 	maxRels := opts.MaxRelationships
 	if maxRels <= 0 {
-		maxRels = 16384
+		maxRels = 8192
 	}
 	stdin := opts.Stdin
 	if stdin == nil {
