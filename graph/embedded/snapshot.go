@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"io"
 	"slices"
+	"sort"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -189,13 +190,57 @@ type snapBuilder struct {
 	recEnd  uint64 // bytes of the records added so far
 	keep    bool   // keep the records in records (SnapshotOf)
 	records []byte
-	index   []indexItem
-	alive   [2]int // nodes, relationships
+	// index holds the index section's entries in their final form, unsorted
+	// until encode, and istrings their values, each once per node: on a
+	// store of a million nodes, strings and structs per entry, then a copy
+	// of each, took several hundred megabytes.
+	index    indexEntries
+	istrings []byte
+	alive    [2]int // nodes, relationships
 }
 
-type indexItem struct {
-	label, key, node uint32
-	val              string
+// indexEntries are index section entries (see the layout), indexEntry
+// bytes each, sorted by label, key, value and node with their values in
+// strings.
+type indexEntries struct {
+	b       []byte
+	strings []byte
+}
+
+func (x *indexEntries) Len() int { return len(x.b) / indexEntry }
+
+func (x *indexEntries) Less(i, j int) bool {
+	le := binary.LittleEndian
+	a, b := x.b[i*indexEntry:(i+1)*indexEntry], x.b[j*indexEntry:(j+1)*indexEntry]
+	return cmp.Or(
+		cmp.Compare(le.Uint32(a), le.Uint32(b)),
+		cmp.Compare(le.Uint32(a[4:]), le.Uint32(b[4:])),
+		bytes.Compare(x.val(a), x.val(b)),
+		cmp.Compare(le.Uint32(a[8:]), le.Uint32(b[8:]))) < 0
+}
+
+func (x *indexEntries) Swap(i, j int) {
+	var t [indexEntry]byte
+	a, b := x.b[i*indexEntry:(i+1)*indexEntry], x.b[j*indexEntry:(j+1)*indexEntry]
+	copy(t[:], a)
+	copy(a, b)
+	copy(b, t[:])
+}
+
+// val returns the value of entry e.
+func (x *indexEntries) val(e []byte) []byte {
+	off, n := binary.LittleEndian.Uint64(e[16:]), uint64(binary.LittleEndian.Uint32(e[12:]))
+	return x.strings[off : off+n]
+}
+
+// add appends an entry whose value lies at off, n bytes long.
+func (x *indexEntries) add(label, key, node uint32, off uint64, n int) {
+	le := binary.LittleEndian
+	x.b = le.AppendUint32(x.b, label)
+	x.b = le.AppendUint32(x.b, key)
+	x.b = le.AppendUint32(x.b, node)
+	x.b = le.AppendUint32(x.b, uint32(n))
+	x.b = le.AppendUint64(x.b, off)
 }
 
 func (b *snapBuilder) intern(name string) uint32 {
@@ -294,16 +339,32 @@ func (b *snapBuilder) addNode(id int64, v []byte) error {
 // addIndexItems adds the index entries of node id, whose labels are
 // labels and whose nodeIndexKeys properties are vals.
 func (b *snapBuilder) addIndexItems(id uint32, labels []uint32, vals []any) {
+	if len(labels) == 0 {
+		return
+	}
 	val := func(key string) any { return vals[slices.Index(nodeIndexKeys, key)] }
-	names := memgraph.NameKeys(val("name"), val("aliases"))
-	for _, l := range labels {
-		for k, key := range indexKeys {
-			if s, ok := val(key).(string); ok {
-				b.index = append(b.index, indexItem{label: l, key: uint32(k), node: id, val: s})
-			}
+	// Each value once, whatever the labels.
+	type entry struct {
+		key uint32
+		off uint64
+		n   int
+	}
+	var entries []entry
+	put := func(key uint32, s string) {
+		entries = append(entries, entry{key, uint64(len(b.istrings)), len(s)})
+		b.istrings = append(b.istrings, s...)
+	}
+	for k, key := range indexKeys {
+		if s, ok := val(key).(string); ok {
+			put(uint32(k), s)
 		}
-		for _, s := range names {
-			b.index = append(b.index, indexItem{label: l, key: keyNames, node: id, val: s})
+	}
+	for _, s := range memgraph.NameKeys(val("name"), val("aliases")) {
+		put(keyNames, s)
+	}
+	for _, l := range labels {
+		for _, e := range entries {
+			b.index.add(l, e.key, id, e.off, e.n)
 		}
 	}
 }
@@ -486,21 +547,10 @@ func (b *snapBuilder) encode(st stamp) [][]byte {
 	}
 	sec[secTypes] = types
 
-	slices.SortFunc(b.index, func(x, y indexItem) int {
-		return cmp.Or(cmp.Compare(x.label, y.label), cmp.Compare(x.key, y.key), strings.Compare(x.val, y.val), cmp.Compare(x.node, y.node))
-	})
-	index := make([]byte, 0, len(b.index)*indexEntry)
-	var istrings []byte
-	for _, it := range b.index {
-		index = le.AppendUint32(index, it.label)
-		index = le.AppendUint32(index, it.key)
-		index = le.AppendUint32(index, it.node)
-		index = le.AppendUint32(index, uint32(len(it.val)))
-		index = le.AppendUint64(index, uint64(len(istrings)))
-		istrings = append(istrings, it.val...)
-	}
-	sec[secIndex] = index
-	sec[secIStrings] = istrings
+	b.index.strings = b.istrings
+	sort.Sort(&b.index)
+	sec[secIndex] = b.index.b
+	sec[secIStrings] = b.istrings
 	for i := range secSums {
 		if lazySection(i) {
 			sec[secSums] = appendBlockSums(sec[secSums], sec[i])

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -171,6 +172,12 @@ func (s *Store) buildSnapshotFile(ctx context.Context, path string) (*snapshot, 
 	perm := os.FileMode(0o644)
 	if s.ident != nil {
 		perm = s.ident.Mode().Perm() // a private store has a private snapshot
+	}
+	if fileSize(s.path) >= 256<<20 {
+		// A large build's tables take hundreds of megabytes: give back
+		// first what a long ingest has left free, so that they take its
+		// place rather than add to it.
+		debug.FreeOSMemory()
 	}
 	err := writeSnapshotFile(path, perm, func(w io.Writer) error {
 		return s.view(func(tx *bolt.Tx) error {
