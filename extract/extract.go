@@ -82,6 +82,15 @@ type Extractor struct {
 	ids  idCache
 }
 
+// Prepare decodes what every extraction needs and the first one would
+// otherwise wait for — the syntax model (about a tenth of a second) and the
+// gazetteer — so that a caller can have it done in the background while it
+// does other things. Calling it is never necessary.
+func Prepare() {
+	syntax.Default()
+	gazetteer.Default()
+}
+
 // New returns an Extractor configured by opts.
 func New(opts Options) *Extractor {
 	gz := opts.Gazetteer

@@ -71,6 +71,12 @@ status is 3.
 const ingestMemoryLimit = 512 << 20
 
 func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths []string) (err error) {
+	// The extractor's model and the build stamp (a hash of the executable
+	// for a development build) take a tenth of a second each: on the
+	// other cores while the inputs are found and the store opened, not
+	// before the first article.
+	go extract.Prepare()
+	go ingest.BuildStamp()
 	// Nothing to read: say so without creating or locking the store.
 	inputs, skipped := ingest.Find(paths)
 	if len(inputs) == 0 {
