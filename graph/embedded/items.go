@@ -284,7 +284,15 @@ func scanRecords(ctx context.Context, tx *bolt.Tx, kind byte, fn func(id int64, 
 	if kind == itemRel {
 		b = tx.Bucket(bucketRels)
 	}
-	items := newItemsReader(tx.Bucket(bucketItems), kind)
+	return scanBucketRecords(ctx, b, tx.Bucket(bucketItems), kind, fn)
+}
+
+// scanBucketRecords is scanRecords over the records of b, whose items are
+// in itemsBucket (nil when the file has none). It touches no state of
+// their transaction but its own cursors, so that a read-only transaction
+// can scan nodes and relationships on two goroutines at once.
+func scanBucketRecords(ctx context.Context, b, itemsBucket *bolt.Bucket, kind byte, fn func(id int64, rec []byte) error) error {
+	items := newItemsReader(itemsBucket, kind)
 	return scanBucket(ctx, b, func(id int64, v []byte) error {
 		sets, err := items.sets(id)
 		if err != nil {

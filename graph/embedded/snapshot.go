@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -187,8 +188,9 @@ type snapBuilder struct {
 	// the builder's largest table is held once, not also as the arrays it
 	// would be encoded from.
 	rels    []byte
-	recEnd  uint64 // bytes of the records added so far
-	keep    bool   // keep the records in records (SnapshotOf)
+	relT    relTable // the relationships as scanned, until finishRels
+	recEnd  uint64   // bytes of the records added so far
+	keep    bool     // keep the records in records (SnapshotOf)
 	records []byte
 	// index holds the index section's entries in their final form, unsorted
 	// until encode, and istrings their values, each once per node: on a
@@ -196,7 +198,18 @@ type snapBuilder struct {
 	// of each, took several hundred megabytes.
 	index    indexEntries
 	istrings []byte
+	sorted   bool   // index sorted
 	alive    [2]int // nodes, relationships
+}
+
+// sortIndex sorts the index entries, once.
+func (b *snapBuilder) sortIndex() {
+	if b.sorted {
+		return
+	}
+	b.index.strings = b.istrings
+	sort.Sort(&b.index)
+	b.sorted = true
 }
 
 // indexEntries are index section entries (see the layout), indexEntry
@@ -278,13 +291,29 @@ func buildSnapshot(ctx context.Context, tx *bolt.Tx, w io.Writer) error {
 	// file holds more records than it has 16-byte slots (a damaged
 	// sequence cannot ask for more).
 	most := uint64(tx.Size() / 16)
-	nodes := min(tx.Bucket(bucketNodes).Sequence()+1, most)
+	nb, rb, ib := tx.Bucket(bucketNodes), tx.Bucket(bucketRels), tx.Bucket(bucketItems)
+	nodes := min(nb.Sequence()+1, most)
 	b.nodeSet, b.nodeRec = make([]uint32, 0, nodes), make([]uint64, 0, nodes)
-	b.rels = make([]byte, 0, min(tx.Bucket(bucketRels).Sequence()+1, most)*relEntry)
-	if err := scanRecords(ctx, tx, itemNode, b.addNode); err != nil {
+	b.relT.rels = make([]byte, 0, min(rb.Sequence()+1, most)*relEntry)
+	// Nodes (then the sort of their index) and relationships at once, on
+	// two cores: each side reads its own buckets through its own cursors
+	// of this read-only transaction, and writes only its own tables.
+	var relErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		relErr = scanBucketRecords(ctx, rb, ib, itemRel, b.relT.add)
+	}()
+	nodeErr := scanBucketRecords(ctx, nb, ib, itemNode, b.addNode)
+	if nodeErr == nil {
+		b.sortIndex()
+	}
+	wg.Wait()
+	if err := errors.Join(nodeErr, relErr); err != nil {
 		return err
 	}
-	if err := scanRecords(ctx, tx, itemRel, b.addRel); err != nil {
+	if err := b.finishRels(); err != nil {
 		return err
 	}
 	for _, part := range b.encode(readStamp(tx)) {
@@ -372,40 +401,106 @@ func (b *snapBuilder) addIndexItems(id uint32, labels []uint32, vals []any) {
 // addRel adds relationship id, whose sealed record is v, after every
 // node; ids come in ascending order.
 func (b *snapBuilder) addRel(id int64, v []byte) error {
+	if err := b.relT.add(id, v); err != nil {
+		return err
+	}
+	if b.keep {
+		b.records = append(b.records, v...)
+	}
+	return nil
+}
+
+// relTable collects the relationships of a snapshot apart from its nodes,
+// so that both can be scanned at once: the entries are those of the rels
+// section, but with types numbered in the table's own order and record
+// ends counted from the first relationship record, and their end points
+// not yet checked; finishRels puts them right.
+type relTable struct {
+	rels    []byte
+	recEnd  uint64
+	types   []string
+	typeIDs map[string]uint32
+	alive   int
+}
+
+// count returns the number of entries: the next id.
+func (t *relTable) count() int64 { return int64(len(t.rels) / relEntry) }
+
+// add adds relationship id, whose sealed record is v; ids come in
+// ascending order.
+func (t *relTable) add(id int64, v []byte) error {
 	typ, start, end, err := decodeRelHead(id, v)
 	if err != nil {
 		return fmt.Errorf("relationship %d: %w", id, err)
 	}
-	if id < 0 || id > memgraph.MaxID || id < b.relCount() {
+	if id < 0 || id > memgraph.MaxID || id < t.count() {
 		return fmt.Errorf("relationship %d: id out of range: %w", id, errCorrupt)
 	}
 	for _, n := range []int64{start, end} {
-		if n < 0 || n >= int64(len(b.nodeSet)) || b.nodeSet[n] == absent {
+		if n < 0 || n > memgraph.MaxID {
 			return fmt.Errorf("relationship %d: dangling end point %d: %w", id, n, errCorrupt)
 		}
 	}
-	for b.relCount() < id {
-		b.appendRel(absent, 0, 0)
+	for t.count() < id {
+		t.append(absent, 0, 0)
 	}
-	b.addRecord(v)
-	b.appendRel(b.intern(typ), uint32(start), uint32(end))
-	b.alive[1]++
+	t.recEnd += uint64(len(v))
+	local, ok := t.typeIDs[typ]
+	if !ok {
+		if t.typeIDs == nil {
+			t.typeIDs = map[string]uint32{}
+		}
+		local = uint32(len(t.types))
+		t.types = append(t.types, typ)
+		t.typeIDs[typ] = local
+	}
+	t.append(local, uint32(start), uint32(end))
+	t.alive++
+	return nil
+}
+
+// append appends the entry of the next id, whose record ends at t.recEnd.
+func (t *relTable) append(typ, start, end uint32) {
+	le := binary.LittleEndian
+	t.rels = le.AppendUint32(t.rels, typ)
+	t.rels = le.AppendUint32(t.rels, start)
+	t.rels = le.AppendUint32(t.rels, end)
+	t.rels = le.AppendUint32(t.rels, 0)
+	t.rels = le.AppendUint64(t.rels, t.recEnd)
+}
+
+// finishRels makes b.relT, once every node is in, the rels section: types
+// numbered among the names (after the labels, in order of first use),
+// record ends after the node records, end points checked against the
+// nodes.
+func (b *snapBuilder) finishRels() error {
+	t := &b.relT
+	ids := make([]uint32, len(t.types))
+	for i, typ := range t.types {
+		ids[i] = b.intern(typ)
+	}
+	le := binary.LittleEndian
+	for r := range int(t.count()) {
+		e := t.rels[r*relEntry:]
+		le.PutUint64(e[16:], le.Uint64(e[16:])+b.recEnd)
+		typ := le.Uint32(e)
+		if typ == absent {
+			continue
+		}
+		le.PutUint32(e, ids[typ])
+		for _, n := range []uint32{le.Uint32(e[4:]), le.Uint32(e[8:])} {
+			if int(n) >= len(b.nodeSet) || b.nodeSet[n] == absent {
+				return fmt.Errorf("relationship %d: dangling end point %d: %w", r, n, errCorrupt)
+			}
+		}
+	}
+	b.rels, b.recEnd, b.alive[1] = t.rels, b.recEnd+t.recEnd, t.alive
+	*t = relTable{}
 	return nil
 }
 
 // relCount returns the number of entries of b.rels: the next id.
 func (b *snapBuilder) relCount() int64 { return int64(len(b.rels) / relEntry) }
-
-// appendRel appends the entry of the next relationship id, whose record
-// ends at b.recEnd.
-func (b *snapBuilder) appendRel(typ, start, end uint32) {
-	le := binary.LittleEndian
-	b.rels = le.AppendUint32(b.rels, typ)
-	b.rels = le.AppendUint32(b.rels, start)
-	b.rels = le.AppendUint32(b.rels, end)
-	b.rels = le.AppendUint32(b.rels, 0)
-	b.rels = le.AppendUint64(b.rels, b.recEnd)
-}
 
 // rel returns the type and end points of entry r of b.rels.
 func (b *snapBuilder) rel(r int) (typ, start, end uint32) {
@@ -453,6 +548,9 @@ func SnapshotOf(g *memgraph.Graph) (cypher.Graph, error) {
 		return err == nil
 	})
 	if err != nil {
+		return nil, fmt.Errorf("snapshot of an in-memory graph: %w", err)
+	}
+	if err := b.finishRels(); err != nil {
 		return nil, fmt.Errorf("snapshot of an in-memory graph: %w", err)
 	}
 	snap, err := parseSnapshot(append(bytes.Join(b.encode(stamp{}), nil), b.records...))
@@ -547,8 +645,7 @@ func (b *snapBuilder) encode(st stamp) [][]byte {
 	}
 	sec[secTypes] = types
 
-	b.index.strings = b.istrings
-	sort.Sort(&b.index)
+	b.sortIndex()
 	sec[secIndex] = b.index.b
 	sec[secIStrings] = b.istrings
 	for i := range secSums {
