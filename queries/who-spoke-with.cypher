@@ -6,8 +6,12 @@
 MATCH (e)
 WHERE (e:Actor OR e:Country)
   AND (toLower(e.name) = toLower($name) OR any(al IN coalesce(e.aliases, []) WHERE toLower(al) = toLower($name)))
+// The parties: the entity and the actors representing it, each expanded
+// from its own relationships (not every fact of the graph tested against them).
+OPTIONAL MATCH (rep)-[:REPRESENTS]->(e)
+WITH e, collect(DISTINCT rep) AS reps
+UNWIND [e] + reps AS a
 MATCH (a)-[r:SPOKE_WITH]-(other)
-WHERE a = e OR (a)-[:REPRESENTS]->(e)
 RETURN DISTINCT r.date AS date,
        a.name AS party,
        other.name AS spokeWith,
