@@ -48,7 +48,7 @@ status is 3.
    curl -s https://example.org/story.html | kg ingest -`, strings.Join(ingest.Extensions, " "), document.MaxSize>>20),
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "dry-run", Usage: "extract and show what would be loaded, without writing", Destination: &opts.dryRun},
-			&cli.IntFlag{Name: "workers", Usage: "articles extracted at once (default: number of CPUs)", Destination: &opts.workers},
+			&cli.IntFlag{Name: "workers", Usage: "articles extracted at once (default: one more than the number of CPUs)", Destination: &opts.workers},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors", Destination: &opts.quiet},
 			&cli.IntFlag{Name: "commit-every", Destination: &opts.commitEvery,
 				Usage: "commit exactly every N articles (default: every 256, growing to 2048 while the store is busy); " +

@@ -44,7 +44,7 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 	sum := &Summary{Files: len(inputs) + len(skipped), Skipped: slices.Clone(skipped)}
 	workers := opts.Workers
 	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+		workers = runtime.GOMAXPROCS(0) + 1
 	}
 	flushEvery := opts.FlushEvery
 	if flushEvery <= 0 {
