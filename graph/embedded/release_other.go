@@ -13,3 +13,6 @@ func releasing(*bolt.DB) (stop func()) { return func() {} }
 
 // writerMapSize leaves bbolt's default mapping elsewhere.
 func writerMapSize(int64) int { return 0 }
+
+// releasingSnapshot does nothing where releaseMapped does nothing.
+func releasingSnapshot(*snapshot) (stop func()) { return func() {} }

@@ -285,6 +285,7 @@ func (s *Store) querySnapshot(ctx context.Context, st *cypher.Statement, params 
 	ok, err = s.withSnapshot(ctx, func(snap *snapshot) error {
 		qctx, cancel := context.WithCancel(ctx)
 		defer cancel()
+		defer releasingSnapshot(snap)()
 		g := newSnapGraph(snap, cancel)
 		var qerr error
 		res, qerr = st.Run(qctx, g, params)
