@@ -77,7 +77,8 @@ func (s *Store) Check() error {
 		nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
 		ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
 		spilled := map[itemOwner]int{} // spilled sets → items found
-		checkRecords := func(what string, b, idx *bolt.Bucket, decode func(int64, []byte) (map[string]any, error)) int {
+		checkRecords := func(kind byte, b, idx *bolt.Bucket, decode func(int64, []byte) (map[string]any, error)) int {
+			what := kindName(kind)
 			n := 0
 			var maxID int64
 			_ = b.ForEach(func(k, v []byte) error {
@@ -94,7 +95,7 @@ func (s *Store) Check() error {
 					return nil
 				}
 				for _, k := range spilledKeys(props) {
-					spilled[itemOwner{kind: what[0], id: id, key: k}] = 0
+					spilled[itemOwner{kind: kind, id: id, key: k}] = 0
 				}
 				if v, ok := props["id"]; ok {
 					s, isString := v.(string)
@@ -134,11 +135,11 @@ func (s *Store) Check() error {
 			})
 			return n
 		}
-		nodes = checkRecords("node", nb, ni, func(id int64, v []byte) (map[string]any, error) {
+		nodes = checkRecords(itemNode, nb, ni, func(id int64, v []byte) (map[string]any, error) {
 			_, props, err := decodeStoredNode(id, v)
 			return props, err
 		})
-		rels = checkRecords("relationship", rb, ri, func(id int64, v []byte) (map[string]any, error) {
+		rels = checkRecords(itemRel, rb, ri, func(id int64, v []byte) (map[string]any, error) {
 			_, start, end, props, err := decodeStoredRel(id, v)
 			if err != nil {
 				return nil, err

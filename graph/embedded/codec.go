@@ -661,25 +661,36 @@ func btoi(b []byte) (int64, error) {
 // as much (half-full pages, element headers).
 const releaseEvery = 16 << 20
 
+// scanReads counts the bytes a scan of tx reads and calls releaseMapped
+// every releaseEvery of them: a scan of the whole store would otherwise
+// leave the process charged with the whole file.
+type scanReads struct {
+	tx *bolt.Tx
+	n  int
+}
+
+func (r *scanReads) add(k, v []byte) {
+	if r.n += len(k) + len(v); r.n >= releaseEvery {
+		releaseMapped(r.tx)
+		r.n = 0
+	}
+}
+
 // scanBucket calls fn for every record of a node or relationship bucket
 // in id order, with the record's id, and checks ctx every 4096 records so
 // that a long scan can be cancelled.
 //
-// Every releaseEvery bytes of records it drops the pages it has read from the
-// process's resident set (releaseMapped): a scan of the whole store would
-// otherwise leave the process charged with the whole file.
+// It drops the pages it has read from the process's resident set as it
+// goes (scanReads).
 func scanBucket(ctx context.Context, b *bolt.Bucket, fn func(id int64, v []byte) error) error {
-	i, read := 0, 0
+	i, reads := 0, scanReads{tx: b.Tx()}
 	return b.ForEach(func(k, v []byte) error {
 		if i++; i%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		if read += len(k) + len(v); read >= releaseEvery {
-			releaseMapped(b.Tx())
-			read = 0
-		}
+		reads.add(k, v)
 		id, err := btoi(k)
 		if err != nil {
 			return err

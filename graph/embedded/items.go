@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"sort"
 	"strconv"
 
 	bolt "go.etcd.io/bbolt"
@@ -180,10 +179,10 @@ func writeProps(b *bolt.Bucket, kind byte, id int64, props map[string]any) (map[
 // itemsReader reads the items of elements in ascending id order, with one
 // cursor: the merge that puts spilled sets back into records in scans.
 type itemsReader struct {
-	c    *bolt.Cursor
-	k, v []byte // current item, k nil at the end
-	kind byte
-	read int // bytes read since the last releaseMapped
+	c     *bolt.Cursor
+	k, v  []byte // current item, k nil at the end
+	kind  byte
+	reads scanReads
 }
 
 func newItemsReader(b *bolt.Bucket, kind byte) *itemsReader {
@@ -191,7 +190,7 @@ func newItemsReader(b *bolt.Bucket, kind byte) *itemsReader {
 	if b == nil {
 		return r
 	}
-	r.c = b.Cursor()
+	r.c, r.reads.tx = b.Cursor(), b.Tx()
 	r.k, r.v = r.c.Seek([]byte{kind})
 	return r
 }
@@ -219,11 +218,7 @@ func (r *itemsReader) sets(id int64) (map[string][]string, error) {
 			out = map[string][]string{}
 		}
 		out[key] = append(out[key], elem)
-		if r.read += len(r.k) + len(r.v); r.read >= releaseEvery {
-			// as scanBucket does for records
-			releaseMapped(r.c.Bucket().Tx())
-			r.read = 0
-		}
+		r.reads.add(r.k, r.v)
 		r.k, r.v = r.c.Next()
 	}
 	return out, nil
@@ -263,7 +258,8 @@ func fill(props map[string]any, sets map[string][]string) error {
 	return nil
 }
 
-// spilledKeys returns the keys of props whose value is a spilledSet marker.
+// spilledKeys returns the keys of props whose value is a spilledSet
+// marker, in no order.
 func spilledKeys(props map[string]any) []string {
 	var keys []string
 	for k, v := range props {
@@ -271,7 +267,6 @@ func spilledKeys(props map[string]any) []string {
 			keys = append(keys, k)
 		}
 	}
-	sort.Strings(keys)
 	return keys
 }
 

@@ -42,21 +42,29 @@ const releaseInterval = 20 * time.Millisecond
 // otherwise stay resident until the next release. The read transaction
 // keeps bbolt from remapping the file while the range is released.
 func releasing(db *bolt.DB) (stop func()) {
+	return every(releaseInterval, func() {
+		_ = db.View(func(tx *bolt.Tx) error {
+			releaseMapped(tx)
+			return nil
+		})
+	})
+}
+
+// every calls fn every interval on a goroutine of its own until the
+// returned stop is called; stop returns once fn is no longer running.
+func every(interval time.Duration, fn func()) (stop func()) {
 	done := make(chan struct{})
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		t := time.NewTicker(releaseInterval)
+		t := time.NewTicker(interval)
 		defer t.Stop()
 		for {
 			select {
 			case <-done:
 				return
 			case <-t.C:
-				_ = db.View(func(tx *bolt.Tx) error {
-					releaseMapped(tx)
-					return nil
-				})
+				fn()
 			}
 		}
 	}()
@@ -103,27 +111,11 @@ func releasingSnapshot(snap *snapshot) (stop func()) {
 		return func() {}
 	}
 	data := snap.data
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		t := time.NewTicker(releaseInterval)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				if residentShared() > snapshotBudget {
-					_ = syscall.Madvise(data, syscall.MADV_DONTNEED)
-				}
-			}
+	return every(releaseInterval, func() {
+		if residentShared() > snapshotBudget {
+			_ = syscall.Madvise(data, syscall.MADV_DONTNEED)
 		}
-	}()
-	return func() {
-		close(done)
-		<-finished
-	}
+	})
 }
 
 // residentShared returns the bytes of the process's resident set that are

@@ -406,14 +406,12 @@ type change struct {
 // merge merges src into c by graph.MergeProps and reports whether c
 // changed; an existing c notes the keys that did. An element of a spilled
 // set is looked up among items (nil when the file has none).
-func (c *change) merge(src map[string]any, items *bolt.Bucket, kind byte, reads *pageReads) bool {
+func (c *change) merge(src map[string]any, items *bolt.Bucket, kind byte) bool {
 	changed := false
 	for k, v := range src {
 		var grew bool
 		if _, spilled := c.props[k].(spilledSet); spilled {
-			elems := graph.SetElements(v)
-			reads.add(len(elems))
-			grew = c.add(k, elems, items, itemPropPrefix(kind, c.id, k))
+			grew = c.add(k, graph.SetElements(v), items, itemPropPrefix(kind, c.id, k))
 		} else {
 			grew = graph.MergeProps(c.props, graph.Props{k: v})
 		}
@@ -538,29 +536,12 @@ func recordBuckets(tx *bolt.Tx) (nodes, rels *bolt.Bucket) {
 	return nodes, rels
 }
 
-// pageReads counts the lookups a load makes in the file and calls
-// releaseMapped every 8,192: a large batch on a large store reads hundreds
-// of megabytes of the file (index entries, records and items all over it),
-// which need not stay resident until it commits.
-type pageReads struct {
-	tx *bolt.Tx
-	n  int
-}
-
-func (r *pageReads) add(n int) {
-	if r.n += n; r.n >= 8192 {
-		releaseMapped(r.tx)
-		r.n = 0
-	}
-}
-
 // planLoad computes, in tx, what loading b changes. New nodes and
 // relationships get ids after the buckets' sequences, in batch order.
 func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadStats) (nodes, rels []change, err error) {
 	nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
 	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
 	items := tx.Bucket(bucketItems) // nil in a file of format 2 no load has written to
-	reads := &pageReads{tx: tx}
 	// Ids given to nodes and relationships new in this batch.
 	newNodes := map[string]int64{}
 	newRels := map[string]int64{}
@@ -573,7 +554,6 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 				return nil, nil, err
 			}
 		}
-		reads.add(1)
 		n := &b.Nodes[i]
 		if n.ID == "" {
 			return nil, nil, fmt.Errorf("node %d of batch (%s): empty id", i, n.Label)
@@ -585,7 +565,7 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 		src[graph.PropID] = n.ID
 		id, known := newNodes[n.ID]
 		if known {
-			nodes[nodeAt[id]].merge(src, items, itemNode, reads)
+			nodes[nodeAt[id]].merge(src, items, itemNode)
 			continue
 		}
 		if v := ni.Get([]byte(n.ID)); v != nil {
@@ -604,7 +584,7 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			newNodes[n.ID] = id
 			nodeAt[id] = len(nodes)
 			c := change{id: id, labels: labels, props: props}
-			if c.merge(src, items, itemNode, reads) {
+			if c.merge(src, items, itemNode) {
 				st.NodesUpdated++
 			}
 			nodes = append(nodes, c)
@@ -635,7 +615,6 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 				return nil, nil, err
 			}
 		}
-		reads.add(1)
 		r := &b.Relationships[i]
 		if r.ID == "" {
 			return nil, nil, fmt.Errorf("relationship %d of batch (%s): empty id", i, r.Type)
@@ -646,7 +625,7 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 		}
 		src[graph.PropID] = r.ID
 		if id, known := newRels[r.ID]; known {
-			rels[relAt[id]].merge(src, items, itemRel, reads)
+			rels[relAt[id]].merge(src, items, itemRel)
 			continue
 		}
 		if v := ri.Get([]byte(r.ID)); v != nil {
@@ -665,7 +644,7 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			newRels[r.ID] = id
 			relAt[id] = len(rels)
 			c := change{id: id, typ: typ, start: start, end: end, props: props}
-			if c.merge(src, items, itemRel, reads) {
+			if c.merge(src, items, itemRel) {
 				st.RelationshipsUpdated++
 			}
 			rels = append(rels, c)
@@ -714,8 +693,6 @@ func appendNew(dst, keys []string) []string {
 
 // applyLoad writes the planned changes.
 func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
-	// Writes find their pages as reads do.
-	reads := &pageReads{tx: tx}
 	nb, rb := recordBuckets(tx)
 	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
 	items, err := writableItems(tx)
@@ -724,7 +701,6 @@ func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 	}
 	var maxNode, maxRel int64
 	for _, c := range nodes {
-		reads.add(1 + c.addCount())
 		if err := c.putAdds(items, itemNode); err != nil {
 			return fmt.Errorf("node %d: %w", c.id, err)
 		}
@@ -751,7 +727,6 @@ func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 		}
 	}
 	for _, c := range rels {
-		reads.add(1 + c.addCount())
 		if err := c.putAdds(items, itemRel); err != nil {
 			return fmt.Errorf("relationship %d: %w", c.id, err)
 		}
@@ -788,15 +763,6 @@ func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 		}
 	}
 	return nil
-}
-
-// addCount returns the number of elements c adds to its spilled sets.
-func (c *change) addCount() int {
-	n := 0
-	for _, elems := range c.adds {
-		n += len(elems)
-	}
-	return n
 }
 
 // putAdds writes the elements c adds to its spilled sets.
