@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -109,6 +110,10 @@ func (e *encoder) table(t *table) {
 // model file of this version.
 var ErrBadModel = errors.New("not a syntax model")
 
+// maxModelSize bounds what Load decompresses: a model file is about 12 MB
+// decompressed, and a table of the largest shape it accepts about 100 MB.
+const maxModelSize = 256 << 20
+
 // Load reads a model written by [Model.Save].
 func Load(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
@@ -116,7 +121,17 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("syntax: failed to open the model: %w", err)
 	}
 	defer zr.Close()
-	d := &decoder{r: bufio.NewReader(zr)}
+	// Decompress once, then decode from memory: reading the many varints
+	// of the tables a byte at a time through the decompressor took
+	// nearly as long as decompressing.
+	data, err := io.ReadAll(io.LimitReader(zr, maxModelSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("syntax: failed to load the model: %w", err)
+	}
+	if len(data) > maxModelSize {
+		return nil, fmt.Errorf("syntax: failed to load the model: %w: over %d MiB decompressed", ErrBadModel, maxModelSize>>20)
+	}
+	d := &decoder{b: data}
 	if string(d.bytes(len(modelMagic))) != modelMagic {
 		return nil, fmt.Errorf("syntax: failed to load the model: %w", ErrBadModel)
 	}
@@ -161,30 +176,29 @@ func Load(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
-// decoder reads with a sticky error.
+// decoder reads a decompressed model from memory, with a sticky error.
 type decoder struct {
-	r   *bufio.Reader
+	b   []byte
 	err error
 }
 
 func (d *decoder) fail(err error) {
 	if d.err == nil {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
-		}
 		d.err = err
 	}
 }
 
+// bytes returns the next n bytes, which alias the decoder's input.
 func (d *decoder) bytes(n int) []byte {
 	if d.err != nil {
 		return nil
 	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(d.r, b); err != nil {
-		d.fail(err)
+	if n > len(d.b) {
+		d.fail(io.ErrUnexpectedEOF)
 		return nil
 	}
+	b := d.b[:n:n]
+	d.b = d.b[n:]
 	return b
 }
 
@@ -199,10 +213,16 @@ func (d *decoder) uvarint() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	v, err := binary.ReadUvarint(d.r)
-	if err != nil {
-		d.fail(err)
+	v, n := binary.Uvarint(d.b)
+	switch {
+	case n == 0:
+		d.fail(io.ErrUnexpectedEOF)
+		return 0
+	case n < 0:
+		d.fail(fmt.Errorf("%w: varint overflows 64 bits", ErrBadModel))
+		return 0
 	}
+	d.b = d.b[n:]
 	return v
 }
 
@@ -249,7 +269,7 @@ func (d *decoder) table(classes int) *table {
 		d.fail(fmt.Errorf("%w: table size", ErrBadModel))
 		return &table{}
 	}
-	t.cls = d.bytes(total)
+	t.cls = bytes.Clone(d.bytes(total)) // not the whole input, which it would keep alive
 	lo, hi := d.bytes(total), d.bytes(total)
 	if d.err != nil {
 		return &table{}
