@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -202,14 +203,66 @@ type snapBuilder struct {
 	alive    [2]int // nodes, relationships
 }
 
-// sortIndex sorts the index entries, once.
+// sortIndex sorts the index entries, once, on every core: it is the
+// longest step of a build that has no other work to overlap it.
 func (b *snapBuilder) sortIndex() {
 	if b.sorted {
 		return
 	}
 	b.index.strings = b.istrings
-	sort.Sort(&b.index)
+	b.index.sort(runtime.GOMAXPROCS(0))
 	b.sorted = true
+}
+
+// parallelSortMin is the fewest entries indexEntries.sort shares out.
+const parallelSortMin = 1 << 14
+
+// sort sorts x on up to par goroutines: it places an entry near the median
+// where it belongs, the smaller ones before it and the larger after, and
+// sorts the two sides at once. It takes no memory beyond x.
+func (x *indexEntries) sort(par int) {
+	n := x.Len()
+	if par < 2 || n < parallelSortMin {
+		sort.Sort(x)
+		return
+	}
+	p := x.partition()
+	left := &indexEntries{b: x.b[:p*indexEntry], strings: x.strings}
+	right := &indexEntries{b: x.b[(p+1)*indexEntry:], strings: x.strings}
+	var wg sync.WaitGroup
+	wg.Go(func() { left.sort(par / 2) })
+	right.sort(par - par/2)
+	wg.Wait()
+}
+
+// partition moves the median of a sample of x's entries to the place p it
+// has in sorted order, every entry less than it before and the others
+// after, and returns p.
+func (x *indexEntries) partition() int {
+	n := x.Len()
+	var sample [31]int
+	for i := range sample {
+		sample[i] = i * (n - 1) / (len(sample) - 1)
+	}
+	slices.SortFunc(sample[:], func(i, j int) int {
+		switch {
+		case x.Less(i, j):
+			return -1
+		case x.Less(j, i):
+			return 1
+		}
+		return 0
+	})
+	x.Swap(sample[len(sample)/2], n-1)
+	p := 0
+	for j := range n - 1 {
+		if x.Less(j, n-1) {
+			x.Swap(p, j)
+			p++
+		}
+	}
+	x.Swap(p, n-1)
+	return p
 }
 
 // indexEntries are index section entries (see the layout), indexEntry

@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -395,5 +397,47 @@ func TestSnapshotOfAnEarlierVersion(t *testing.T) {
 	}
 	if v := binary.LittleEndian.Uint32(got[8:]); v != snapVersion {
 		t.Errorf("after a query the snapshot is of version %d, want %d", v, snapVersion)
+	}
+}
+
+// TestIndexSortParallel checks that the index sort gives the order of a
+// plain sort whatever the goroutines, for values drawn from few and from
+// many strings, with runs of equal values and already sorted input.
+func TestIndexSortParallel(t *testing.T) {
+	tests := []struct {
+		name    string
+		n       int
+		values  int // distinct values
+		labels  int
+		ordered bool
+	}{
+		{"small", 100, 50, 2, false},
+		{"many values", 3 * parallelSortMin, 1 << 20, 3, false},
+		{"few values", 3 * parallelSortMin, 7, 2, false},
+		{"one value", 2 * parallelSortMin, 1, 1, false},
+		{"sorted", 2 * parallelSortMin, 1000, 2, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(uint64(tc.n), uint64(tc.values)))
+			var x indexEntries
+			for node := range tc.n {
+				s := fmt.Sprintf("v%d", rng.IntN(tc.values))
+				x.add(uint32(rng.IntN(tc.labels)), uint32(rng.IntN(2)), uint32(node), uint64(len(x.strings)), len(s))
+				x.strings = append(x.strings, s...)
+			}
+			if tc.ordered {
+				sort.Sort(&x)
+			}
+			want := indexEntries{b: bytes.Clone(x.b), strings: x.strings}
+			sort.Sort(&want)
+			for _, par := range []int{1, 2, 3, 8} {
+				got := indexEntries{b: bytes.Clone(x.b), strings: x.strings}
+				got.sort(par)
+				if !bytes.Equal(got.b, want.b) {
+					t.Errorf("sort(%d) gave another order than sort.Sort", par)
+				}
+			}
+		})
 	}
 }
