@@ -51,7 +51,7 @@ status is 3.
 			&cli.IntFlag{Name: "workers", Usage: "articles extracted at once (default: one more than the number of CPUs)", Destination: &opts.workers},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors", Destination: &opts.quiet},
 			&cli.IntFlag{Name: "commit-every", Destination: &opts.commitEvery,
-				Usage: "commit exactly every N articles (default: every 256, growing to 2048 while the store is busy); " +
+				Usage: "commit exactly every N articles (default: every 1,024, growing up to 8,192 articles or 8,192 relationships while the store is busy); " +
 					"smaller shows readers the progress sooner and loses less to a crash, at the cost of more transactions"},
 		},
 		Action: func(c *cli.Context) error {

@@ -126,7 +126,8 @@ func TestGraphIsAFunctionOfTheArticleSet(t *testing.T) {
 
 	// A run that stops after 3 of its 8 loads, then the whole corpus again.
 	s := open("resumed")
-	if _, err := ingest.Run(ctx, x, &failAfter{Store: s, n: 3}, []string{dir}, ingest.Options{}); !errors.Is(err, errKilled) {
+	eight := ingest.Options{FlushEvery: 256, MaxFlush: 256}
+	if _, err := ingest.Run(ctx, x, &failAfter{Store: s, n: 3}, []string{dir}, eight); !errors.Is(err, errKilled) {
 		t.Fatalf("interrupted run: err = %v, want %v", err, errKilled)
 	}
 	run(s, []string{dir})
@@ -142,7 +143,8 @@ func TestGraphIsAFunctionOfTheArticleSet(t *testing.T) {
 	if _, err := tracked(inc, a); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tracked(&failAfterTracked{Store: inc.(*embedded.Store), n: 2}, []string{dir}); !errors.Is(err, errKilled) {
+	eight.Stamp = "test"
+	if _, err := ingest.Run(ctx, x, &failAfterTracked{Store: inc.(*embedded.Store), n: 2}, []string{dir}, eight); !errors.Is(err, errKilled) {
 		t.Fatalf("interrupted incremental run: err = %v, want %v", err, errKilled)
 	}
 	sum, err := tracked(inc, []string{dir})

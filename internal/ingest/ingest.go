@@ -76,7 +76,7 @@ type Options struct {
 	// 178% CPU with two workers, 180% with three, in no more time).
 	Workers int
 	// FlushEvery is the least number of articles merged into one Load
-	// (but the last); 0 means 256.
+	// (but the last); 0 means 1,024.
 	FlushEvery int
 	// MaxFlush is the most articles merged into one Load: while the store
 	// is busy with the previous Load, a batch grows from FlushEvery up to

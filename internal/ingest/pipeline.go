@@ -48,7 +48,7 @@ func RunInputs(ctx context.Context, x Extractor, l Loader, inputs []Input, skipp
 	}
 	flushEvery := opts.FlushEvery
 	if flushEvery <= 0 {
-		flushEvery = 256
+		flushEvery = 1024
 	}
 	maxFlush := opts.MaxFlush
 	if maxFlush <= 0 {
