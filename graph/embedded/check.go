@@ -77,7 +77,25 @@ func (s *Store) Check() error {
 		nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
 		ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
 		spilled := map[itemOwner]int{} // spilled sets → items found
-		checkRecords := func(kind byte, b, idx *bolt.Bucket, decode func(int64, []byte) (map[string]any, error)) int {
+		// An index entry's key: the model id of a node; for a relationship,
+		// its start node's id then its model id (relIndexKey), or the model
+		// id alone in a file of format 2 or 3, which the first write
+		// upgrades.
+		nodeKey := func(_ int64, mid string) []byte { return nodeIndexKey(mid) }
+		relKey, relMID := relIndexKey, func(k []byte) []byte {
+			if len(k) < 8 {
+				return nil
+			}
+			return k[8:]
+		}
+		if v := string(tx.Bucket(bucketMeta).Get(metaVersion)); v == "2" || v == "3" {
+			relKey, relMID = func(_ int64, mid string) []byte { return []byte(mid) }, func(k []byte) []byte { return k }
+		}
+		// checkRecords checks the records of b and the index idx, whose
+		// entry for a record with model id mid and start start (or -1) is
+		// key(start, mid) and has the model id modelID(key).
+		checkRecords := func(kind byte, b, idx *bolt.Bucket, decode func(int64, []byte) (map[string]any, int64, error),
+			key func(start int64, mid string) []byte, modelID func(key []byte) []byte) int {
 			what := kindName(kind)
 			n := 0
 			var maxID int64
@@ -89,7 +107,7 @@ func (s *Store) Check() error {
 					return nil
 				}
 				maxID = max(maxID, id)
-				props, err := decode(id, v)
+				props, start, err := decode(id, v)
 				if err != nil {
 					add("%s %d: %v", what, id, err)
 					return nil
@@ -103,7 +121,7 @@ func (s *Store) Check() error {
 						add("%s %d: id property %v is not a non-empty string", what, id, v)
 						return nil
 					}
-					got := idx.Get([]byte(s))
+					got := idx.Get(key(start, s))
 					if got == nil {
 						add("%s %d: id %q missing from the index", what, id, s)
 					} else if cur, err := indexID([]byte(s), got); err != nil {
@@ -118,37 +136,47 @@ func (s *Store) Check() error {
 				add("%s sequence %d below highest id %d", what, b.Sequence(), maxID)
 			}
 			_ = idx.ForEach(func(k, v []byte) error {
-				id, err := indexID(k, v)
+				mid := modelID(k)
+				if mid == nil {
+					add("%s index: key %x too short", what, k)
+					return nil
+				}
+				id, err := indexID(mid, v)
 				if err != nil {
 					add("%s %v", what, err)
 					return nil
 				}
 				rec := b.Get(itob(id))
 				if rec == nil {
-					add("%s index: id %q points to missing %d", what, k, id)
+					add("%s index: id %q points to missing %d", what, mid, id)
 					return nil
 				}
-				if props, err := decode(id, rec); err == nil && props["id"] != string(k) {
-					add("%s index: id %q points to %d whose id is %v", what, k, id, props["id"])
+				props, start, err := decode(id, rec)
+				switch {
+				case err != nil:
+				case props["id"] != string(mid):
+					add("%s index: id %q points to %d whose id is %v", what, mid, id, props["id"])
+				case !bytes.Equal(key(start, string(mid)), k):
+					add("%s index: id %q of %d is under the key %x, not %x", what, mid, id, k, key(start, string(mid)))
 				}
 				return nil
 			})
 			return n
 		}
-		nodes = checkRecords(itemNode, nb, ni, func(id int64, v []byte) (map[string]any, error) {
+		nodes = checkRecords(itemNode, nb, ni, func(id int64, v []byte) (map[string]any, int64, error) {
 			_, props, err := decodeStoredNode(id, v)
-			return props, err
-		})
-		rels = checkRecords(itemRel, rb, ri, func(id int64, v []byte) (map[string]any, error) {
+			return props, -1, err
+		}, nodeKey, func(k []byte) []byte { return k })
+		rels = checkRecords(itemRel, rb, ri, func(id int64, v []byte) (map[string]any, int64, error) {
 			_, start, end, props, err := decodeStoredRel(id, v)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			if nb.Get(itob(start)) == nil || nb.Get(itob(end)) == nil {
-				return props, fmt.Errorf("dangling: (%d)->(%d) has a missing end point", start, end)
+				return props, start, fmt.Errorf("dangling: (%d)->(%d) has a missing end point", start, end)
 			}
-			return props, nil
-		})
+			return props, start, nil
+		}, relKey, relMID)
 		for _, p := range checkItems(tx.Bucket(bucketItems), spilled) {
 			add("%v", p)
 		}

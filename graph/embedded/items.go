@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -86,19 +85,12 @@ func spillable(v any) ([]string, bool) {
 }
 
 // writableItems returns the items bucket of the write transaction tx,
-// creating it in a file of format 2, which then becomes of format 3.
+// which upgrade created in a file of format 2.
 func writableItems(tx *bolt.Tx) (*bolt.Bucket, error) {
 	if b := tx.Bucket(bucketItems); b != nil {
 		return b, nil
 	}
-	b, err := tx.CreateBucket(bucketItems)
-	if err != nil {
-		return nil, fmt.Errorf("create bucket %s: %w", bucketItems, err)
-	}
-	if err := tx.Bucket(bucketMeta).Put(metaVersion, []byte(strconv.Itoa(FormatVersion))); err != nil {
-		return nil, fmt.Errorf("upgrade format: %w", err)
-	}
-	return b, nil
+	return nil, fmt.Errorf("bucket %s missing from a file of format %d: %w", bucketItems, FormatVersion, errCorrupt)
 }
 
 // itemPrefix is the key prefix of every item of element id of kind.

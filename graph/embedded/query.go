@@ -258,7 +258,7 @@ func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 			if err != nil {
 				return fmt.Errorf("node %d: %w", id, err)
 			}
-			if err := unindex(ni, props, id); err != nil {
+			if err := unindex(ni, nodeIndexKey, props, id); err != nil {
 				return err
 			}
 			if err := deleteSpilled(items, itemNode, id, props); err != nil {
@@ -268,11 +268,11 @@ func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 	}
 	for id := range j.Rels {
 		if rec := rb.Get(itob(id)); rec != nil {
-			_, _, _, props, err := decodeStoredRel(id, rec)
+			_, start, _, props, err := decodeStoredRel(id, rec)
 			if err != nil {
 				return fmt.Errorf("relationship %d: %w", id, err)
 			}
-			if err := unindex(ri, props, id); err != nil {
+			if err := unindex(ri, relKeyFrom(start), props, id); err != nil {
 				return err
 			}
 			if err := deleteSpilled(items, itemRel, id, props); err != nil {
@@ -305,7 +305,7 @@ func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 		if err := nb.Put(key, rec); err != nil {
 			return fmt.Errorf("write node %d: %w", id, err)
 		}
-		if err := index(ni, "node", props, id); err != nil {
+		if err := index(ni, nodeIndexKey, "node", props, id); err != nil {
 			return err
 		}
 		maxNode = max(maxNode, id)
@@ -334,7 +334,10 @@ func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 		if err := rb.Put(key, rec); err != nil {
 			return fmt.Errorf("write relationship %d: %w", id, err)
 		}
-		if err := index(ri, "relationship", props, id); err != nil {
+		if err := index(ri, relKeyFrom(start), "relationship", props, id); err != nil {
+			return err
+		}
+		if err := uniqueRelID(g, props, id); err != nil {
 			return err
 		}
 		maxRel = max(maxRel, id)
@@ -352,23 +355,56 @@ func persistJournal(tx *bolt.Tx, g *memgraph.Graph) error {
 	return nil
 }
 
-// unindex removes the index entry of props' id when it points to id.
-func unindex(idx *bolt.Bucket, props map[string]any, id int64) error {
+// nodeIndexKey is the key of node modelID in the node index.
+func nodeIndexKey(modelID string) []byte { return []byte(modelID) }
+
+// relKeyFrom returns the keys in the relationship index of relationships
+// from node start.
+func relKeyFrom(start int64) func(modelID string) []byte {
+	return func(modelID string) []byte { return relIndexKey(start, modelID) }
+}
+
+// unindex removes the index entry of props' id, under key(id), when it
+// points to id.
+func unindex(idx *bolt.Bucket, key func(string) []byte, props map[string]any, id int64) error {
 	s, ok := props[graph.PropID].(string)
 	if !ok {
 		return nil
 	}
-	if v := idx.Get([]byte(s)); v != nil {
+	k := key(s)
+	if v := idx.Get(k); v != nil {
 		if cur, err := indexID([]byte(s), v); err == nil && cur == id {
-			return idx.Delete([]byte(s))
+			return idx.Delete(k)
 		}
 	}
 	return nil
 }
 
-// index adds the index entry of props' id, failing with ErrConstraint when
-// another element has it.
-func index(idx *bolt.Bucket, what string, props map[string]any, id int64) error {
+// uniqueRelID fails with ErrConstraint when another relationship of g has
+// the id of props: the relationship index, keyed by start node, finds only
+// those from the same node, g all of them.
+func uniqueRelID(g *memgraph.Graph, props map[string]any, id int64) error {
+	s, ok := props[graph.PropID].(string)
+	if !ok {
+		return nil
+	}
+	var other int64 = -1
+	g.LookupRels(graph.PropID, s, func(r int64) bool {
+		if r != id {
+			other = r
+			return false
+		}
+		return true
+	})
+	if other >= 0 {
+		return fmt.Errorf("relationship %d: id %q is already used by relationship %d: %w", id, s, other, ErrConstraint)
+	}
+	return nil
+}
+
+// index adds the index entry of props' id under key(id), failing with
+// ErrConstraint when another element has it there.
+func index(idx *bolt.Bucket, key func(string) []byte, what string, props map[string]any, id int64) error {
 	v, ok := props[graph.PropID]
 	if !ok {
 		return nil
@@ -377,7 +413,8 @@ func index(idx *bolt.Bucket, what string, props map[string]any, id int64) error 
 	if !ok || s == "" {
 		return fmt.Errorf("%s %d: property id must be a non-empty string, not %T %v: %w", what, id, v, v, ErrConstraint)
 	}
-	if old := idx.Get([]byte(s)); old != nil {
+	k := key(s)
+	if old := idx.Get(k); old != nil {
 		cur, err := indexID([]byte(s), old)
 		if err != nil {
 			return fmt.Errorf("%s %d: %w", what, id, err)
@@ -387,7 +424,7 @@ func index(idx *bolt.Bucket, what string, props map[string]any, id int64) error 
 		}
 		return nil
 	}
-	return idx.Put([]byte(s), indexValue(s, id))
+	return idx.Put(k, indexValue(s, id))
 }
 
 // engineParams converts query parameters to the engine's value types.

@@ -127,6 +127,12 @@ func TestUpdateFailureChangesNothing(t *testing.T) {
 			g.CreateNode([]string{"Country"}, map[string]any{"id": "CHN"})
 			return nil
 		}, ErrConstraint},
+		{"duplicate relationship id from another node", func(t *testing.T, g *memgraph.Graph) error {
+			// The relationship index is keyed by start node: the
+			// constraint must still see the one from USA.
+			_, err := g.CreateRel("SANCTIONED", lookup(t, g, "CHN"), lookup(t, g, "USA"), map[string]any{"id": "sanctioned-1"})
+			return err
+		}, ErrConstraint},
 		{"non-string id", func(t *testing.T, g *memgraph.Graph) error {
 			g.SetNodeProp(lookup(t, g, "USA"), "id", int64(7))
 			return nil

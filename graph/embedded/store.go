@@ -3,6 +3,7 @@ package embedded
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"maps"
@@ -25,9 +26,11 @@ var _ graph.Store = (*Store)(nil)
 // Open refuses files of another version. Version 2 seals every record with
 // a checksum and adds the ingested bucket; files of version 1 are refused
 // with ErrOldFormat. Version 3 adds the items bucket (spilled sets, see
-// items.go): a file of version 2 is read as one with no items, and becomes
-// version 3 when a write first needs the bucket.
-const FormatVersion = 3
+// items.go): a file of version 2 is read as one with no items. Version 4
+// keys the relationship index by start node before model id (see
+// relIndexKey). A file of version 2 or 3 is read as it is, and upgraded to
+// version 4 by its first write.
+const FormatVersion = 4
 
 // DefaultLockTimeout is how long Open waits for the file lock by default.
 const DefaultLockTimeout = 2 * time.Second
@@ -59,7 +62,7 @@ var (
 	bucketNodes   = []byte("nodes")     // itob(id) → node record; sequence = highest id handed out
 	bucketRels    = []byte("rels")      // itob(id) → relationship record; sequence likewise
 	bucketNodeIdx = []byte("nodeIndex") // model id ("id" property) → itob(node id)
-	bucketRelIdx  = []byte("relIndex")  // model id ("id" property) → itob(relationship id)
+	bucketRelIdx  = []byte("relIndex")  // relIndexKey(start node, model id) → itob(relationship id)
 	metaFormat    = []byte("format")
 	metaVersion   = []byte("version")
 	formatName    = []byte("kg-embedded")
@@ -281,7 +284,7 @@ func checkMeta(tx *bolt.Tx) error {
 		return fmt.Errorf("%w: no kg metadata", ErrNotStore)
 	}
 	switch v := string(meta.Get(metaVersion)); v {
-	case strconv.Itoa(FormatVersion):
+	case strconv.Itoa(FormatVersion), "3":
 	case "2":
 		// Before the items bucket: its records hold every list.
 		for _, name := range allBuckets {
@@ -370,6 +373,9 @@ func (s *Store) updateTx(fn func(tx *bolt.Tx) error) error {
 	defer releasing(db)()
 	err = s.guard(func() error {
 		return db.Update(func(tx *bolt.Tx) error {
+			if err := upgrade(tx); err != nil {
+				return err
+			}
 			if err := fn(tx); err != nil {
 				return err
 			}
@@ -628,7 +634,21 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 			rels[relAt[id]].merge(src, items, itemRel)
 			continue
 		}
-		if v := ri.Get([]byte(r.ID)); v != nil {
+		// A relationship is indexed under its start node (without one it
+		// is not stored, and creating it below says why), which is the
+		// batch's end when the batch has it reversed (a SPOKE_WITH told the
+		// other way round).
+		start, startErr := lookupNode(r.Start)
+		var v []byte
+		if startErr == nil {
+			v = ri.Get(relIndexKey(start, r.ID))
+		}
+		if v == nil && startErr == nil && r.End != r.Start {
+			if end, err := lookupNode(r.End); err == nil {
+				v = ri.Get(relIndexKey(end, r.ID))
+			}
+		}
+		if v != nil {
 			id, err := indexID([]byte(r.ID), v)
 			if err != nil {
 				return nil, nil, fmt.Errorf("relationship %s: %w", r.ID, err)
@@ -653,9 +673,8 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 		if r.Type == "" {
 			return nil, nil, fmt.Errorf("relationship %s: empty type", r.ID)
 		}
-		start, err := lookupNode(r.Start)
-		if err != nil {
-			return nil, nil, fmt.Errorf("relationship %s: start: %w", r.ID, err)
+		if startErr != nil {
+			return nil, nil, fmt.Errorf("relationship %s: start: %w", r.ID, startErr)
 		}
 		end, err := lookupNode(r.End)
 		if err != nil {
@@ -695,6 +714,7 @@ func appendNew(dst, keys []string) []string {
 func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 	nb, rb := recordBuckets(tx)
 	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
+	ri.FillPercent = indexFill
 	items, err := writableItems(tx)
 	if err != nil {
 		return err
@@ -746,7 +766,7 @@ func applyLoad(tx *bolt.Tx, nodes, rels []change) error {
 		}
 		if c.created {
 			mid := c.props[graph.PropID].(string)
-			if err := ri.Put([]byte(mid), indexValue(mid, c.id)); err != nil {
+			if err := ri.Put(relIndexKey(c.start, mid), indexValue(mid, c.id)); err != nil {
 				return fmt.Errorf("index relationship %d: %w", c.id, err)
 			}
 			maxRel = max(maxRel, c.id)
@@ -926,4 +946,90 @@ func relModelID(id int64, props map[string]any) string {
 		return s
 	}
 	return "r" + strconv.FormatInt(id, 10)
+}
+
+// relIndexKey is the key of relationship modelID from node start in the
+// relationship index: the start's id (itob) then the model id. Most new
+// relationships leave a new node (an article's MENTIONS), so their keys
+// follow one another at the end of the index: a load writes a few pages of
+// it rather than a page for nearly every key, as keys of hashed model ids
+// alone spread over the whole index did, making a commit's cost grow with
+// the store (format 3).
+func relIndexKey(start int64, modelID string) []byte {
+	k := make([]byte, 8, 8+len(modelID))
+	binary.BigEndian.PutUint64(k, uint64(start))
+	return append(k, modelID...)
+}
+
+// indexFill is the fill of the relationship index's pages: its keys come
+// mostly in order, at its end, where bbolt's default (split pages half
+// full, for keys that come in any order) would leave half of each page
+// empty.
+const indexFill = 0.9
+
+// upgrade brings the file of the write transaction tx to FormatVersion
+// before its first write: a file of version 2 gets the items bucket, one
+// of version 2 or 3 its relationship index keyed by start node. A file of
+// this version is left as it is.
+func upgrade(tx *bolt.Tx) error {
+	meta := tx.Bucket(bucketMeta)
+	switch v := string(meta.Get(metaVersion)); v {
+	case strconv.Itoa(FormatVersion):
+		return nil
+	case "2", "3":
+	default:
+		return fmt.Errorf("upgrade: %w: format version %q", ErrNotStore, v)
+	}
+	if tx.Bucket(bucketItems) == nil {
+		if _, err := tx.CreateBucket(bucketItems); err != nil {
+			return fmt.Errorf("upgrade: create bucket %s: %w", bucketItems, err)
+		}
+	}
+	if err := rekeyRelIndex(tx); err != nil {
+		return fmt.Errorf("upgrade: %w", err)
+	}
+	return meta.Put(metaVersion, []byte(strconv.Itoa(FormatVersion)))
+}
+
+// rekeyRelIndex rewrites the relationship index of a file of version 3,
+// keyed by model id alone, with the keys of relIndexKey.
+func rekeyRelIndex(tx *bolt.Tx) error {
+	rb := tx.Bucket(bucketRels)
+	type entry struct{ key, val []byte }
+	var entries []entry
+	err := tx.Bucket(bucketRelIdx).ForEach(func(k, v []byte) error {
+		id, err := indexID(k, v)
+		if err != nil {
+			return fmt.Errorf("relationship index: %w", err)
+		}
+		rec := rb.Get(itob(id))
+		if rec == nil {
+			return fmt.Errorf("relationship index: id %q points to missing relationship %d: %w", k, id, errCorrupt)
+		}
+		_, start, _, err := decodeRelHead(id, rec)
+		if err != nil {
+			return fmt.Errorf("relationship %d: %w", id, err)
+		}
+		// The entry's value is sealed with the model id, as before.
+		entries = append(entries, entry{relIndexKey(start, string(k)), bytes.Clone(v)})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return bytes.Compare(a.key, b.key) })
+	if err := tx.DeleteBucket(bucketRelIdx); err != nil {
+		return err
+	}
+	ri, err := tx.CreateBucket(bucketRelIdx)
+	if err != nil {
+		return err
+	}
+	ri.FillPercent = indexFill
+	for _, e := range entries {
+		if err := ri.Put(e.key, e.val); err != nil {
+			return err
+		}
+	}
+	return nil
 }
