@@ -677,14 +677,16 @@ func (r *scanReads) add(k, v []byte) {
 }
 
 // scanBucket calls fn for every record of a node or relationship bucket
-// in id order, with the record's id, and checks ctx every 4096 records so
-// that a long scan can be cancelled.
+// whose id is from from up to to (excluded; to < 0: to the last), in id
+// order, with the record's id, and checks ctx every 4096 records so that a
+// long scan can be cancelled.
 //
 // It drops the pages it has read from the process's resident set as it
 // goes (scanReads).
-func scanBucket(ctx context.Context, b *bolt.Bucket, fn func(id int64, v []byte) error) error {
+func scanBucket(ctx context.Context, b *bolt.Bucket, from, to int64, fn func(id int64, v []byte) error) error {
 	i, reads := 0, scanReads{tx: b.Tx()}
-	return b.ForEach(func(k, v []byte) error {
+	c := b.Cursor()
+	for k, v := c.Seek(itob(from)); k != nil; k, v = c.Next() {
 		if i++; i%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -695,8 +697,14 @@ func scanBucket(ctx context.Context, b *bolt.Bucket, fn func(id int64, v []byte)
 		if err != nil {
 			return err
 		}
-		return fn(id, v)
-	})
+		if to >= 0 && id >= to {
+			return nil
+		}
+		if err := fn(id, v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // normalize returns v as a storable property value: string, int64, float64,

@@ -271,16 +271,17 @@ func scanRecords(ctx context.Context, tx *bolt.Tx, kind byte, fn func(id int64, 
 	if kind == itemRel {
 		b = tx.Bucket(bucketRels)
 	}
-	return scanBucketRecords(ctx, b, tx.Bucket(bucketItems), kind, fn)
+	return scanBucketRecords(ctx, b, tx.Bucket(bucketItems), kind, 0, -1, fn)
 }
 
-// scanBucketRecords is scanRecords over the records of b, whose items are
-// in itemsBucket (nil when the file has none). It touches no state of
-// their transaction but its own cursors, so that a read-only transaction
-// can scan nodes and relationships on two goroutines at once.
-func scanBucketRecords(ctx context.Context, b, itemsBucket *bolt.Bucket, kind byte, fn func(id int64, rec []byte) error) error {
+// scanBucketRecords is scanRecords over the records of b whose ids are
+// from from up to to (excluded; to < 0: to the last), whose items are in
+// itemsBucket (nil when the file has none). It touches no state of their
+// transaction but its own cursors, so that a read-only transaction can
+// scan ranges of nodes and relationships on several goroutines at once.
+func scanBucketRecords(ctx context.Context, b, itemsBucket *bolt.Bucket, kind byte, from, to int64, fn func(id int64, rec []byte) error) error {
 	items := newItemsReader(itemsBucket, kind)
-	return scanBucket(ctx, b, func(id int64, v []byte) error {
+	return scanBucket(ctx, b, from, to, func(id int64, v []byte) error {
 		sets, err := items.sets(id)
 		if err != nil {
 			return fmt.Errorf("%s %d: %w", kindName(kind), id, err)

@@ -214,8 +214,9 @@ func (b *snapBuilder) sortIndex() {
 	b.sorted = true
 }
 
-// parallelSortMin is the fewest entries indexEntries.sort shares out.
-const parallelSortMin = 1 << 14
+// parallelSortMin is the fewest entries indexEntries.sort shares out (a
+// variable for tests).
+var parallelSortMin = 1 << 14
 
 // sort sorts x on up to par goroutines: it places an entry near the median
 // where it belongs, the smaller ones before it and the larger after, and
@@ -348,24 +349,39 @@ func buildSnapshot(ctx context.Context, tx *bolt.Tx, w io.Writer) error {
 	nodes := min(nb.Sequence()+1, most)
 	b.nodeSet, b.nodeRec = make([]uint32, 0, nodes), make([]uint64, 0, nodes)
 	b.relT.rels = make([]byte, 0, min(rb.Sequence()+1, most)*relEntry)
-	// Nodes (then the sort of their index) and relationships at once, on
-	// two cores: each side reads its own buckets through its own cursors
-	// of this read-only transaction, and writes only its own tables.
-	var relErr error
+	// Relationships, the first half of the nodes and the second half
+	// (decoded apart, added after the first) at once, on every core: each
+	// reads its own buckets through its own cursors of this read-only
+	// transaction, and writes only its own tables. Then the sort of the
+	// nodes' index, on every core too.
+	var relErr, restErr error
+	var rest []nodeKeys
 	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		relErr = scanBucketRecords(ctx, rb, ib, itemRel, b.relT.add)
-	}()
-	nodeErr := scanBucketRecords(ctx, nb, ib, itemNode, b.addNode)
-	if nodeErr == nil {
-		b.sortIndex()
+	wg.Go(func() { relErr = scanBucketRecords(ctx, rb, ib, itemRel, 0, -1, b.relT.add) })
+	half := int64(-1) // no split
+	if nodes >= parallelScanMin {
+		half = int64(nodes / 2)
+		wg.Go(func() {
+			restErr = scanBucketRecords(ctx, nb, ib, itemNode, half, -1, func(id int64, v []byte) error {
+				k, err := readNodeKeys(id, v)
+				rest = append(rest, k)
+				return err
+			})
+		})
 	}
+	nodeErr := scanBucketRecords(ctx, nb, ib, itemNode, 0, half, b.addNode)
 	wg.Wait()
-	if err := errors.Join(nodeErr, relErr); err != nil {
+	for i := range rest {
+		if nodeErr != nil {
+			break
+		}
+		nodeErr = b.addNodeKeys(&rest[i])
+	}
+	rest = nil
+	if err := errors.Join(nodeErr, restErr, relErr); err != nil {
 		return err
 	}
+	b.sortIndex()
 	if err := b.finishRels(); err != nil {
 		return err
 	}
@@ -395,13 +411,44 @@ func newSnapBuilder() *snapBuilder {
 	return &snapBuilder{nameIDs: map[string]uint32{}, setIDs: map[string]uint32{"": 0}, sets: [][]uint32{{}}}
 }
 
+// parallelScanMin is the fewest nodes whose scan a snapshot build splits
+// (a variable for tests).
+var parallelScanMin uint64 = 1 << 14
+
+// nodeKeys is what a snapshot takes from a node record: its labels, the
+// values of the index's properties, its lower-cased names and aliases, and
+// the record itself.
+type nodeKeys struct {
+	id     int64
+	rec    []byte
+	labels []string
+	vals   []any // by nodeIndexKeys
+	names  []string
+}
+
+// readNodeKeys decodes the nodeKeys of node id, whose sealed record is v.
+func readNodeKeys(id int64, v []byte) (nodeKeys, error) {
+	labels, vals, err := decodeNodeKeys(id, v, nodeIndexKeys)
+	if err != nil {
+		return nodeKeys{}, fmt.Errorf("node %d: %w", id, err)
+	}
+	val := func(key string) any { return vals[slices.Index(nodeIndexKeys, key)] }
+	return nodeKeys{id: id, rec: v, labels: labels, vals: vals, names: memgraph.NameKeys(val("name"), val("aliases"))}, nil
+}
+
 // addNode adds node id, whose sealed record is v; ids come in ascending
 // order.
 func (b *snapBuilder) addNode(id int64, v []byte) error {
-	labels, vals, err := decodeNodeKeys(id, v, nodeIndexKeys)
+	k, err := readNodeKeys(id, v)
 	if err != nil {
-		return fmt.Errorf("node %d: %w", id, err)
+		return err
 	}
+	return b.addNodeKeys(&k)
+}
+
+// addNodeKeys adds the node k describes; ids come in ascending order.
+func (b *snapBuilder) addNodeKeys(k *nodeKeys) error {
+	id := k.id
 	if id < 0 || id > memgraph.MaxID || id < int64(len(b.nodeSet)) {
 		return fmt.Errorf("node %d: id out of range: %w", id, errCorrupt)
 	}
@@ -409,18 +456,19 @@ func (b *snapBuilder) addNode(id int64, v []byte) error {
 		b.nodeSet = append(b.nodeSet, absent)
 		b.nodeRec = append(b.nodeRec, b.recEnd)
 	}
-	set := b.internSet(labels)
-	b.addRecord(v)
+	set := b.internSet(k.labels)
+	b.addRecord(k.rec)
 	b.nodeSet = append(b.nodeSet, set)
 	b.nodeRec = append(b.nodeRec, b.recEnd)
 	b.alive[0]++
-	b.addIndexItems(uint32(id), b.sets[set], vals)
+	b.addIndexItems(uint32(id), b.sets[set], k.vals, k.names)
 	return nil
 }
 
 // addIndexItems adds the index entries of node id, whose labels are
-// labels and whose nodeIndexKeys properties are vals.
-func (b *snapBuilder) addIndexItems(id uint32, labels []uint32, vals []any) {
+// labels, whose nodeIndexKeys properties are vals and whose lower-cased
+// names and aliases are names.
+func (b *snapBuilder) addIndexItems(id uint32, labels []uint32, vals []any, names []string) {
 	if len(labels) == 0 {
 		return
 	}
@@ -441,7 +489,7 @@ func (b *snapBuilder) addIndexItems(id uint32, labels []uint32, vals []any) {
 			put(uint32(k), s)
 		}
 	}
-	for _, s := range memgraph.NameKeys(val("name"), val("aliases")) {
+	for _, s := range names {
 		put(keyNames, s)
 	}
 	for _, l := range labels {

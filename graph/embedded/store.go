@@ -858,7 +858,7 @@ func (s *Store) Counts(ctx context.Context) (*graph.Counts, error) {
 	}
 	c := &graph.Counts{Nodes: map[string]int{}, Relationships: map[string]int{}}
 	err := s.view(func(tx *bolt.Tx) error {
-		if err := scanBucket(ctx, tx.Bucket(bucketNodes), func(id int64, v []byte) error {
+		if err := scanBucket(ctx, tx.Bucket(bucketNodes), 0, -1, func(id int64, v []byte) error {
 			labels, err := decodeNodeLabels(id, v)
 			if err != nil {
 				return fmt.Errorf("node %d: %w", id, err)
@@ -870,7 +870,7 @@ func (s *Store) Counts(ctx context.Context) (*graph.Counts, error) {
 		}); err != nil {
 			return err
 		}
-		return scanBucket(ctx, tx.Bucket(bucketRels), func(id int64, v []byte) error {
+		return scanBucket(ctx, tx.Bucket(bucketRels), 0, -1, func(id int64, v []byte) error {
 			typ, _, _, err := decodeRelHead(id, v)
 			if err != nil {
 				return fmt.Errorf("relationship %d: %w", id, err)
