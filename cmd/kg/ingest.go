@@ -66,9 +66,24 @@ status is 3.
 	}
 }
 
-// ingestMemoryLimit is the Go runtime's soft memory limit while kg ingest
-// runs, unless GOMEMLIMIT sets one.
-const ingestMemoryLimit = 512 << 20
+// scanMemoryLimit is the Go runtime's soft memory limit while kg ingest
+// and kg check run, unless GOMEMLIMIT sets one.
+const scanMemoryLimit = 512 << 20
+
+// limitMemory sets the Go runtime's soft memory limit to scanMemoryLimit,
+// unless GOMEMLIMIT set one, and returns what puts it back. The runtime
+// lets the heap grow to twice what is live before it collects; for a
+// command whose live heap is a few hundred megabytes at any size (an
+// ingest, a check, the snapshot either builds at the end), the limit keeps
+// the resident set near it at the cost of more frequent collections.
+func limitMemory() (restore func()) {
+	limit := debug.SetMemoryLimit(-1)
+	if limit != math.MaxInt64 {
+		return func() {}
+	}
+	debug.SetMemoryLimit(scanMemoryLimit)
+	return func() { debug.SetMemoryLimit(limit) }
+}
 
 func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths []string) (err error) {
 	// The extractor's model and the build stamp (a hash of the executable
@@ -86,14 +101,7 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, paths 
 		return withCode(exitPartial, errors.New("nothing to ingest"),
 			fmt.Sprintf("name article files, directories holding %s files, or - for standard input", strings.Join(ingest.Extensions, " ")))
 	}
-	// The Go runtime lets the heap grow to twice what is live before it
-	// collects; for ingest, whose live heap is a few hundred megabytes at
-	// any size, a soft limit keeps the resident set near it at the cost of
-	// more frequent collections. GOMEMLIMIT, when set, wins.
-	if limit := debug.SetMemoryLimit(-1); limit == math.MaxInt64 {
-		debug.SetMemoryLimit(ingestMemoryLimit)
-		defer debug.SetMemoryLimit(limit)
-	}
+	defer limitMemory()()
 	x := extract.New(extract.Options{})
 	var store graph.Store
 	var loader ingest.Loader = discard{}
