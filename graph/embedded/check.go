@@ -89,6 +89,7 @@ func (s *Store) Check() error {
 			return k[8:]
 		}
 		if v := string(tx.Bucket(bucketMeta).Get(metaVersion)); v == "2" || v == "3" {
+			ri = tx.Bucket(bucketRelIdx3)
 			relKey, relMID = func(_ int64, mid string) []byte { return []byte(mid) }, func(k []byte) []byte { return k }
 		}
 		// checkRecords checks the records of b and the index idx, whose

@@ -18,10 +18,12 @@
 // Seven buckets: "meta" (format name and FormatVersion), "nodes" and "rels"
 // (records under 8-byte big-endian int64 ids taken from the bucket's
 // sequence, never reused), "nodeIndex" (the model's "id" property → int64
-// id) and "relIndex" (the start node's id, then the model's "id" → int64
-// id: most new relationships leave a new node, so a load appends to the
-// index rather than writing a page for nearly every key; the id's
-// uniqueness across relationships is checked against the whole graph);
+// id) and "relIndexByStart" (the start node's id, then the model's "id" →
+// int64 id: most new relationships leave a new node, so a load appends to
+// the index rather than writing a page for nearly every key; the id's
+// uniqueness across relationships is checked against the whole graph;
+// files of format 2 and 3 have "relIndex", keyed by model id alone, until
+// their first write builds the new one);
 // "ingested", the inputs package ingest loaded (see
 // Store.LoadTracked); and "items", the elements of long sets (a fact's
 // sources, evidence, citations) kept one key each outside their record, so

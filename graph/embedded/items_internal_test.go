@@ -221,10 +221,18 @@ func TestCheckFindsItemDamage(t *testing.T) {
 
 // TestOlderFormats opens files of formats 2 (no items bucket) and 3 (a
 // relationship index keyed by model id alone): each reads and checks as it
-// is, and the first write upgrades it to FormatVersion.
+// is, and the first write upgrades it to FormatVersion, in transactions of
+// one relationship each here, also after an upgrade stopped half way.
 func TestOlderFormats(t *testing.T) {
-	for _, version := range []string{"2", "3"} {
-		t.Run("format "+version, func(t *testing.T) {
+	chunk := upgradeChunk
+	t.Cleanup(func() { upgradeChunk = chunk })
+	upgradeChunk = 1
+	for _, tc := range []struct {
+		version string
+		stopped bool // a stopped upgrade left part of the new index
+	}{{"2", false}, {"3", false}, {"3", true}} {
+		version := tc.version
+		t.Run(fmt.Sprintf("format %s, stopped %v", version, tc.stopped), func(t *testing.T) {
 			ctx := context.Background()
 			SetSpillMin(t, 4)
 			path := t.TempDir() + "/kg.db"
@@ -235,7 +243,23 @@ func TestOlderFormats(t *testing.T) {
 			if _, err := s.Load(ctx, spillBatch("a", "b")); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.updateTx(func(tx *bolt.Tx) error { return downgrade(tx, version) }); err != nil {
+			// A second relationship, so that the upgrade takes two chunks.
+			back := spillBatch("c")
+			r := &back.Relationships[0]
+			r.ID, r.Type, r.Start, r.End = "t2", "TRADES_WITH", "JPN", "FRA"
+			if _, err := s.Load(ctx, back); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.updateTx(func(tx *bolt.Tx) error {
+				if err := downgrade(tx, version); err != nil || !tc.stopped {
+					return err
+				}
+				b, err := tx.CreateBucket(bucketRelIdx)
+				if err != nil {
+					return err
+				}
+				return b.Put(relIndexKey(7, "stale"), indexValue("stale", 7))
+			}); err != nil {
 				t.Fatal(err)
 			}
 			if err := s.Close(); err != nil {
@@ -297,7 +321,7 @@ func downgrade(tx *bolt.Tx, version string) error {
 	if err := tx.DeleteBucket(bucketRelIdx); err != nil {
 		return err
 	}
-	ri, err := tx.CreateBucket(bucketRelIdx)
+	ri, err := tx.CreateBucket(bucketRelIdx3)
 	if err != nil {
 		return err
 	}

@@ -58,11 +58,14 @@ var (
 
 // Bucket names of the file layout.
 var (
-	bucketMeta    = []byte("meta")      // "format" → "kg-embedded", "version" → decimal FormatVersion
-	bucketNodes   = []byte("nodes")     // itob(id) → node record; sequence = highest id handed out
-	bucketRels    = []byte("rels")      // itob(id) → relationship record; sequence likewise
-	bucketNodeIdx = []byte("nodeIndex") // model id ("id" property) → itob(node id)
-	bucketRelIdx  = []byte("relIndex")  // relIndexKey(start node, model id) → itob(relationship id)
+	bucketMeta    = []byte("meta")            // "format" → "kg-embedded", "version" → decimal FormatVersion
+	bucketNodes   = []byte("nodes")           // itob(id) → node record; sequence = highest id handed out
+	bucketRels    = []byte("rels")            // itob(id) → relationship record; sequence likewise
+	bucketNodeIdx = []byte("nodeIndex")       // model id ("id" property) → itob(node id)
+	bucketRelIdx  = []byte("relIndexByStart") // relIndexKey(start node, model id) → itob(relationship id)
+	// bucketRelIdx3 is the relationship index of files of format 2 and 3:
+	// model id → itob(relationship id).
+	bucketRelIdx3 = []byte("relIndex")
 	metaFormat    = []byte("format")
 	metaVersion   = []byte("version")
 	formatName    = []byte("kg-embedded")
@@ -165,6 +168,9 @@ type Store struct {
 	reads ReadMode
 	logf  func(format string, args ...any)
 	wrote atomic.Bool // a write transaction committed
+	// current is set once the file is known to be of FormatVersion
+	// (upgraded by the first write if need be).
+	current atomic.Bool
 	// growth is Options.Growth: room a writer maps the file with.
 	growth int64
 	// memTx is the bbolt transaction mem was built from (read-only stores).
@@ -284,11 +290,18 @@ func checkMeta(tx *bolt.Tx) error {
 		return fmt.Errorf("%w: no kg metadata", ErrNotStore)
 	}
 	switch v := string(meta.Get(metaVersion)); v {
-	case strconv.Itoa(FormatVersion), "3":
-	case "2":
-		// Before the items bucket: its records hold every list.
+	case strconv.Itoa(FormatVersion):
+	case "2", "3":
+		// Before the relationship index keyed by start node; format 2
+		// before the items bucket too (its records hold every list).
 		for _, name := range allBuckets {
-			if tx.Bucket(name) == nil && !bytes.Equal(name, bucketItems) {
+			switch {
+			case bytes.Equal(name, bucketRelIdx):
+				name = bucketRelIdx3
+			case bytes.Equal(name, bucketItems) && v == "2":
+				continue
+			}
+			if tx.Bucket(name) == nil {
 				return fmt.Errorf("%w: bucket %s missing", ErrNotStore, name)
 			}
 		}
@@ -372,10 +385,13 @@ func (s *Store) updateTx(fn func(tx *bolt.Tx) error) error {
 	defer release()
 	defer releasing(db)()
 	err = s.guard(func() error {
-		return db.Update(func(tx *bolt.Tx) error {
-			if err := upgrade(tx); err != nil {
+		if !s.current.Load() {
+			if err := upgrade(db, s.logf); err != nil {
 				return err
 			}
+			s.current.Store(true)
+		}
+		return db.Update(func(tx *bolt.Tx) error {
 			if err := fn(tx); err != nil {
 				return err
 			}
@@ -967,69 +983,113 @@ func relIndexKey(start int64, modelID string) []byte {
 // empty.
 const indexFill = 0.9
 
-// upgrade brings the file of the write transaction tx to FormatVersion
-// before its first write: a file of version 2 gets the items bucket, one
-// of version 2 or 3 its relationship index keyed by start node. A file of
-// this version is left as it is.
-func upgrade(tx *bolt.Tx) error {
-	meta := tx.Bucket(bucketMeta)
-	switch v := string(meta.Get(metaVersion)); v {
+// upgradeChunk is how many relationships each transaction of an upgrade
+// indexes (a variable for tests): a transaction holds every page it
+// writes, so a store of millions is rekeyed in many.
+var upgradeChunk int64 = 1 << 18
+
+// upgrade brings the file db to FormatVersion before its first write, in
+// transactions of its own. A file of format 2 or 3 gets the relationship
+// index keyed by start node, built from the records upgradeChunk
+// relationships at a time into a bucket of its own, the old index dropped
+// and the items bucket created (format 2) in the last one, which sets the
+// version: until then the file is of its old format, which readers read as
+// it is, and an upgrade stopped half way starts again. A file of this
+// version is left as it is.
+func upgrade(db *bolt.DB, logf func(string, ...any)) error {
+	var version string
+	if err := db.View(func(tx *bolt.Tx) error {
+		version = string(tx.Bucket(bucketMeta).Get(metaVersion))
+		return nil
+	}); err != nil {
+		return err
+	}
+	switch version {
 	case strconv.Itoa(FormatVersion):
 		return nil
 	case "2", "3":
 	default:
-		return fmt.Errorf("upgrade: %w: format version %q", ErrNotStore, v)
+		return fmt.Errorf("upgrade: %w: format version %q", ErrNotStore, version)
 	}
-	if tx.Bucket(bucketItems) == nil {
-		if _, err := tx.CreateBucket(bucketItems); err != nil {
-			return fmt.Errorf("upgrade: create bucket %s: %w", bucketItems, err)
+	start := time.Now() // updateTx releases the pages read meanwhile
+	if err := db.Update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketRelIdx) != nil {
+			if err := tx.DeleteBucket(bucketRelIdx); err != nil { // a stopped upgrade's
+				return err
+			}
 		}
-	}
-	if err := rekeyRelIndex(tx); err != nil {
+		_, err := tx.CreateBucket(bucketRelIdx)
+		return err
+	}); err != nil {
 		return fmt.Errorf("upgrade: %w", err)
 	}
-	return meta.Put(metaVersion, []byte(strconv.Itoa(FormatVersion)))
+	var rels int
+	for from := int64(0); from >= 0; {
+		if err := db.Update(func(tx *bolt.Tx) error {
+			n, next, err := indexRels(tx, from)
+			rels, from = rels+n, next
+			return err
+		}); err != nil {
+			return fmt.Errorf("upgrade: %w", err)
+		}
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		if err := tx.DeleteBucket(bucketRelIdx3); err != nil {
+			return fmt.Errorf("drop the old relationship index: %w", err)
+		}
+		if tx.Bucket(bucketItems) == nil {
+			if _, err := tx.CreateBucket(bucketItems); err != nil {
+				return fmt.Errorf("create bucket %s: %w", bucketItems, err)
+			}
+		}
+		if err := tx.Bucket(bucketMeta).Put(metaVersion, []byte(strconv.Itoa(FormatVersion))); err != nil {
+			return err
+		}
+		return newState(tx)
+	}); err != nil {
+		return fmt.Errorf("upgrade: %w", err)
+	}
+	if logf != nil {
+		logf("store upgraded from format %s to %d: %d relationships indexed by start node in %s",
+			version, FormatVersion, rels, time.Since(start).Round(time.Millisecond))
+	}
+	return nil
 }
 
-// rekeyRelIndex rewrites the relationship index of a file of version 3,
-// keyed by model id alone, with the keys of relIndexKey.
-func rekeyRelIndex(tx *bolt.Tx) error {
-	rb := tx.Bucket(bucketRels)
+// indexRels adds to the relationship index of tx the entries of up to
+// upgradeChunk relationships from id from on, and returns how many it
+// indexed and the id to go on from (-1: none left). Relationships come in
+// id order, which follows their start nodes closely enough that each
+// chunk's keys, sorted, land mostly after the last.
+func indexRels(tx *bolt.Tx, from int64) (indexed int, next int64, err error) {
 	type entry struct{ key, val []byte }
 	var entries []entry
-	err := tx.Bucket(bucketRelIdx).ForEach(func(k, v []byte) error {
-		id, err := indexID(k, v)
+	next = -1
+	c := tx.Bucket(bucketRels).Cursor()
+	for k, v := c.Seek(itob(from)); k != nil; k, v = c.Next() {
+		id, err := btoi(k)
 		if err != nil {
-			return fmt.Errorf("relationship index: %w", err)
+			return 0, 0, err
 		}
-		rec := rb.Get(itob(id))
-		if rec == nil {
-			return fmt.Errorf("relationship index: id %q points to missing relationship %d: %w", k, id, errCorrupt)
+		if int64(len(entries)) == upgradeChunk {
+			next = id
+			break
 		}
-		_, start, _, err := decodeRelHead(id, rec)
+		_, start, _, props, err := decodeStoredRel(id, v)
 		if err != nil {
-			return fmt.Errorf("relationship %d: %w", id, err)
+			return 0, 0, fmt.Errorf("relationship %d: %w", id, err)
 		}
-		// The entry's value is sealed with the model id, as before.
-		entries = append(entries, entry{relIndexKey(start, string(k)), bytes.Clone(v)})
-		return nil
-	})
-	if err != nil {
-		return err
+		if mid, ok := props[graph.PropID].(string); ok && mid != "" {
+			entries = append(entries, entry{relIndexKey(start, mid), indexValue(mid, id)})
+		}
 	}
 	slices.SortFunc(entries, func(a, b entry) int { return bytes.Compare(a.key, b.key) })
-	if err := tx.DeleteBucket(bucketRelIdx); err != nil {
-		return err
-	}
-	ri, err := tx.CreateBucket(bucketRelIdx)
-	if err != nil {
-		return err
-	}
+	ri := tx.Bucket(bucketRelIdx)
 	ri.FillPercent = indexFill
 	for _, e := range entries {
 		if err := ri.Put(e.key, e.val); err != nil {
-			return err
+			return 0, 0, err
 		}
 	}
-	return nil
+	return len(entries), next, nil
 }
