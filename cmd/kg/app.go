@@ -312,6 +312,12 @@ func (g *globalOptions) openStoreGrowing(ctx context.Context, readOnly bool, gro
 	if g.debug {
 		opts.Logf = func(format string, args ...any) { fmt.Fprintf(g.stderr, "kg: debug: "+format+"\n", args...) }
 	}
+	if g.isTerminal || g.debug {
+		opts.OnUpgrade = func(from int) {
+			fmt.Fprintf(g.stderr, "kg: upgrading %s from store format %d to %d, once (about a minute for millions of relationships)\n",
+				g.db, from, embedded.FormatVersion)
+		}
+	}
 	s, err := embedded.Open(g.db, opts)
 	if err != nil {
 		if embedded.IsDamaged(err) {

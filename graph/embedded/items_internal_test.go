@@ -275,7 +275,8 @@ func TestOlderFormats(t *testing.T) {
 			if err := errors.Join(ro.Check(), ro.Close()); err != nil {
 				t.Fatal(err)
 			}
-			s, err = Open(path, nil)
+			var upgrades []int
+			s, err = Open(path, &Options{OnUpgrade: func(from int) { upgrades = append(upgrades, from) }})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -285,6 +286,12 @@ func TestOlderFormats(t *testing.T) {
 			st, err := s.Load(ctx, spillBatch(articles(0, 6)...))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if _, err := s.Load(ctx, spillBatch(articles(6, 7)...)); err != nil {
+				t.Fatal(err)
+			}
+			if want := []int{int(version[0] - '0')}; !reflect.DeepEqual(upgrades, want) {
+				t.Errorf("OnUpgrade called with %v, want %v", upgrades, want)
 			}
 			if st.RelationshipsCreated != 0 || st.RelationshipsUpdated != 1 {
 				t.Errorf("load after the upgrade: %+v, want the relationship updated", st)
@@ -296,8 +303,8 @@ func TestOlderFormats(t *testing.T) {
 			}); err != nil {
 				t.Fatal(err)
 			}
-			if _, n := rawRel(t, s); got != strconv.Itoa(FormatVersion) || n != 8 {
-				t.Errorf("after a spilling load: format %s, %d items; want %d and 8", got, n, FormatVersion)
+			if _, n := rawRel(t, s); got != strconv.Itoa(FormatVersion) || n != 9 {
+				t.Errorf("after spilling loads: format %s, %d items; want %d and 9", got, n, FormatVersion)
 			}
 			if err := s.Check(); err != nil {
 				t.Error(err)

@@ -102,6 +102,11 @@ type Options struct {
 	// Logf, when set, receives debug lines: why a snapshot was not used,
 	// when one is rebuilt. It may be called from any goroutine.
 	Logf func(format string, args ...any)
+	// OnUpgrade, when set, is called when the first write to a file of an
+	// earlier format starts upgrading it to FormatVersion (once per file;
+	// about a minute for millions of relationships), with the file's
+	// format, so that a person can be told why nothing happens meanwhile.
+	OnUpgrade func(from int)
 	// Growth is how many bytes a writer expects the file to grow by while
 	// it is open (an ingest of many articles: a few KiB each). A large
 	// one makes it map the file once with room for them, rather than
@@ -164,10 +169,11 @@ type Store struct {
 	txSnapMu sync.Mutex
 	// snap is the snapshot read-only queries read (see ReadMode); stale
 	// ones are replaced under mu, so queries hold mu.RLock while they run.
-	snap  *snapshot
-	reads ReadMode
-	logf  func(format string, args ...any)
-	wrote atomic.Bool // a write transaction committed
+	snap      *snapshot
+	reads     ReadMode
+	logf      func(format string, args ...any)
+	onUpgrade func(from int)
+	wrote     atomic.Bool // a write transaction committed
 	// current is set once the file is known to be of FormatVersion
 	// (upgraded by the first write if need be).
 	current atomic.Bool
@@ -199,7 +205,7 @@ func Open(path string, opts *Options) (*Store, error) {
 		return nil, errors.New("open store: empty path")
 	}
 	s := &Store{path: path, readOnly: o.ReadOnly, maxMem: o.MaxQueryMemory, waitTimeout: o.WaitTimeout, onWait: o.OnWait,
-		reads: o.Reads, logf: o.Logf, growth: o.Growth}
+		reads: o.Reads, logf: o.Logf, onUpgrade: o.OnUpgrade, growth: o.Growth}
 	s.hcond = sync.NewCond(&s.hmu)
 	if !o.ReadOnly && releasesBetweenWrites {
 		owner, err := lockWait(LockPath(path), os.O_RDWR|os.O_CREATE, true, o.LockTimeout, WaitWriter, o.OnWait)
@@ -386,7 +392,7 @@ func (s *Store) updateTx(fn func(tx *bolt.Tx) error) error {
 	defer releasing(db)()
 	err = s.guard(func() error {
 		if !s.current.Load() {
-			if err := upgrade(db, s.logf); err != nil {
+			if err := upgrade(db, s.onUpgrade, s.logf); err != nil {
 				return err
 			}
 			s.current.Store(true)
@@ -996,7 +1002,7 @@ var upgradeChunk int64 = 1 << 18
 // version: until then the file is of its old format, which readers read as
 // it is, and an upgrade stopped half way starts again. A file of this
 // version is left as it is.
-func upgrade(db *bolt.DB, logf func(string, ...any)) error {
+func upgrade(db *bolt.DB, notice func(from int), logf func(string, ...any)) error {
 	var version string
 	if err := db.View(func(tx *bolt.Tx) error {
 		version = string(tx.Bucket(bucketMeta).Get(metaVersion))
@@ -1010,6 +1016,10 @@ func upgrade(db *bolt.DB, logf func(string, ...any)) error {
 	case "2", "3":
 	default:
 		return fmt.Errorf("upgrade: %w: format version %q", ErrNotStore, version)
+	}
+	if notice != nil {
+		from, _ := strconv.Atoi(version)
+		notice(from)
 	}
 	start := time.Now() // updateTx releases the pages read meanwhile
 	if err := db.Update(func(tx *bolt.Tx) error {
