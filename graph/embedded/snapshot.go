@@ -245,15 +245,7 @@ func (x *indexEntries) partition() int {
 	for i := range sample {
 		sample[i] = i * (n - 1) / (len(sample) - 1)
 	}
-	slices.SortFunc(sample[:], func(i, j int) int {
-		switch {
-		case x.Less(i, j):
-			return -1
-		case x.Less(j, i):
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(sample[:], x.compare)
 	x.Swap(sample[len(sample)/2], n-1)
 	p := 0
 	for j := range n - 1 {
@@ -276,14 +268,17 @@ type indexEntries struct {
 
 func (x *indexEntries) Len() int { return len(x.b) / indexEntry }
 
-func (x *indexEntries) Less(i, j int) bool {
+func (x *indexEntries) Less(i, j int) bool { return x.compare(i, j) < 0 }
+
+// compare orders entries i and j by label, key, value and node.
+func (x *indexEntries) compare(i, j int) int {
 	le := binary.LittleEndian
 	a, b := x.b[i*indexEntry:(i+1)*indexEntry], x.b[j*indexEntry:(j+1)*indexEntry]
 	return cmp.Or(
 		cmp.Compare(le.Uint32(a), le.Uint32(b)),
 		cmp.Compare(le.Uint32(a[4:]), le.Uint32(b[4:])),
 		bytes.Compare(x.val(a), x.val(b)),
-		cmp.Compare(le.Uint32(a[8:]), le.Uint32(b[8:]))) < 0
+		cmp.Compare(le.Uint32(a[8:]), le.Uint32(b[8:])))
 }
 
 func (x *indexEntries) Swap(i, j int) {
@@ -364,23 +359,24 @@ func buildSnapshot(ctx context.Context, tx *bolt.Tx, w io.Writer) error {
 		wg.Go(func() {
 			restErr = scanBucketRecords(ctx, nb, ib, itemNode, half, -1, func(id int64, v []byte) error {
 				k, err := readNodeKeys(id, v)
-				rest = append(rest, k)
+				if err == nil {
+					rest = append(rest, k)
+				}
 				return err
 			})
 		})
 	}
 	nodeErr := scanBucketRecords(ctx, nb, ib, itemNode, 0, half, b.addNode)
 	wg.Wait()
-	for i := range rest {
-		if nodeErr != nil {
-			break
-		}
-		nodeErr = b.addNodeKeys(&rest[i])
-	}
-	rest = nil
 	if err := errors.Join(nodeErr, restErr, relErr); err != nil {
 		return err
 	}
+	for i := range rest {
+		if err := b.addNodeKeys(&rest[i]); err != nil {
+			return err
+		}
+	}
+	rest = nil
 	b.sortIndex()
 	if err := b.finishRels(); err != nil {
 		return err

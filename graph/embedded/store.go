@@ -569,7 +569,7 @@ func recordBuckets(tx *bolt.Tx) (nodes, rels *bolt.Bucket) {
 func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadStats) (nodes, rels []change, err error) {
 	nb, rb := tx.Bucket(bucketNodes), tx.Bucket(bucketRels)
 	ni, ri := tx.Bucket(bucketNodeIdx), tx.Bucket(bucketRelIdx)
-	items := tx.Bucket(bucketItems) // nil in a file of format 2 no load has written to
+	items := tx.Bucket(bucketItems) // upgrade created it in a file of format 2
 	// Ids given to nodes and relationships new in this batch.
 	newNodes := map[string]int64{}
 	newRels := map[string]int64{}
@@ -659,15 +659,16 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 		// A relationship is indexed under its start node (without one it
 		// is not stored, and creating it below says why), which is the
 		// batch's end when the batch has it reversed (a SPOKE_WITH told the
-		// other way round).
+		// other way round). The end is looked up once, when the start does
+		// not find it: a new relationship needs it too.
 		start, startErr := lookupNode(r.Start)
 		var v []byte
+		end, endErr := int64(-1), startErr
 		if startErr == nil {
-			v = ri.Get(relIndexKey(start, r.ID))
-		}
-		if v == nil && startErr == nil && r.End != r.Start {
-			if end, err := lookupNode(r.End); err == nil {
-				v = ri.Get(relIndexKey(end, r.ID))
+			if v = ri.Get(relIndexKey(start, r.ID)); v == nil {
+				if end, endErr = lookupNode(r.End); endErr == nil && end != start {
+					v = ri.Get(relIndexKey(end, r.ID))
+				}
 			}
 		}
 		if v != nil {
@@ -698,9 +699,8 @@ func planLoad(ctx context.Context, tx *bolt.Tx, b *graph.Batch, st *graph.LoadSt
 		if startErr != nil {
 			return nil, nil, fmt.Errorf("relationship %s: start: %w", r.ID, startErr)
 		}
-		end, err := lookupNode(r.End)
-		if err != nil {
-			return nil, nil, fmt.Errorf("relationship %s: end: %w", r.ID, err)
+		if endErr != nil {
+			return nil, nil, fmt.Errorf("relationship %s: end: %w", r.ID, endErr)
 		}
 		nextRel++
 		newRels[r.ID] = nextRel
